@@ -1,0 +1,46 @@
+"""The ``quotegraph`` command: thin wrappers that parse, normalise options and
+call the library. Each subcommand lives in its own module and is imported only
+when it runs, so ``quotegraph --help`` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+__all__ = ["main", "COMMANDS"]
+
+# command name -> (module, attribute, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "extract": ("quotegraph.cli.extract", "extract", "Extract statements from articles and print them."),
+    "eval": ("quotegraph.cli.evaluate", "evaluate", "Score extraction against an annotated corpus."),
+    "bench": ("quotegraph.cli.evaluate", "bench", "Measure extraction speed against spaCy baselines."),
+    "ingest": ("quotegraph.cli.store", "ingest", "Extract articles and store them in a SQLite database."),
+    "search": ("quotegraph.cli.store", "search", "Full-text search over stored statements."),
+    "serve": ("quotegraph.cli.store", "serve", "Serve the JSON API and web pages (read-only)."),
+    "batch": ("quotegraph.cli.batch", "batch", "Extract many articles into Parquet shards (local or Dask)."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attr, _ = COMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="quotegraph")
+def main() -> None:
+    """quotegraph: who said what, when, and about whom, in English news articles."""

@@ -1,0 +1,77 @@
+"""Coded errors. Library code raises these; batch code turns them into
+``Rejected`` records so that one bad article never stops a run.
+
+Codes are stable and documented: ``E1xx`` input, ``E2xx`` pipeline,
+``E3xx`` store, ``E4xx`` evaluation, ``E5xx`` batch, ``E6xx`` service/API.
+"""
+
+from __future__ import annotations
+
+__all__ = ["QuotegraphError", "InputError", "PipelineError", "StoreError", "EvaluationError", "BatchError", "QueryError", "ERRORS"]
+
+ERRORS: dict[str, str] = {
+    "E100": "{origin}: file not found",
+    "E101": "{origin}: file is empty",
+    "E102": "{origin}: looks like binary data, not text ({detail})",
+    "E103": "{origin}: could not decode text ({detail})",
+    "E104": "{origin}: document is too large ({size} characters; limit {limit})",
+    "E105": "{origin}: invalid JSON ({detail})",
+    "E106": "{origin}: record is missing required field '{field}'",
+    "E107": "{origin}: field '{field}' has the wrong type ({detail})",
+    "E108": "{origin}: invalid date '{value}' (expected YYYY-MM-DD)",
+    "E109": "{origin}: HTML has no extractable main text",
+    "E110": "{origin}: unsupported input ({detail})",
+    "E111": "{origin}: document text is empty after decoding",
+    "E200": "[{id}] pipeline stage '{stage}' requires '{missing}', which no earlier stage assigns",
+    "E201": "[{id}] extraction exceeded its time budget of {budget} s",
+    "E202": "[{id}] extraction failed in stage '{stage}': {detail}",
+    "E203": "unknown pipeline stage '{name}' (known: {known})",
+    "E300": "{path}: database error ({detail})",
+    "E301": "{path}: database schema version {found} is newer than this quotegraph ({expected})",
+    "E400": "{origin}: not a gold document ({detail})",
+    "E401": "evaluation gate failed: {detail}",
+    "E402": "corpus fingerprint mismatch for {path}: expected {expected}, found {found}",
+    "E500": "batch partition {partition} failed: {detail}",
+    "E600": "invalid search query: {detail}",
+    "E601": "invalid parameter '{name}': {detail}",
+    "E602": "{what} not found: {key}",
+}
+
+
+class QuotegraphError(Exception):
+    """Base error: ``code`` is one of ``ERRORS``; the message is formatted from it."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        template = ERRORS.get(code, "{detail}")
+        try:
+            message = template.format(**fields)
+        except (KeyError, IndexError):
+            message = f"{template} {fields}"
+        self.message = message
+        super().__init__(f"[{code}] {message}")
+
+
+class InputError(QuotegraphError):
+    """An input file or record cannot be read as an article."""
+
+
+class PipelineError(QuotegraphError):
+    """The extraction pipeline failed or was built wrongly."""
+
+
+class StoreError(QuotegraphError):
+    """The SQLite store failed."""
+
+
+class EvaluationError(QuotegraphError):
+    """Gold data or the evaluation gate failed."""
+
+
+class BatchError(QuotegraphError):
+    """A batch partition failed."""
+
+
+class QueryError(QuotegraphError):
+    """A search or API query is malformed."""

@@ -1,0 +1,71 @@
+"""Every user-facing setting, declared once as (name, default, help).
+
+The CLI options, the README's settings table and a contract test are all fed
+from ``SETTINGS``. Options are normalised once, at the boundary, by
+``resolve``; library code receives a ``Settings`` mapping and never reads the
+environment itself.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable
+
+__all__ = ["Setting", "SETTINGS", "Settings", "resolve", "default_processes"]
+
+
+def default_processes() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    type: Callable[[Any], Any] = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("max_chars", 2_000_000, "Largest document accepted, in characters; larger ones are rejected (E104).", int),
+    Setting("max_file_bytes", 64 * 1024 * 1024, "Largest input file read, in bytes; larger files are rejected (E104).", int),
+    Setting("time_budget", 60.0, "Seconds one document may take to extract before it is rejected (E201).", float),
+    Setting("processes", 0, "Worker processes for extract/eval/bench/batch; 0 means all cores.", int),
+    Setting("batch_size", 16, "Documents handed to the NLP model at once.", int),
+    Setting("db", "quotegraph.db", "SQLite database file used by ingest, search and serve.", str),
+    Setting("host", "127.0.0.1", "Address the server binds to (loopback by default).", str),
+    Setting("port", 8000, "Port the server listens on.", int),
+    Setting("page_size", 50, "Default number of results per page in the API and web pages.", int),
+    Setting("max_page_size", 200, "Largest page size a client may ask for.", int),
+    Setting("partition_size", 1000, "Articles per batch partition (one Parquet shard each).", int),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class Settings(dict):
+    """Resolved settings: attribute access over a plain dict."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+
+def resolve(**overrides: Any) -> Settings:
+    """Defaults updated by ``overrides`` (``None`` means "not given"), type-checked once."""
+    out = Settings({s.name: s.default for s in SETTINGS})
+    for name, value in overrides.items():
+        if name not in _BY_NAME:
+            raise KeyError(f"unknown setting '{name}' (known: {', '.join(sorted(_BY_NAME))})")
+        if value is not None:
+            out[name] = _BY_NAME[name].type(value)
+    if out["processes"] <= 0:
+        out["processes"] = default_processes()
+    return out

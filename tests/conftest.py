@@ -1,0 +1,117 @@
+"""Shared fixtures and markers for the whole suite.
+
+Markers (declared in pyproject.toml as well, so ``--strict-markers`` works):
+
+* ``integration``: uses the real spaCy model (slower);
+* ``corpus``: needs the shared corpora beside the repository (``../shared``);
+  skipped when they are absent;
+* ``browser``: drives Debian's chromium (``/usr/bin/chromium``) through
+  Playwright; skipped when it is not installed, except under CI, where
+  ``.ci/run`` installs it and a missing browser is a failure.
+
+Tests that need ``../shared`` ask for the ``shared_dir`` or ``corpus_dir``
+fixture and never build that path themselves, so the skip is the same
+everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DIR = (REPO_ROOT / ".." / "shared").resolve()
+CHROMIUM = Path("/usr/bin/chromium")
+
+MARKERS = {
+    "integration": "uses the real spaCy model (slower)",
+    "corpus": "needs ../shared/corpora (skipped when absent)",
+    "browser": "drives Debian chromium through Playwright",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, help_text in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {help_text}")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files under tests/golden/ from the current output instead of comparing",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip marked tests whose resources are missing, with the reason shown by ``-ra``."""
+    no_shared = pytest.mark.skip(reason=f"shared data not found at {SHARED_DIR}")
+    # Under CI a missing browser means .ci/run is broken: let the test fail loudly.
+    no_browser = None if _in_ci() else pytest.mark.skip(reason=f"{CHROMIUM} not installed")
+    for item in items:
+        if "corpus" in item.keywords and not SHARED_DIR.is_dir():
+            item.add_marker(no_shared)
+        if "browser" in item.keywords and no_browser is not None and not CHROMIUM.exists():
+            item.add_marker(no_browser)
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository root (the directory holding pyproject.toml)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` beside the repository root (read-only); skips the test when absent."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip(f"shared data not found at {SHARED_DIR}")
+    return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(shared_dir: Path) -> Path:
+    """``../shared/corpora``; skips the test when absent."""
+    path = shared_dir / "corpora"
+    if not path.is_dir():
+        pytest.skip(f"corpora not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    """Debian's chromium, for Playwright's ``executable_path``; skips when absent (fails under CI)."""
+    if not CHROMIUM.exists():
+        if _in_ci():
+            pytest.fail(f"{CHROMIUM} missing under CI: .ci/run should have installed it")
+        pytest.skip(f"{CHROMIUM} not installed")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """``test-artifacts/`` at the repository root (git-ignored): screenshots and reports kept after a run."""
+    path = REPO_ROOT / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was started with ``--update-golden``."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """One real extraction pipeline for the whole session (the spaCy model loads once)."""
+    import quotegraph
+
+    return quotegraph.load_pipeline()

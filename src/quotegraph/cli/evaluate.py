@@ -1,0 +1,145 @@
+"""``quotegraph eval`` and ``quotegraph bench``: parse options, call the evaluation library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import QuotegraphError
+from ..settings import SETTINGS, resolve
+
+__all__ = ["evaluate", "bench"]
+
+_HELP = {s.name: s.help for s in SETTINGS}
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def _fail(exc: QuotegraphError) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+@click.command("eval")
+@click.argument("gold", type=_FILE)
+@click.option("--pred", type=_FILE, help="Score this quotegraph output (JSON/JSONL) instead of running the pipeline.")
+@click.option("--errors", "errors_path", type=_FILE, help="Write every miss, false positive and speaker error here (JSONL).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--processes", type=int, default=None, help=_HELP["processes"])
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold documents.")
+@click.option("--baseline", type=_FILE, default="eval_baseline.json", show_default=True, help="Baseline file with the gate's floors.")
+@click.option("--gate", is_flag=True, help="Fail (exit 1) when a score is below its floor in the baseline file.")
+@click.option("--update-baseline", is_flag=True, help="Re-pin the floors in the baseline file from this run (floors only rise).")
+@click.option("--allow-lower", is_flag=True, help="With --update-baseline: allow floors to go down (needs --reason).")
+@click.option("--reason", default=None, help="Why the baseline changes; kept in the file's history.")
+def evaluate(gold: Path, pred: Path | None, errors_path: Path | None, fmt: str, processes: int | None,
+             limit: int | None, baseline: Path, gate: bool, update_baseline: bool, allow_lower: bool,
+             reason: str | None) -> None:
+    """Score extraction against GOLD (PolNeAR JSONL or quotegraph output).
+
+    Runs the pipeline on the gold documents' text and date (or reads --pred)
+    and prints content P/R/F1 under three matchings (overlap > 0.3 and > 0.8
+    of the gold span, exact after trimming), speaker and cue accuracy and
+    end-to-end F1, overall and by type.
+    """
+    from ..evaluation import evaluate as run, flat_scores, format_table, report_json
+
+    if update_baseline and limit is not None:
+        raise click.UsageError("--update-baseline needs the whole corpus; drop --limit")
+    if allow_lower and not update_baseline:
+        raise click.UsageError("--allow-lower only applies with --update-baseline")
+    settings = resolve(processes=processes)
+    try:
+        with _open_errors(errors_path) as errors:
+            result = run(gold, pred_path=pred, processes=settings.processes, limit=limit,
+                         settings=settings, errors=errors)
+    except QuotegraphError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        click.echo(json.dumps(report_json(result.counts, gold=str(gold), rejected=result.rejected), indent=2))
+    else:
+        click.echo(format_table(result.counts, title=gold.name, rejected=result.rejected))
+    _notes(result, errors_path)
+    scores = flat_scores(result.counts)
+    if update_baseline:
+        _update(baseline, gold, scores, result.counts.documents, allow_lower, reason)
+    if gate:
+        _gate(baseline, gold, scores)
+
+
+class _open_errors:
+    """Open the --errors file (or nothing) as a context manager."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path, self.fh = path, None
+
+    def __enter__(self):
+        if self.path is not None:
+            try:
+                self.fh = open(self.path, "w", encoding="utf-8")
+            except OSError as exc:
+                raise click.BadParameter(f"cannot write {self.path}: {exc}", param_hint="--errors") from exc
+        return self.fh
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+def _notes(result, errors_path: Path | None) -> None:
+    if result.rejected:
+        click.echo(f"{len(result.rejected)} document(s) rejected or missing, scored as all misses", err=True)
+    if result.extra_predictions:
+        click.echo(f"{len(result.extra_predictions)} prediction(s) have no gold document and were ignored", err=True)
+    if errors_path is not None:
+        click.echo(f"{result.errors_written} error record(s) written to {errors_path}", err=True)
+
+
+def _update(baseline: Path, gold: Path, scores, documents: int, allow_lower: bool, reason: str | None) -> None:
+    from ..evaluation.gate import update_baseline
+
+    try:
+        changes = update_baseline(baseline, gold, scores, documents=documents, allow_lower=allow_lower, reason=reason)
+    except QuotegraphError as exc:
+        raise _fail(exc) from exc
+    for metric, (old, new) in sorted(changes.items()):
+        click.echo(f"floor {metric}: {old} -> {new}", err=True)
+    click.echo(f"baseline written to {baseline} ({len(changes)} floor(s) changed)", err=True)
+
+
+def _gate(baseline: Path, gold: Path, scores) -> None:
+    from ..evaluation.gate import check_gate
+
+    try:
+        check_gate(baseline, gold, scores)
+    except QuotegraphError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"gate passed: every floor in {baseline} is met", err=True)
+
+
+@click.command("bench")
+@click.argument("corpus", type=_FILE)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N documents.")
+@click.option("--processes", type=int, default=None, help=_HELP["processes"])
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def bench(corpus: Path, limit: int | None, processes: int | None, fmt: str) -> None:
+    """Measure words/s, documents/s and peak memory of quotegraph against spaCy baselines.
+
+    In one run, each in a fresh child process: spaCy's tokenizer alone (the
+    floor), spaCy's full en_core_web_sm pipeline, and quotegraph's full
+    extraction; then the ratios. Model loading and a warm-up pass are not timed.
+    """
+    from ..evaluation.bench import format_bench, run_bench
+
+    settings = resolve(processes=processes)
+    try:
+        results = run_bench(corpus, limit=limit, processes=settings.processes, batch_size=settings.batch_size,
+                            progress=lambda msg: click.echo(msg, err=True))
+    except QuotegraphError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
+    else:
+        click.echo(format_bench(results, corpus=str(corpus), processes=settings.processes))
+    sys.stdout.flush()

@@ -1,0 +1,186 @@
+"""The evaluation gate: pinned floors for one scored corpus, and no silent lowering.
+
+The baseline file (``eval_baseline.json`` at the repository root) holds the
+corpus's sha256, the floors (in percent), the scores last measured and a
+history of every change with its reason::
+
+    {"corpus": "polnear/dev.jsonl", "sha256": "...", "documents": 84,
+     "tolerance": 0.5,
+     "floors": {"overlap_0.3.all.content_f1": 71.2, ...},
+     "measured": {...},
+     "history": [{"date": "...", "reason": "...", "changes": {"metric": [old, new]}}]}
+
+Floors are ``measured - tolerance`` rounded down to 0.1. Updating only ever
+raises a floor, unless ``allow_lower`` is given together with a reason; the
+reason is kept in ``history``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import math
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..errors import EvaluationError
+
+__all__ = [
+    "GATED_METRICS",
+    "DEFAULT_BASELINE",
+    "DEFAULT_TOLERANCE",
+    "sha256_file",
+    "load_baseline",
+    "check_fingerprint",
+    "gate_failures",
+    "check_gate",
+    "update_baseline",
+]
+
+DEFAULT_BASELINE = "eval_baseline.json"
+DEFAULT_TOLERANCE = 0.5
+GATED_METRICS = (
+    "overlap_0.3.all.content_f1",
+    "overlap_0.3.all.e2e_f1",
+    "overlap_0.3.all.content_precision",
+    "overlap_0.3.all.content_recall",
+    "overlap_0.3.all.speaker_accuracy",
+    "overlap_0.3.all.cue_accuracy",
+    "overlap_0.8.all.content_f1",
+    "overlap_0.8.all.e2e_f1",
+    "exact.all.content_f1",
+    "overlap_0.3.direct.content_f1",
+    "overlap_0.3.indirect.content_f1",
+    "overlap_0.3.mixed.content_f1",
+)
+
+
+def sha256_file(path: str | Path) -> str:
+    """Hex sha256 of a file's bytes (the corpus fingerprint)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_baseline(path: str | Path) -> dict[str, Any]:
+    """Read and check a baseline file (E405 when it is not one)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise EvaluationError("E405", path=str(path), detail="file not found") from exc
+    except (OSError, json.JSONDecodeError) as exc:
+        raise EvaluationError("E405", path=str(path), detail=str(exc)) from exc
+    if not isinstance(data, dict):
+        raise EvaluationError("E405", path=str(path), detail="not a JSON object")
+    for key, kind in (("sha256", str), ("floors", dict), ("history", list)):
+        if not isinstance(data.get(key), kind):
+            raise EvaluationError("E405", path=str(path), detail=f"'{key}' missing or not a {kind.__name__}")
+    return data
+
+
+def check_fingerprint(baseline: Mapping[str, Any], corpus_path: str | Path) -> str:
+    """The corpus's sha256; E402 if it differs from the one pinned in ``baseline``."""
+    found = sha256_file(corpus_path)
+    if found != baseline["sha256"]:
+        raise EvaluationError("E402", path=str(corpus_path), expected=baseline["sha256"], found=found)
+    return found
+
+
+def gate_failures(baseline: Mapping[str, Any], scores: Mapping[str, float | None]) -> list[str]:
+    """One message per floor not met, naming the metric, the floor and the score."""
+    failures = []
+    for metric, floor in sorted(baseline["floors"].items()):
+        score = scores.get(metric)
+        if score is None:
+            failures.append(f"{metric}: floor {floor:.1f}, but no score was measured")
+        elif score < floor:
+            failures.append(f"{metric}: score {score:.2f} is below the floor {floor:.1f}")
+    return failures
+
+
+def check_gate(baseline_path: str | Path, corpus_path: str | Path, scores: Mapping[str, float | None]) -> None:
+    """Raise E402 on a corpus fingerprint mismatch and E401 when any floor is not met."""
+    baseline = load_baseline(baseline_path)
+    check_fingerprint(baseline, corpus_path)
+    failures = gate_failures(baseline, scores)
+    if failures:
+        raise EvaluationError("E401", detail="; ".join(failures))
+
+
+def _floor(score: float, tolerance: float) -> float:
+    return max(0.0, math.floor((score - tolerance) * 10 + 1e-9) / 10)
+
+
+def update_baseline(
+    baseline_path: str | Path,
+    corpus_path: str | Path,
+    scores: Mapping[str, float | None],
+    *,
+    documents: int,
+    allow_lower: bool = False,
+    reason: str | None = None,
+    tolerance: float | None = None,
+    today: str | None = None,
+) -> dict[str, list[float | None]]:
+    """Re-pin the floors from ``scores`` and write the file; returns ``{metric: [old, new]}`` changed.
+
+    A floor whose score now falls below it is lowered only with
+    ``allow_lower`` and a ``reason`` (E404 otherwise); so is a re-pin on a
+    corpus with a different fingerprint (E402 otherwise).
+    """
+    if allow_lower and not (reason and reason.strip()):
+        raise EvaluationError("E404", detail="--allow-lower was given without --reason")
+    path = Path(baseline_path)
+    old = load_baseline(path) if path.exists() else None
+    sha = sha256_file(corpus_path)
+    if old is not None and old["sha256"] != sha and not allow_lower:
+        raise EvaluationError("E402", path=str(corpus_path), expected=old["sha256"], found=sha)
+    tol = float(tolerance if tolerance is not None else (old or {}).get("tolerance", DEFAULT_TOLERANCE))
+    old_floors = dict(old["floors"]) if old is not None and old["sha256"] == sha else {}
+    floors, changes, lowered = _new_floors(old_floors, scores, tol)
+    if lowered and not allow_lower:
+        raise EvaluationError("E404", detail="; ".join(lowered))
+    history = list(old["history"]) if old is not None else []
+    if changes or old is None or old["sha256"] != sha:
+        entry: dict[str, Any] = {"date": today or _dt.date.today().isoformat(), "changes": changes,
+                                 "reason": reason or ("initial pin" if old is None else "floors raised")}
+        if lowered:
+            entry["lowered"] = sorted(m.split(":")[0] for m in lowered)
+        history.append(entry)
+    data = {
+        "corpus": "/".join(Path(corpus_path).resolve().parts[-2:]),
+        "sha256": sha,
+        "documents": documents,
+        "tolerance": tol,
+        "floors": floors,
+        "measured": {m: None if scores.get(m) is None else round(float(scores[m]), 2) for m in sorted(floors)},
+        "history": history,
+    }
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return changes
+
+
+def _new_floors(old: Mapping[str, float], scores: Mapping[str, float | None], tol: float
+                ) -> tuple[dict[str, float], dict[str, list[float | None]], list[str]]:
+    """Floors after an update, the changes, and descriptions of any lowering."""
+    floors: dict[str, float] = {}
+    changes: dict[str, list[float | None]] = {}
+    lowered: list[str] = []
+    for metric in sorted(set(GATED_METRICS) | set(old)):
+        score, prev = scores.get(metric), old.get(metric)
+        if score is None:
+            if prev is not None:
+                floors[metric] = prev  # nothing measured: keep the floor, the gate will report it
+            continue
+        new = _floor(float(score), tol)
+        if prev is not None and score >= prev:
+            new = max(prev, new)  # a passing score never lowers a floor
+        if prev is not None and new < prev:
+            lowered.append(f"{metric}: {prev:.1f} -> {new:.1f} (measured {score:.2f})")
+        floors[metric] = new
+        if new != prev:
+            changes[metric] = [prev, new]
+    return floors, changes, lowered

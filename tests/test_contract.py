@@ -17,6 +17,7 @@ import ast
 import importlib
 import importlib.metadata
 import importlib.util
+import os
 import re
 import shutil
 import string
@@ -501,3 +502,16 @@ def test_wheel_ships_package_data(tmp_path):
     assert not wanted - names, f"missing from the wheel: {sorted(wanted - names)}; add them to package-data"
     sources = {str(p.relative_to(SRC)) for _, p in _module_files()}
     assert not sources - names, f"modules missing from the wheel: {sorted(sources - names)}"
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    """The README's second set-up command is what CI runs, and the scripts can run as given."""
+    quick_start = README.read_text(encoding="utf-8").split("## Quick start", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.strip() for line in quick_start.splitlines() if line.strip() and not line.strip().startswith("#")]
+    assert len(commands) == 2, f"the quick start should be two commands, found {commands}"
+    test_command = commands[1]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(rf"^\s*{re.escape(test_command)}(\s|$)", ci, re.M), f".ci/run does not run `{test_command}`"
+    for script in (REPO / ".ci" / "run", REPO / "scripts" / "test.sh", REPO / "scripts" / "lock.sh"):
+        assert os.access(script, os.X_OK), f"{script.relative_to(REPO)} is not executable"
+        assert "set -euo pipefail" in script.read_text(encoding="utf-8"), f"{script.relative_to(REPO)} lacks set -euo pipefail"

@@ -1,0 +1,57 @@
+"""Statements that belong together share what one of them says.
+
+A quote that continues the same speaker's words in the next paragraph was made
+the same way and on the same day ("In a series of tweets, Loach insisted …" /
+"“…,” he said."); statements by one speaker through one channel in one
+article are the same statement ("a statement defending Loach" / "In a
+statement published on Monday …"), so they share its date.
+"""
+
+from __future__ import annotations
+
+from ..base import register
+from ..work import Candidate, Work
+
+__all__ = ["Episodes"]
+
+_SHARED_CHANNELS = frozenset({"statement", "letter", "interview", "press conference", "speech", "op-ed"})
+
+
+@register("episodes")
+class Episodes:
+    """Carry channel and date across statements of one episode."""
+
+    name = "episodes"
+    requires = ("candidates", "candidates.speaker", "candidates.channel", "candidates.said_on")
+    assigns = ("candidates.episode",)
+
+    def __call__(self, work: Work) -> None:
+        prev: Candidate | None = None
+        for cand in work.candidates:
+            if prev is not None and self._continues(work, prev, cand):
+                if cand.channel is None:
+                    cand.channel, cand.channel_evidence = prev.channel, prev.channel_evidence
+                if cand.cue is None and cand.said_on is None and cand.said_on_evidence is None:
+                    cand.said_on, cand.said_on_evidence = prev.said_on, prev.said_on_evidence
+            prev = cand
+        self._same_statement(work)
+
+    def _continues(self, work: Work, prev: Candidate, cand: Candidate) -> bool:
+        if cand.speaker_entity is None or cand.speaker_entity != prev.speaker_entity or cand.type != "direct":
+            return False
+        gap = work.paragraph_of(cand.spans[0].start) - work.paragraph_of(prev.spans[-1].end)
+        return gap <= 1
+
+    def _same_statement(self, work: Work) -> None:
+        groups: dict[tuple[int, str], list[Candidate]] = {}
+        for cand in work.candidates:
+            if cand.speaker_entity is not None and cand.channel in _SHARED_CHANNELS:
+                groups.setdefault((cand.speaker_entity, cand.channel), []).append(cand)
+        for members in groups.values():
+            dated = {c.said_on for c in members if c.said_on}
+            if len(dated) != 1:
+                continue
+            src = next(c for c in members if c.said_on)
+            for c in members:
+                if c.said_on is None:
+                    c.said_on, c.said_on_evidence = src.said_on, src.said_on_evidence

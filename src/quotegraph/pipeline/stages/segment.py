@@ -1,0 +1,132 @@
+"""Paragraphs and sentences, by rule, in document offsets.
+
+Paragraphs are blocks separated by blank lines (or single lines when the text
+has no blank line at all). Sentences never cross a paragraph and never split
+inside a quotation: a multi-sentence quote stays in the sentence that frames
+it, which is what attribution needs ("…. …,” he said.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Span
+from ..base import register
+from ..work import Work
+
+__all__ = ["Paragraphs", "Sentences", "split_paragraphs", "sentence_boundaries"]
+
+_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_LINE = re.compile(r"\n\s*")
+
+# Abbreviations that end with a period but rarely end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov lt gen col sgt capt cmdr adm maj st jr sr prof rev hon gen
+    u.s u.k u.n e.u a.m p.m no vs etc inc corp co ltd jan feb mar apr aug sept sep oct nov dec
+    mt ft sen pres supt det insp cpl pvt fr messrs mme mlle d.c n.y l.a
+    """.split()
+)
+
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?…])            # sentence-final punctuation
+        ["'”’»)\]]*             # closing quotes or brackets
+        (?P<gap>\s+)            # whitespace
+        (?=["'“‘«(\[]?[A-Z0-9])  # next sentence starts with a capital or digit
+    """,
+    re.VERBOSE,
+)
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Non-empty paragraphs, stripped of surrounding whitespace."""
+    sep = _BLANK if _BLANK.search(text) else _LINE
+    spans, pos = [], 0
+    for m in sep.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Span(start, end))
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True if the period at ``dot`` ends an abbreviation or an initial."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if len(word) == 1 and text[j].isupper():
+        return True  # an initial: "John F. Kennedy"
+    return word in ABBREVIATIONS
+
+
+def sentence_boundaries(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a new sentence starts within ``text[start:end]``."""
+    out = []
+    for m in _BOUNDARY.finditer(text, start, end):
+        punct = m.start()
+        while punct > start and text[punct - 1] in "\"'”’»)]":
+            punct -= 1
+        if text[punct - 1] == "." and _is_abbreviation(text, punct - 1):
+            continue
+        out.append(m.end("gap"))
+    return out
+
+
+@register("paragraphs")
+class Paragraphs:
+    """Split the text into paragraphs."""
+
+    name = "paragraphs"
+    requires = ("text",)
+    assigns = ("paragraphs",)
+
+    def __call__(self, work: Work) -> None:
+        work.paragraphs = split_paragraphs(work.text)
+
+
+@register("sentences")
+class Sentences:
+    """Split paragraphs into sentences, never inside a quotation."""
+
+    name = "sentences"
+    requires = ("paragraphs", "regions")
+    assigns = ("sentences",)
+
+    def __call__(self, work: Work) -> None:
+        inside = _inside_quote(work)
+        sentences = []
+        for para in work.paragraphs:
+            cuts = [b for b in sentence_boundaries(work.text, para.start, para.end) if not inside(b)]
+            starts = [para.start, *cuts]
+            ends = [*cuts, para.end]
+            for s, e in zip(starts, ends):
+                while e > s and work.text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    sentences.append(Span(s, e))
+        work.sentences = sentences
+
+
+def _inside_quote(work: Work):
+    """A predicate: is an offset strictly inside a quotation's marks?"""
+    bounds = sorted((span.start, span.end) for r in work.regions if r.nested_in is None for span in r.spans)
+
+    def inside(offset: int) -> bool:
+        lo, hi = 0, len(bounds)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if bounds[mid][0] < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo > 0 and bounds[lo - 1][0] < offset < bounds[lo - 1][1]
+
+    return inside

@@ -1,0 +1,217 @@
+"""Resolve each speaker phrase to one canonical entity.
+
+Names join their entity cluster; pronouns ("he", "they"), relativisers
+("which"), definite descriptions ("the 85-year-old", "the group") go to the
+most recent compatible entity, preferring recent speakers; "it" and "the
+statement" go to the author of the statement they refer to, and the statement's
+channel and date come with it. A quotation with no speaker in its own
+sentence takes the speaker of the statement just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ...model import Mention
+from ..base import register
+from ..work import Candidate, Cluster, Token, Work
+from .entities import GROUP_WORDS, clean_name, kind_of
+
+__all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS"]
+
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PLURAL_PRONOUNS = {"they", "them"}
+RELATIVISERS = {"who", "which", "that", "whom"}
+ORG_NOUNS = frozenset(
+    """group party campaign committee organisation organization company firm agency department ministry
+    government administration council union association coalition network newspaper paper outlet website
+    site channel team body board commission office club movement caucus bank court police force army
+    authority authorities regulator charity foundation institute university school church station
+    magazine publication service""".split()
+)
+CHANNEL_NOUNS = frozenset("statement report letter release post tweet memo document survey poll study article video ad".split())
+_MAX_BACK = 2500  # characters to look back for an antecedent
+
+
+class _Index:
+    """Token lookup by document offset."""
+
+    def __init__(self, work: Work) -> None:
+        self.items = sorted(((t.start, ci, t.i) for ci, c in enumerate(work.clauses) for t in c.tokens), key=lambda x: x[0])
+        self.starts = [x[0] for x in self.items]
+        self.work = work
+
+    def at(self, offset: int) -> tuple[int, Token] | None:
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return None
+        _, ci, ti = self.items[k]
+        return ci, self.work.clauses[ci].tokens[ti]
+
+
+@register("speakers")
+class Speakers:
+    """Give every statement a canonical speaker name and kind."""
+
+    name = "speakers"
+    requires = ("candidates", "clusters", "clauses")
+    assigns = ("candidates.speaker",)
+
+    def __call__(self, work: Work) -> None:
+        self.work = work
+        self.index = _Index(work)
+        self.owner = _mention_owner(work)
+        prev: Candidate | None = None
+        for cand in work.candidates:
+            if cand.speaker_mention is not None:
+                self._resolve(cand)
+            elif cand.carried and prev is not None and self._adjacent(prev, cand):
+                _inherit(cand, prev)
+            if cand.speaker_name is None and cand.speaker_mention is None:
+                cand.confidence = min(cand.confidence, 0.35)
+            prev = cand
+
+    def _adjacent(self, prev: Candidate, cand: Candidate) -> bool:
+        w = self.work
+        p, c = w.paragraph_of(prev.spans[-1].end), w.paragraph_of(cand.spans[0].start)
+        return c - p <= 1
+
+    def _resolve(self, cand: Candidate) -> None:
+        m = cand.speaker_mention
+        hit = self.index.at(cand.speaker_head if cand.speaker_head is not None else m.start)
+        head = hit[1] if hit else None
+        word = (head.text if head else m.text).lower()
+        cluster = None
+        if word in PERSON_PRONOUNS:
+            cluster = self._antecedent(m.start, ("person",))
+        elif word in PLURAL_PRONOUNS:
+            cluster = self._antecedent(m.start, ("group", "organisation", "person"), prefer_speakers=True)
+        elif word == "it" or (head is not None and head.lemma in CHANNEL_NOUNS and head.pos == "NOUN"):
+            if self._statement_author(cand, m.start):
+                return
+            cluster = self._antecedent(m.start, ("organisation", "group"))
+        elif word in RELATIVISERS and hit is not None:
+            cluster = self._relative_antecedent(*hit)
+        if cluster is None:
+            cluster = self._description(m, head) or self._named(m)
+        if cluster is not None:
+            cand.speaker_name, cand.speaker_kind = cluster.name, cluster.kind
+            cand.speaker_entity = self.work.clusters.index(cluster)
+            if not any(x.start == m.start and x.end == m.end for x in cluster.mentions):
+                cluster.mentions.append(m)
+                cluster.mentions.sort(key=lambda x: x.start)
+                self.owner[(m.start, m.end)] = cluster
+        else:
+            cand.speaker_name = _surface_name(m.text)
+            cand.speaker_kind = "unknown"
+
+    def _named(self, m: Mention) -> Cluster | None:
+        """The cluster one of whose mentions lies inside the speaker phrase."""
+        best = None
+        for (s, e), c in self.owner.items():
+            if m.start <= s and e <= m.end and (best is None or e - s > best[0]):
+                best = (e - s, c)
+        if best:
+            return best[1]
+        name = clean_name(re.sub(r"^(the|a|an)\s+", "", m.text, flags=re.I))
+        if m.text[:1].isupper() and name and name.split()[-1][:1].isupper() and name.lower() not in PERSON_PRONOUNS:
+            for c in self.work.clusters:
+                if c.name.split()[-1] == name.split()[-1] and c.kind == "person":
+                    return c
+            for c in self.work.clusters:
+                if c.name == name:
+                    return c
+            kind = "group" if GROUP_WORDS.search(name) else ("person" if len(name.split()) <= 3 else "unknown")
+            cluster = Cluster(name, kind)
+            self.work.clusters.append(cluster)
+            return cluster
+        return None
+
+    def _description(self, m: Mention, head: Token | None) -> Cluster | None:
+        """'the 85-year-old' -> the most recent person; 'the party' -> the most recent organisation."""
+        if head is None or head.pos == "PROPN" or not re.match(r"(the|this|that)\b", m.text, re.I):
+            return None
+        if head.lemma in ORG_NOUNS:
+            return self._antecedent(m.start, ("organisation", "group"))
+        if head.pos in ("NOUN", "ADJ") and head.lemma not in CHANNEL_NOUNS:
+            return self._antecedent(m.start, ("person",), prefer_speakers=True)
+        return None
+
+    def _antecedent(self, before: int, kinds: tuple[str, ...], prefer_speakers: bool = False) -> Cluster | None:
+        """The most recent cluster of an allowed kind mentioned before ``before``."""
+        best, best_key = None, None
+        for speaker_first, c in self._recent(before, kinds):
+            key = (speaker_first if prefer_speakers else 0, c[0])
+            if best_key is None or key > best_key:
+                best, best_key = c[1], key
+        return best
+
+    def _recent(self, before: int, kinds):
+        for cand in self.work.candidates:
+            m = cand.speaker_mention
+            if cand.speaker_entity is not None and m is not None and before - _MAX_BACK < m.start < before:
+                c = self.work.clusters[cand.speaker_entity]
+                if c.kind in kinds:
+                    yield 1, (m.start, c)
+        for (s, e), c in self.owner.items():
+            if before - _MAX_BACK < s < before and c.kind in kinds:
+                yield 0, (s, c)
+
+    def _statement_author(self, cand: Candidate, before: int) -> bool:
+        """'it said' after 'In a statement …, the group called for …': the group said it."""
+        prior = [c for c in self.work.candidates if c.channel and c.speaker_name and c.spans[0].start < before
+                 and before - c.spans[0].start < _MAX_BACK and c.clause is not None]
+        if not prior:
+            return False
+        frame_end = self.work.clauses[prior[-1].clause].span.end
+        if any(s >= frame_end for _, (s, c) in self._recent(before, ("organisation", "group"))):
+            return False  # an organisation named since that statement is the likelier referent
+        src = prior[-1]
+        _inherit(cand, src, keep_mention=True)
+        cand.channel = cand.channel or src.channel
+        cand.channel_evidence = cand.channel_evidence or src.channel_evidence
+        cand.said_on = cand.said_on or src.said_on
+        cand.said_on_evidence = cand.said_on_evidence or src.said_on_evidence
+        return True
+
+    def _relative_antecedent(self, ci: int, tok: Token) -> Cluster | None:
+        clause = self.work.clauses[ci]
+        t = tok
+        for _ in range(3):
+            if t.head == t.i:
+                return None
+            t = clause.tokens[t.head]
+            if t.pos in ("NOUN", "PROPN"):
+                break
+        while t.dep == "appos" and t.head != t.i:
+            t = clause.tokens[t.head]
+        near = self._named_near(t)
+        if near is not None or t.pos != "PROPN":
+            return near
+        return self._named(self.work.mention(t.start, t.end))
+
+    def _named_near(self, t: Token) -> Cluster | None:
+        for (s, e), c in self.owner.items():
+            if s <= t.start < e:
+                return c
+        return None
+
+
+def _inherit(cand: Candidate, src: Candidate, keep_mention: bool = False) -> None:
+    cand.speaker_name, cand.speaker_kind, cand.speaker_entity = src.speaker_name, src.speaker_kind, src.speaker_entity
+    if not keep_mention:
+        cand.speaker_mention = None
+    if cand.cue is None and cand.carried:
+        cand.channel = cand.channel or src.channel
+        cand.channel_evidence = cand.channel_evidence or src.channel_evidence
+        cand.said_on = cand.said_on or src.said_on
+        cand.said_on_evidence = cand.said_on_evidence or src.said_on_evidence
+
+
+def _mention_owner(work: Work) -> dict[tuple[int, int], Cluster]:
+    return {(m.start, m.end): c for c in work.clusters for m in c.mentions}
+
+
+def _surface_name(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I))

@@ -1,0 +1,174 @@
+"""The working state of one document while stages run over it.
+
+Stages read and write fields of ``Work``; each field a stage assigns is named
+in its ``assigns`` and every field it reads in its ``requires``. Everything is
+in document character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Document, Entity, Mention, Quotation, Span, Warning
+
+__all__ = ["Work", "QuoteRegion", "Token", "Clause", "Candidate"]
+
+
+@dataclass(slots=True)
+class QuoteRegion:
+    """Characters between a pair of quotation marks.
+
+    ``spans`` hold the content inside the marks, one per paragraph when a quote
+    runs over several paragraphs; ``outer`` includes the marks themselves.
+    """
+
+    spans: list[Span]
+    outer: Span
+    style: str  # "double" | "single"
+    closed: bool = True
+    nested_in: int | None = None  # index of the enclosing region (quote within quote)
+    words: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1].end
+
+
+@dataclass(slots=True)
+class Token:
+    """A parsed token in document offsets (``region`` set for a masked quote)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent_type: str = ""
+    ent_iob: str = "O"
+    region: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Clause:
+    """One parsed sentence: its tokens, in document offsets."""
+
+    span: Span
+    paragraph: int
+    tokens: list[Token]
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of token ``i`` and all its descendants, in order."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.tokens[j].children)
+        return sorted(out)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A statement found but not yet fully resolved (internal to the pipeline)."""
+
+    type: str
+    spans: list[Span]
+    cue: Mention | None = None
+    speaker_mention: Mention | None = None
+    speaker_head: int | None = None  # document offset of the speaker's head token
+    clause: int | None = None  # index into Work.clauses of the frame sentence
+    regions: list[int] = field(default_factory=list)
+    speaker_entity: int | None = None  # index into Work.clusters
+    speaker_name: str | None = None
+    speaker_kind: str = "unknown"
+    channel: str | None = None
+    channel_evidence: Mention | None = None
+    said_on: str | None = None
+    said_on_evidence: Mention | None = None
+    signatories: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    carried: bool = False  # speaker inherited from an earlier quote
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions of one entity within the document."""
+
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Work:
+    """Document under analysis. ``INITIAL_FIELDS`` exist before any stage runs."""
+
+    INITIAL_FIELDS = ("text", "date", "article")
+
+    article: Article
+    text: str
+    date: str | None
+    deadline: float = float("inf")
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    regions: list[QuoteRegion] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_article(cls, article: Article, *, deadline: float = float("inf")) -> "Work":
+        return cls(article=article, text=article.text, date=article.date, deadline=deadline,
+                   warnings=list(article.warnings))
+
+    def mention(self, start: int, end: int) -> Mention:
+        """A mention of ``text[start:end]``."""
+        return Mention.of(self.text, start, end)
+
+    def warn(self, code: str, message: str, span: Span | None = None) -> None:
+        self.warnings.append(Warning(code, message, span.start if span else None, span.end if span else None))
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph containing ``offset`` (or the nearest before it)."""
+        lo, hi = 0, len(self.paragraphs) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.paragraphs[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def to_document(self) -> Document:
+        """The public record: quotations sorted by position, entities, warnings."""
+        quotes = [self._quotation(c) for c in sorted(self.candidates, key=lambda c: (c.spans[0].start, c.spans[0].end))]
+        entities = [Entity(c.name, c.kind, sorted(c.mentions, key=lambda m: m.start)) for c in self.clusters if c.mentions]
+        a = self.article
+        return Document(id=a.id, text=self.text, date=self.date, title=a.title, url=a.url, source=a.source,
+                        quotes=quotes, entities=entities, warnings=list(self.warnings))
+
+    def _quotation(self, c: Candidate) -> Quotation:
+        from ..model import Speaker
+
+        speaker = None
+        if c.speaker_name or c.speaker_mention:
+            name = c.speaker_name or (c.speaker_mention.text if c.speaker_mention else "")
+            speaker = Speaker(name=name, kind=c.speaker_kind, mention=c.speaker_mention)
+        text = "\n\n".join(s.slice(self.text) for s in c.spans)
+        return Quotation(type=c.type, spans=list(c.spans), text=text, speaker=speaker, cue=c.cue,
+                         channel=c.channel, channel_evidence=c.channel_evidence, said_on=c.said_on,
+                         said_on_evidence=c.said_on_evidence, signatories=list(c.signatories),
+                         about=list(c.about), confidence=c.confidence)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from pathlib import Path
 
 from ..errors import InputError
@@ -70,7 +71,10 @@ codecs.register_error("quotegraph-cp1252", _cp1252_fallback)
 def read_limited(path: Path, limit: int, origin: str) -> bytes:
     """Read a whole file, refusing (E104) without reading it when it exceeds ``limit`` bytes."""
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        size = info.st_size
         if size > limit:
             raise InputError("E104", origin=origin, size=f"{size:,} bytes", limit=f"{limit:,} bytes")
         with open(path, "rb") as handle:

@@ -2,9 +2,11 @@
 
 The document text is trafilatura's main text with one paragraph a line turned
 into paragraphs separated by blank lines (the dated-text convention, which the
-multi-paragraph quote rules rely on). Title, date and URL come from the page's
-metadata only: the date is never guessed from the body text, because a wrong
-publication date would move every relative date ("on Saturday").
+multi-paragraph quote rules rely on). Title, date, URL and site name come from
+trafilatura's metadata: the date is htmldate's publication date without its
+extensive search (meta tags and marked-up dates such as "Posted 2021-08-16",
+not any date found in the prose), because a wrong publication date would move
+every relative date ("on Saturday").
 
 Refused, each with its own code: a page cut off mid-way (E113), since half an
 article gives half its statements silently; a page with no article text, only

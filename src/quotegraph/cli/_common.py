@@ -1,0 +1,138 @@
+"""Helpers shared by the CLI commands: options from the settings table,
+progress on stderr, per-document failure reporting, the closing summary and
+exit codes.
+
+The conventions every command follows:
+
+* stdout carries only the command's data (the JSON contract, a table);
+  progress, rejections and the summary go to stderr;
+* each ``Rejected`` is printed to stderr as it happens (``report``), and the
+  run ends with one summary line listing what failed (``Tally.summary``);
+* the exit status is ``EXIT_OK`` (0) when every input was processed,
+  ``EXIT_FAILED`` (1) when some input was rejected or the run could not
+  finish, and 2 for usage errors (click's own);
+* progress is shown when stderr is a terminal, or when asked (``--progress``).
+
+Typical use::
+
+    tally = Tally()
+    with progress(enabled, "extract") as bar:
+        for item in results:
+            tally.add(item)
+            if isinstance(item, Rejected):
+                report(item)
+            bar.update(tally)
+    tally.print_summary("extract")
+    ctx.exit(tally.exit_code)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+import click
+
+from ..model import Document, Rejected
+from ..settings import SETTINGS
+
+__all__ = ["EXIT_OK", "EXIT_FAILED", "Tally", "report", "progress", "progress_option", "setting_option", "stderr"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+_LISTED = 20  # failures named in the summary; all of them were already printed one by one
+
+
+def stderr(message: str) -> None:
+    """One line on stderr (never stdout, which carries the command's data)."""
+    click.echo(message, err=True)
+
+
+def setting_option(name: str, *flags: str) -> Callable[[Any], Any]:
+    """A click option for setting ``name`` with the help and type from ``SETTINGS``; ``None`` when not given."""
+    setting = next(s for s in SETTINGS if s.name == name)
+    flags = flags or ("--" + name.replace("_", "-"),)
+    return click.option(*flags, name, type=setting.type, default=None,
+                        help=f"{setting.help} [default: {setting.default}]")
+
+
+def progress_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--progress/--no-progress``: default is on when stderr is a terminal."""
+    return click.option("--progress/--no-progress", "show_progress", default=None,
+                        help="Show progress on stderr (default: only when stderr is a terminal).")(func)
+
+
+@dataclass
+class Tally:
+    """Counts of a run: documents, statements, failures by code, and the first few failures."""
+
+    documents: int = 0
+    statements: int = 0
+    failed: int = 0
+    by_code: Counter = field(default_factory=Counter)
+    first_failures: list[str] = field(default_factory=list)
+
+    def add(self, item: Document | Rejected) -> None:
+        """Count one result."""
+        if isinstance(item, Rejected):
+            self.failed += 1
+            self.by_code[item.code] += 1
+            if len(self.first_failures) < _LISTED:
+                self.first_failures.append(item.origin)
+        else:
+            self.documents += 1
+            self.statements += len(item.quotes)
+
+    @property
+    def exit_code(self) -> int:
+        """``EXIT_FAILED`` when anything was rejected, else ``EXIT_OK``."""
+        return EXIT_FAILED if self.failed else EXIT_OK
+
+    def summary(self) -> str:
+        """``N documents, N statements, N failed (codes): which``."""
+        line = f"{self.documents} documents, {self.statements} statements, {self.failed} failed"
+        if self.failed:
+            codes = ", ".join(f"{code} x{n}" for code, n in sorted(self.by_code.items()))
+            more = self.failed - len(self.first_failures)
+            which = ", ".join(self.first_failures) + (f" and {more} more" if more else "")
+            line += f" ({codes}): {which}"
+        return line
+
+    def print_summary(self, command: str) -> None:
+        """The summary on stderr, prefixed by the command name."""
+        stderr(f"{command}: {self.summary()}")
+
+
+def report(rejected: Rejected) -> None:
+    """One rejected input on stderr: ``rejected [E102] path: reason``."""
+    stderr(f"rejected [{rejected.code}] {rejected.reason}")
+
+
+class _Bar:
+    def __init__(self, bar: Any) -> None:
+        self._bar = bar
+
+    def update(self, tally: Tally) -> None:
+        if self._bar is not None:
+            self._bar.set_postfix(statements=tally.statements, failed=tally.failed, refresh=False)
+            self._bar.update(1)
+
+
+@contextmanager
+def progress(enabled: bool | None, label: str) -> Iterator[_Bar]:
+    """A progress counter on stderr (documents/s); ``enabled=None`` means "if stderr is a terminal"."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield _Bar(None)
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(desc=label, unit="doc", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+    try:
+        yield _Bar(bar)
+    finally:
+        bar.close()

@@ -32,6 +32,9 @@ ERRORS: dict[str, str] = {
     "E203": "unknown pipeline stage '{name}' (known: {known})",
     "E300": "{path}: database error ({detail})",
     "E301": "{path}: database schema version {found} is newer than this quotegraph ({expected})",
+    "E302": "{path}: no quotegraph database here (run `quotegraph ingest` first)",
+    "E303": "{path}: database schema version {found} is older than this quotegraph ({expected}); run `quotegraph ingest` to upgrade it",
+    "E304": "{origin}: invalid alias file ({detail})",
     "E400": "{origin}: not a gold document ({detail})",
     "E401": "evaluation gate failed: {detail}",
     "E402": "corpus fingerprint mismatch for {path}: expected {expected}, found {found}",
@@ -43,6 +46,9 @@ ERRORS: dict[str, str] = {
     "E600": "invalid search query: {detail}",
     "E601": "invalid parameter '{name}': {detail}",
     "E602": "{what} not found: {key}",
+    "E603": "request too large ({detail})",
+    "E604": "method {method} not allowed on {path}",
+    "E605": "internal error ({detail})",
 }
 
 

@@ -1,1 +1,31 @@
-"""quotegraph.store."""
+"""The embedded SQLite store: one writer, read-only readers, FTS5 search,
+cross-article merging of speakers and statements."""
+
+from __future__ import annotations
+
+from .aliases import load_aliases, parse_aliases
+from .names import cluster_names, name_key, slugify
+from .query import StatementQuery, build_statement_search, escape_fts
+from .reader import connect_reader, dump
+from .run import IngestReport, ingest, read_documents
+from .schema import SCHEMA_VERSION
+from .writer import Store, content_hash
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "IngestReport",
+    "StatementQuery",
+    "Store",
+    "build_statement_search",
+    "cluster_names",
+    "connect_reader",
+    "content_hash",
+    "dump",
+    "escape_fts",
+    "ingest",
+    "load_aliases",
+    "name_key",
+    "parse_aliases",
+    "read_documents",
+    "slugify",
+]

@@ -1,1 +1,3 @@
-"""quotegraph.web."""
+"""Server-rendered web pages (Jinja2 templates, a stylesheet and a little vanilla JavaScript)."""
+
+__all__: list[str] = []

@@ -1,0 +1,155 @@
+"""The read-only ASGI application: one routes table, one error envelope.
+
+Every error, whatever raised it (a coded error from the service, an unknown
+route, a wrong method, an oversized request, a bug), leaves as
+``{"error": {"code", "message"}}`` on ``/api`` paths and as an HTML page with
+the same code and message elsewhere. Every response carries a strict
+Content-Security-Policy: pages load only their own stylesheet and script.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..errors import QuotegraphError
+from ..service import Service
+from ..web import pages
+from . import routes as api
+
+__all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_URL_CHARS", "STATUS", "create_app", "error_response"]
+
+log = logging.getLogger("quotegraph.server")
+
+MAX_BODY_BYTES = 16 * 1024  # the API is read-only: nothing needs a body
+MAX_URL_CHARS = 4096
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+STATUS = {"E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
+          "E300": 500, "E301": 500, "E302": 503, "E303": 503}
+
+ROUTES = [
+    Route("/api", api.index, name="api_index"),
+    Route("/api/openapi.json", api.openapi, name="api_openapi"),
+    Route("/api/statements", api.statements, name="api_statements"),
+    Route("/api/statements/{statement_id}", api.statement, name="api_statement"),
+    Route("/api/speakers", api.speakers, name="api_speakers"),
+    Route("/api/speakers/{slug}", api.speaker, name="api_speaker"),
+    Route("/api/articles/{article_id:path}", api.article, name="api_article"),
+    Route("/", pages.search_page, name="search"),
+    Route("/speakers", pages.speakers_page, name="speakers"),
+    Route("/speakers/{slug}", pages.speaker_page, name="speaker"),
+    Route("/articles/{article_id:path}", pages.article_page, name="article"),
+    Route("/statements/{statement_id}", pages.statement_page, name="statement"),
+    Mount("/static", app=StaticFiles(directory=pages.STATIC_DIR), name="static"),
+]
+
+
+def _wants_json(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
+def error_response(request_path: str, status: int, code: str, message: str, request: Request | None = None) -> Response:
+    """The error envelope (JSON under /api, an HTML page elsewhere)."""
+    if _wants_json(request_path) or request is None:
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    return pages.error_page(request, status, code, message)
+
+
+async def _on_quotegraph_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, QuotegraphError)
+    status = STATUS.get(exc.code, 400)
+    if status >= 500:
+        log.error("%s on %s", exc, request.url.path)
+    return error_response(request.url.path, status, exc.code, exc.message, request)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    path = request.url.path
+    if exc.status_code == 405:
+        err = QuotegraphError("E604", method=request.method, path=path[:200])
+    elif exc.status_code == 404:
+        err = QuotegraphError("E602", what="page", key=path[:200])
+    else:
+        err = QuotegraphError("E601", name="request", detail=str(exc.detail))
+    response = error_response(path, exc.status_code, err.code, err.message, request)
+    if exc.status_code == 405:
+        response.headers["allow"] = "GET, HEAD"
+    return response
+
+
+async def _on_crash(request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error on %s", request.url.path)
+    err = QuotegraphError("E605", detail=type(exc).__name__)
+    return error_response(request.url.path, 500, err.code, err.message, request)
+
+
+class Guard:
+    """ASGI middleware: bound request sizes and add security headers to every response."""
+
+    def __init__(self, app: ASGIApp, *, max_body: int = MAX_BODY_BYTES, max_url: int = MAX_URL_CHARS) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.max_url = max_url
+
+    def _too_large(self, scope: Scope) -> str | None:
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length", b"0").decode("latin-1").strip() or "0"
+        if not length.isdigit() or int(length) > self.max_body:
+            return f"body of {length[:20]} bytes; limit {self.max_body}"
+        if b"transfer-encoding" in headers:
+            return "streamed request bodies are not accepted"
+        url_chars = len(scope.get("path", "")) + len(scope.get("query_string", b""))
+        if url_chars > self.max_url:
+            return f"URL of {url_chars} characters; limit {self.max_url}"
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secure(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = list(message["headers"]) + _HEADERS
+            await send(message)
+
+        problem = self._too_large(scope)
+        if problem:
+            err = QuotegraphError("E603", detail=problem)
+            # always JSON here: a template render needs a routed request
+            response = JSONResponse({"error": {"code": err.code, "message": err.message}}, status_code=413)
+            await response(scope, receive, send_secure)
+            return
+        await self.app(scope, receive, send_secure)
+
+
+def create_app(db: str | Path, *, settings: dict[str, Any] | None = None) -> ASGIApp:
+    """The server app over database ``db`` (read-only; E302 when the file is missing)."""
+    settings = settings or {}
+    service = Service(db, page_size=int(settings.get("page_size", 50)),
+                      max_page_size=int(settings.get("max_page_size", 200)))
+    app = Starlette(
+        routes=ROUTES,
+        exception_handlers={QuotegraphError: _on_quotegraph_error, HTTPException: _on_http_error,
+                            Exception: _on_crash},
+    )
+    app.state.service = service
+    return Guard(app)

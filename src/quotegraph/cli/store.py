@@ -1,0 +1,121 @@
+"""``quotegraph ingest``, ``search`` and ``serve``: thin wrappers over the store and the service."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import textwrap
+from typing import Any
+
+import click
+
+from ..errors import QuotegraphError
+from ..settings import SETTINGS, resolve
+
+__all__ = ["ingest", "search", "serve"]
+
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def _fail(exc: QuotegraphError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(2 if exc.code in ("E600", "E601") else 1)
+
+
+@click.command(help="Extract articles (files, directories, '-' for stdin) and store them in a SQLite database.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+@click.option("--processes", type=int, default=1, show_default=True,
+              help="Extraction worker processes; 0 means all cores.")
+@click.option("--aliases", type=click.Path(dir_okay=False), default=None,
+              help="Alias file (JSON or CSV: canonical, aliases, external_id) that overrides automatic merging.")
+@click.option("--documents", is_flag=True,
+              help="PATHS hold already-extracted documents (JSONL from `quotegraph extract --format jsonl`).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None, documents: bool,
+           progress: bool | None) -> None:
+    """Store articles; exit status 1 only when some article failed."""
+    from tqdm import tqdm
+
+    from ..store import ingest as run_ingest
+
+    settings = resolve(db=db, processes=processes)
+    bar = tqdm(unit=" articles", file=sys.stderr, disable=(not progress) if progress is not None else None,
+               dynamic_ncols=True)
+    try:
+        report = run_ingest(list(paths), db=settings.db, processes=settings.processes, aliases=aliases,
+                            documents=documents, settings=settings, progress=bar.update)
+    except QuotegraphError as exc:
+        bar.close()
+        _fail(exc)
+        return
+    bar.close()
+    for failure in report.failures:
+        click.echo(f"failed: [{failure.code}] {failure.reason}", err=True)
+    click.echo(report.summary())
+    if report.failures:
+        sys.exit(1)
+
+
+def _table(result: dict[str, Any]) -> str:
+    width = max(60, shutil.get_terminal_size((100, 20)).columns)
+    lines = [f"{result['total']} statements (showing {len(result['items'])} from {result['offset'] + 1})"]
+    for s in result["items"]:
+        speaker = s["speaker"]["name"] if s["speaker"] else "(unknown)"
+        head = f"{s['date'] or '----------':10}  {speaker[:24]:24}  {s['source_count']:>3} src  "
+        body = textwrap.shorten(s["text"], width=max(20, width - len(head)), placeholder=" …")
+        lines.append(head + body)
+    return "\n".join(lines)
+
+
+@click.command(help="Full-text search over stored statements (words are matched as plain text).")
+@click.argument("text", nargs=-1)
+@click.option("--speaker", help="Speaker slug, name or alias.")
+@click.option("--about", help="Someone the statement is about.")
+@click.option("--channel", help="twitter, statement, interview, ...")
+@click.option("--since", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", help="Latest date, inclusive.")
+@click.option("--scope", type=click.Choice(["quotes", "articles"]), default="quotes", show_default=True,
+              help="Match the words in statements or in the whole article text.")
+@click.option("--raw", is_flag=True, help="TEXT is FTS5 query syntax (AND, OR, NEAR, prefix*).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=None, help="Results to show (default: the page_size setting).")
+@click.option("--offset", type=int, default=0, help="Results to skip.")
+@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+def search(text: tuple[str, ...], speaker, about, channel, since, until, scope, raw, fmt, limit, offset, db) -> None:
+    """Print matching statements as a table or JSON."""
+    from ..service import Service
+
+    settings = resolve(db=db)
+    try:
+        service = Service(settings.db, page_size=settings.page_size, max_page_size=settings.max_page_size)
+        result = service.search_statements(" ".join(text), raw=raw, scope=scope, speaker=speaker, about=about,
+                                           channel=channel, since=since, until=until, limit=limit, offset=offset)
+    except QuotegraphError as exc:
+        _fail(exc)
+        return
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if fmt == "json" else _table(result))
+
+
+@click.command(help="Serve the JSON API and web pages over a database (read-only).")
+@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+@click.option("--host", default=_DEFAULTS["host"], show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", type=int, default=_DEFAULTS["port"], show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Run uvicorn with the read-only app until interrupted."""
+    import uvicorn
+
+    from ..api import create_app
+
+    settings = resolve(db=db, host=host, port=port)
+    try:
+        app = create_app(settings.db, settings=settings)
+    except QuotegraphError as exc:
+        _fail(exc)
+        return
+    if settings.host not in _LOOPBACK:
+        click.echo(f"warning: serving on {settings.host}, reachable from other machines", err=True)
+    click.echo(f"quotegraph: serving {settings.db} on http://{settings.host}:{settings.port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", server_header=False)

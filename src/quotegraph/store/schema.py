@@ -1,0 +1,186 @@
+"""The SQLite schema, as a list of numbered migrations.
+
+``PRAGMA user_version`` holds the schema version. The writer applies every
+migration newer than the file's version, each in its own transaction; readers
+never migrate (they are read-only) and refuse a file whose version differs
+from ``SCHEMA_VERSION`` with a coded error.
+
+Tables fall in two groups. *Source* tables (``articles``, ``quotes``,
+``entities``, ``aliases``) hold what was ingested, keyed by natural keys
+(article id, quote ordinal) so that the same input always gives the same
+rows whatever the order or the number of runs. *Derived* tables (``persons``,
+``person_names``, ``merges``, ``statements``, ``quote_links``,
+``statement_about``) are rebuilt from the source tables in one pass after each
+ingest run (see ``merge.py``), which makes cross-article merging independent
+of ingest order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import StoreError
+
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "DERIVED_TABLES", "migrate", "check_version"]
+
+_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    date TEXT,
+    title TEXT,
+    url TEXT,
+    source TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    warnings TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    spans TEXT NOT NULL,
+    speaker_name TEXT,
+    speaker_kind TEXT,
+    speaker_mention TEXT,
+    cue TEXT,
+    channel TEXT,
+    channel_evidence TEXT,
+    said_on TEXT,
+    said_on_evidence TEXT,
+    signatories TEXT NOT NULL DEFAULT '[]',
+    about TEXT NOT NULL DEFAULT '[]',
+    confidence REAL NOT NULL,
+    PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_name);
+CREATE TABLE entities (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    mentions TEXT NOT NULL,
+    PRIMARY KEY (article_id, ordinal)
+);
+CREATE TABLE aliases (
+    alias TEXT PRIMARY KEY,
+    canonical TEXT NOT NULL,
+    external_id TEXT
+);
+
+CREATE TABLE persons (
+    slug TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    external_id TEXT,
+    statement_count INTEGER NOT NULL,
+    first_seen TEXT,
+    last_seen TEXT
+);
+CREATE TABLE person_names (
+    name TEXT PRIMARY KEY,
+    slug TEXT NOT NULL REFERENCES persons(slug)
+);
+CREATE TABLE merges (
+    slug TEXT NOT NULL,
+    name TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    article_ids TEXT NOT NULL,
+    PRIMARY KEY (slug, name, rule)
+);
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY,
+    slug TEXT,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    first_seen TEXT,
+    said_on TEXT,
+    source_count INTEGER NOT NULL,
+    quote_count INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    ordinal INTEGER NOT NULL
+);
+CREATE INDEX statements_slug ON statements(slug, first_seen);
+CREATE TABLE quote_links (
+    article_id TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    slug TEXT,
+    statement_id TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX quote_links_statement ON quote_links(statement_id);
+CREATE TABLE statement_about (
+    statement_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    slug TEXT,
+    PRIMARY KEY (statement_id, name)
+);
+CREATE INDEX statement_about_slug ON statement_about(slug);
+
+-- Full-text indexes over quote content and article text. External content:
+-- the text lives once, in the source tables; triggers keep the index in step.
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+"""
+
+# Version n is reached by running MIGRATIONS[n - 1]. Append, never edit.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+DERIVED_TABLES = ("persons", "person_names", "merges", "statements", "quote_links", "statement_about")
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Bring the schema of the writer connection ``conn`` up to ``SCHEMA_VERSION``.
+
+    Each migration and its version bump commit together, so a crash between
+    migrations leaves a file at a consistent, older version.
+    """
+    found = _version(conn)
+    if found > SCHEMA_VERSION:
+        raise StoreError("E301", path=path, found=found, expected=SCHEMA_VERSION)
+    for number in range(found + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[number - 1]
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            raise StoreError("E300", path=path, detail=f"migration to version {number} failed: {exc}") from exc
+    return SCHEMA_VERSION
+
+
+def check_version(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse (E301/E303) a database whose schema this quotegraph cannot read."""
+    found = _version(conn)
+    if found > SCHEMA_VERSION:
+        raise StoreError("E301", path=path, found=found, expected=SCHEMA_VERSION)
+    if found < SCHEMA_VERSION:
+        raise StoreError("E303", path=path, found=found, expected=SCHEMA_VERSION)

@@ -1,0 +1,178 @@
+"""The one writer connection to a quotegraph database.
+
+Every article is written in its own ``BEGIN IMMEDIATE`` transaction, so a run
+killed at any moment (even with SIGKILL) leaves each article either fully
+stored or absent; running the same ingest again stores what is missing and
+skips what is there (same id, same content hash). Derived tables (merged
+persons and statements) are rebuilt in one transaction by ``rebuild``; a
+``dirty`` flag, set in the same transaction as every article change, makes
+the next run rebuild them if a run died before it could.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import StoreError
+from ..model import Article, Document, Quotation
+from . import merge
+from .schema import migrate
+
+__all__ = ["Store", "content_hash"]
+
+
+def content_hash(item: Article | Document) -> str:
+    """A digest of everything about an article that extraction depends on."""
+    payload = json.dumps([item.text, item.date, item.title, item.url, item.source], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _mention(m: Any) -> str | None:
+    return _json(m.to_dict()) if m is not None else None
+
+
+def _quote_row(article_id: str, ordinal: int, q: Quotation) -> tuple:
+    speaker = q.speaker
+    return (
+        article_id, ordinal, q.type, q.text, _json([s.to_dict() for s in q.spans]),
+        speaker.name if speaker and speaker.name else None,
+        speaker.kind if speaker else None,
+        _mention(speaker.mention) if speaker else None,
+        _mention(q.cue), q.channel, _mention(q.channel_evidence),
+        q.said_on, _mention(q.said_on_evidence),
+        _json(list(q.signatories)), _json(list(q.about)), round(float(q.confidence), 3),
+    )
+
+
+class Store:
+    """Exactly one writer per database file: ingest goes through here, nothing else writes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            # WAL lets readers (search, serve) work while an ingest runs; commits
+            # survive a killed process with synchronous=NORMAL.
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            migrate(self.conn, self.path)
+        except sqlite3.Error as exc:
+            raise StoreError("E300", path=self.path, detail=str(exc)) from exc
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the writer connection."""
+        self.conn.close()
+
+    def _transaction(self, work) -> Any:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(self.conn)
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.execute("COMMIT")
+            return result
+        except sqlite3.Error as exc:
+            raise StoreError("E300", path=self.path, detail=str(exc)) from exc
+
+    def stored_hash(self, article_id: str) -> str | None:
+        """The content hash stored for ``article_id``, or None when it is not stored."""
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, doc: Document, *, origin: str = "<memory>") -> str:
+        """Store one extracted document in its own transaction.
+
+        Returns ``"added"``, ``"replaced"`` (same id, changed content: the old
+        version and its statements are removed) or ``"unchanged"``.
+        """
+        digest = content_hash(doc)
+
+        def work(conn: sqlite3.Connection) -> str:
+            row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (doc.id,)).fetchone()
+            if row and row[0] == digest:
+                return "unchanged"
+            if row:
+                conn.execute("DELETE FROM quotes WHERE article_id = ?", (doc.id,))
+                conn.execute("DELETE FROM entities WHERE article_id = ?", (doc.id,))
+                conn.execute("DELETE FROM articles WHERE id = ?", (doc.id,))
+            self._insert(conn, doc, digest, origin)
+            self._set_dirty(conn)
+            return "replaced" if row else "added"
+
+        return self._transaction(work)
+
+    def _insert(self, conn: sqlite3.Connection, doc: Document, digest: str, origin: str) -> None:
+        conn.execute(
+            "INSERT INTO articles (id, content_hash, date, title, url, source, origin, text, warnings)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, digest, doc.date, doc.title, doc.url, doc.source, origin, doc.text,
+             _json([w.to_dict() for w in doc.warnings])),
+        )
+        conn.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_quote_row(doc.id, i, q) for i, q in enumerate(doc.quotes)],
+        )
+        conn.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+            [(doc.id, i, e.name, e.kind, _json([m.to_dict() for m in e.mentions]))
+             for i, e in enumerate(doc.entities)],
+        )
+
+    @staticmethod
+    def _set_dirty(conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '1')")
+
+    def set_aliases(self, rows: Iterable[tuple[str, str, str | None]]) -> int:
+        """Replace the alias table with ``(alias, canonical, external_id)`` rows."""
+        rows = list(rows)
+
+        def work(conn: sqlite3.Connection) -> int:
+            conn.execute("DELETE FROM aliases")
+            conn.executemany("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", rows)
+            self._set_dirty(conn)
+            return len(rows)
+
+        return self._transaction(work)
+
+    def is_dirty(self) -> bool:
+        """True when derived tables are out of step with the stored articles."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'dirty'").fetchone()
+        return bool(row and row[0] == "1")
+
+    def rebuild(self, *, force: bool = False) -> merge.RebuildStats | None:
+        """Recompute merged persons and statements from all stored quotes, in one transaction."""
+        if not force and not self.is_dirty():
+            return None
+
+        def work(conn: sqlite3.Connection) -> merge.RebuildStats:
+            stats = merge.rebuild(conn)
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
+            return stats
+
+        return self._transaction(work)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (for summaries)."""
+        out = {}
+        for table in ("articles", "quotes", "statements", "persons"):
+            out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out

@@ -23,7 +23,7 @@ __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
-_OBJECT_PREPS = ("as", "for", "of", "over", "to", "on", "about", "against")
+_OBJECT_PREPS = ("as", "for", "of", "over", "to", "on", "about", "against", "with")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep", "amod")
 _TRIM = " \t\n,;:—–-"
@@ -78,14 +78,25 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
             return [i for i in clause.subtree(clause_head.i) if i != nxt.i]
     if cls == "object":
         picked = _children(clause, verb, _OBJECT_DEPS)
-        picked += [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS]
-        if not _children(clause, verb, ("dobj", "dative", "ccomp", "xcomp", "oprd")):
+        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS]
+        if not picked and preps and verb.lemma in ("speak", "talk", "refer"):
+            return _flatten(clause, preps[:1], drop_first=True)  # "spoke of X", "referred to X"
+        if not picked:
             return []
+        picked += preps
     else:
         picked = _children(clause, verb, _COMPLEMENT)
+        if not picked and verb.dep in ("parataxis", "ccomp", "advcl") and verb.head != verb.i:
+            # "The economy, he said, is weak." / "It is weak, he said.": the cue is parenthetical
+            head = clause.tokens[verb.head]
+            if head.pos in ("VERB", "AUX") and _children(clause, verb, _SUBJECT_DEPS) and head.i < verb.i + 40:
+                own = set(clause.subtree(verb.i))
+                return [i for i in clause.subtree(head.i) if i not in own]
         if not picked:
             picked = [t for t in _children(clause, verb, ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj", "intj"))
                       if t.region is not None]
+        if not picked and cls != "speech" or (not picked and verb.lemma not in ("say", "tell", "add")):
+            picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
     return _flatten(clause, picked)
 
 

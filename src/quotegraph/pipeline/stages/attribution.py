@@ -350,9 +350,30 @@ class Attribution:
                 cand.cue, cand.speaker_mention, cand.speaker_head = src.cue, src.speaker_mention, src.speaker_head
                 cand.confidence, cand.rule = 0.85, "quote:colon"
             else:
+                lead = work.text[clause.span.start : region.outer.start].strip()
+                if lead and not lead.endswith(":"):
+                    continue  # a title or scare quote inside a sentence, not speech
+                if self._continue_previous(work, clause, cand):
+                    continue
                 cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
             work.candidates.append(cand)
         self._short_quotes(work, ci, clause, covered)
+
+    def _continue_previous(self, work: Work, clause: Clause, cand: Candidate) -> bool:
+        """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph."""
+        if not work.candidates:
+            return False
+        prev = work.candidates[-1]
+        if prev.type != "direct" or prev.cue is None or prev.clause is None:
+            return False
+        if work.clauses[prev.clause].paragraph != clause.paragraph or len(prev.spans) > 1 and prev.rule != "quote:frame":
+            return False
+        between = work.text[prev.spans[-1].end : cand.spans[0].start]
+        if len(between) > 160 or between.count("“") + between.count('"') > 1 and len(between) > 80:
+            return False
+        prev.spans = prev.spans + cand.spans
+        prev.regions = prev.regions + cand.regions
+        return True
 
     def _short_quotes(self, work, ci, clause, covered) -> None:
         """Short quotations that stand as whole sentences ("“We are many, they are few.”")."""

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = (REPO_ROOT / ".." / "shared").resolve()
@@ -35,6 +36,14 @@ MARKERS = {
 def pytest_configure(config: pytest.Config) -> None:
     for name, help_text in MARKERS.items():
         config.addinivalue_line("markers", f"{name}: {help_text}")
+
+
+# Two cores shared with model loads, browsers and clusters make per-example
+# timing deadlines flaky; under CI the examples are also derandomised so that
+# a red run can be reproduced. Tests may still override with @settings(...).
+hypothesis_settings.register_profile("quotegraph", deadline=None, print_blob=True)
+hypothesis_settings.register_profile("quotegraph-ci", deadline=None, print_blob=True, derandomize=True)
+hypothesis_settings.load_profile("quotegraph-ci" if os.environ.get("CI", "").lower() in {"1", "true", "yes"} else "quotegraph")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

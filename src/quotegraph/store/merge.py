@@ -150,7 +150,7 @@ def rebuild(conn: sqlite3.Connection) -> RebuildStats:
         for r in raw
     ]
     groups = group_statements(rows)
-    for table in DERIVED_TABLES:
+    for table in reversed(DERIVED_TABLES):  # dependants first (person_names -> persons)
         conn.execute(f"DELETE FROM {table}")
     _write_persons(conn, clustering, occurrences, groups)
     _write_statements(conn, clustering, groups)

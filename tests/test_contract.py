@@ -515,3 +515,26 @@ def test_ci_runs_exactly_the_readme_test_command():
     for script in (REPO / ".ci" / "run", REPO / "scripts" / "test.sh", REPO / "scripts" / "lock.sh"):
         assert os.access(script, os.X_OK), f"{script.relative_to(REPO)} is not executable"
         assert "set -euo pipefail" in script.read_text(encoding="utf-8"), f"{script.relative_to(REPO)} lacks set -euo pipefail"
+
+
+def test_console_script_points_at_the_cli():
+    (entry,) = importlib.metadata.entry_points(group="console_scripts", name="quotegraph")
+    from quotegraph.cli import main
+
+    assert entry.load() is main
+
+
+@pytest.mark.integration
+def test_package_docstring_example_runs():
+    """The example in ``quotegraph.__doc__`` (what ``help(quotegraph)`` shows) is true."""
+    import doctest
+
+    import quotegraph
+
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    tests = finder.find(quotegraph, "quotegraph")
+    assert tests and tests[0].examples, "quotegraph's docstring should carry a runnable example"
+    for test in tests:
+        runner.run(test)
+    assert runner.failures == 0, f"{runner.failures} docstring example(s) in quotegraph/__init__.py failed"

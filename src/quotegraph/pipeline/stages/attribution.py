@@ -141,6 +141,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     return None, path
 
 
+_LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z.'’-]+){0,2})(?P<colon>:)[ \t]+(?=\S)")
+_NOT_LABELS = frozenset("update editor's note note watch read photo video related source sources advertisement "
+                        "breaking exclusive abstract live".split())
 _EXPLETIVE_HEADS = frozenset("come be seem appear happen mean follow".split())
 
 
@@ -249,7 +252,26 @@ class Attribution:
             frame = next((c for c in found if not c.spans), None)
             self._quote_first(work, ci, clause, covered, pending_frame)
             pending_frame = (frame, clause.paragraph) if frame is not None else None
+        self._labels(work, covered)
         work.candidates.sort(key=lambda c: c.spans[0].start)
+
+    def _labels(self, work: Work, covered: set[int]) -> None:
+        """Transcript and headline labels: 'PENCE: Well, look …', 'Pat Caddell: Voters worried …'."""
+        taken = [s for c in work.candidates for s in c.spans]
+        for para in work.paragraphs:
+            m = _LABEL.match(work.text, para.start, para.end)
+            if not m or m.group("name").lower() in _NOT_LABELS:
+                continue
+            content = _trimmed(work, m.end(), para.end)
+            if content is None or any(content.overlap(t) for t in taken):
+                continue
+            cand = Candidate(type="indirect", spans=[], cue=work.mention(m.start("colon"), m.end("colon")),
+                             speaker_mention=work.mention(m.start("name"), m.end("name")),
+                             speaker_head=m.start("name"), rule="label", confidence=0.7)
+            cand.clause = next((i for i, c in enumerate(work.clauses) if c.span.start <= m.start() < c.span.end), None)
+            self._set_content(work, cand, [content])
+            covered.update(cand.regions)
+            work.candidates.append(cand)
 
     def _cue_first(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> list[Candidate]:
         out = []

@@ -95,10 +95,13 @@ class Speakers:
             cluster = self._relative_antecedent(*hit)
         if cluster is None:
             cluster = self._description(m, head) or self._named(m)
-        if cluster is not None:
+        known = cluster is not None and any(cluster is c for c in self.work.clusters)
+        if cluster is not None and not known:
             cand.speaker_name, cand.speaker_kind = cluster.name, cluster.kind
-            cand.speaker_entity = self.work.clusters.index(cluster)
-            if not any(x.start == m.start and x.end == m.end for x in cluster.mentions):
+        elif cluster is not None:
+            cand.speaker_name, cand.speaker_kind = cluster.name, cluster.kind
+            cand.speaker_entity = next(i for i, c in enumerate(self.work.clusters) if c is cluster)
+            if not any(x.start < m.end and m.start < x.end for x in cluster.mentions):
                 cluster.mentions.append(m)
                 cluster.mentions.sort(key=lambda x: x.start)
                 self.owner[(m.start, m.end)] = cluster
@@ -187,15 +190,38 @@ class Speakers:
         while t.dep == "appos" and t.head != t.i:
             t = clause.tokens[t.head]
         near = self._named_near(t)
-        if near is not None or t.pos != "PROPN":
+        if near is not None:
             return near
-        return self._named(self.work.mention(t.start, t.end))
+        if t.pos == "PROPN":
+            return self._named(self.work.mention(t.start, t.end))
+        # "a letter from his doctor that says …": the speaker is the noun phrase itself
+        s, e = _noun_phrase(clause, t)
+        return Cluster(_surface_name(self.work.text[s:e]), "unknown", [])
 
     def _named_near(self, t: Token) -> Cluster | None:
         for (s, e), c in self.owner.items():
             if s <= t.start < e:
                 return c
         return None
+
+
+def _noun_phrase(clause, t: Token) -> tuple[int, int]:
+    """Span of a noun with its determiners, modifiers and prepositional phrases (not clauses)."""
+    keep = {t.i}
+    stack = [c for c in t.children]
+    while stack:
+        i = stack.pop()
+        c = clause.tokens[i]
+        if c.dep in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.region is not None:
+            continue
+        keep.add(i)
+        stack.extend(c.children)
+    lo = hi = t.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    return clause.tokens[lo].start, clause.tokens[hi].end
 
 
 def _inherit(cand: Candidate, src: Candidate, keep_mention: bool = False) -> None:

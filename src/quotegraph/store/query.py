@@ -14,12 +14,15 @@ from dataclasses import dataclass
 __all__ = ["escape_fts", "escape_like", "StatementQuery", "build_statement_search"]
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def escape_fts(text: str) -> str:
     """FTS5 query matching every word (and every "quoted phrase") of ``text``, as plain text."""
+    # control characters (NUL above all) end an SQL string inside FTS5's parser
+    text = _CONTROL.sub(" ", text or "")
     terms = []
-    for phrase, word in _TERM.findall(text or ""):
+    for phrase, word in _TERM.findall(text):
         term = (phrase or word).replace('"', "").strip()
         # a term with no letters or digits would be an empty FTS phrase
         if term and any(c.isalnum() for c in term):

@@ -538,3 +538,48 @@ def test_package_docstring_example_runs():
     for test in tests:
         runner.run(test)
     assert runner.failures == 0, f"{runner.failures} docstring example(s) in quotegraph/__init__.py failed"
+
+
+def _third_party_imports(root: Path) -> dict[str, set[str]]:
+    """Top-level third-party module name -> files under ``root`` that import it."""
+    local = {p.stem for p in root.rglob("*.py")} | {p.name for p in root.rglob("*") if p.is_dir()}
+    found: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        for node in ast.walk(_parse(path)):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "quotegraph" and top not in local:
+                    found.setdefault(top, set()).add(str(path.relative_to(REPO)))
+    return found
+
+
+@pytest.mark.parametrize("root,extras", [("src", False), ("tests", True)])
+def test_every_third_party_import_is_a_declared_dependency(root, extras):
+    """A package installed by hand but not declared would pass here and break on a fresh machine."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    reqs = list(project["dependencies"]) + (list(project["optional-dependencies"]["test"]) if extras else [])
+    declared = set()
+    for req in reqs:
+        name = re.split(r"[<>=!~\[; ]", req, maxsplit=1)[0]
+        declared.add(_norm(name))
+        # "dask[distributed]" declares what the extra brings, too.
+        for extra in re.findall(r"\[([^\]]+)\]", req)[:1]:
+            for wanted in extra.split(","):
+                for line in importlib.metadata.requires(name) or []:
+                    if re.search(rf"extra\s*==\s*[\"']{re.escape(wanted.strip())}[\"']", line):
+                        declared.add(_norm(re.split(r"[<>=!~\[; (]", line, maxsplit=1)[0]))
+    owners = importlib.metadata.packages_distributions()
+    undeclared = {}
+    for module, files in _third_party_imports(REPO / root).items():
+        dists = {_norm(d) for d in owners.get(module, [])}
+        if not dists & declared:
+            undeclared[module] = sorted(files)[:3]
+    assert not undeclared, f"imported in {root}/ but not declared in pyproject.toml: {undeclared}"

@@ -583,3 +583,20 @@ def test_every_third_party_import_is_a_declared_dependency(root, extras):
         if not dists & declared:
             undeclared[module] = sorted(files)[:3]
     assert not undeclared, f"imported in {root}/ but not declared in pyproject.toml: {undeclared}"
+
+
+def test_locked_versions_satisfy_pyproject_ranges():
+    """A range changed in pyproject.toml without re-running scripts/lock.sh fails here."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = _lock_pins()
+    stale = []
+    for line in list(project["dependencies"]) + list(project["optional-dependencies"]["test"]):
+        req = Requirement(line)
+        pinned = pins.get(_norm(req.name))
+        if pinned is not None and not req.specifier.contains(pinned, prereleases=True):
+            stale.append(f"{req} (locked {pinned})")
+    assert not stale, f"requirements.lock is stale, run scripts/lock.sh: {stale}"

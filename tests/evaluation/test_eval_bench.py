@@ -19,14 +19,14 @@ ARTICLES = [
 
 def test_format_bench_prints_rates_memory_and_ratios():
     results = [
-        Measurement("tokenizer", 3, 1000, 0.01, 80.0, 1),
-        Measurement("spacy_full", 3, 1000, 0.5, 200.0, 1),
-        Measurement("quotegraph", 3, 1000, 0.25, 250.0, 1, rejected=1),
+        Measurement("tokenizer", 3, 1000, 0.01, 80.0, 1, cpu_seconds=0.01),
+        Measurement("spacy_full", 3, 1000, 0.5, 200.0, 1, cpu_seconds=0.4),
+        Measurement("quotegraph", 3, 1000, 0.25, 250.0, 1, rejected=1, cpu_seconds=0.25),
     ]
     text = format_bench(results, corpus="c.jsonl", processes=1)
     assert "c.jsonl (3 documents, 1000 words); processes: 1" in text
-    assert "quotegraph / spaCy full pipeline: 2.00x words/s" in text
-    assert "quotegraph / spaCy tokenizer: 0.04x words/s" in text
+    assert "quotegraph / spaCy full pipeline: 2.00x words/s, 1.60x words/CPU-s" in text
+    assert "quotegraph / spaCy tokenizer: 0.04x words/s, 0.04x words/CPU-s" in text
     assert "quotegraph rejected 1 document(s)" in text
     assert results[2].to_dict()["words_per_s"] == 4000.0 and results[2].to_dict()["docs_per_s"] == 12.0
 
@@ -42,7 +42,7 @@ def test_bench_measures_all_three_in_one_run(tmp_path):
     words = sum(len(a["text"].split()) for a in ARTICLES)
     for row in rows:
         assert (row["documents"], row["words"], row["processes"], row["rejected"]) == (3, words, 1, 0)
-        assert row["seconds"] > 0 and row["peak_rss_mb"] > 0
+        assert row["seconds"] > 0 and row["cpu_seconds"] >= 0 and row["peak_rss_mb"] > 0
     # Each measurement runs in its own process: the tokenizer's memory excludes the model.
     assert rows[0]["peak_rss_mb"] < rows[1]["peak_rss_mb"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -133,6 +134,7 @@ def bench(corpus: Path, limit: int | None, processes: int | None, fmt: str) -> N
     from ..evaluation.bench import format_bench, run_bench
 
     settings = resolve(processes=processes)
+    load = os.getloadavg()
     try:
         results = run_bench(corpus, limit=limit, processes=settings.processes, batch_size=settings.batch_size,
                             progress=lambda msg: click.echo(msg, err=True))
@@ -141,5 +143,5 @@ def bench(corpus: Path, limit: int | None, processes: int | None, fmt: str) -> N
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in results], indent=2))
     else:
-        click.echo(format_bench(results, corpus=str(corpus), processes=settings.processes))
+        click.echo(format_bench(results, corpus=str(corpus), processes=settings.processes, load=load))
     sys.stdout.flush()

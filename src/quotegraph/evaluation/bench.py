@@ -20,7 +20,9 @@ warm-up pass over the first ``WARMUP_DOCS`` documents (neither is timed). With
 ``processes > 1`` the work is spread over worker processes by each tool's own
 mechanism (``nlp.pipe(n_process=N)``, ``extract_many``) and worker start-up
 falls inside the timed pass for all three. Words are whitespace-separated
-tokens (``len(text.split())``). Peak memory is the RSS high-water mark
+tokens (``len(text.split())``). CPU time (user + system, of the measuring
+process and its finished workers) is reported beside wall-clock time because
+it is far less sensitive to other work on the machine. Peak memory is the RSS high-water mark
 (``getrusage`` ``ru_maxrss``) of the measuring process or of its largest
 worker, whichever is higher: a per-process figure.
 """
@@ -58,6 +60,11 @@ class Measurement:
     peak_rss_mb: float
     processes: int
     rejected: int = 0
+    cpu_seconds: float = 0.0
+
+    @property
+    def words_per_cpu_s(self) -> float:
+        return self.words / self.cpu_seconds if self.cpu_seconds > 0 else float("inf")
 
     @property
     def words_per_s(self) -> float:
@@ -69,7 +76,8 @@ class Measurement:
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "label": MEASUREMENTS.get(self.name, self.name),
-                "words_per_s": round(self.words_per_s, 1), "docs_per_s": round(self.docs_per_s, 3)}
+                "words_per_s": round(self.words_per_s, 1), "docs_per_s": round(self.docs_per_s, 3),
+                "words_per_cpu_s": round(self.words_per_cpu_s, 1)}
 
 
 def _peak_rss_mb() -> float:
@@ -77,6 +85,11 @@ def _peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, workers) / 1024
+
+
+def _cpu_seconds() -> float:
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def _spacy_runner(exclude_all: bool, processes: int, batch_size: int) -> Callable[[list], int]:
@@ -120,11 +133,11 @@ def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
     else:
         raise KeyError(f"unknown measurement '{name}' (known: {', '.join(MEASUREMENTS)})")
     runner(articles[:WARMUP_DOCS])
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu_seconds()
     rejected = runner(articles)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
     words = sum(len(a.text.split()) for a in articles)
-    return Measurement(name, len(articles), words, seconds, round(_peak_rss_mb(), 1), processes, rejected)
+    return Measurement(name, len(articles), words, seconds, round(_peak_rss_mb(), 1), processes, rejected, round(cpu, 3))
 
 
 def _child(name: str, corpus: str, limit: int | None, processes: int, batch_size: int, conn: Any) -> None:
@@ -161,24 +174,31 @@ def run_bench(corpus: str | Path, *, limit: int | None = None, processes: int = 
     return results
 
 
-def format_bench(results: list[Measurement], *, corpus: str = "", processes: int = 1) -> str:
+def format_bench(results: list[Measurement], *, corpus: str = "", processes: int = 1,
+                 load: tuple[float, float, float] | None = None) -> str:
     """A readable table of the measurements and the speed ratios."""
     first = results[0] if results else None
     lines = []
     if first is not None:
         lines.append(f"corpus: {corpus} ({first.documents} documents, {first.words} words); "
                      f"processes: {processes}; warm-up: first {WARMUP_DOCS} documents, not timed")
-    lines += ["", f"{'measurement':<40} {'docs/s':>9} {'words/s':>10} {'peak RSS MB':>12} {'seconds':>8}"]
+    if load is not None:
+        lines.append(f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+                     "(other work on the machine slows wall-clock rates; CPU-time rates are steadier)")
+    lines += ["", f"{'measurement':<40} {'docs/s':>8} {'words/s':>9} {'words/CPU-s':>12} {'peak RSS MB':>12} "
+              f"{'seconds':>8} {'CPU s':>8}"]
     for r in results:
-        lines.append(f"{MEASUREMENTS.get(r.name, r.name):<40} {r.docs_per_s:>9.2f} {r.words_per_s:>10.0f} "
-                     f"{r.peak_rss_mb:>12.1f} {r.seconds:>8.2f}")
+        lines.append(f"{MEASUREMENTS.get(r.name, r.name):<40} {r.docs_per_s:>8.2f} {r.words_per_s:>9.0f} "
+                     f"{r.words_per_cpu_s:>12.0f} {r.peak_rss_mb:>12.1f} {r.seconds:>8.2f} {r.cpu_seconds:>8.2f}")
     by_name = {r.name: r for r in results}
     qg = by_name.get("quotegraph")
     if qg is not None:
         lines.append("")
         for other, label in (("spacy_full", "spaCy full pipeline"), ("tokenizer", "spaCy tokenizer")):
             if other in by_name:
-                lines.append(f"quotegraph / {label}: {qg.words_per_s / by_name[other].words_per_s:.2f}x words/s")
+                base = by_name[other]
+                lines.append(f"quotegraph / {label}: {qg.words_per_s / base.words_per_s:.2f}x words/s, "
+                             f"{qg.words_per_cpu_s / base.words_per_cpu_s:.2f}x words/CPU-s")
         if qg.rejected:
             lines.append(f"quotegraph rejected {qg.rejected} document(s) (counted in the timing)")
     return "\n".join(lines)

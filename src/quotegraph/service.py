@@ -180,7 +180,9 @@ class Service:
                 " WHERE s.slug = ? GROUP BY a.name, a.slug ORDER BY n DESC, a.name", (slug,)).fetchall()
             rows = conn.execute(
                 "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind FROM statements s JOIN persons p"
-                " ON p.slug = s.slug WHERE s.slug = ? ORDER BY s.first_seen IS NULL, s.first_seen, s.id LIMIT ?",
+                " ON p.slug = s.slug WHERE s.slug = ? ORDER BY coalesce(CASE WHEN length(s.said_on) = 10"
+                " THEN s.said_on END, s.first_seen) IS NULL, coalesce(CASE WHEN length(s.said_on) = 10"
+                " THEN s.said_on END, s.first_seen), s.id LIMIT ?",
                 (slug, MAX_SPEAKER_STATEMENTS)).fetchall()
         out = dict(person)
         out["names"] = [{"name": m["name"], "rule": m["rule"], "detail": m["detail"],

@@ -93,6 +93,10 @@ async def test_hostile_content_renders_as_text_everywhere(client):
 
 async def test_pages_render(client):
     async with client:
+        front = await client.get("/")
+        total = (await client.get("/api/statements")).json()["total"]
+        assert total == 8  # ten quotes, two carried twice
+        assert front.status_code == 200 and 'id="q"' in front.text and f"{total} statements by" in front.text
         search = await client.get("/", params={"q": "solidarity"})
         assert search.status_code == 200 and "Ken Loach" in search.text and 'id="results"' in search.text
         speaker = await client.get("/speakers/ken-loach")

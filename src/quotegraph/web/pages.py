@@ -56,7 +56,7 @@ def _page_links(params: dict[str, Any], result: dict[str, Any]) -> dict[str, str
 
 async def search_page(request: Request) -> Response:
     """The search form and one page of matching statements."""
-    params = search_params(request) if request.query_params else {"q": "", "raw": False, "scope": "quotes"}
+    params = search_params(request)
     overview = await _service(request, "overview")
     context: dict[str, Any] = {"params": params, "overview": overview, "result": None, "error": None, "links": {}}
     status = 200

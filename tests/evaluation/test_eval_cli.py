@@ -65,6 +65,15 @@ def test_eval_json_report(files, tmp_path):
     assert len(records) == 6 and {r["doc"] for r in records} == {"a", "b"}
 
 
+def test_errors_under_the_exact_criterion(files, tmp_path):
+    gold_path, pred_path = files
+    errors = tmp_path / "errors.jsonl"
+    assert _run(gold_path, "--pred", pred_path, "--errors", errors, "--errors-criterion", "exact").exit_code == 0
+    records = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert {r["criterion"] for r in records} == {"exact"}
+    assert sum(r["kind"] == "miss" for r in records) == 2  # the multi-span quote, in each document
+
+
 def test_eval_table_report(files):
     gold_path, pred_path = files
     result = _run(gold_path, "--pred", pred_path, "--limit", "1")

@@ -26,6 +26,8 @@ def _fail(exc: QuotegraphError) -> click.ClickException:
 @click.argument("gold", type=_FILE)
 @click.option("--pred", type=_FILE, help="Score this quotegraph output (JSON/JSONL) instead of running the pipeline.")
 @click.option("--errors", "errors_path", type=_FILE, help="Write every miss, false positive and speaker error here (JSONL).")
+@click.option("--errors-criterion", type=click.Choice(["overlap_0.3", "overlap_0.8", "exact"]), default="overlap_0.3",
+              show_default=True, help="Matching under which --errors lists misses and false positives.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--processes", type=int, default=None, help=_HELP["processes"])
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold documents.")
@@ -34,7 +36,8 @@ def _fail(exc: QuotegraphError) -> click.ClickException:
 @click.option("--update-baseline", is_flag=True, help="Re-pin the floors in the baseline file from this run (floors only rise).")
 @click.option("--allow-lower", is_flag=True, help="With --update-baseline: allow floors to go down (needs --reason).")
 @click.option("--reason", default=None, help="Why the baseline changes; kept in the file's history.")
-def evaluate(gold: Path, pred: Path | None, errors_path: Path | None, fmt: str, processes: int | None,
+def evaluate(gold: Path, pred: Path | None, errors_path: Path | None, errors_criterion: str, fmt: str,
+             processes: int | None,
              limit: int | None, baseline: Path, gate: bool, update_baseline: bool, allow_lower: bool,
              reason: str | None) -> None:
     """Score extraction against GOLD (PolNeAR JSONL or quotegraph output).
@@ -54,7 +57,7 @@ def evaluate(gold: Path, pred: Path | None, errors_path: Path | None, fmt: str, 
     try:
         with _open_errors(errors_path) as errors:
             result = run(gold, pred_path=pred, processes=settings.processes, limit=limit,
-                         settings=settings, errors=errors)
+                         settings=settings, errors=errors, criterion=errors_criterion)
     except QuotegraphError as exc:
         raise _fail(exc) from exc
     if fmt == "json":

@@ -1,0 +1,179 @@
+"""Multi-process extraction on one machine, in input order.
+
+``extract_many`` is what ``extract``, ``eval``, ``bench``, ``ingest`` and the
+local batch engine use. Its promises:
+
+* results come back in input order and equal those of one process;
+* each worker process loads the pipeline once (a pool initializer);
+* at most ``max_in_flight`` chunks are queued, so memory does not grow with
+  the length of the input stream (the input is pulled lazily);
+* a worker that dies (killed, out of memory, a crash in native code) loses
+  nothing: the articles it held are retried once, one at a time in a fresh
+  pool, and an article that kills a worker again comes back as ``Rejected``
+  (E501) while the rest go on.
+
+Workers start with ``forkserver`` by default: ``fork`` would copy whatever
+threads and model state the parent holds (unsafe once a model is loaded or a
+Dask/uvicorn thread runs), and ``forkserver`` with the heavy imports preloaded
+starts workers faster than ``spawn``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Iterable, Iterator, Mapping
+
+from ..errors import BatchError
+from ..model import Article, Document, Rejected
+from .worker import Loader, extract_chunk, get_pipeline, init_worker, run_chunk
+
+__all__ = ["extract_many", "DEFAULT_CHUNKSIZE", "START_METHOD"]
+
+DEFAULT_CHUNKSIZE = 8
+START_METHOD = "forkserver"
+# Imported once by the fork server so that each worker only loads the model.
+_PRELOAD = ["quotegraph.batch.worker", "quotegraph.model", "spacy"]
+
+
+def extract_many(
+    articles: Iterable[Article | Rejected],
+    *,
+    processes: int,
+    settings: Mapping[str, Any] | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    max_in_flight: int | None = None,
+    start_method: str = START_METHOD,
+    loader: Loader | None = None,
+) -> Iterator[Document | Rejected]:
+    """Extract ``articles`` with ``processes`` worker processes, yielding results in input order.
+
+    ``settings`` are passed to ``quotegraph.load_pipeline`` in each worker
+    (``loader`` replaces that function, e.g. for a custom pipeline; it must
+    be importable by name). ``processes <= 1`` runs in this process with no
+    pool. ``Rejected`` inputs pass through in place.
+    """
+    if processes <= 1:
+        pipeline = get_pipeline(settings, loader)
+        for chunk in _chunks(iter(articles), max(1, chunksize)):
+            yield from extract_chunk(chunk, pipeline)
+        return
+    pool = _OrderedPool(processes, settings, loader, start_method)
+    yield from pool.run(articles, max(1, chunksize), max_in_flight or 2 * processes)
+
+
+def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+@dataclass
+class _Slot:
+    """A chunk of consecutive inputs and the future computing it."""
+
+    items: list[Article | Rejected]
+    future: Future | None = None
+    isolated: bool = False  # a retry after a worker died: run alone
+    results: list[Document | Rejected] | None = field(default=None)
+
+
+class _OrderedPool:
+    """A process pool that yields chunk results in submission order and survives dead workers."""
+
+    def __init__(self, processes: int, settings: Mapping[str, Any] | None, loader: Loader | None, start_method: str) -> None:
+        self.processes = processes
+        self.settings = dict(settings) if settings is not None else None
+        self.loader = loader
+        self.context = multiprocessing.get_context(start_method)
+        if start_method == "forkserver":
+            self.context.set_forkserver_preload(_PRELOAD)
+        self.executor: ProcessPoolExecutor | None = None
+        self.restarts = 0
+
+    def _start(self) -> ProcessPoolExecutor:
+        self.executor = ProcessPoolExecutor(
+            self.processes, mp_context=self.context, initializer=init_worker, initargs=(self.settings, self.loader)
+        )
+        return self.executor
+
+    def run(self, articles: Iterable[Article | Rejected], chunksize: int, max_in_flight: int) -> Iterator[Document | Rejected]:
+        """Yield results for ``articles`` in order; shuts the pool down when done or abandoned."""
+        source = _chunks(iter(articles), chunksize)
+        pending: deque[_Slot] = deque()
+        self._start()
+        try:
+            while True:
+                self._fill(source, pending, max_in_flight)
+                if not pending:
+                    return
+                yield from self._drain_head(pending)
+        finally:
+            # A generator closed early (consumer stopped) must not leave workers behind.
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _fill(self, source: Iterator[list[Any]], pending: deque[_Slot], max_in_flight: int) -> None:
+        if any(slot.isolated for slot in pending):
+            # Retries run one at a time so that a second death names its article exactly.
+            head = next((slot for slot in pending if slot.results is None), None)
+            if head is not None and head.future is None:
+                head.future = self.executor.submit(run_chunk, head.items)
+            return
+        while len(pending) < max_in_flight:
+            chunk = next(source, None)
+            if chunk is None:
+                return
+            pending.append(_Slot(chunk, self.executor.submit(run_chunk, chunk)))
+
+    def _drain_head(self, pending: deque[_Slot]) -> Iterator[Document | Rejected]:
+        slot = pending[0]
+        if slot.results is None:
+            try:
+                slot.results = slot.future.result()
+            except BrokenProcessPool as exc:
+                self._recover(pending, exc)
+                return
+            except BatchError:
+                raise
+            except Exception as exc:  # e.g. a result that cannot be pickled: name it, do not hang
+                raise BatchError("E500", partition=_origin(slot.items), detail=f"{type(exc).__name__}: {exc}") from exc
+        pending.popleft()
+        yield from slot.results
+
+    def _recover(self, pending: deque[_Slot], exc: BaseException) -> None:
+        """A worker died: restart the pool and retry or reject the chunks it took down."""
+        self.restarts += 1
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self._start()
+        retried: deque[_Slot] = deque()
+        for slot in pending:
+            if slot.results is None and _succeeded(slot.future):
+                slot.results = slot.future.result()
+            if slot.results is not None or slot.future is None:
+                retried.append(slot)  # finished before the death, or a retry not yet started
+            elif slot.isolated:
+                # This article was alone in the pool when it died a second time.
+                retried.append(_Slot(slot.items, isolated=True, results=[_died(item, exc) for item in slot.items]))
+            else:
+                retried.extend(_Slot([item], isolated=True) for item in slot.items)
+        pending.clear()
+        pending.extend(retried)
+
+
+def _succeeded(future: Future | None) -> bool:
+    return future is not None and future.done() and not future.cancelled() and future.exception() is None
+
+
+def _died(item: Article | Rejected, exc: BaseException) -> Document | Rejected:
+    if isinstance(item, Rejected):
+        return item
+    error = BatchError("E501", id=item.id, origin=item.origin, detail=f"killed twice; {exc}")
+    return Rejected(item.id, item.origin, error.code, error.message)
+
+
+def _origin(items: list[Article | Rejected]) -> str:
+    first, last = items[0], items[-1]
+    return first.origin if first is last else f"{first.origin} .. {last.origin}"

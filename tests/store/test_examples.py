@@ -56,3 +56,10 @@ def test_alias_file_resolves_the_ambiguous_name(example_db, tmp_path):
     again = ingest([str(EXAMPLES)], db=db, aliases=EXAMPLES / "aliases.csv")
     assert again.unchanged == 4 and again.added == 0
     assert dump(db) == before
+
+
+def test_worker_processes_give_the_same_database(example_db, tmp_path):
+    db = tmp_path / "two-workers.db"
+    report = ingest([str(EXAMPLES)], db=db, processes=2)
+    assert report.added == 4 and not report.failures
+    assert dump(db) == dump(example_db)

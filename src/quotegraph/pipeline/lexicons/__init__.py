@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["cues", "noun_cues", "channels"]
+__all__ = ["cues", "noun_cues", "channels", "lemma"]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -30,3 +30,43 @@ def channels() -> list[tuple[re.Pattern[str], str]]:
 def noun_cues() -> dict[str, float]:
     """Reporting-noun lemma -> weight."""
     return {lemma: float(weight) for lemma, weight in _rows("noun_cues.tsv")}
+
+
+_IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
+    "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see", "found": "find",
+    "sought": "seek", "understood": "understand", "spoke": "speak", "spoken": "speak", "meant": "mean",
+    "came": "come", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be",
+    "'s": "be", "began": "begin", "held": "hold", "according": "accord", "quoted": "quote",
+}
+_EXTRA = ("accord", "quote", "come", "seem", "appear", "happen", "mean", "follow", "call", "ground")
+
+
+def _forms(base: str) -> set[str]:
+    out = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
+    if base.endswith("e"):
+        out |= {base[:-1] + "ing", base + "d"}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        out |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", base):
+        out |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return out
+
+
+@lru_cache(maxsize=None)
+def _lemma_table() -> dict[str, str]:
+    from ..stages.speakers import CHANNEL_NOUNS, ORG_NOUNS  # lexicons of the speaker stage
+
+    table: dict[str, str] = {}
+    for base in [*cues(), *noun_cues(), *_EXTRA, *ORG_NOUNS, *CHANNEL_NOUNS]:
+        for form in _forms(base):
+            table.setdefault(form, base)
+    for base in [*cues(), *noun_cues(), *_EXTRA, *ORG_NOUNS, *CHANNEL_NOUNS]:
+        table[base] = base
+    table.update(_IRREGULAR)
+    return table
+
+
+def lemma(lower: str) -> str:
+    """The lemma of a (lowercase) word, as far as the lexicons need it; else the word."""
+    return _lemma_table().get(lower, lower)

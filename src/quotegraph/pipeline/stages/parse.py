@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from ...nlp import parse_texts
 from ..base import register
+from ..lexicons import lemma as lemma_of
 from ..work import Clause, Token, Work
 
 __all__ = ["Parse", "mask_sentence", "MASK_MIN_WORDS"]
@@ -59,7 +60,7 @@ def _to_tokens(rows, pieces) -> list[Token]:
             e = s + len(text)
         else:
             s, e = dstart, dend
-        tokens.append(Token(i, s, e, text, lemma.lower(), pos, tag, dep, head, ent, iob, region))
+        tokens.append(Token(i, s, e, text, lemma_of(lemma), pos, tag, dep, head, ent, iob, region))
     for t in tokens:
         if t.head != t.i:
             tokens[t.head].children.append(t.i)

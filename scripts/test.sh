@@ -31,6 +31,11 @@ find_python() {
     return 1
 }
 
+# A .venv whose interpreter no longer runs (moved, or its Python removed) is rebuilt.
+if [ -e "$VENV" ] && ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "test.sh: .venv is unusable or older than Python 3.11; recreating it"
+    rm -rf "$VENV"
+fi
 if [ ! -x "$VENV/bin/python" ]; then
     PY="$(find_python)"
     echo "test.sh: creating .venv with $("$PY" --version)"

@@ -129,7 +129,8 @@ ERROR_CASES = [
 ]
 
 
-@pytest.mark.parametrize("method,url,kwargs,status,code", ERROR_CASES, ids=[f"{c[3]}-{c[4]}-{i}" for i, c in enumerate(ERROR_CASES)])
+@pytest.mark.parametrize("method,url,kwargs,status,code", ERROR_CASES,
+                         ids=[f"{c[3]}-{c[4]}-{i}" for i, c in enumerate(ERROR_CASES)])
 async def test_error_envelope(client, method, url, kwargs, status, code):
     r = await client.request(method, url, **kwargs)
     assert r.status_code == status

@@ -48,7 +48,8 @@ def _ok(schema: str, description: str) -> dict:
 
 
 _ERRORS = {
-    "400": {"description": "Bad query (E600) or parameter (E601).", "content": {"application/json": {"schema": _ref("Error")}}},
+    "400": {"description": "Bad query (E600) or parameter (E601).",
+            "content": {"application/json": {"schema": _ref("Error")}}},
     "404": {"description": "Not found (E602).", "content": {"application/json": {"schema": _ref("Error")}}},
     "405": {"description": "Only GET and HEAD are allowed (E604).", "content": {"application/json": {"schema": _ref("Error")}}},
     "413": {"description": "Request too large (E603).", "content": {"application/json": {"schema": _ref("Error")}}},
@@ -71,7 +72,8 @@ _SCHEMAS: dict[str, Any] = {
     "Source": {"type": "object", "properties": {
         "article_id": {"type": "string"}, "date": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
         "url": {"type": ["string", "null"]}, "ordinal": {"type": "integer"}, "text": {"type": "string"},
-        "rule": {"type": "string", "description": "How this quote joined the statement: first, identical, near-identical, contained."}}},
+        "rule": {"type": "string",
+                 "description": "How this quote joined the statement: first, identical, near-identical, contained."}}},
     "StatementDetail": {"allOf": [_ref("Statement"), {"type": "object", "properties": {
         "about": {"type": "array", "items": {"type": "object"}},
         "sources": {"type": "array", "items": _ref("Source")}}}]},

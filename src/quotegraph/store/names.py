@@ -181,7 +181,8 @@ def _add_group(clusters, by_name, key, group, counts, kind) -> Cluster:
     cluster = clusters.setdefault(key, Cluster(canonical, kind=kind))
     for name in sorted(group):
         rule = "exact" if name == cluster.name else "normalised"
-        detail = "canonical form" if rule == "exact" else f"same name as '{cluster.name}' once case, punctuation and titles are ignored"
+        detail = ("canonical form" if rule == "exact"
+                  else f"same name as '{cluster.name}' once case, punctuation and titles are ignored")
         cluster.members[name] = (rule, detail)
         by_name[name] = cluster
     return cluster

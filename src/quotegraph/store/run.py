@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import InputError, QuotegraphError
+from ..errors import InputError
 from ..model import Article, Document, Rejected
 from .aliases import load_aliases
 from .writer import Store, content_hash

@@ -73,7 +73,7 @@ def highlight(text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 cover.append((start, end, quote))
     cuts = sorted({0, n, *(s for s, _, _ in cover), *(e for _, e, _ in cover)})
     segments: list[dict[str, Any]] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         inside = [(e - s, q["ordinal"], q) for s, e, q in cover if s <= start and end <= e]
         quote = min(inside, key=lambda t: (t[0], t[1]))[2] if inside else None
         if segments and segments[-1]["quote"] is quote:

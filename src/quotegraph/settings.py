@@ -43,6 +43,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("page_size", 50, "Default number of results per page in the API and web pages.", int),
     Setting("max_page_size", 200, "Largest page size a client may ask for.", int),
     Setting("partition_size", 1000, "Articles per batch partition (one Parquet shard each).", int),
+    Setting("engine", "local", "Batch engine: local (a process pool) or dask (a Dask distributed cluster).", str),
+    Setting("scheduler", "", "Dask scheduler address for batch --engine dask; empty starts a local cluster on 127.0.0.1.", str),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

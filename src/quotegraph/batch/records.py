@@ -1,0 +1,132 @@
+"""The engine-neutral batch function: article records in, Arrow tables out.
+
+``process_records`` is what every engine runs on its workers: the local
+engine, the Dask engine, and user code on Spark (``mapInPandas``) or Ray
+(``map_batches``) through ``process_pandas``. It needs nothing but the
+records: the pipeline is loaded once per worker process and cached.
+
+A record is a dict like ``Article.to_dict()``: ``id`` and ``text`` required,
+``date``, ``title``, ``url``, ``source``, ``origin``, ``warnings`` optional. A
+dict like ``Rejected.to_dict()`` (``code`` and ``reason``, no ``text``) is an
+input that already failed upstream (a reader rejection) and becomes a
+failure row as it is. A malformed record becomes a failure row too (E106,
+E107, E108...), never an exception, so one bad record never loses a batch.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Mapping
+
+import pyarrow as pa
+
+from ..errors import InputError, QuotegraphError
+from ..ingest import record_to_article
+from ..model import Article, Rejected, Warning
+from ..settings import resolve
+from .tables import TABLES, to_tables
+from .worker import Loader, extract_one, get_pipeline
+
+__all__ = ["PIPELINE_SETTINGS", "process_records", "record_to_item", "item_to_record", "pipeline_settings", "process_arrow", "process_pandas"]
+
+# The settings that change what the pipeline produces; the rest (db, port...) do not reach workers.
+PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size")
+
+
+def pipeline_settings(settings: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The pipeline's share of ``settings``, resolved and type-checked (defaults filled in)."""
+    given = {k: v for k, v in (settings or {}).items() if k in PIPELINE_SETTINGS}
+    resolved = resolve(**given)
+    return {k: resolved[k] for k in PIPELINE_SETTINGS}
+
+
+def item_to_record(item: Article | Rejected) -> dict[str, Any]:
+    """The record form of a reader's output (the inverse of ``record_to_item``)."""
+    return item.to_dict()
+
+
+def _record_id(record: Mapping[str, Any], origin: str) -> str:
+    value = record.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise InputError("E106", origin=origin, field="id")
+    if not isinstance(value, str):
+        raise InputError("E107", origin=origin, field="id", detail=f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def record_to_item(record: Any, position: int, *, max_chars: int) -> Article | Rejected:
+    """One record as an ``Article`` or, when it is a carried or new failure, a ``Rejected``."""
+    if isinstance(record, (Article, Rejected)):
+        return record
+    origin = f"records[{position}]"
+    if not isinstance(record, Mapping):
+        exc = InputError("E107", origin=origin, field="record", detail=f"expected an object, got {type(record).__name__}")
+        return Rejected(None, origin, exc.code, exc.message)
+    origin = str(record.get("origin") or origin)
+    if "text" not in record and "code" in record and "reason" in record:
+        raw_id = record.get("id")
+        return Rejected(None if raw_id is None else str(raw_id), origin, str(record["code"]), str(record["reason"]))
+    try:
+        article = record_to_article(dict(record), id=_record_id(record, origin), origin=origin, max_chars=max_chars)
+        article.warnings = [Warning.from_dict(w) for w in record.get("warnings") or []]
+    except QuotegraphError as exc:
+        return Rejected(_safe_id(record), origin, exc.code, exc.message)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        error = InputError("E107", origin=origin, field="warnings", detail=f"{type(exc).__name__}: {exc}")
+        return Rejected(_safe_id(record), origin, error.code, error.message)
+    return article
+
+
+def _safe_id(record: Mapping[str, Any]) -> str | None:
+    value = record.get("id")
+    return value if isinstance(value, str) else (str(value) if isinstance(value, int) else None)
+
+
+def process_records(
+    records: Iterable[Mapping[str, Any] | Article | Rejected],
+    settings: Mapping[str, Any] | None = None,
+    *,
+    loader: Loader | None = None,
+) -> dict[str, pa.Table]:
+    """Extract ``records`` with this process's cached pipeline; return the four batch tables.
+
+    The tables are ``documents``, ``statements``, ``entities`` and
+    ``mentions`` (schemas in ``quotegraph.batch.tables.SCHEMAS``); rows follow
+    input order, and every input has exactly one ``documents`` row.
+    """
+    options = pipeline_settings(settings)
+    items = [record_to_item(r, i, max_chars=options["max_chars"]) for i, r in enumerate(records)]
+    pipeline = get_pipeline(options, loader) if any(isinstance(i, Article) for i in items) else None
+    results = [extract_one(pipeline, item) if pipeline else item for item in items]
+    return to_tables(items, results)
+
+
+def _records_of(batch: pa.Table | pa.RecordBatch) -> list[dict[str, Any]]:
+    return batch.to_pylist()
+
+
+def process_arrow(batches: Iterable[pa.Table | pa.RecordBatch], settings: Mapping[str, Any] | None = None, *,
+                  table: str = "statements", loader: Loader | None = None) -> Iterator[pa.RecordBatch]:
+    """Adapter for Spark ``mapInArrow`` and Ray ``map_batches(batch_format="pyarrow")``.
+
+    Each input batch has the record columns (``id``, ``text``, optional
+    ``date``, ``title``, ``url``, ``source``); for each, the ``table``
+    (default ``statements``) comes out as record batches with the schema
+    ``SCHEMAS[table]``.
+    """
+    if table not in TABLES:
+        raise ValueError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
+    for batch in batches:
+        yield from process_records(_records_of(batch), settings, loader=loader)[table].to_batches()
+
+
+def process_pandas(frames: Iterable[Any], settings: Mapping[str, Any] | None = None, *,
+                   table: str = "statements", loader: Loader | None = None) -> Iterator[Any]:
+    """Adapter for Spark ``mapInPandas`` and Ray ``map_batches(batch_format="pandas")``: frames in, frames out."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
+    for frame in frames:
+        # via Arrow, so that pandas' NaN for a missing string becomes None again
+        records = _records_of(pa.Table.from_pandas(frame, preserve_index=False))
+        yield process_records(records, settings, loader=loader)[table].to_pandas()

@@ -1,0 +1,139 @@
+"""Run a batch: plan it, skip what is committed, compute the rest on an engine.
+
+The driver reads the inputs once, in order, and cuts them into partitions.
+A partition whose marker exists is skipped (after checking its content
+digest); the others go to the engine, which commits each one through
+``OutputDir.commit``. Nothing is lost or written twice whatever is
+interrupted: see ``quotegraph.batch.parquet`` for the commit protocol.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, Sequence
+
+from ..errors import BatchError
+from ..ingest import read_paths
+from ..settings import resolve
+from .parquet import OutputDir
+from .plan import BatchPlan, Partition, partitions
+from .records import pipeline_settings
+
+__all__ = ["BatchReport", "run_batch", "ENGINES", "FINGERPRINT_SETTINGS"]
+
+ENGINES = ("local", "dask")
+# Settings that can change the output; batch_size and processes only change the speed.
+FINGERPRINT_SETTINGS = ("max_chars", "max_file_bytes", "time_budget")
+
+
+@dataclass
+class BatchReport:
+    """What a run did: partitions computed, skipped and failed, and the totals of the output."""
+
+    out: str
+    fingerprint: str
+    engine: str
+    computed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"out": self.out, "inputs_fingerprint": self.fingerprint, "engine": self.engine,
+                "computed": self.computed, "skipped": self.skipped, "failed": self.failed,
+                "counts": self.counts, "seconds": round(self.seconds, 3)}
+
+
+class _Progress:
+    """A one-line progress display on stderr (a bar on a terminal, plain lines otherwise)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="doc", desc="batch", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+
+    def advance(self, docs: int, note: str) -> None:
+        if self.bar is not None:
+            self.bar.update(docs)
+            self.bar.set_postfix_str(note, refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _todo(out: OutputDir, parts: Iterator[Partition], report: BatchReport, progress: _Progress) -> Iterator[Partition]:
+    """The partitions still to compute; committed ones are checked and skipped."""
+    for part in parts:
+        marker = out.done(part.name)
+        if marker is None:
+            yield part
+            continue
+        if marker.get("digest") not in (None, part.digest):
+            raise BatchError("E503", path=str(out.path), found=f"{part.name} digest {marker['digest'][:12]}",
+                             expected=f"digest {part.digest[:12]} (an input changed but kept its size and time)")
+        report.skipped.append(part.name)
+        progress.advance(len(part.items), f"{part.name} already done")
+
+
+def run_batch(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partition_size: int | None = None,
+    processes: int | None = None,
+    settings: Mapping[str, Any] | None = None,
+    progress: bool = False,
+    loader: Callable[..., Any] | None = None,
+) -> BatchReport:
+    """Extract every article under ``inputs`` into Parquet shards under ``out``; resumable.
+
+    ``engine`` is ``local`` (a process pool on this machine) or ``dask`` (the
+    cluster at ``scheduler``, or a local cluster on 127.0.0.1 when ``None``).
+    A partition that fails (E500) is reported and the run goes on; the next
+    run retries it.
+    """
+    if engine not in ENGINES:
+        raise BatchError("E500", partition="(all)", detail=f"unknown engine '{engine}' (known: {', '.join(ENGINES)})")
+    given = {k: v for k, v in (settings or {}).items() if v is not None}
+    given.update({k: v for k, v in (("partition_size", partition_size), ("processes", processes)) if v is not None})
+    opts = resolve(**given)
+    pipe = pipeline_settings(opts)
+    plan = BatchPlan.make(inputs, opts.partition_size, {k: opts[k] for k in FINGERPRINT_SETTINGS})
+    target = OutputDir(out)
+    target.open(plan)
+    run_id = uuid.uuid4().hex
+    report = BatchReport(str(out), plan.fingerprint, engine)
+    bar = _Progress(progress)
+    started = time.monotonic()
+    try:
+        todo = _todo(target, partitions(read_paths(inputs, settings=opts), plan.partition_size, plan.fingerprint), report, bar)
+        info = {"run": run_id}
+        if engine == "local":
+            from .engines import run_local
+
+            run_local(todo, target, pipe, opts.processes, info, report, bar.advance, loader)
+        else:
+            from .cluster import run_dask
+
+            run_dask(todo, target, pipe, scheduler, opts.processes, info, report, bar.advance, loader)
+    finally:
+        bar.close()
+    report.seconds = time.monotonic() - started
+    status = "complete" if report.ok else "incomplete"
+    manifest = target.finish({"status": status, "last_run": run_id, "engine": engine})
+    report.counts = manifest["counts"]
+    return report

@@ -1,0 +1,72 @@
+"""``quotegraph batch``: many articles into Parquet shards, locally or on Dask."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import QuotegraphError
+from ..settings import resolve
+from ._common import EXIT_FAILED, EXIT_OK, setting_option, stderr
+
+__all__ = ["batch"]
+
+
+@click.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, writable=True),
+              help="Output directory: Parquet shards per table, commit markers and manifest.json.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="local: a process pool on this machine; dask: a Dask distributed cluster. [default: local]")
+@setting_option("scheduler")
+@setting_option("partition_size")
+@setting_option("processes")
+@setting_option("max_chars")
+@setting_option("max_file_bytes")
+@setting_option("time_budget")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Show progress on stderr (default: only when stderr is a terminal).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write the run report (partitions computed, skipped, failed; counts) as JSON to FILE.")
+@click.pass_context
+def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | None, scheduler: str | None,
+          partition_size: int | None, processes: int | None, max_chars: int | None, max_file_bytes: int | None,
+          time_budget: float | None, show_progress: bool | None, report_path: str | None) -> None:
+    """Extract many articles into Parquet shards (local or Dask); rerun to resume.
+
+    INPUT is a JSONL file (plain or .gz), a dated-text, plain-text or HTML
+    file, or a directory of such files. Partition k holds articles
+    [k*N, (k+1)*N) in input order; each is committed atomically, and a rerun
+    with the same inputs computes only the partitions that are missing.
+    With --engine dask and no --scheduler, a local cluster of --processes
+    workers is started on 127.0.0.1.
+    """
+    import sys
+
+    from ..batch.run import run_batch  # imported here: pulls in pyarrow and the pool
+
+    settings = resolve(engine=engine, scheduler=scheduler, partition_size=partition_size, processes=processes,
+                       max_chars=max_chars, max_file_bytes=max_file_bytes, time_budget=time_budget)
+    progress = sys.stderr.isatty() if show_progress is None else show_progress
+    try:
+        report = run_batch(inputs, out, engine=settings.engine, scheduler=settings.scheduler or None,
+                           partition_size=settings.partition_size, processes=settings.processes,
+                           settings=settings, progress=progress)
+    except QuotegraphError as exc:
+        stderr(f"batch: error: {exc}")
+        ctx.exit(EXIT_FAILED)
+        return
+    if report_path:
+        with open(report_path, "w", encoding="utf-8") as handle:
+            json.dump(report.to_dict(), handle, indent=1)
+    for name, reason in report.failed.items():
+        stderr(f"batch: partition {name} failed: {reason}")
+    counts = report.counts
+    stderr(
+        f"batch: {len(report.computed)} partitions computed, {len(report.skipped)} already done, "
+        f"{len(report.failed)} failed; output holds {counts.get('ok', 0)} documents, "
+        f"{counts.get('statements', 0)} statements, {counts.get('rejected', 0)} rejected "
+        f"(see the documents table, status = 'rejected') in {out} [{report.seconds:.1f} s]"
+    )
+    ctx.exit(EXIT_FAILED if report.failed or counts.get("rejected") else EXIT_OK)

@@ -69,6 +69,7 @@ def test_lowering_with_flag_and_reason_is_recorded(tmp_path, corpus):
     assert data["floors"][E2E] == 59.5
     assert data["history"][-1]["reason"] == "speaker rules rewritten"
     assert data["history"][-1]["lowered"] == [E2E]
+    assert f'"lowered": ["{E2E}"]' in path.read_text()  # short lists stay on one line for readable diffs
 
 
 def test_gate_names_metric_floor_and_score(tmp_path, corpus):

@@ -21,6 +21,7 @@ import datetime as _dt
 import hashlib
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -159,8 +160,24 @@ def update_baseline(
         "measured": {m: None if scores.get(m) is None else round(float(scores[m]), 2) for m in sorted(floors)},
         "history": history,
     }
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(_dumps(data), encoding="utf-8")
     return changes
+
+
+def _dumps(data: Mapping[str, Any]) -> str:
+    """Indented JSON with lists of scalars on one line, so a re-pin reads well in a diff."""
+    flat: list[str] = []
+
+    def inline(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: inline(v) for k, v in value.items()}
+        if isinstance(value, list) and not any(isinstance(v, (dict, list)) for v in value):
+            flat.append(json.dumps(value, ensure_ascii=False))
+            return f"\u0000{len(flat) - 1}\u0000"
+        return [inline(v) for v in value] if isinstance(value, list) else value
+
+    text = json.dumps(inline(data), indent=2, ensure_ascii=False)
+    return re.sub(r'"\\u0000(\d+)\\u0000"', lambda m: flat[int(m.group(1))], text) + "\n"
 
 
 def _new_floors(old: Mapping[str, float], scores: Mapping[str, float | None], tol: float

@@ -59,9 +59,21 @@ def load_model(name: str = MODEL_PACKAGE, *, with_ner: bool = True):
 
 
 def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None) -> Iterator[list[TokenRow]]:
-    """Parse each text; yield plain token rows (offsets relative to the text)."""
+    """Parse each text; yield plain token rows (offsets relative to the text).
+
+    Named entities are looked for only in texts the tagger found a proper noun
+    in: the entity recogniser is the most expensive component, and a sentence
+    without a proper noun names no person or organisation.
+    """
     nlp = nlp or load_model()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    has_ner = "ner" in nlp.pipe_names
+    with nlp.select_pipes(disable=["ner"] if has_ner else []):
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    if has_ner:
+        named = [d for d in docs if any(t.tag_ in ("NNP", "NNPS") for t in d)]
+        for _ in nlp.get_pipe("ner").pipe(named, batch_size=batch_size):
+            pass
+    for doc in docs:
         yield [
             (t.idx, t.text, t.lower_, pos_of(t.tag_, t.dep_, t.lower_), t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
             for t in doc

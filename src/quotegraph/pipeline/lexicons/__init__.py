@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["cues", "noun_cues", "channels", "lemma"]
+__all__ = ["cues", "noun_cues", "channels", "lemma", "cue_forms"]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -70,3 +70,10 @@ def _lemma_table() -> dict[str, str]:
 def lemma(lower: str) -> str:
     """The lemma of a (lowercase) word, as far as the lexicons need it; else the word."""
     return _lemma_table().get(lower, lower)
+
+
+@lru_cache(maxsize=None)
+def cue_forms() -> frozenset[str]:
+    """Every lowercase word form that can be a reporting cue (for a cheap pre-filter)."""
+    wanted = set(cues()) | set(noun_cues()) | {"accord"}
+    return frozenset(form for form, base in _lemma_table().items() if base in wanted)

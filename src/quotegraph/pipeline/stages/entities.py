@@ -68,6 +68,7 @@ class Entities:
                 else:
                     run[1] = t.end
         work.clusters = cluster_mentions(work, [(s, e, lab) for s, e, lab in mentions])
+        _link_unparsed(work)
 
 
 def _strip_determiner(work: Work, start: int, end: int) -> int:
@@ -115,3 +116,23 @@ def _find(clusters: list[Cluster], name: str, label: str) -> Cluster | None:
             if cw[: len(words)] == words and cw[len(words)].lower() in ("of", "for", "in", "on"):
                 hits.append(c)
     return hits[0] if len(hits) == 1 else None
+
+
+def _link_unparsed(work: Work) -> None:
+    """Mentions of known names in sentences that were not parsed (kept for antecedents)."""
+    names = {}
+    for c in work.clusters:
+        words = c.name.split()
+        names[c.name] = c
+        if c.kind == "person" and len(words) > 1:
+            names.setdefault(words[-1], c)
+    if not names:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    for clause in work.clauses:
+        if clause.tokens:
+            continue
+        for m in pattern.finditer(work.text, clause.span.start, clause.span.end):
+            names[m.group()].mentions.append(Mention.of(work.text, m.start(), m.end()))
+    for c in work.clusters:
+        c.mentions.sort(key=lambda m: m.start)

@@ -9,16 +9,19 @@ placeholder map back to the whole quotation span. Short quoted fragments
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ...nlp import parse_texts
 from ..base import register
-from ..lexicons import lemma as lemma_of
+from ..lexicons import cue_forms, lemma as lemma_of
 from ..work import Clause, Token, Work
 
-__all__ = ["Parse", "mask_sentence", "MASK_MIN_WORDS"]
+__all__ = ["Parse", "mask_sentence", "may_report", "MASK_MIN_WORDS"]
 
 MASK_MIN_WORDS = 5
+_WORDS = re.compile(r"[a-z]+")
+_MARKERS = re.compile(r"[\"“”‘’«»:]|''|``|\baccording\b")
 PLACEHOLDER = "Quote"
 
 
@@ -79,9 +82,17 @@ class Parse:
         self.batch_size = batch_size
 
     def __call__(self, work: Work) -> None:
-        masked = [mask_sentence(work, s.start, s.end) for s in work.sentences]
+        wanted = [k for k, s in enumerate(work.sentences) if may_report(work.text[s.start : s.end])]
+        masked = [mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in wanted]
         rows = parse_texts((m[0] for m in masked), batch_size=self.batch_size)
-        work.clauses = [
-            Clause(span, work.paragraph_of(span.start), _to_tokens(r, pieces))
-            for span, (_, pieces), r in zip(work.sentences, masked, rows)
-        ]
+        parsed = {k: _to_tokens(r, pieces) for k, (_, pieces), r in zip(wanted, masked, rows)}
+        # Sentences that cannot report anything are not parsed (names in them are
+        # still linked to entities by the entities stage).
+        work.clauses = [Clause(s, work.paragraph_of(s.start), parsed.get(k, [])) for k, s in enumerate(work.sentences)]
+
+
+def may_report(sentence: str) -> bool:
+    """Could this sentence hold a statement? (a cue word, a quotation mark or a colon)."""
+    if _MARKERS.search(sentence):
+        return True
+    return not cue_forms().isdisjoint(_WORDS.findall(sentence.lower()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..settings import resolve
 from .base import Pipeline, registry
-from .stages import about, attribution, channel, dates, entities, episodes, marks, parse, segment, signatories, speakers  # noqa: F401  (register)
+from .stages import about, attribution, channel, dates, entities, episodes, marks, mentions, parse, segment, signatories, speakers  # noqa: F401  (register)
 
 __all__ = ["DEFAULT_STAGES", "load_pipeline"]
 
@@ -21,6 +21,7 @@ DEFAULT_STAGES = (
     "episodes",
     "signatories",
     "about",
+    "mentions",
 )
 
 

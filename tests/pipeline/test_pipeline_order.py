@@ -1,0 +1,112 @@
+"""Building and running pipelines: order checks, unknown stages, budgets, per-article failures.
+
+Only rule stages run here, so no spaCy model is loaded.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.errors import PipelineError
+from quotegraph.model import Article, Document, Rejected
+from quotegraph.pipeline import DEFAULT_STAGES, Pipeline, load_pipeline, registry
+from quotegraph.pipeline.stages.marks import QuoteMarks
+from quotegraph.pipeline.stages.segment import Paragraphs, Sentences
+from quotegraph.pipeline.work import Work
+
+
+class _Needs:
+    """A stage that requires a field, assigns another, and may fail."""
+
+    def __init__(self, name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), fail_on: str = "") -> None:
+        self.name, self.requires, self.assigns, self.fail_on = name, requires, assigns, fail_on
+
+    def __call__(self, work: Work) -> None:
+        if self.fail_on and self.fail_on in work.text:
+            raise RuntimeError("boom")
+
+
+def _rule_pipeline(**kw) -> Pipeline:
+    return Pipeline([Paragraphs(), QuoteMarks(), Sentences()], **kw)
+
+
+def test_stage_requiring_a_field_nobody_assigns_is_e200() -> None:
+    with pytest.raises(PipelineError) as exc:
+        Pipeline([Paragraphs(), _Needs("linker", requires=("coreference",))])
+    assert exc.value.code == "E200"
+    assert "'linker'" in exc.value.message and "'coreference'" in exc.value.message
+
+
+def test_stages_out_of_order_are_e200() -> None:
+    with pytest.raises(PipelineError) as exc:
+        Pipeline([Paragraphs(), Sentences(), QuoteMarks()])  # sentences needs regions, assigned later
+    assert exc.value.code == "E200" and "'regions'" in exc.value.message
+
+
+def test_load_pipeline_checks_the_order_of_named_stages() -> None:
+    with pytest.raises(PipelineError) as exc:
+        load_pipeline(stages=("sentences",))
+    assert exc.value.code == "E200" and "'paragraphs'" in exc.value.message
+
+
+def test_unknown_stage_name_is_e203_listing_the_known_ones() -> None:
+    with pytest.raises(PipelineError) as exc:
+        load_pipeline(stages=("nope",))
+    assert exc.value.code == "E203"
+    assert "'nope'" in exc.value.message
+    for name in DEFAULT_STAGES:
+        assert name in exc.value.message
+
+
+def test_default_stages_are_registered_and_in_a_valid_order() -> None:
+    assert set(DEFAULT_STAGES) <= set(registry())
+    pipeline = load_pipeline()  # building does not load the model
+    assert pipeline.stage_names == list(DEFAULT_STAGES)
+
+
+def test_initial_fields_need_no_stage() -> None:
+    Pipeline([_Needs("reader", requires=Work.INITIAL_FIELDS)])
+
+
+def test_rule_stages_run_without_the_model() -> None:
+    work = _rule_pipeline().analyse(Article("a", "She said: “We won.”\n\nThen she left.", "2021-08-16"))
+    assert len(work.paragraphs) == 2 and len(work.regions) == 1 and len(work.sentences) == 2
+
+
+def test_a_crashing_stage_is_e202_naming_the_article_and_the_stage() -> None:
+    pipeline = Pipeline([Paragraphs(), _Needs("fragile", fail_on="BOOM")])
+    with pytest.raises(PipelineError) as exc:
+        pipeline(Article("art-7", "This one goes BOOM."))
+    assert exc.value.code == "E202"
+    assert "art-7" in exc.value.message and "'fragile'" in exc.value.message and "RuntimeError" in exc.value.message
+
+
+def test_pipe_reports_one_bad_article_and_keeps_the_batch() -> None:
+    pipeline = Pipeline([Paragraphs(), _Needs("fragile", fail_on="BOOM")])
+    before = Rejected("r0", "in.jsonl:1", "E105", "invalid JSON")
+    items = [Article("a1", "Fine."), Article("a2", "BOOM.", origin="in.jsonl:3"), before, Article("a3", "Also fine.")]
+    out = list(pipeline.pipe(items))
+    assert [type(x) for x in out] == [Document, Rejected, Rejected, Document]
+    assert (out[1].id, out[1].origin, out[1].code) == ("a2", "in.jsonl:3", "E202")
+    assert out[2] is before
+    assert [x.id for x in out] == ["a1", "a2", "r0", "a3"]
+
+
+def test_document_over_the_size_limit_is_e202() -> None:
+    with pytest.raises(PipelineError) as exc:
+        _rule_pipeline(max_chars=10)(Article("big", "x" * 11))
+    assert exc.value.code == "E202" and "too large" in exc.value.message
+
+
+def test_time_budget_exceeded_is_e201() -> None:
+    # A negative budget puts the deadline in the past before the first stage runs.
+    with pytest.raises(PipelineError) as exc:
+        _rule_pipeline(time_budget=-1.0)(Article("slow", "Text."))
+    assert exc.value.code == "E201" and "slow" in exc.value.message
+
+
+def test_document_carries_the_article_fields_and_warnings() -> None:
+    doc = _rule_pipeline()(Article("a", "He said: “open\n\nNext.", "2021-08-16", title="T", url="http://x", source="S"))
+    assert (doc.id, doc.date, doc.title, doc.url, doc.source) == ("a", "2021-08-16", "T", "http://x", "S")
+    assert [w.code for w in doc.warnings] == ["W100"]
+    assert doc.quotes == []  # no attribution stage ran

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import time
 from pathlib import Path
 
 from quotegraph.errors import PipelineError
@@ -60,6 +61,8 @@ class HandPipeline:
             if not marker.exists():
                 marker.write_text("killed")
                 os.kill(os.getpid(), signal.SIGKILL)
+        if text.startswith("SLEEP:"):
+            time.sleep(float(text.split(":", 1)[1].split()[0]))
         if text.startswith("KILL-ALWAYS"):
             os.kill(os.getpid(), signal.SIGKILL)
         if text.startswith("FAIL"):
@@ -87,3 +90,18 @@ def articles(n: int, prefix: str = "a") -> list[Article]:
         text = f'{a} said "item {i} is here" and then "{b} agrees" in a statement about {b}.'
         out.append(Article(f"{prefix}{i:04d}", text, date=f"2021-08-{1 + i % 28:02d}", title=f"T{i}", source="hand", origin=f"mem:{i}"))
     return out
+
+
+def slow_articles(n: int, seconds: float, prefix: str = "s") -> list[Article]:
+    """Like ``articles`` but each takes ``seconds`` to extract (to interrupt a run part-way)."""
+    return [Article(a.id, f"SLEEP:{seconds} {a.text}", a.date, a.title, a.url, a.source, a.origin) for a in articles(n, prefix)]
+
+
+def write_jsonl(path: Path, items: list[Article]) -> Path:
+    """``items`` as a JSONL input file (id, text, date, title, source)."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as handle:
+        for a in items:
+            handle.write(json.dumps({"id": a.id, "text": a.text, "date": a.date, "title": a.title, "source": a.source}) + "\n")
+    return path

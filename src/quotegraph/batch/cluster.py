@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Iterator, Mapping
 
+import dask
 from distributed import Client, KilledWorker, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -62,7 +63,8 @@ def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster |
         cluster = local_cluster(workers)
         return Client(cluster), cluster
     try:
-        return Client(scheduler, timeout="20s"), None
+        # Dask's own connect timeout (distributed.comm.timeouts.connect), so users can tune it the Dask way.
+        return Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect")), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise BatchError("E505", address=scheduler, detail=f"{type(exc).__name__}: {exc}") from exc
 
@@ -86,8 +88,8 @@ def extract_isolated(record: dict[str, Any], settings: Mapping[str, Any], loader
     return extract_one(get_pipeline(settings, loader), item)
 
 
-def _isolate(client: Client, part: Partition, settings: Mapping[str, Any], loader: Any) -> list[Document | Rejected]:
-    futures = [client.submit(extract_isolated, item_to_record(item), settings, loader, key=f"quotegraph-{part.name}-{info['run'][:8]}-{i}")
+def _isolate(client: Client, part: Partition, settings: Mapping[str, Any], run: str, loader: Any) -> list[Document | Rejected]:
+    futures = [client.submit(extract_isolated, item_to_record(item), settings, loader, key=f"quotegraph-{part.name}-{run[:8]}-{i}")
                for i, item in enumerate(part.items)]
     results: list[Document | Rejected] = []
     for item, future in zip(part.items, futures):
@@ -104,7 +106,7 @@ def _settle(client: Client, out: OutputDir, part: Partition, future: Any, settin
     try:
         marker = future.result()
     except KilledWorker:
-        results = _isolate(client, part, settings, loader)
+        results = _isolate(client, part, settings, info["run"], loader)
         commit_results(out, part, results, {**info, "engine": "dask-isolated"}, report, advance)
         return
     except Exception as exc:  # one partition's failure is reported; the others go on

@@ -6,6 +6,7 @@ Layout (every name deterministic)::
     OUT/documents/part-000003-<fp>.parquet  one shard per partition and table
     OUT/statements/...  OUT/entities/...  OUT/mentions/...
     OUT/_partitions/part-000003-<fp>.json   commit marker: the partition is done
+    OUT/_partitions/commits.log             one line per commit (run, process, time)
     OUT/_tmp/                               files being written (never read)
 
 A partition is committed in three steps: every shard is written under
@@ -33,9 +34,10 @@ from ..model import Document, Rejected
 from .plan import BatchPlan
 from .tables import TABLES, from_tables
 
-__all__ = ["MANIFEST", "OutputDir", "read_documents", "write_json_atomic", "partition_counts"]
+__all__ = ["MANIFEST", "COMMIT_LOG", "OutputDir", "read_documents", "write_json_atomic", "partition_counts"]
 
 MANIFEST = "manifest.json"
+COMMIT_LOG = "commits.log"
 FORMAT = "quotegraph-batch"
 _MARKERS, _TMP = "_partitions", "_tmp"
 
@@ -143,7 +145,18 @@ class OutputDir:
         marker = {"name": name, "index": index, "counts": partition_counts(tables), **info,
                   "committed": time.time(), "pid": os.getpid()}
         write_json_atomic(self.marker(name), marker)
+        # One line per commit, appended after the marker: an audit trail of which
+        # run (and process) computed each partition, for checking exactly-once.
+        with open(self.path / _MARKERS / COMMIT_LOG, "a", encoding="utf-8") as log:
+            log.write(json.dumps({"name": name, "run": info.get("run"), "pid": os.getpid(), "at": marker["committed"]}) + "\n")
         return marker
+
+    def commit_log(self) -> list[dict[str, Any]]:
+        """Every commit ever made in this directory, oldest first."""
+        path = self.path / _MARKERS / COMMIT_LOG
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     def finish(self, extra: dict[str, Any]) -> dict[str, Any]:
         """Record the committed partitions and totals in the manifest."""

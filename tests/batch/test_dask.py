@@ -1,0 +1,115 @@
+"""The Dask engine on a real local cluster (loopback only, 2 single-threaded worker processes)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import dask
+import pyarrow.parquet as pq
+import pytest
+
+from batch_helpers import articles, hand_loader, slow_articles, write_jsonl
+from quotegraph.batch.parquet import OutputDir
+from quotegraph.batch.run import run_batch
+from quotegraph.batch.tables import TABLES
+from quotegraph.model import Article
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from quotegraph.batch.cluster import local_cluster
+
+    # Give up on a task after it has killed two workers (the default is four), to keep tests short.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        c = local_cluster(2)
+    client = distributed.Client(c)
+    yield c, client
+    client.close()
+    c.close()
+
+
+def _rows(out):
+    return {t: pq.read_table(out / t).to_pylist() for t in TABLES}
+
+
+def _ready(client, n=2):
+    client.wait_for_workers(n, timeout=60)
+    return client.run(os.getpid)
+
+
+def test_cluster_is_loopback_only(cluster):
+    c, client = cluster
+    assert c.scheduler_address.startswith("tcp://127.0.0.1:")
+    assert all(addr.startswith("tcp://127.0.0.1:") for addr in _ready(client))
+    assert set(client.nthreads().values()) == {1}
+    assert c.dashboard_link in ("", None) or "127.0.0.1" in c.dashboard_link
+
+
+def test_dask_equals_local_row_for_row(cluster, tmp_path):
+    c, client = cluster
+    src = write_jsonl(tmp_path / "in.jsonl", articles(23) + [Article("f", "FAIL me")])
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    run_batch([src], local, partition_size=5, processes=2, loader=hand_loader)
+    report = run_batch([src], remote, engine="dask", scheduler=c.scheduler_address, partition_size=5, loader=hand_loader)
+    assert report.ok and len(report.computed) == 5
+    assert _rows(remote) == _rows(local)
+    assert sorted(p.name for p in (remote / "statements").iterdir()) == sorted(p.name for p in (local / "statements").iterdir())
+    # every worker loaded the hand pipeline once, however many partitions it ran
+    from quotegraph.batch.worker import loads
+
+    assert set(client.run(loads).values()) <= {1}
+
+
+def test_killed_worker_loses_and_duplicates_nothing(cluster, tmp_path):
+    c, client = cluster
+    pids = _ready(client)
+    src = write_jsonl(tmp_path / "in.jsonl", slow_articles(36, 0.1))
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    result = {}
+    runner = threading.Thread(target=lambda: result.update(report=run_batch(
+        [src], out, engine="dask", scheduler=c.scheduler_address, partition_size=3, loader=hand_loader)))
+    runner.start()
+    markers = out / "_partitions"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (markers.is_dir() and list(markers.glob("part-*.json"))):
+        time.sleep(0.02)
+    victim = sorted(pids.values())[0]
+    os.kill(victim, signal.SIGKILL)  # mid-run: the other partitions are still running or queued
+    runner.join(120)
+    assert not runner.is_alive()
+    report = result["report"]
+    assert report.ok and len(report.computed) == 12, report.to_dict()
+    assert victim not in _ready(client).values(), "the worker really died and was replaced"
+    log = [e["name"] for e in OutputDir(out).commit_log()]
+    assert len(log) == len(set(log)) == 12, "each partition committed exactly once"
+    run_batch([src], clean, partition_size=3, processes=1, loader=hand_loader)
+    assert _rows(out) == _rows(clean)
+
+
+def test_article_that_kills_every_worker_becomes_one_rejected_row(cluster, tmp_path):
+    c, client = cluster
+    _ready(client)
+    items = articles(6)
+    items[4] = Article("poison", "KILL-ALWAYS")
+    src = write_jsonl(tmp_path / "in.jsonl", items)
+    report = run_batch([src], tmp_path / "out", engine="dask", scheduler=c.scheduler_address, partition_size=3,
+                       loader=hand_loader)
+    assert report.ok and len(report.computed) == 2
+    docs = _rows(tmp_path / "out")["documents"]
+    assert [d["status"] for d in docs] == ["ok"] * 4 + ["rejected", "ok"]
+    assert docs[4]["code"] == "E501" and docs[4]["id"] == "poison"
+    _ready(client)
+
+
+def test_unreachable_scheduler_is_a_coded_error(tmp_path):
+    from quotegraph.errors import BatchError
+
+    src = write_jsonl(tmp_path / "in.jsonl", articles(2))
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}), pytest.raises(BatchError) as info:
+        run_batch([src], tmp_path / "out", engine="dask", scheduler="tcp://127.0.0.1:9", loader=hand_loader)
+    assert info.value.code == "E505" and "127.0.0.1:9" in info.value.message

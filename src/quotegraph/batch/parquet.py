@@ -176,14 +176,21 @@ class OutputDir:
         return {table: pq.read_table(self.shard(table, name)) for table in TABLES}
 
 
-def read_documents(out_dir: str | Path) -> Iterator[Document | Rejected]:
+def read_documents(out_dir: str | Path, origins: dict[str, str] | None = None) -> Iterator[Document | Rejected]:
     """Every ``Document`` and ``Rejected`` of a batch output, in input order, rebuilt exactly.
 
     Only committed partitions are read; ``Document.to_dict()`` of each equals
-    that of the document the batch extracted.
+    that of the document the batch extracted. ``origins``, when given,
+    receives the input origin (``path`` or ``path:line``) of every document id.
     """
     out = OutputDir(out_dir)
     if out.manifest() is None:
         raise BatchError("E504", path=str(out_dir), detail=f"no {MANIFEST}")
     for part in out.committed():
-        yield from from_tables(out.read_partition(part["name"]))
+        tables = out.read_partition(part["name"])
+        if origins is not None:
+            documents = tables["documents"]
+            for doc_id, origin in zip(documents.column("id").to_pylist(), documents.column("origin").to_pylist()):
+                if doc_id is not None and origin:
+                    origins[doc_id] = origin
+        yield from from_tables(tables)

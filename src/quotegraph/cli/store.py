@@ -33,9 +33,11 @@ def _fail(exc: QuotegraphError) -> None:
               help="Alias file (JSON or CSV: canonical, aliases, external_id) that overrides automatic merging.")
 @click.option("--documents", is_flag=True,
               help="PATHS hold already-extracted documents (JSONL from `quotegraph extract --format jsonl`).")
+@click.option("--from-parquet", "from_parquet", is_flag=True,
+              help="PATHS are `quotegraph batch` output directories: load their Parquet shards (no extraction).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None, documents: bool,
-           progress: bool | None) -> None:
+           from_parquet: bool, progress: bool | None) -> None:
     """Store articles; exit status 1 only when some article failed."""
     from tqdm import tqdm
 
@@ -46,7 +48,7 @@ def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None,
                dynamic_ncols=True)
     try:
         report = run_ingest(list(paths), db=settings.db, processes=settings.processes, aliases=aliases,
-                            documents=documents, settings=settings, progress=bar.update)
+                            documents=documents, settings=settings, progress=bar.update, from_parquet=from_parquet)
     except QuotegraphError as exc:
         bar.close()
         _fail(exc)

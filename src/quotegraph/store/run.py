@@ -98,13 +98,21 @@ def _extractor(processes: int, settings: dict[str, Any]) -> Callable[[Iterable],
     return pipeline.pipe
 
 
+def _batch_documents(paths: Iterable[str], origins: dict[str, str]) -> Iterator[Document | Rejected]:
+    from ..batch.parquet import read_documents as read_batch_output  # pyarrow only when asked for
+
+    for path in paths:
+        yield from read_batch_output(path, origins)
+
+
 def ingest(paths: list[str], *, db: str | Path, processes: int = 1, aliases: str | Path | None = None,
            documents: bool = False, settings: dict[str, Any] | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestReport:
+           progress: Callable[[int], None] | None = None, from_parquet: bool = False) -> IngestReport:
     """Extract and store every article under ``paths`` into the database ``db``.
 
     ``documents=True`` reads already-extracted documents (JSONL) instead of
-    articles. ``progress`` is called with 1 for every input handled.
+    articles; ``from_parquet=True`` reads ``quotegraph batch`` output
+    directories. ``progress`` is called with 1 for every input handled.
     """
     report = IngestReport()
     tick = progress or (lambda n: None)
@@ -112,8 +120,10 @@ def ingest(paths: list[str], *, db: str | Path, processes: int = 1, aliases: str
         if aliases is not None:
             store.set_aliases(load_aliases(aliases))
         origins: dict[str, str] = {}
-        if documents:
-            results: Iterable = _skip_stored(read_documents(paths, origins), store, report, origins, tick)
+        if from_parquet:
+            results: Iterable = _skip_stored(_batch_documents(paths, origins), store, report, origins, tick)
+        elif documents:
+            results = _skip_stored(read_documents(paths, origins), store, report, origins, tick)
         else:
             from ..ingest import read_paths
 

@@ -79,8 +79,10 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
     if cls == "object":
         picked = _children(clause, verb, _OBJECT_DEPS)
         preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS]
-        if not picked and preps and verb.lemma in ("speak", "talk", "refer"):
-            return _flatten(clause, preps[:1], drop_first=True)  # "spoke of X", "referred to X"
+        topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
+            [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
+        if not picked and topical:
+            return _flatten(clause, topical[:1], drop_first=True)  # "spoke of X", "referred to X"
         if not picked:
             return []
         picked += preps

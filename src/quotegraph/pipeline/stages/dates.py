@@ -62,7 +62,7 @@ def resolve_expression(m: re.Match[str], article_date: date) -> str | None:
     phrase = m.group("md") or m.group("dm")
     if phrase:
         nums = [int(x) for x in re.findall(r"\d+", phrase)]
-        month = _month_index(re.search(r"[A-Za-z]+", phrase).group())
+        month = _month_index(re.search(_MON, phrase, re.IGNORECASE).group())
         day = nums[0] if nums[0] <= 31 else None
         year = nums[1] if len(nums) > 1 else article_date.year
         if len(nums) == 1 and (month, day) > (article_date.month, article_date.day):

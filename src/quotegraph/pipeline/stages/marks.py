@@ -84,13 +84,28 @@ def pair_single(text: str, span: Span) -> list[tuple[int, int, int, int]]:
             if mark in "‘'" and _single_open(text, i):
                 opened = i
         elif mark in "’'" and _single_close(text, i):
-            # "voters’ anger": a plural possessive inside a short run is not a close
-            # when a better close follows before the sentence ends.
+            if _possessive(text, i) and _later_close(text, i + 1, span.end):
+                continue  # "voters’ anger": a plural possessive, and a better close follows
             pairs.append((opened, opened + 1, i, i + 1))
             opened = None
         elif mark == "‘" and _single_open(text, i):
             opened = i
     return pairs
+
+
+def _possessive(text: str, i: int) -> bool:
+    """’ after an s and before a lowercase word: "the voters’ anger"."""
+    return text[i - 1 : i] == "s" and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
+
+
+def _later_close(text: str, start: int, end: int) -> bool:
+    """Is there another closing single quote before the sentence ends?"""
+    for m in _SINGLE_MARK.finditer(text, start, end):
+        if m.group() in "’'" and _single_close(text, m.start()) and not _possessive(text, m.start()):
+            return True
+        if text[m.start() - 1 : m.start()] in ".!?" and m.group() not in "’'":
+            return False
+    return False
 
 
 @register("quote_marks")

@@ -27,6 +27,7 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+_COUNTRY_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "e.u"})
 _BOUNDARY = re.compile(
     r"""(?<=[.!?…])            # sentence-final punctuation
         ["'”’»)\]]*             # closing quotes or brackets
@@ -64,6 +65,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].lower()
     if len(word) == 1 and text[j].isupper():
         return True  # an initial: "John F. Kennedy"
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) and word not in _COUNTRY_ABBREVIATIONS:
+        return True  # dotted initials: "J.K. Rowling"
+    if word == "no":
+        return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))  # "No. 10", not "No. He lost."
     return word in ABBREVIATIONS
 
 

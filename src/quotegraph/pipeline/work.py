@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Article, Document, Entity, Mention, Quotation, Span, Warning
 
-__all__ = ["Work", "QuoteRegion", "Token", "Clause", "Candidate"]
+__all__ = ["Work", "QuoteRegion", "RegionIndex", "Token", "Clause", "Candidate"]
 
 
 @dataclass(slots=True)
@@ -37,6 +37,32 @@ class QuoteRegion:
     @property
     def end(self) -> int:
         return self.spans[-1].end
+
+
+class RegionIndex:
+    """Top-level quotation spans sorted by start, for range look-ups in O(log n).
+
+    Top-level spans never overlap each other, so the spans overlapping a range
+    are a contiguous run of the sorted list.
+    """
+
+    def __init__(self, regions: list[QuoteRegion]) -> None:
+        items = sorted((s.start, s.end, k) for k, r in enumerate(regions) if r.nested_in is None for s in r.spans)
+        self.items = items
+        self.starts = [x[0] for x in items]
+        self.ends = [x[1] for x in items]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``(span_start, span_end, region)`` for every span overlapping ``[start, end)``."""
+        from bisect import bisect_left, bisect_right
+
+        lo = bisect_right(self.ends, start)
+        hi = bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x[0] < end and start < x[1]]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Spans lying entirely inside ``[start, end]``."""
+        return [x for x in self.overlapping(start, end) if start <= x[0] and x[1] <= end]
 
 
 @dataclass(slots=True)
@@ -128,6 +154,15 @@ class Work:
     candidates: list[Candidate] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    _region_index: RegionIndex | None = None
+
+    @property
+    def region_index(self) -> RegionIndex:
+        """Index over ``regions`` (rebuilt if the regions list was replaced)."""
+        if self._region_index is None or self.extra.get("_indexed") is not self.regions:
+            self._region_index = RegionIndex(self.regions)
+            self.extra["_indexed"] = self.regions
+        return self._region_index
 
     @classmethod
     def from_article(cls, article: Article, *, deadline: float = float("inf")) -> "Work":

@@ -203,21 +203,14 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
 def quote_type(work: Work, spans: list[Span]) -> tuple[str, list[int]]:
     """'direct', 'mixed' or 'indirect' from the quotation marks, and the regions involved."""
     inside = total = 0
-    involved = []
-    for k, r in enumerate(work.regions):
-        if r.nested_in is not None:
-            continue
-        for rs in r.spans:
-            for s in spans:
-                if rs.overlap(s):
-                    involved.append(k)
-    involved = sorted(set(involved))
+    hits = [h for s in spans for h in work.region_index.overlapping(s.start, s.end)]
+    involved = sorted({k for _, _, k in hits})
+    text = work.text
     for s in spans:
-        for i in range(s.start, s.end):
-            if work.text[i].isalnum():
-                total += 1
-                if any(rs.start <= i < rs.end for k in involved for rs in work.regions[k].spans):
-                    inside += 1
+        total += sum(1 for ch in text[s.start : s.end] if ch.isalnum())
+        for rs, re_, _ in work.region_index.overlapping(s.start, s.end):
+            lo, hi = max(rs, s.start), min(re_, s.end)
+            inside += sum(1 for ch in text[lo:hi] if ch.isalnum())
     if total and inside == total:
         return "direct", involved
     return ("mixed" if inside else "indirect"), involved
@@ -402,8 +395,9 @@ class Attribution:
     def _short_quotes(self, work, ci, clause, covered) -> None:
         """Short quotations that stand as whole sentences ("“We are many, they are few.”")."""
         text = work.text
-        for k, r in enumerate(work.regions):
-            if k in covered or r.nested_in is not None or r.words >= 5 or r.words < 2:
+        for _, _, k in work.region_index.within(clause.span.start, clause.span.end):
+            r = work.regions[k]
+            if k in covered or len(r.spans) > 1 or r.words >= 5 or r.words < 2:
                 continue
             if not (clause.span.start <= r.outer.start and r.outer.end <= clause.span.end):
                 continue
@@ -432,9 +426,10 @@ class Attribution:
 def _cover_marks(work: Work, span: Span) -> Span:
     """Extend a content span so it never cuts a quotation in half (the closing mark is the parser's orphan)."""
     start, end = span.start, span.end
-    for r in work.regions:
+    for _, _, k in work.region_index.overlapping(max(0, start - 1), end + 1):
+        r = work.regions[k]
         o = r.outer
-        if r.nested_in is None and len(r.spans) == 1:
+        if len(r.spans) == 1:
             if start <= o.start < end < o.end:
                 end = o.end
             if start < o.end <= end and o.start < start:

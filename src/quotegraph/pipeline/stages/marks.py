@@ -11,6 +11,7 @@ reported as a warning; it never stops the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...model import Span
 from ..base import register
@@ -132,14 +133,13 @@ class QuoteMarks:
         work.regions.sort(key=lambda r: r.outer.start)
         for r in work.regions:
             r.words = sum(len(_WORD.findall(s.slice(text))) for s in r.spans)
-        outer = [i for i, r in enumerate(work.regions) if r.style == "double"]
-        for i, r in enumerate(work.regions):
+        doubles = sorted((s.start, s.end, i) for i, r in enumerate(work.regions) if r.style == "double" for s in r.spans)
+        starts = [d[0] for d in doubles]
+        for r in work.regions:
             if r.style == "single":
-                for j in outer:
-                    o = work.regions[j]
-                    if any(s.start <= r.outer.start and r.outer.end <= s.end for s in o.spans):
-                        r.nested_in = j
-                        break
+                k = bisect_right(starts, r.outer.start) - 1
+                if k >= 0 and doubles[k][0] <= r.outer.start and r.outer.end <= doubles[k][1]:
+                    r.nested_in = doubles[k][2]
 
     def _continue(self, work, k, para, pairs, open_at, carry, regions):
         """Apply the multi-paragraph convention; returns (pairs, new carry)."""

@@ -32,20 +32,17 @@ def mask_sentence(work: Work, start: int, end: int) -> tuple[str, list[tuple[int
     stand for ``[doc_start, doc_end)`` of the document.
     """
     pieces, out, pos, cursor = [], [], 0, start
-    for k, region in enumerate(work.regions):
-        if region.nested_in is not None or region.words < MASK_MIN_WORDS:
+    for s_start, s_end, k in work.region_index.within(start, end):
+        if work.regions[k].words < MASK_MIN_WORDS or s_start < cursor:
             continue
-        for span in region.spans:
-            if span.start < start or span.end > end or span.start < cursor:
-                continue
-            if span.start > cursor:
-                pieces.append((pos, cursor, span.start, None))
-                out.append(work.text[cursor : span.start])
-                pos += span.start - cursor
-            pieces.append((pos, span.start, span.end, k))
-            out.append(PLACEHOLDER)
-            pos += len(PLACEHOLDER)
-            cursor = span.end
+        if s_start > cursor:
+            pieces.append((pos, cursor, s_start, None))
+            out.append(work.text[cursor:s_start])
+            pos += s_start - cursor
+        pieces.append((pos, s_start, s_end, k))
+        out.append(PLACEHOLDER)
+        pos += len(PLACEHOLDER)
+        cursor = s_end
     if cursor < end:
         pieces.append((pos, cursor, end, None))
         out.append(work.text[cursor:end])

@@ -47,12 +47,9 @@ def _resolve(phrase: str, today: date = MONDAY) -> tuple[str, str | None]:
         ("in March 2020", "2020-03"),
         ("last week", None),  # no single day
         ("on Feb 30", None),  # no such day
-        pytest.param(
-            "on 14th August", "2021-08-14",
-            marks=pytest.mark.xfail(raises=ValueError, strict=False,
-                                    reason="bug: an ordinal before the month ('14th August', '3rd September') "
-                                           "raises ValueError in _month_index, which rejects the whole article (E202)"),
-        ),
+        # Regression: an ordinal before the month once raised ValueError and rejected the article (E202).
+        ("on 14th August", "2021-08-14"),
+        ("3rd September", "2020-09-03"),
     ],
 )
 def test_resolve_expression(phrase: str, expected: str | None) -> None:

@@ -37,14 +37,7 @@ def test_noun_cues_have_weights_in_range() -> None:
     assert all(0.0 < w <= 1.0 for w in table.values())
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param("cues.tsv", marks=pytest.mark.xfail(
-            reason="data: cues.tsv lists 'contend' twice (lines 36 and 95; the later row silently wins)", strict=False)),
-        "noun_cues.tsv",
-    ],
-)
+@pytest.mark.parametrize("name", ["cues.tsv", "noun_cues.tsv"])  # cues.tsv once listed 'contend' twice
 def test_lexicon_files_list_each_lemma_once(name: str) -> None:
     lemmas = _lemmas_in_file(name)
     assert sorted({w for w in lemmas if lemmas.count(w) > 1}) == []

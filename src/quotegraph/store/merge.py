@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import sqlite3
 import unicodedata
@@ -81,11 +82,57 @@ def _statement_id(slug: str | None, first: QuoteRow, norm: str) -> str:
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
 
+class _Candidates:
+    """Prefix-filtering index: finds the statements a quote may be similar to
+    without comparing it with every earlier statement of its speaker.
+
+    Tokens are ranked rarest first (one global order). If two token sets reach
+    the lowest threshold ``t`` (overlap >= t * the smaller set), the smaller
+    set's first ``n - ceil(t * n) + 1`` tokens must meet the other set. So a
+    quote probes the full index with its own prefix (it is the smaller one),
+    and the prefix index with all its tokens (the statement is the smaller).
+    """
+
+    THRESHOLD = min(JACCARD, CONTAINMENT)
+
+    def __init__(self, quotes: list[QuoteRow]) -> None:
+        counts: dict[str, int] = defaultdict(int)
+        for quote in quotes:
+            for token in set(normalise_text(quote.text).split()):
+                counts[token] += 1
+        self.rank = {t: i for i, t in enumerate(sorted(counts, key=lambda t: (counts[t], t)))}
+        self.full: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.prefixes: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def _prefix(self, tokens: frozenset[str]) -> list[str]:
+        ordered = sorted(tokens, key=lambda t: self.rank.get(t, -1))
+        keep = len(ordered) - math.ceil(self.THRESHOLD * len(ordered) - 1e-9) + 1
+        return ordered[:max(1, keep)]
+
+    def add(self, slug: str, tokens: frozenset[str], index: int) -> None:
+        for token in tokens:
+            self.full[(slug, token)].append(index)
+        for token in self._prefix(tokens):
+            self.prefixes[(slug, token)].append(index)
+
+    def probe(self, slug: str, tokens: frozenset[str]) -> list[int]:
+        found: set[int] = set()
+        for token in self._prefix(tokens):
+            found.update(self.full.get((slug, token), ()))
+        for token in tokens:
+            found.update(self.prefixes.get((slug, token), ()))
+        return sorted(found)  # earliest statement first: deterministic
+
+
 def group_statements(quotes: list[QuoteRow]) -> list[StatementGroup]:
-    """Group quotes into statements; ``quotes`` must be in the canonical order."""
+    """Group quotes into statements; ``quotes`` must be in the canonical order.
+
+    A quote joins the earliest statement of the same speaker entity it is
+    identical or similar to (see ``similar``), else starts a new one.
+    """
     groups: list[StatementGroup] = []
     exact: dict[tuple[str, str], StatementGroup] = {}
-    by_token: dict[tuple[str, str], list[StatementGroup]] = defaultdict(list)
+    index = _Candidates(quotes)
     for quote in quotes:
         norm = normalise_text(quote.text)
         tokens = frozenset(norm.split())
@@ -94,29 +141,23 @@ def group_statements(quotes: list[QuoteRow]) -> list[StatementGroup]:
             group = exact.get((quote.slug, norm))
             rule = "identical" if group else rule
             if group is None:
-                group, rule = _near(quote.slug, tokens, by_token)
+                group, rule = _near(groups, index.probe(quote.slug, tokens), tokens)
         if group is None:
             group = StatementGroup(_statement_id(quote.slug, quote, norm), quote.slug, quote, tokens)
-            groups.append(group)
             if quote.slug is not None:
                 exact[(quote.slug, norm)] = group
-                for token in tokens:
-                    by_token[(quote.slug, token)].append(group)
+                index.add(quote.slug, tokens, len(groups))
+            groups.append(group)
             rule = "first"
         group.members.append((quote, rule))
     return groups
 
 
-def _near(slug: str, tokens: frozenset[str], by_token) -> tuple[StatementGroup | None, str]:
-    seen: set[str] = set()
-    for token in sorted(tokens):
-        for group in by_token.get((slug, token), ()):
-            if group.id in seen:
-                continue
-            seen.add(group.id)
-            rule = similar(tokens, group.tokens)
-            if rule:
-                return group, rule
+def _near(groups: list[StatementGroup], candidates: list[int], tokens: frozenset[str]) -> tuple[StatementGroup | None, str]:
+    for i in candidates:
+        rule = similar(tokens, groups[i].tokens)
+        if rule:
+            return groups[i], rule
     return None, "first"
 
 

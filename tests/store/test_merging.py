@@ -6,6 +6,8 @@ import itertools
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotegraph.store.merge import QuoteRow, group_statements, normalise_text, similar
 from quotegraph.store.names import Occurrence, cluster_names, name_key, slugify
@@ -152,3 +154,32 @@ def test_statement_ids_are_stable_and_order_independent():
     ids.append(sorted(g.id for g in group_statements(sorted(shuffled, key=lambda q: (q.date, q.article_id)))))
     assert ids[0] == ids[1]
     assert len(ids[0]) == 3
+
+
+def brute_force(quotes: list[QuoteRow]) -> list[list[tuple[str, int]]]:
+    """Reference grouping: compare each quote with every earlier statement of its speaker."""
+    groups: list[tuple[str | None, str, frozenset[str], list[tuple[str, int]]]] = []
+    for q in quotes:
+        norm = normalise_text(q.text)
+        tokens = frozenset(norm.split())
+        target = None
+        if q.slug is not None:
+            target = next((g for g in groups if g[0] == q.slug and g[1] == norm), None)
+            if target is None:
+                target = next((g for g in groups if g[0] == q.slug and similar(tokens, g[2])), None)
+        if target is None:
+            target = (q.slug, norm, tokens, [])
+            groups.append(target)
+        target[3].append((q.article_id, q.ordinal))
+    return [g[3] for g in groups]
+
+
+WORDS = st.sampled_from("we are many they few solidarity party will win vote now never the a of".split())
+
+
+@settings(max_examples=150)
+@given(st.lists(st.tuples(st.sampled_from(["ann", "bo", None]), st.lists(WORDS, min_size=1, max_size=12)),
+                min_size=1, max_size=40))
+def test_candidate_index_finds_what_brute_force_finds(items):
+    quotes = [row(f"a{i:03d}", 0, " ".join(words), slug=slug) for i, (slug, words) in enumerate(items)]
+    assert [[(q.article_id, q.ordinal) for q, _ in g.members] for g in group_statements(quotes)] == brute_force(quotes)

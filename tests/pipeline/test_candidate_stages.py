@@ -1,0 +1,156 @@
+"""The stages after attribution, over hand-built candidates (no model).
+
+Channel, dates, signatories, about and episodes only read sentence spans,
+entity clusters and candidates, so a ``Work`` with empty-token clauses and
+hand-placed candidates exercises them for real.
+"""
+
+from __future__ import annotations
+
+from pipeline_helpers import segmented
+
+from quotegraph.model import Mention, Span
+from quotegraph.pipeline.stages.about import About
+from quotegraph.pipeline.stages.channel import Channel
+from quotegraph.pipeline.stages.dates import Dates
+from quotegraph.pipeline.stages.episodes import Episodes
+from quotegraph.pipeline.stages.signatories import Signatories
+from quotegraph.pipeline.work import Candidate, Clause, Cluster, Work
+
+
+def _work(text: str, date: str | None = "2021-08-16") -> Work:
+    """Segmented work whose clauses are the sentences (no tokens)."""
+    work = segmented(text, date)
+    work.clauses = [Clause(s, work.paragraph_of(s.start), []) for s in work.sentences]
+    return work
+
+
+def _at(work: Work, phrase: str, after: str = "") -> Mention:
+    start = work.text.index(phrase, work.text.index(after) if after else 0)
+    return work.mention(start, start + len(phrase))
+
+
+def _cand(work: Work, content: str, cue: str, *, after: str = "", entity: int | None = None, type: str = "indirect") -> Candidate:
+    c = _at(work, content, after)
+    cue_m = _at(work, cue, after)
+    clause = next(k for k, s in enumerate(work.sentences) if s.start <= cue_m.start < s.end)
+    return Candidate(type=type, spans=[c.span], cue=cue_m, clause=clause, speaker_entity=entity)
+
+
+def _cluster(work: Work, name: str, kind: str, *phrases: str) -> Cluster:
+    return Cluster(name, kind, [_at(work, p) for p in phrases])
+
+
+def test_channel_is_the_channel_word_nearest_the_cue_outside_the_content() -> None:
+    work = _work("In a series of tweets, Loach insisted that the statement was false.")
+    cand = _cand(work, "that the statement was false", "insisted")
+    work.candidates = [cand]
+    Channel()(work)
+    assert cand.channel == "twitter"
+    assert cand.channel_evidence == _at(work, "tweets")  # "statement" inside the content is not the channel
+
+
+def test_channel_stays_empty_without_a_channel_word() -> None:
+    work = _work("Loach said on Saturday that he had been expelled.")
+    cand = _cand(work, "that he had been expelled", "said")
+    work.candidates = [cand]
+    Channel()(work)
+    assert (cand.channel, cand.channel_evidence) == (None, None)
+
+
+def test_dates_resolve_the_expression_in_the_framing_sentence() -> None:
+    work = _work("Loach said on Saturday that he had been expelled last month.")
+    cand = _cand(work, "that he had been expelled last month", "said")
+    work.candidates = [cand]
+    Dates()(work)
+    # "last month" is inside the content: it dates the expulsion, not the statement.
+    assert cand.said_on == "2021-08-14"
+    assert cand.said_on_evidence == _at(work, "on Saturday")
+
+
+def test_dates_without_an_article_date_keep_the_evidence_only() -> None:
+    work = _work("Loach said on Saturday that he had been expelled.", date=None)
+    cand = _cand(work, "that he had been expelled", "said")
+    work.candidates = [cand]
+    Dates()(work)
+    assert cand.said_on is None and cand.said_on_evidence == _at(work, "on Saturday")
+
+
+def test_dates_only_look_in_the_framing_sentence() -> None:
+    work = _work("The row began on Friday. Loach said that he had been expelled.")
+    cand = _cand(work, "that he had been expelled", "said")
+    work.candidates = [cand]
+    Dates()(work)
+    assert (cand.said_on, cand.said_on_evidence) == (None, None)
+
+
+SIGNED = ("In a statement, the group called for Loach to be reinstated.\n\n"
+          "Signed by MPs including Jeremy Corbyn, Diane Abbott and John McDonnell, it said: “Ken is an outstanding socialist.”")
+
+
+def _signed_work() -> tuple[Work, Candidate, Candidate]:
+    work = _work(SIGNED)
+    work.clusters = [
+        _cluster(work, "Socialist Campaign Group", "group", "the group"),
+        _cluster(work, "Ken Loach", "person", "Loach"),
+        _cluster(work, "Jeremy Corbyn", "person", "Jeremy Corbyn"),
+        _cluster(work, "Diane Abbott", "person", "Diane Abbott"),
+        _cluster(work, "John McDonnell", "person", "John McDonnell"),
+    ]
+    first = _cand(work, "Loach to be reinstated", "called", entity=0)
+    second = _cand(work, "Ken is an outstanding socialist.", "said", after="Signed", entity=0, type="direct")
+    first.channel = second.channel = "statement"
+    work.candidates = [first, second]
+    return work, first, second
+
+
+def test_signed_by_names_the_people_in_text_order_and_shares_them_across_the_statement() -> None:
+    work, first, second = _signed_work()
+    Signatories()(work)
+    assert second.signatories == ["Jeremy Corbyn", "Diane Abbott", "John McDonnell"]
+    assert first.signatories == second.signatories  # same speaker, same channel
+
+
+def test_signatories_are_not_shared_across_channels() -> None:
+    work, first, second = _signed_work()
+    first.channel = "twitter"
+    Signatories()(work)
+    assert first.signatories == [] and len(second.signatories) == 3
+
+
+def test_about_lists_entities_named_inside_the_content_except_the_speaker() -> None:
+    work, first, second = _signed_work()
+    first.speaker_name = second.speaker_name = "Socialist Campaign Group"
+    About()(work)
+    assert first.about == ["Ken Loach"]
+    assert second.about == []  # "Ken" is not a mention in these clusters; the signers are outside the content
+
+
+def test_episodes_carry_channel_and_date_to_a_continuing_quote() -> None:
+    text = ("In a series of tweets on Saturday, Loach insisted that the clique would not prevail.\n\n"
+            "“We are many, they are few.”")
+    work = _work(text)
+    work.clusters = [_cluster(work, "Ken Loach", "person", "Loach")]
+    first = _cand(work, "that the clique would not prevail", "insisted", entity=0)
+    first.channel, first.said_on = "twitter", "2021-08-14"
+    start = text.index("We are")
+    second = Candidate(type="direct", spans=[Span(start, text.index("”", start))], speaker_entity=0, carried=True)
+    work.candidates = [first, second]
+    Episodes()(work)
+    assert (second.channel, second.said_on) == ("twitter", "2021-08-14")
+
+
+def test_episodes_date_every_statement_of_one_speaker_through_one_channel() -> None:
+    work, first, second = _signed_work()
+    first.said_on, first.said_on_evidence = "2021-08-16", _at(work, "In a")
+    Episodes()(work)
+    assert second.said_on == "2021-08-16"
+
+
+def test_episodes_leave_conflicting_dates_alone() -> None:
+    work, first, second = _signed_work()
+    third = _cand(work, "Loach to be reinstated", "called", entity=0)
+    third.channel, first.said_on, third.said_on = "statement", "2021-08-16", "2021-08-14"
+    work.candidates = [first, second, third]
+    Episodes()(work)
+    assert second.said_on is None

@@ -48,6 +48,8 @@ def _cell(text: str) -> str:
 
 
 def _default(value: object) -> str:
+    if value == "":
+        return "*(empty)*"
     if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
         return f"`{value}` ({_human(value)})"
     return f"`{value}`"

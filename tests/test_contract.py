@@ -407,3 +407,26 @@ def test_package_docstring_example_runs():
     for test in tests:
         runner.run(test)
     assert runner.failures == 0, f"{runner.failures} docstring example(s) in quotegraph/__init__.py failed"
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_command_options_named_after_settings_follow_the_table(name):
+    """An option for a setting is spelled ``--name-with-dashes`` and takes its default from SETTINGS."""
+    import click
+
+    from quotegraph.cli import main
+    from quotegraph.settings import SETTINGS
+
+    table = {s.name: s for s in SETTINGS}
+    command = main.get_command(click.Context(main), name)
+    wrong = []
+    for param in command.params:
+        setting = table.get(param.name) if isinstance(param, click.Option) else None
+        if setting is None:
+            continue
+        flag = "--" + setting.name.replace("_", "-")
+        if flag not in param.opts:
+            wrong.append(f"{param.name}: expected flag {flag}, found {param.opts}")
+        if param.default is not None and param.default != setting.default:
+            wrong.append(f"{param.name}: default {param.default!r} differs from the settings table's {setting.default!r}")
+    assert not wrong, f"quotegraph {name}: " + "; ".join(wrong)

@@ -34,12 +34,12 @@ def test_kill_real_ingest_then_resume(tmp_path):
     lines = article_lines(6)  # 24 articles
     everything = "".join(lines)
     clean = tmp_path / "clean.db"
-    done = subprocess.run(command("ingest", "-", "--db", str(clean), "--no-progress"), input=everything,
+    done = subprocess.run(command("ingest", "-", "--db", str(clean), "--no-progress", "--processes", "1"), input=everything,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
 
     killed = tmp_path / "killed.db"
-    proc = subprocess.Popen(command("ingest", "-", "--db", str(killed), "--no-progress"), stdin=subprocess.PIPE,
+    proc = subprocess.Popen(command("ingest", "-", "--db", str(killed), "--no-progress", "--processes", "1"), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     proc.stdin.write("".join(lines[:20]))
     proc.stdin.flush()
@@ -50,7 +50,7 @@ def test_kill_real_ingest_then_resume(tmp_path):
     part = stored_articles(killed)
     assert 4 <= part < len(lines)
 
-    again = subprocess.run(command("ingest", "-", "--db", str(killed), "--no-progress"), input=everything,
+    again = subprocess.run(command("ingest", "-", "--db", str(killed), "--no-progress", "--processes", "1"), input=everything,
                            capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     assert f"{part} unchanged" in again.stdout

@@ -27,8 +27,8 @@ def _fail(exc: QuotegraphError) -> None:
 @click.command(help="Extract articles (files, directories, '-' for stdin) and store them in a SQLite database.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
-@click.option("--processes", type=int, default=1, show_default=True,
-              help="Extraction worker processes; 0 means all cores.")
+@click.option("--processes", type=int, default=_DEFAULTS["processes"], show_default=True,
+              help="Extraction worker processes; 0 means all cores, 1 extracts in this process.")
 @click.option("--aliases", type=click.Path(dir_okay=False), default=None,
               help="Alias file (JSON or CSV: canonical, aliases, external_id) that overrides automatic merging.")
 @click.option("--documents", is_flag=True,

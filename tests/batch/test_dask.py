@@ -17,41 +17,26 @@ from quotegraph.batch.run import run_batch
 from quotegraph.batch.tables import TABLES
 from quotegraph.model import Article
 
-distributed = pytest.importorskip("distributed")
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    from quotegraph.batch.cluster import local_cluster
-
-    # Give up on a task after it has killed two workers (the default is four), to keep tests short.
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        c = local_cluster(2)
-    client = distributed.Client(c)
-    yield c, client
-    client.close()
-    c.close()
-
 
 def _rows(out):
     return {t: pq.read_table(out / t).to_pylist() for t in TABLES}
 
 
 def _ready(client, n=2):
-    client.wait_for_workers(n, timeout=60)
+    client.wait_for_workers(n, timeout=180)  # restarts are slow when the machine is busy
     return client.run(os.getpid)
 
 
-def test_cluster_is_loopback_only(cluster):
-    c, client = cluster
+def test_cluster_is_loopback_only(dask_cluster):
+    c, client = dask_cluster
     assert c.scheduler_address.startswith("tcp://127.0.0.1:")
     assert all(addr.startswith("tcp://127.0.0.1:") for addr in _ready(client))
     assert set(client.nthreads().values()) == {1}
     assert c.dashboard_link in ("", None) or "127.0.0.1" in c.dashboard_link
 
 
-def test_dask_equals_local_row_for_row(cluster, tmp_path):
-    c, client = cluster
+def test_dask_equals_local_row_for_row(dask_cluster, tmp_path):
+    c, client = dask_cluster
     src = write_jsonl(tmp_path / "in.jsonl", articles(23) + [Article("f", "FAIL me")])
     local, remote = tmp_path / "local", tmp_path / "dask"
     run_batch([src], local, partition_size=5, processes=2, loader=hand_loader)
@@ -62,11 +47,12 @@ def test_dask_equals_local_row_for_row(cluster, tmp_path):
     # every worker loaded the hand pipeline once, however many partitions it ran
     from quotegraph.batch.worker import loads
 
-    assert set(client.run(loads).values()) <= {1}
+    per_worker = client.run(loads)
+    assert all(counts.get("batch_helpers.hand_loader") == 1 for counts in per_worker.values()), per_worker
 
 
-def test_killed_worker_loses_and_duplicates_nothing(cluster, tmp_path):
-    c, client = cluster
+def test_killed_worker_loses_and_duplicates_nothing(dask_cluster, tmp_path):
+    c, client = dask_cluster
     pids = _ready(client)
     src = write_jsonl(tmp_path / "in.jsonl", slow_articles(36, 0.1))
     out, clean = tmp_path / "out", tmp_path / "clean"
@@ -91,8 +77,8 @@ def test_killed_worker_loses_and_duplicates_nothing(cluster, tmp_path):
     assert _rows(out) == _rows(clean)
 
 
-def test_article_that_kills_every_worker_becomes_one_rejected_row(cluster, tmp_path):
-    c, client = cluster
+def test_article_that_kills_every_worker_becomes_one_rejected_row(dask_cluster, tmp_path):
+    c, client = dask_cluster
     _ready(client)
     items = articles(6)
     items[4] = Article("poison", "KILL-ALWAYS")

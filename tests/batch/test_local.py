@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import psutil
 import pytest
 
@@ -85,16 +87,25 @@ def test_pipeline_that_cannot_load_is_a_coded_error():
 
 
 def test_consumer_stopping_early_shuts_the_pool_down():
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
     gen = extract_many(articles(200), processes=2, loader=hand_loader, chunksize=2)
     first = [next(gen) for _ in range(3)]
+    assert len(_new_children(before)) >= 2, "the pool's workers are running"
     gen.close()
     assert [d.id for d in first] == ["a0000", "a0001", "a0002"]
-    # only multiprocessing's helper processes may remain; the pool's workers are gone
-    children = psutil.Process().children(recursive=True)
-    assert len([c for c in children if not _helper_process(c)]) == 0
+    assert _new_children(before) == [], "the pool's workers are gone"
+
+
+def _new_children(before: set[int]) -> list[psutil.Process]:
+    # multiprocessing's fork server and resource tracker outlive any one pool by design
+    return [p for p in psutil.Process().children(recursive=True) if p.pid not in before and not _helper_process(p)]
 
 
 def _helper_process(proc: psutil.Process) -> bool:
-    """multiprocessing's fork server and resource tracker outlive any one pool by design."""
+    """multiprocessing's fork server and resource tracker outlive any one pool by design.
+
+    Pool workers are forked by the fork server, so they share its command line:
+    only a direct child of this process counts as the helper itself.
+    """
     cmd = " ".join(proc.cmdline())
-    return "forkserver" in cmd or "resource_tracker" in cmd
+    return proc.ppid() == os.getpid() and ("forkserver" in cmd or "resource_tracker" in cmd)

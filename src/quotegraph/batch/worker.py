@@ -23,7 +23,7 @@ Loader = Callable[..., Callable[[Article], Document]]
 
 _CACHE: dict[tuple[str, str], Callable[[Article], Document]] = {}
 _LOCK = threading.Lock()  # Dask workers may run several threads per process
-_LOADS = 0
+_LOADS: dict[str, int] = {}
 _WORKER: dict[str, Any] = {}
 
 
@@ -40,7 +40,6 @@ def _key(loader: Loader | None, settings: Mapping[str, Any] | None) -> tuple[str
 
 def get_pipeline(settings: Mapping[str, Any] | None = None, loader: Loader | None = None) -> Callable[[Article], Document]:
     """The pipeline for ``settings`` in this process, loaded on first use and then reused."""
-    global _LOADS
     key = _key(loader, settings)
     pipeline = _CACHE.get(key)
     if pipeline is not None:
@@ -53,13 +52,13 @@ def get_pipeline(settings: Mapping[str, Any] | None = None, loader: Loader | Non
                 raise BatchError("E502", detail=str(exc)) from exc
             except Exception as exc:  # the model or its package may be missing on a worker
                 raise BatchError("E502", detail=f"{type(exc).__name__}: {exc}") from exc
-            _LOADS += 1
+            _LOADS[key[0]] = _LOADS.get(key[0], 0) + 1
         return _CACHE[key]
 
 
-def loads() -> int:
-    """How many pipelines this process has loaded (tests use it to check "once per worker")."""
-    return _LOADS
+def loads() -> dict[str, int]:
+    """How many times this process has loaded each pipeline (loader name -> count), to check "once per worker"."""
+    return dict(_LOADS)
 
 
 def extract_one(pipeline: Callable[[Article], Document], item: Article | Rejected) -> Document | Rejected:

@@ -15,6 +15,7 @@ Packaging promises (lock file, wheel contents, CI) are in test_packaging.py.
 from __future__ import annotations
 
 import ast
+import difflib
 import importlib
 import importlib.util
 import re
@@ -288,7 +289,9 @@ def test_every_setting_is_in_readme_settings_section():
 def test_readme_generated_blocks_are_current():
     gen = _gen_docs()
     text = README.read_text(encoding="utf-8")
-    assert gen.render(text) == text, "README.md is stale: run .venv/bin/python scripts/gen_settings_doc.py"
+    wanted = gen.render(text)
+    diff = list(difflib.unified_diff(text.splitlines(), wanted.splitlines(), "README.md", "generated", lineterm="", n=0))
+    assert not diff, "README.md is stale: run .venv/bin/python scripts/gen_settings_doc.py\n" + "\n".join(diff[:30])
 
 
 def test_doc_generator_replaces_only_its_blocks():

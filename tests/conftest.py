@@ -8,6 +8,7 @@ Markers (declared in pyproject.toml as well, so ``--strict-markers`` works):
 * ``browser``: drives Debian's chromium (``/usr/bin/chromium``) through
   Playwright; skipped when it is not installed, except under CI, where
   ``.ci/run`` installs it and a missing browser is a failure.
+* ``slow``: takes minutes; runs by default and in CI (``-m "not slow"`` to skip).
 
 Tests that need ``../shared`` ask for the ``shared_dir`` or ``corpus_dir``
 fixture and never build that path themselves, so the skip is the same
@@ -30,6 +31,7 @@ MARKERS = {
     "integration": "uses the real spaCy model (slower)",
     "corpus": "needs ../shared/corpora (skipped when absent)",
     "browser": "drives Debian chromium through Playwright",
+    "slow": "long-running (minutes) but still part of the default and CI runs",
 }
 
 

@@ -39,7 +39,7 @@ def hand_document(article: Article) -> Document:
                 said_on=article.date,
                 signatories=[n.text for n in names[1:2]],
                 about=[n.text for n in names[1:]],
-                confidence=0.25 + 0.125 * (i % 4),
+                confidence=0.375 + 0.25 * (i % 3),
             )
         )
     entities = [Entity(n.text, "person", [n]) for n in names[:3]]

@@ -26,7 +26,7 @@ from ..settings import resolve
 from .tables import TABLES, to_tables
 from .worker import Loader, extract_one, get_pipeline
 
-__all__ = ["PIPELINE_SETTINGS", "process_records", "record_to_item", "item_to_record", "pipeline_settings", "process_arrow", "process_pandas"]
+__all__ = ["PIPELINE_SETTINGS", "process_records", "record_to_item", "item_to_record", "pipeline_settings", "process_batch", "process_arrow", "process_pandas"]
 
 # The settings that change what the pipeline produces; the rest (db, port...) do not reach workers.
 PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size")
@@ -106,9 +106,17 @@ def _records_of(batch: pa.Table | pa.RecordBatch) -> list[dict[str, Any]]:
     return batch.to_pylist()
 
 
+def process_batch(batch: pa.Table | pa.RecordBatch, settings: Mapping[str, Any] | None = None, *,
+                  table: str = "statements", loader: Loader | None = None) -> pa.Table:
+    """One Arrow batch of article records in, one output ``table`` out (Ray ``map_batches(batch_format="pyarrow")``)."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
+    return process_records(_records_of(batch), settings, loader=loader)[table]
+
+
 def process_arrow(batches: Iterable[pa.Table | pa.RecordBatch], settings: Mapping[str, Any] | None = None, *,
                   table: str = "statements", loader: Loader | None = None) -> Iterator[pa.RecordBatch]:
-    """Adapter for Spark ``mapInArrow`` and Ray ``map_batches(batch_format="pyarrow")``.
+    """Adapter for Spark ``mapInArrow``: an iterator of Arrow batches in, record batches out.
 
     Each input batch has the record columns (``id``, ``text``, optional
     ``date``, ``title``, ``url``, ``source``); for each, the ``table``
@@ -118,7 +126,7 @@ def process_arrow(batches: Iterable[pa.Table | pa.RecordBatch], settings: Mappin
     if table not in TABLES:
         raise ValueError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
     for batch in batches:
-        yield from process_records(_records_of(batch), settings, loader=loader)[table].to_batches()
+        yield from process_batch(batch, settings, table=table, loader=loader).to_batches()
 
 
 def process_pandas(frames: Iterable[Any], settings: Mapping[str, Any] | None = None, *,

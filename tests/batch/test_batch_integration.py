@@ -105,3 +105,21 @@ def test_killed_batch_command_resumes_to_the_clean_result(inputs, tmp_path):
     rerun = [e["name"] for e in OutputDir(out).commit_log() if e["run"] == last_run]
     assert len(rerun) == len(set(rerun)) == total - len(done), "the rerun computed exactly the missing partitions"
     assert not set(rerun) & {n.removesuffix(".json") for n in done}
+
+
+def test_hostile_corpus_every_input_one_row_and_same_as_extract(tmp_path):
+    from hostile import write_corpus
+
+    _, inputs = write_corpus(tmp_path / "hostile", 40, seed=11, max_size=20_000)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "hostile"), "--out", str(out),
+                                       "--partition-size", "7", "--processes", "2", "--no-progress"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    got = list(read_documents(out))
+    assert len(got) == inputs == pq.read_table(out / "documents").num_rows
+    expected = list(extract_many(read_paths([tmp_path / "hostile"]), processes=1))
+    assert [d.to_dict() for d in got] == [d.to_dict() for d in expected]
+    for doc in got:
+        for q in getattr(doc, "quotes", []):
+            for m in (q.cue, q.speaker.mention if q.speaker else None, q.said_on_evidence, q.channel_evidence):
+                assert m is None or doc.text[m.start:m.end] == m.text

@@ -45,6 +45,19 @@ def test_legacy_encoding_is_detected_and_named():
     assert "(" in warnings[0].message  # names the encoding used
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "iso-8859-15"])
+def test_short_western_text_prefers_cp1252(encoding):
+    # the detector scores cp1250/cp1257 the same on short text; they would turn ï into ď
+    text, warnings = decode_bytes("Café, naïve, Zürich, résumé, he said.".encode(encoding), "f.txt")
+    assert text == "Café, naïve, Zürich, résumé, he said."
+    assert warnings[0].message.endswith("(cp1252)")
+
+
+def test_cyrillic_legacy_text_is_not_forced_to_cp1252():
+    text, _ = decode_bytes("Москва — столица России, сказал он вчера вечером.".encode("cp1251"), "f.txt")
+    assert "Москва" in text
+
+
 # (bytes, error code)
 REJECTED = [
     (b"", "E101"),

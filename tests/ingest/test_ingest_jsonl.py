@@ -121,3 +121,8 @@ def test_truncated_gzip_is_a_rejection_not_a_crash():
     items = list(read_jsonl_stream(stream, origin="c.jsonl.gz", max_chars=10_000, max_line_bytes=100_000))
     assert isinstance(items[-1], Rejected) and items[-1].code == "E103"
     assert all(isinstance(i, Article) for i in items[:-1]) and len(items) > 1
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n  \n", gzip.decompress(gzip.compress(b""))])
+def test_file_without_records_is_reported_empty(data):
+    assert [(i.code, i.origin) for i in read(data)] == [("E101", "in.jsonl")]

@@ -155,3 +155,12 @@ def test_reading_is_lazy_and_memory_does_not_grow(tmp_path):
     assert first.id == "r0" and count == 20_000
     # ids are kept (for uniqueness), texts are not: far below the file's 15 MB
     assert peak < 5_000_000, peak
+
+
+def test_every_reader_warning_is_documented_in_the_readme(repo_root):
+    from quotegraph.ingest import WARNINGS
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    limits = readme.split("<!-- section: limits -->")[1].split("<!-- /section: limits -->")[0]
+    for code, meaning in WARNINGS.items():
+        assert f"| `{code}` | {meaning} |" in limits, f"{code} missing or different in the README limits section"

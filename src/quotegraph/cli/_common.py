@@ -93,7 +93,7 @@ class Tally:
 
     def summary(self) -> str:
         """``N documents, N statements, N failed (codes): which``."""
-        line = f"{self.documents} documents, {self.statements} statements, {self.failed} failed"
+        line = f"{_count(self.documents, 'document')}, {_count(self.statements, 'statement')}, {self.failed} failed"
         if self.failed:
             codes = ", ".join(f"{code} x{n}" for code, n in sorted(self.by_code.items()))
             more = self.failed - len(self.first_failures)
@@ -104,6 +104,10 @@ class Tally:
     def print_summary(self, command: str) -> None:
         """The summary on stderr, prefixed by the command name."""
         stderr(f"{command}: {self.summary()}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def report(rejected: Rejected) -> None:

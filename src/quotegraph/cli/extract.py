@@ -14,7 +14,9 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Mapping
 
@@ -30,11 +32,25 @@ __all__ = ["extract", "run_extraction", "PIPELINE_SETTINGS", "FORMATS"]
 
 FORMATS = ("json", "jsonl", "table")
 # The settings the pipeline itself takes; the rest are for readers and the CLI.
-PIPELINE_SETTINGS = ("max_chars", "time_budget")
+PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size")
 
 
 def run_extraction(items: Iterable[Article | Rejected], settings: Mapping[str, Any]) -> Iterator[Document | Rejected]:
-    """Documents and rejections for ``items``, in input order, on ``settings['processes']`` processes."""
+    """Documents and rejections for ``items``, in input order, on ``settings['processes']`` processes.
+
+    The model is loaded only when the first readable article arrives, so a
+    run whose inputs all fail to read reports them at once.
+    """
+    items = iter(items)
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        yield from _extractor(chain([item], items), settings)
+        return
+
+
+def _extractor(items: Iterator[Article | Rejected], settings: Mapping[str, Any]) -> Iterator[Document | Rejected]:
     pipeline_settings = {name: settings[name] for name in PIPELINE_SETTINGS}
     processes = int(settings["processes"])
     try:
@@ -113,6 +129,25 @@ class _Table:
         pass
 
 
+class _TextSink:
+    """Bytes written to a text-only stdout (e.g. one replaced by a StringIO)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _binary_stdout() -> IO[bytes]:
+    # UTF-8 whatever the locale: the contract is UTF-8 JSON
+    buffer = getattr(sys.stdout, "buffer", None)
+    return buffer if buffer is not None else _TextSink(sys.stdout)  # type: ignore[return-value]
+
+
 _WRITERS = {"json": _JsonArray, "jsonl": _JsonLines, "table": _Table}
 
 
@@ -172,7 +207,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path |
         if output is not None:
             tally = _run_to_file(results, output, fmt, show_progress)
         else:
-            stdout = click.get_binary_stream("stdout")
+            stdout = _binary_stdout()
             tally = _write_all(results, stdout, fmt, show_progress)
             stdout.flush()
     except QuotegraphError as exc:  # the run itself failed (e.g. the model would not load)

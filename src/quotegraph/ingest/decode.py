@@ -132,10 +132,15 @@ def decode_non_utf8(data: bytes, origin: str) -> tuple[str, list[Warning]]:
         return text, [warn("W104", f"{stray} stray bytes")]
     from charset_normalizer import from_bytes  # imported here: it is slow to import
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError("E103", origin=origin, detail="not UTF-8 and no other encoding fits")
-    return str(best), [warn("W102", best.encoding)]
+    # On short Latin-script text the detector cannot tell cp1252 from cp1250,
+    # cp1257 ... (all score the same); for English news cp1252 is far likelier.
+    western = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01), None)
+    chosen = western or best
+    return str(chosen), [warn("W102", chosen.encoding)]
 
 
 def decode_bytes(data: bytes, origin: str) -> tuple[str, list[Warning]]:

@@ -137,27 +137,34 @@ def record_to_article(data: dict[str, Any], *, id: str, origin: str, max_chars: 
 def read_jsonl_stream(
     stream: BinaryIO, *, origin: str, max_chars: int, max_line_bytes: int, ids: IdRegistry | None = None
 ) -> Iterator[Article | Rejected]:
-    """One ``Article`` or ``Rejected`` per non-blank line of ``stream`` (bytes, plain or already gunzipped)."""
+    """One ``Article`` or ``Rejected`` per non-blank line of ``stream`` (bytes, plain or already gunzipped).
+
+    A stream with no records at all is one ``Rejected`` (E101), so that an
+    empty file is reported rather than silently contributing nothing.
+    """
     ids = ids if ids is not None else IdRegistry()
     lines = _lines(stream, max_line_bytes)
-    lineno = 0
+    lineno, outputs = 0, 0
     while True:
         try:
             item = next(lines, None)
         except (OSError, EOFError, zlib.error) as exc:  # a corrupt or cut gzip stream
-            yield Rejected(None, f"{origin}:{lineno + 1}", "E103", f"{origin}:{lineno + 1}: could not read the rest of the file ({exc})")
+            where = f"{origin}:{lineno + 1}"
+            yield Rejected(None, where, "E103", InputError("E103", origin=where, detail=f"unreadable from here on: {exc}").message)
             return
         if item is None:
-            return
+            break
         lineno, line = item
         where = f"{origin}:{lineno}"
         if line is None:
             exc = InputError("E104", origin=where, size=f"a line over {max_line_bytes:,} bytes", limit=f"{max_line_bytes:,} bytes")
+            outputs += 1
             yield Rejected(None, where, exc.code, exc.message)
-            continue
-        if not line.strip():
-            continue
-        yield _read_line(line, where, lineno == 1, max_chars, ids)
+        elif line.strip():
+            outputs += 1
+            yield _read_line(line, where, lineno == 1, max_chars, ids)
+    if not outputs:
+        yield Rejected(None, origin, "E101", InputError("E101", origin=origin).message)
 
 
 def _read_line(line: bytes, where: str, first: bool, max_chars: int, ids: IdRegistry) -> Article | Rejected:

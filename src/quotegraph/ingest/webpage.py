@@ -94,7 +94,11 @@ def html_article(html: str, *, id: str, origin: str, warnings: list[Warning] | N
     reason = _truncation(html)
     if reason:
         raise InputError("E113", origin=origin, detail=reason)
-    result = _extract(html)
+    try:
+        result = _extract(html)
+    except (ValueError, TypeError, LookupError, RecursionError, AttributeError) as exc:
+        # lxml and trafilatura fail in these ways on some malformed markup
+        raise InputError("E116", origin=origin, detail=f"{type(exc).__name__}: {exc}") from None
     text = _paragraphs(result.text or "") if result is not None else ""
     if not _is_article(text):
         raise InputError("E109", origin=origin)

@@ -169,7 +169,9 @@ def _summary(args: argparse.Namespace, docs: int, words: int, runs: list[dict]) 
             speedups[engine] = round(by[1]["wall_s"] / by[2]["wall_s"], 2)
     return {"corpus": str(args.corpus), "documents": docs, "words": words, "partition_size": args.partition_size,
             "cores": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()],
-            "runs": runs, "per_core": per_core, "speedup_1_to_2_workers": speedups}
+            "runs": runs, "per_core": per_core, "speedup_1_to_2_workers": speedups,
+            # every configuration must extract the same statements; a difference is a bug, not noise
+            "same_output_everywhere": len({(r["documents"], r["statements"]) for r in runs}) == 1}
 
 
 if __name__ == "__main__":

@@ -1,6 +1,17 @@
 """Batch extraction: many articles, many processes or a Dask cluster, Parquet out.
 
-``extract_many`` (multi-process, input order) lives in ``quotegraph.batch.local``.
+The modules, from the bottom up (import what you need; only ``local`` is
+imported here, so that ``extract_many`` costs no pyarrow or Dask import):
+
+* ``worker``: the per-process pipeline cache every executor uses;
+* ``local``: ``extract_many``, ordered multi-process extraction;
+* ``tables``: Documents as Arrow tables and back;
+* ``records``: ``process_records``, the engine-neutral batch function, and
+  the Spark/Ray adapters ``process_arrow``, ``process_batch``, ``process_pandas``;
+* ``plan`` and ``parquet``: deterministic partitions, shards, markers and the
+  manifest; ``read_documents`` reads a batch output back;
+* ``engines`` (local) and ``cluster`` (Dask) compute partitions;
+* ``run``: ``run_batch``, what ``quotegraph batch`` calls.
 """
 
 from __future__ import annotations

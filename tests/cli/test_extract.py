@@ -113,6 +113,14 @@ def test_output_file_written_whole_and_nothing_left_behind(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
 
 
+@pytest.mark.parametrize("flag,shown", [("--progress", True), ("--no-progress", False), (None, False)])
+def test_progress_goes_to_stderr_only_when_asked_or_on_a_terminal(tmp_path, flag, shown):
+    args = [flag] if flag else []
+    result = run([*args, str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.stdout == "[]\n"
+    assert ("2/s" in result.stderr or "2doc" in result.stderr or "2 doc" in result.stderr) is shown, result.stderr
+
+
 @pytest.mark.parametrize("args", [[], ["--format", "xml", "x.txt"], ["--processes", "many", "x.txt"]])
 def test_usage_errors_exit_2(args):
     result = CliRunner().invoke(main, ["extract", *args])
@@ -241,3 +249,27 @@ def test_hostile_corpus_through_extract(tmp_path):
     assert result.exit_code == (1 if failed else 0)
     for doc in docs:
         _spans_slice(doc)
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+@pytest.mark.timeout(1200)
+def test_ten_thousand_hostile_documents_through_extract(tmp_path):
+    """Zero crashes; every input comes out as a document or as a rejection with a reason."""
+    from hostile import hostile_files
+
+    inputs, root = 0, tmp_path / "in"
+    root.mkdir()
+    for item in hostile_files(100_000, seed=2021, max_size=300):
+        (root / item.name).write_bytes(item.data)
+        inputs += item.inputs
+        if inputs >= 10_000:
+            break
+    result = run(["--processes", "2", "--format", "jsonl", "--output", str(tmp_path / "out.jsonl"), str(root)])
+    with open(tmp_path / "out.jsonl", encoding="utf-8") as handle:
+        documents = sum(1 for _ in handle)
+    rejected = [line for line in result.stderr.splitlines() if line.startswith("rejected [")]
+    assert all(re.match(r"rejected \[E\d{3}\] \S.*: \S", line) for line in rejected)
+    assert documents + len(rejected) == inputs >= 10_000
+    assert f"{len(rejected)} failed" in result.stderr.splitlines()[-1]
+    assert result.exit_code == 1  # the corpus plants broken inputs on purpose

@@ -6,7 +6,8 @@ The conventions every command follows:
 
 * stdout carries only the command's data (the JSON contract, a table);
   progress, rejections and the summary go to stderr;
-* each ``Rejected`` is printed to stderr as it happens (``report``), and the
+* each ``Rejected`` is printed to stderr as it happens (``report``, or
+  ``bar.report`` inside ``progress`` so it lands above the progress line), and the
   run ends with one summary line listing what failed (``Tally.summary``);
 * the exit status is ``EXIT_OK`` (0) when every input was processed,
   ``EXIT_FAILED`` (1) when some input was rejected or the run could not
@@ -20,7 +21,7 @@ Typical use::
         for item in results:
             tally.add(item)
             if isinstance(item, Rejected):
-                report(item)
+                bar.report(item)
             bar.update(tally)
     tally.print_summary("extract")
     ctx.exit(tally.exit_code)
@@ -112,12 +113,25 @@ def _count(n: int, noun: str) -> str:
 
 def report(rejected: Rejected) -> None:
     """One rejected input on stderr: ``rejected [E102] path: reason``."""
-    stderr(f"rejected [{rejected.code}] {rejected.reason}")
+    stderr(_rejected_line(rejected))
+
+
+def _rejected_line(rejected: Rejected) -> str:
+    return f"rejected [{rejected.code}] {rejected.reason}"
 
 
 class _Bar:
+    """What ``progress`` yields: ``update`` after each result, ``report`` for a rejection."""
+
     def __init__(self, bar: Any) -> None:
         self._bar = bar
+
+    def report(self, rejected: Rejected) -> None:
+        """Like ``report``, but printed above the progress line instead of through it."""
+        if self._bar is None:
+            report(rejected)
+        else:
+            self._bar.write(_rejected_line(rejected), file=sys.stderr)
 
     def update(self, tally: Tally) -> None:
         if self._bar is not None:

@@ -26,7 +26,7 @@ from ..errors import QuotegraphError
 from ..ingest import read_paths
 from ..model import Article, Document, Rejected
 from ..settings import resolve
-from ._common import EXIT_FAILED, Tally, progress, progress_option, report, setting_option, stderr
+from ._common import EXIT_FAILED, Tally, progress, progress_option, setting_option, stderr
 
 __all__ = ["extract", "run_extraction", "PIPELINE_SETTINGS", "FORMATS"]
 
@@ -148,6 +148,14 @@ def _binary_stdout() -> IO[bytes]:
     return buffer if buffer is not None else _TextSink(sys.stdout)  # type: ignore[return-value]
 
 
+def _silence_stdout() -> None:
+    # Python would report the broken pipe again when it flushes stdout at exit
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 _WRITERS = {"json": _JsonArray, "jsonl": _JsonLines, "table": _Table}
 
 
@@ -158,7 +166,7 @@ def _write_all(results: Iterable[Document | Rejected], out: IO[bytes], fmt: str,
         for item in results:
             tally.add(item)
             if isinstance(item, Rejected):
-                report(item)
+                bar.report(item)
             else:
                 writer.write(item)
             bar.update(tally)
@@ -212,6 +220,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path |
             stdout.flush()
     except QuotegraphError as exc:  # the run itself failed (e.g. the model would not load)
         stderr(f"extract: error: {exc}")
+        ctx.exit(EXIT_FAILED)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+        _silence_stdout()
         ctx.exit(EXIT_FAILED)
     tally.print_summary("extract")
     ctx.exit(tally.exit_code)

@@ -146,6 +146,7 @@ class Work:
     text: str
     date: str | None
     deadline: float = float("inf")
+    started: float = 0.0
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     regions: list[QuoteRegion] = field(default_factory=list)
@@ -166,8 +167,10 @@ class Work:
 
     @classmethod
     def from_article(cls, article: Article, *, deadline: float = float("inf")) -> "Work":
+        import time
+
         return cls(article=article, text=article.text, date=article.date, deadline=deadline,
-                   warnings=list(article.warnings))
+                   started=time.monotonic(), warnings=list(article.warnings))
 
     def mention(self, start: int, end: int) -> Mention:
         """A mention of ``text[start:end]``."""

@@ -3,6 +3,8 @@ other than the speaker (pronouns inside the content are not resolved)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..base import register
 from ..work import Work
 
@@ -18,12 +20,12 @@ class About:
     assigns = ("candidates.about",)
 
     def __call__(self, work: Work) -> None:
+        index = sorted((m.start, k) for k, c in enumerate(work.clusters) for m in c.mentions)
+        starts = [x[0] for x in index]
         for cand in work.candidates:
-            found = []
-            for k, c in enumerate(work.clusters):
-                if k == cand.speaker_entity or c.name == cand.speaker_name:
-                    continue
-                first = min((m.start for m in c.mentions for s in cand.spans if s.start <= m.start < s.end), default=None)
-                if first is not None:
-                    found.append((first, c.name))
-            cand.about = [name for _, name in sorted(found)]
+            first: dict[int, int] = {}
+            for s in cand.spans:
+                for start, k in index[bisect_left(starts, s.start) : bisect_left(starts, s.end)]:
+                    first.setdefault(k, start)
+            cand.about = [work.clusters[k].name for k, _ in sorted(first.items(), key=lambda x: x[1])
+                          if k != cand.speaker_entity and work.clusters[k].name != cand.speaker_name]

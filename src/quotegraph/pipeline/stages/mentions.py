@@ -7,6 +7,7 @@ person is referred to."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..base import register
 from ..work import Cluster, Work
@@ -36,7 +37,7 @@ class Mentions:
         if not people:
             return
         taken = {(m.start, m.end) for c in work.clusters for m in c.mentions}
-        anchors = sorted((m.start, c) for c in people for m in c.mentions)
+        anchors = sorted(((m.start, c) for c in people for m in c.mentions), key=lambda x: x[0])
         for clause in work.clauses:
             for t in clause.tokens:
                 if t.region is not None or (t.start, t.end) in taken:
@@ -52,9 +53,9 @@ class Mentions:
             c.mentions.sort(key=lambda m: m.start)
 
     def _link(self, work: Work, anchors, start: int, end: int, taken) -> None:
-        before = [c for s, c in anchors if start - _WINDOW < s < start]
-        if before:
-            before[-1].mentions.append(work.mention(start, end))
+        k = bisect_left(anchors, start, key=lambda x: x[0]) - 1
+        if k >= 0 and anchors[k][0] > start - _WINDOW:
+            anchors[k][1].mentions.append(work.mention(start, end))
             taken.add((start, end))
 
     def _names_in_quotes(self, work: Work, people: list[Cluster], taken) -> None:

@@ -10,8 +10,10 @@ placeholder map back to the whole quotation span. Short quoted fragments
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 
+from ...errors import PipelineError
 from ...nlp import parse_texts
 from ..base import register
 from ..lexicons import cue_forms, lemma as lemma_of
@@ -23,6 +25,9 @@ MASK_MIN_WORDS = 5
 _WORDS = re.compile(r"[a-z]+")
 _MARKERS = re.compile(r"[\"“”‘’«»:]|''|``|\baccording\b")
 PLACEHOLDER = "Quote"
+RUN_PLACEHOLDER = "Something"
+OPAQUE = -1  # piece "region" value for a masked run that is not a quotation
+_LONG_RUN = re.compile(r"\S{60,}")
 
 
 def mask_sentence(work: Work, start: int, end: int) -> tuple[str, list[tuple[int, int, int, int | None]]]:
@@ -46,7 +51,42 @@ def mask_sentence(work: Work, start: int, end: int) -> tuple[str, list[tuple[int
     if cursor < end:
         pieces.append((pos, cursor, end, None))
         out.append(work.text[cursor:end])
-    return "".join(out), pieces
+    masked = "".join(out)
+    if _LONG_RUN.search(masked):
+        return _mask_runs(masked, pieces)
+    return masked, pieces
+
+
+def _mask_runs(masked: str, pieces):
+    """Replace runs of 60+ non-space characters by a placeholder word.
+
+    spaCy's tokenizer is quadratic in the length of a run without spaces (a
+    megabyte of quote marks would take hours); such a run is never prose.
+    """
+    out_text, out_pieces, pos = [], [], 0
+    for k, (mstart, dstart, dend, region) in enumerate(pieces):
+        mend = pieces[k + 1][0] if k + 1 < len(pieces) else len(masked)
+        chunk = masked[mstart:mend]
+        if region is not None:
+            out_pieces.append((pos, dstart, dend, region))
+            out_text.append(chunk)
+            pos += len(chunk)
+            continue
+        cursor = 0
+        for m in _LONG_RUN.finditer(chunk):
+            if m.start() > cursor:
+                out_pieces.append((pos, dstart + cursor, dstart + m.start(), None))
+                out_text.append(chunk[cursor : m.start()])
+                pos += m.start() - cursor
+            out_pieces.append((pos, dstart + m.start(), dstart + m.end(), OPAQUE))
+            out_text.append(RUN_PLACEHOLDER)
+            pos += len(RUN_PLACEHOLDER)
+            cursor = m.end()
+        if cursor < len(chunk):
+            out_pieces.append((pos, dstart + cursor, dend, None))
+            out_text.append(chunk[cursor:])
+            pos += len(chunk) - cursor
+    return "".join(out_text), out_pieces
 
 
 def _to_tokens(rows, pieces) -> list[Token]:
@@ -60,6 +100,7 @@ def _to_tokens(rows, pieces) -> list[Token]:
             e = s + len(text)
         else:
             s, e = dstart, dend
+            region = None if region == OPAQUE else region
         tokens.append(Token(i, s, e, text, lemma_of(lemma), pos, tag, dep, head, ent, iob, region))
     for t in tokens:
         if t.head != t.i:
@@ -82,7 +123,11 @@ class Parse:
         wanted = [k for k, s in enumerate(work.sentences) if may_report(work.text[s.start : s.end])]
         masked = [mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in wanted]
         rows = parse_texts((m[0] for m in masked), batch_size=self.batch_size)
-        parsed = {k: _to_tokens(r, pieces) for k, (_, pieces), r in zip(wanted, masked, rows)}
+        parsed = {}
+        for n, (k, (_, pieces), r) in enumerate(zip(wanted, masked, rows)):
+            parsed[k] = _to_tokens(r, pieces)
+            if n % 32 == 0 and time.monotonic() > work.deadline:
+                raise PipelineError("E201", id=work.article.id, budget=round(work.deadline - work.started, 1))
         # Sentences that cannot report anything are not parsed (names in them are
         # still linked to entities by the entities stage).
         work.clauses = [Clause(s, work.paragraph_of(s.start), parsed.get(k, [])) for k, s in enumerate(work.sentences)]

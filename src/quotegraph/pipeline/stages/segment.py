@@ -14,8 +14,11 @@ from ...model import Span
 from ..base import register
 from ..work import Work
 
-__all__ = ["Paragraphs", "Sentences", "split_paragraphs", "sentence_boundaries"]
+__all__ = ["Paragraphs", "Sentences", "split_paragraphs", "sentence_boundaries", "MAX_SENTENCE_CHARS"]
 
+# Longer sentences are cut for parsing: real news sentences are far shorter,
+# and the attribution rules walk dependency subtrees (quadratic in length).
+MAX_SENTENCE_CHARS = 2000
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 
@@ -115,9 +118,29 @@ class Sentences:
             for s, e in zip(starts, ends):
                 while e > s and work.text[e - 1].isspace():
                     e -= 1
-                if e > s:
+                if e - s > MAX_SENTENCE_CHARS:
+                    pieces = _hard_split(work.text, s, e)
+                    work.warn("W102", f"a {e - s}-character sentence was cut into {len(pieces)} pieces "
+                              f"of at most {MAX_SENTENCE_CHARS} characters for parsing", Span(s, e))
+                    sentences.extend(pieces)
+                elif e > s:
                     sentences.append(Span(s, e))
         work.sentences = sentences
+
+
+def _hard_split(text: str, start: int, end: int) -> list[Span]:
+    """Cut an over-long sentence at whitespace into pieces the parser handles in linear time."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        out.append(Span(start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append(Span(start, end))
+    return out
 
 
 def _inside_quote(work: Work):

@@ -11,7 +11,7 @@ sentence takes the speaker of the statement just before it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from ...model import Mention
 from ..base import register
@@ -32,6 +32,24 @@ ORG_NOUNS = frozenset(
 )
 CHANNEL_NOUNS = frozenset("statement report letter release post tweet memo document survey poll study article video ad".split())
 _MAX_BACK = 2500  # characters to look back for an antecedent
+
+
+class _Mentions:
+    """Entity mentions sorted by start, for windowed look-ups (never a full scan)."""
+
+    LONGEST = 300  # no mention is longer than this many characters
+
+    def __init__(self, pairs) -> None:
+        self.items = sorted(((s, e, id(c), c) for (s, e), c in pairs), key=lambda x: x[:3])
+
+    def add(self, start: int, end: int, cluster: Cluster) -> None:
+        insort(self.items, (start, end, id(cluster), cluster), key=lambda x: x[:3])
+
+    def starting(self, lo: int, hi: int):
+        """``(start, end, cluster)`` with ``lo <= start < hi``."""
+        i = bisect_left(self.items, lo, key=lambda x: x[0])
+        j = bisect_left(self.items, hi, key=lambda x: x[0])
+        return [(s, e, c) for s, e, _, c in self.items[i:j]]
 
 
 class _Index:
@@ -61,7 +79,8 @@ class Speakers:
     def __call__(self, work: Work) -> None:
         self.work = work
         self.index = _Index(work)
-        self.owner = _mention_owner(work)
+        self.owner = _Mentions(_mention_owner(work).items())
+        self.spoken: list[tuple[int, int, Cluster]] = []  # (mention start, order, cluster) of resolved speakers
         prev: Candidate | None = None
         for cand in work.candidates:
             if cand.speaker_mention is not None:
@@ -104,7 +123,8 @@ class Speakers:
             if not any(x.start < m.end and m.start < x.end for x in cluster.mentions):
                 cluster.mentions.append(m)
                 cluster.mentions.sort(key=lambda x: x.start)
-                self.owner[(m.start, m.end)] = cluster
+                self.owner.add(m.start, m.end, cluster)
+            insort(self.spoken, (m.start, len(self.spoken), cluster), key=lambda x: x[:2])
         else:
             cand.speaker_name = _surface_name(m.text)
             cand.speaker_kind = "unknown"
@@ -112,8 +132,8 @@ class Speakers:
     def _named(self, m: Mention) -> Cluster | None:
         """The cluster one of whose mentions lies inside the speaker phrase."""
         best = None
-        for (s, e), c in self.owner.items():
-            if m.start <= s and e <= m.end and (best is None or e - s > best[0]):
+        for s, e, c in self.owner.starting(m.start, m.end):
+            if e <= m.end and (best is None or e - s > best[0]):
                 best = (e - s, c)
         if best:
             return best[1]
@@ -151,20 +171,26 @@ class Speakers:
         return best
 
     def _recent(self, before: int, kinds):
-        for cand in self.work.candidates:
-            m = cand.speaker_mention
-            if cand.speaker_entity is not None and m is not None and before - _MAX_BACK < m.start < before:
-                c = self.work.clusters[cand.speaker_entity]
-                if c.kind in kinds:
-                    yield 1, (m.start, c)
-        for (s, e), c in self.owner.items():
-            if before - _MAX_BACK < s < before and c.kind in kinds:
+        lo = before - _MAX_BACK + 1
+        i = bisect_left(self.spoken, lo, key=lambda x: x[0])
+        j = bisect_left(self.spoken, before, key=lambda x: x[0])
+        for start, _, c in self.spoken[i:j]:
+            if c.kind in kinds:
+                yield 1, (start, c)
+        for s, e, c in self.owner.starting(lo, before):
+            if c.kind in kinds:
                 yield 0, (s, c)
 
     def _statement_author(self, cand: Candidate, before: int) -> bool:
         """'it said' after 'In a statement …, the group called for …': the group said it."""
-        prior = [c for c in self.work.candidates if c.channel and c.speaker_name and c.spans[0].start < before
-                 and before - c.spans[0].start < _MAX_BACK and c.clause is not None]
+        prior = []
+        for c in reversed(self.work.candidates):
+            start = c.spans[0].start
+            if start < before - _MAX_BACK:
+                break
+            if c.channel and c.speaker_name and start < before and c.clause is not None:
+                prior = [c]
+                break
         if not prior:
             return False
         frame_end = self.work.clauses[prior[-1].clause].span.end
@@ -199,7 +225,7 @@ class Speakers:
         return Cluster(_surface_name(self.work.text[s:e]), "unknown", [])
 
     def _named_near(self, t: Token) -> Cluster | None:
-        for (s, e), c in self.owner.items():
+        for s, e, c in self.owner.starting(t.start - _Mentions.LONGEST, t.start + 1):
             if s <= t.start < e:
                 return c
         return None

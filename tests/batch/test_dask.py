@@ -99,3 +99,64 @@ def test_unreachable_scheduler_is_a_coded_error(tmp_path):
     with dask.config.set({"distributed.comm.timeouts.connect": "2s"}), pytest.raises(BatchError) as info:
         run_batch([src], tmp_path / "out", engine="dask", scheduler="tcp://127.0.0.1:9", loader=hand_loader)
     assert info.value.code == "E505" and "127.0.0.1:9" in info.value.message
+
+
+_DRIVER = """
+import sys
+sys.path.insert(0, {helpers!r})
+from batch_helpers import hand_loader
+from quotegraph.batch.run import run_batch
+run_batch([{src!r}], {out!r}, engine="dask", scheduler={scheduler!r}, partition_size=3, loader=hand_loader)
+"""
+
+
+def test_killed_dask_driver_resumes_with_only_the_missing_partitions(dask_cluster, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    c, client = dask_cluster
+    _ready(client)
+    src = write_jsonl(tmp_path / "in.jsonl", slow_articles(30, 0.1))
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    code = _DRIVER.format(helpers=str(Path(__file__).resolve().parent), src=str(src), out=str(out),
+                          scheduler=c.scheduler_address)
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(list((out / "_partitions").glob("part-*.json"))) >= 2:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the driver finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    # Tasks already running on the cluster when their driver died still finish and commit
+    # (Dask cannot interrupt a running task); their partitions are then simply done. A
+    # real rerun comes later; here, wait until no more commits arrive.
+    _quiet(out / "_partitions" / "commits.log", seconds=2.0)
+    done = {m.name: m.stat().st_mtime_ns for m in (out / "_partitions").glob("part-*.json")}
+    assert 2 <= len(done) < 10
+    report = run_batch([src], out, engine="dask", scheduler=c.scheduler_address, partition_size=3, loader=hand_loader)
+    assert report.ok and sorted(report.skipped) == sorted(n.removesuffix(".json") for n in done)
+    assert len(report.computed) == 10 - len(done)
+    assert {n: (out / "_partitions" / n).stat().st_mtime_ns for n in done} == done
+    last_run = json.loads((out / "manifest.json").read_text())["last_run"]
+    log = OutputDir(out).commit_log()
+    assert sorted(e["name"] for e in log if e["run"] == last_run) == sorted(report.computed)
+    assert len(log) == len({e["name"] for e in log}) == 10, "every partition committed exactly once"
+    run_batch([src], clean, partition_size=3, processes=1, loader=hand_loader)
+    assert _rows(out) == _rows(clean)
+
+
+def _quiet(path, seconds: float, limit: float = 60.0) -> None:
+    """Wait until ``path`` has not changed for ``seconds`` (or ``limit`` passes)."""
+    end = time.monotonic() + limit
+    last, since = None, time.monotonic()
+    while time.monotonic() < end:
+        size = path.stat().st_size if path.exists() else -1
+        if size != last:
+            last, since = size, time.monotonic()
+        elif time.monotonic() - since >= seconds:
+            return
+        time.sleep(0.05)

@@ -112,6 +112,10 @@ def _settle(client: Client, out: OutputDir, part: Partition, future: Any, settin
     except Exception as exc:  # one partition's failure is reported; the others go on
         mark_failed(report, part, exc)
         return
+    if marker.get("reused"):  # committed by another run's task (e.g. one still running when its driver died)
+        report.skipped.append(part.name)
+        advance(len(part.items), f"{part.name} already done")
+        return
     report.computed.append(part.name)
     advance(len(part.items), f"{part.name}: {marker['counts']['statements']} statements")
 

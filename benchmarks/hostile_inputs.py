@@ -24,21 +24,39 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hostile_
 
 from pathological import CASES  # noqa: E402
 
-__all__ = ["main", "measure"]
+__all__ = ["main", "measure", "stage_seconds"]
 
 
 def measure(pipeline, name: str, text: str) -> dict:
-    """Run one case; returns ``{case, chars, seconds, outcome, statements}``."""
+    """Run one case; returns ``{case, chars, seconds, cpu_seconds, outcome, statements}``."""
     from quotegraph import Article, QuotegraphError
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         doc = pipeline(Article(id=name, text=text, date="2021-08-16"))
         outcome, statements = "ok", len(doc.quotes)
     except QuotegraphError as exc:
         outcome, statements = exc.code, 0
     return {"case": name, "chars": len(text), "seconds": round(time.perf_counter() - started, 2),
-            "outcome": outcome, "statements": statements}
+            "cpu_seconds": round(time.process_time() - cpu, 2), "outcome": outcome, "statements": statements}
+
+
+def stage_seconds(pipeline, name: str, text: str) -> dict:
+    """Seconds spent in each stage for one case (stages run directly, no time budget)."""
+    from quotegraph import Article
+    from quotegraph.pipeline.work import Work
+
+    work = Work.from_article(Article(id=name, text=text, date="2021-08-16"))
+    spent = {}
+    for stage in pipeline.stages:
+        started = time.perf_counter()
+        try:
+            stage(work)
+        except Exception as exc:  # report the failing stage and stop, as the pipeline would
+            spent[stage.name] = f"{type(exc).__name__}: {str(exc)[:80]}"
+            break
+        spent[stage.name] = round(time.perf_counter() - started, 2)
+    return {"case": name, "chars": len(text), "stages": spent}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="case names to run")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every case's size")
+    parser.add_argument("--stages", action="store_true", help="report seconds per stage instead")
     parser.add_argument("--time-budget", type=float, default=None, help="pipeline time_budget (default: setting)")
     args = parser.parse_args(argv)
     pipeline = quotegraph.load_pipeline(time_budget=args.time_budget)
@@ -55,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, build in CASES.items():
         if args.only and name not in args.only:
             continue
-        print(json.dumps(measure(pipeline, name, build(args.scale))), flush=True)
+        run = stage_seconds if args.stages else measure
+        print(json.dumps(run(pipeline, name, build(args.scale))), flush=True)
     return 0
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .names import Clustering, Occurrence, cluster_names
+from .names import Clustering, Occurrence, cluster_names, name_key
 from .schema import DERIVED_TABLES
 
 __all__ = ["JACCARD", "CONTAINMENT", "MIN_CONTAINED_WORDS", "normalise_text", "similar",
@@ -186,8 +186,7 @@ def rebuild(conn: sqlite3.Connection) -> RebuildStats:
     occurrences = [Occurrence(r[5], r[6] or "unknown", r[0]) for r in raw if r[5]]
     clustering = cluster_names(occurrences, aliases)
     rows = [
-        QuoteRow(r[0], r[1], r[2], r[3], r[4],
-                 clustering.by_name[r[5]].slug if r[5] else None, r[7], tuple(json.loads(r[8] or "[]")))
+        QuoteRow(r[0], r[1], r[2], r[3], r[4], _slug(clustering, r[5]), r[7], tuple(json.loads(r[8] or "[]")))
         for r in raw
     ]
     groups = group_statements(rows)
@@ -196,6 +195,14 @@ def rebuild(conn: sqlite3.Connection) -> RebuildStats:
     _write_persons(conn, clustering, occurrences, groups)
     _write_statements(conn, clustering, groups)
     return RebuildStats(len(clustering.clusters), len(groups), len(rows))
+
+
+def _slug(clustering: Clustering, name: str | None) -> str | None:
+    # A name with no letters or digits (a stray quote mark taken for a word) has
+    # an empty key: it names no entity, and must not stop the rebuild.
+    if not name or not name_key(name):
+        return None
+    return clustering.by_name[name].slug
 
 
 def _write_persons(conn, clustering: Clustering, occurrences: list[Occurrence], groups) -> None:

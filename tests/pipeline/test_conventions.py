@@ -51,9 +51,7 @@ CASES = [
     Case("she-said-after-a-sentence-without-a-cue",
          "Jane Smith, the leader of the city council, arrived at the count shortly after midnight.\n\n"
          "“We will win,” she said.",
-         ("We will win,",), "direct", "Jane Smith", "said", mention="she",
-         xfail="bug: a person named only in a sentence without a cue word is never an entity (the parse stage "
-               "skips the sentence, so NER never sees the name) and 'she' stays unresolved"),
+         ("We will win,",), "direct", "Jane Smith", "said", mention="she"),
     Case("inverted-said-mr-smith",
          "John Smith, a councillor for the ward, said he would vote against the budget.\n\n"
          "“The budget is a disgrace,” said Mr Smith.",
@@ -70,17 +68,13 @@ CASES = [
          ("I stand by every word,",), "direct", "Tom Baker", "said", mention="he"),
     Case("british-single-quotes-same-paragraph",
          "Tom Baker, the mayor, was unrepentant. ‘I stand by every word,’ he said.",
-         ("I stand by every word,",), "direct", "Tom Baker", "said", mention="he",
-         xfail="bug: a person named only in a sentence without a cue word is never an entity, "
-               "so 'he' stays unresolved"),
+         ("I stand by every word,",), "direct", "Tom Baker", "said", mention="he"),
     Case("indirect-said-that",
          "Rachel Brown said that taxes would not rise this year.",
          ("that taxes would not rise this year",), "indirect", "Rachel Brown", "said", channel=None),
     Case("indirect-said-that-apposition",
          "The chancellor, Rachel Brown, said that taxes would not rise this year.",
-         ("that taxes would not rise this year",), "indirect", "Rachel Brown", "said",
-         xfail="bug: with an apposition ('The chancellor, Rachel Brown, said') the speaker is 'chancellor', "
-               "not the named person"),
+         ("that taxes would not rise this year",), "indirect", "Rachel Brown", "said"),
     Case("insisted-that",
          "Peter Jones insisted that the scheme was safe.",
          ("that the scheme was safe",), "indirect", "Peter Jones", "insisted"),
@@ -110,9 +104,7 @@ CASES = [
          "We were promised a new hospital.\n\n“Instead we got a car park. I will not accept that,” she said.",
          ("This is a betrayal of everyone who voted for us. We were promised a new hospital.",
           "Instead we got a car park. I will not accept that,"),
-         "direct", "Amy Clark", "said", mention="she",
-         xfail="bug: a multi-paragraph quote whose cue follows its last paragraph is emitted twice (once "
-               "without a cue from its first paragraph, once from the cue in its last)"),
+         "direct", "Amy Clark", "said", mention="she"),
     Case("it-said-after-a-statement",
          "In a statement, the Green Party said the plan would harm the river.\n\n"
          "“The river is already under strain and this plan will make it worse,” it said.",

@@ -32,19 +32,6 @@ EXPECTED = json.loads(GOLDEN.read_text(encoding="utf-8"))
 COVER = 0.8
 
 # (quote id, field) -> why the engine misses it. strict=False: a fix shows up as XPASS.
-_SHORT_MENTION = ("the speaker mention stops before the group's full name: 'The Socialist Campaign Group' "
-                  "instead of 'The Socialist Campaign Group of Labour MPs' (prepositional modifiers are "
-                  "dropped from speaker phrases)")
-KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("q01-defending", "speaker.mention"): _SHORT_MENTION,
-    ("q02-urging", "speaker.mention"): _SHORT_MENTION,
-    ("q05-on-the-grounds", "content.extent"): ("the content runs on past the grounds into the narrative "
-                                               "apposition ', including organisations which had been critical "
-                                               "of Sir Keir Starmer’s efforts …' (so 'about' gains Keir Starmer)"),
-    ("Ken Loach", "Loach@1192"): ("'Loach' in 'Loach is understood to …' is not linked to Ken Loach: NER does not "
-                                  "tag it, and known surnames are matched by string only in unparsed sentences"),
-}
-
 FIELDS = ("found", "type", "content", "content.extent", "speaker.name", "speaker.kind", "speaker.mention", "cue", "channel",
           "said_on", "said_on_evidence", "signatories", "about")
 

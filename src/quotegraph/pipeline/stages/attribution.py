@@ -181,7 +181,7 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         t = clause.tokens[i]
-        if t.dep in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "prep") and t.i > head.i:
+        if t.dep in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod") and t.i > head.i:
             continue
         keep.append(i)
         stack.extend(t.children)
@@ -248,6 +248,7 @@ class Attribution:
             self._quote_first(work, ci, clause, covered, pending_frame)
             pending_frame = (frame, clause.paragraph) if frame is not None else None
         self._labels(work, covered)
+        work.candidates = _one_per_quotation(work.candidates)
         work.candidates.sort(key=lambda c: c.spans[0].start)
 
     def _labels(self, work: Work, covered: set[int]) -> None:
@@ -421,6 +422,13 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _one_per_quotation(cands: list[Candidate]) -> list[Candidate]:
+    """A multi-paragraph quote found from its first paragraph (no cue) and again
+    from the cue after its last paragraph is one statement: keep the one with the cue."""
+    with_cue = {k for c in cands if c.cue is not None and c.type == "direct" for k in c.regions}
+    return [c for c in cands if c.cue is not None or c.type != "direct" or not with_cue.intersection(c.regions)]
 
 
 def _cover_marks(work: Work, span: Span) -> Span:

@@ -10,6 +10,7 @@ and "the Socialist Campaign Group of Labour MPs").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...model import Mention
 from ..base import register
@@ -119,7 +120,7 @@ def _find(clusters: list[Cluster], name: str, label: str) -> Cluster | None:
 
 
 def _link_unparsed(work: Work) -> None:
-    """Mentions of known names in sentences that were not parsed (kept for antecedents)."""
+    """Known names the recogniser did not tag, outside quotations ("Loach is understood …")."""
     names = {}
     for c in work.clusters:
         words = c.name.split()
@@ -128,11 +129,22 @@ def _link_unparsed(work: Work) -> None:
             names.setdefault(words[-1], c)
     if not names:
         return
+    taken = sorted((m.start, m.end) for c in work.clusters for m in c.mentions)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    index = work.region_index
     for clause in work.clauses:
-        if clause.tokens:
-            continue
         for m in pattern.finditer(work.text, clause.span.start, clause.span.end):
+            if index.overlapping(m.start(), m.end()) or _overlaps(taken, m.start(), m.end()):
+                continue
             names[m.group()].mentions.append(Mention.of(work.text, m.start(), m.end()))
     for c in work.clusters:
         c.mentions.sort(key=lambda m: m.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    k = bisect_right(taken, (end, end)) - 1
+    while k >= 0 and taken[k][0] >= start - 300:
+        if taken[k][0] < end and start < taken[k][1]:
+            return True
+        k -= 1
+    return False

@@ -14,7 +14,7 @@ import time
 from bisect import bisect_right
 
 from ...errors import PipelineError
-from ...nlp import parse_texts
+from ...nlp import parse_texts, recognise_texts
 from ..base import register
 from ..lexicons import cue_forms, lemma as lemma_of
 from ..work import Clause, Token, Work
@@ -23,6 +23,7 @@ __all__ = ["Parse", "mask_sentence", "may_report", "MASK_MIN_WORDS"]
 
 MASK_MIN_WORDS = 5
 _WORDS = re.compile(r"[a-z]+")
+_NAME = re.compile(r"[A-Z][a-z]+")
 _MARKERS = re.compile(r"[\"“”‘’«»:]|''|``|\baccording\b")
 PLACEHOLDER = "Quote"
 RUN_PLACEHOLDER = "Something"
@@ -128,8 +129,14 @@ class Parse:
             parsed[k] = _to_tokens(r, pieces)
             if n % 32 == 0 and time.monotonic() > work.deadline:
                 raise PipelineError("E201", id=work.article.id, budget=round(work.deadline - work.started, 1))
-        # Sentences that cannot report anything are not parsed (names in them are
-        # still linked to entities by the entities stage).
+        # Sentences that cannot report anything are not parsed; those that may
+        # name someone a later "he" or "the group" refers to get entities only.
+        named = [k for k, s in enumerate(work.sentences) if k not in parsed and _NAME.search(work.text, s.start, s.end)]
+        texts = (mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in named)
+        masked_named = list(texts)
+        rows = recognise_texts((m[0] for m in masked_named), batch_size=self.batch_size)
+        for k, (_, pieces), r in zip(named, masked_named, rows):
+            parsed[k] = _to_tokens(r, pieces)
         work.clauses = [Clause(s, work.paragraph_of(s.start), parsed.get(k, [])) for k, s in enumerate(work.sentences)]
 
 

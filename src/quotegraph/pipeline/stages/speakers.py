@@ -101,8 +101,10 @@ class Speakers:
         hit = self.index.at(cand.speaker_head if cand.speaker_head is not None else m.start)
         head = hit[1] if hit else None
         word = (head.text if head else m.text).lower()
-        cluster = None
-        if word in PERSON_PRONOUNS:
+        cluster = self._apposition(*hit) if hit is not None and head.pos == "NOUN" else None
+        if cluster is not None:
+            pass
+        elif word in PERSON_PRONOUNS:
             cluster = self._antecedent(m.start, ("person",))
         elif word in PLURAL_PRONOUNS:
             cluster = self._antecedent(m.start, ("group", "organisation", "person"), prefer_speakers=True)
@@ -223,6 +225,15 @@ class Speakers:
         # "a letter from his doctor that says …": the speaker is the noun phrase itself
         s, e = _noun_phrase(clause, t)
         return Cluster(_surface_name(self.work.text[s:e]), "unknown", [])
+
+    def _apposition(self, ci: int, head: Token) -> Cluster | None:
+        """'The chancellor, Rachel Brown, said': the named apposition is the speaker."""
+        clause = self.work.clauses[ci]
+        for c in head.children:
+            t = clause.tokens[c]
+            if t.dep == "appos" and t.pos == "PROPN":
+                return self._named_near(t) or self._named(self.work.mention(*_noun_phrase(clause, t)))
+        return None
 
     def _named_near(self, t: Token) -> Cluster | None:
         for s, e, c in self.owner.starting(t.start - _Mentions.LONGEST, t.start + 1):

@@ -32,6 +32,12 @@ EXPECTED = json.loads(GOLDEN.read_text(encoding="utf-8"))
 COVER = 0.8
 
 # (quote id, field) -> why the engine misses it. strict=False: a fix shows up as XPASS.
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("q05-on-the-grounds", "content.extent"): ("the content runs on past the grounds into the narrative "
+                                               "apposition ', including organisations which had been critical "
+                                               "of Sir Keir Starmer’s efforts …' (so 'about' gains Keir Starmer)"),
+}
+
 FIELDS = ("found", "type", "content", "content.extent", "speaker.name", "speaker.kind", "speaker.mention", "cue", "channel",
           "said_on", "said_on_evidence", "signatories", "about")
 

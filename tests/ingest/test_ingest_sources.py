@@ -164,3 +164,12 @@ def test_every_reader_warning_is_documented_in_the_readme(repo_root):
     limits = readme.split("<!-- section: limits -->")[1].split("<!-- /section: limits -->")[0]
     for code, meaning in WARNINGS.items():
         assert f"| `{code}` | {meaning} |" in limits, f"{code} missing or different in the README limits section"
+
+
+def test_id_registry_falls_back_deterministically():
+    from quotegraph.ingest.ids import IdRegistry
+
+    ids = IdRegistry()
+    got = [ids.claim_file(["a", "sub/a", "a.txt"], f"o{i}") for i in range(5)]
+    assert [g[0] for g in got] == ["a", "sub/a", "a.txt", "a~2", "a~3"]
+    assert got[0][1] == [] and all(w[0].code == "W106" and "o0" in w[0].message for _, w in got[1:])

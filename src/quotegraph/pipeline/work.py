@@ -192,7 +192,10 @@ class Work:
 
     def to_document(self) -> Document:
         """The public record: quotations sorted by position, entities, warnings."""
-        quotes = [self._quotation(c) for c in sorted(self.candidates, key=lambda c: (c.spans[0].start, c.spans[0].end))]
+        for c in self.candidates:
+            c.spans = [s for s in c.spans if s.end > s.start]
+        kept = [c for c in self.candidates if c.spans]
+        quotes = [self._quotation(c) for c in sorted(kept, key=lambda c: (c.spans[0].start, c.spans[0].end))]
         entities = [Entity(c.name, c.kind, sorted(c.mentions, key=lambda m: m.start)) for c in self.clusters if c.mentions]
         a = self.article
         return Document(id=a.id, text=self.text, date=self.date, title=a.title, url=a.url, source=a.source,

@@ -342,7 +342,7 @@ class Attribution:
         cand.type = kind
         cand.regions = regions
         if kind == "direct":
-            cand.spans = [s for k in regions for s in work.regions[k].spans]
+            cand.spans = [s for k in regions for s in work.regions[k].spans if s.end > s.start]
         else:
             cand.spans = spans
 

@@ -127,7 +127,8 @@ class QuoteMarks:
                 work.warn("W101", f"{stray} unpaired quotation mark(s) ignored in paragraph {k + 1}", para)
             pairs, carry = self._continue(work, k, para, pairs, open_at, carry, regions)
             for o, cs, ce, c in pairs:
-                regions.append(QuoteRegion([Span(cs, ce)], Span(o, c), "double"))
+                if ce > cs:  # an empty pair (“”) quotes nothing
+                    regions.append(QuoteRegion([Span(cs, ce)], Span(o, c), "double"))
         regions.sort(key=lambda r: r.outer.start)
         work.regions = regions + self._singles(work, regions)
         work.regions.sort(key=lambda r: r.outer.start)

@@ -123,7 +123,8 @@ class Parse:
     def __call__(self, work: Work) -> None:
         wanted = [k for k, s in enumerate(work.sentences) if may_report(work.text[s.start : s.end])]
         masked = [mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in wanted]
-        rows = parse_texts((m[0] for m in masked), batch_size=self.batch_size)
+        rows = parse_texts((m[0] for m in masked), batch_size=self.batch_size,
+                           placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}))
         parsed = {}
         for n, (k, (_, pieces), r) in enumerate(zip(wanted, masked, rows)):
             parsed[k] = _to_tokens(r, pieces)

@@ -53,15 +53,23 @@ REFUSED = [
     (page(""), "E109"),
     (page(ARTICLE)[:-30], "E113"),  # cut before </body>
     (page(ARTICLE)[:200] + "<p class=", "E113"),  # cut inside a tag
+    (page(ARTICLE).split("</article>")[0][:-40], "E113"),  # cut mid-text
+    (page(ARTICLE).split("</article>")[0] + "<p>", "E113"),  # cut after an opening tag
     (page("<p>x</p>" * (MAX_HTML_TAGS // 2 + 10)), "E104"),
 ]
 
 
-@pytest.mark.parametrize("markup,code", REFUSED, ids=["boilerplate", "too-short", "empty-body", "truncated", "cut-in-tag", "too-many-tags"])
+@pytest.mark.parametrize("markup,code", REFUSED, ids=["boilerplate", "too-short", "empty-body", "truncated", "cut-in-tag", "cut-mid-text", "cut-after-open", "too-many-tags"])
 def test_refusal_table(markup, code):
     with pytest.raises(InputError) as info:
         html_article(markup, id="p", origin="dir/p.html")
     assert info.value.code == code and "dir/p.html" in info.value.message
+
+
+@pytest.mark.parametrize("end", ["</article>", "</article><footer>© Example</footer>", "</article><img src=x>", "</article><br/>"])
+def test_html5_page_without_closing_body_is_accepted(end):
+    markup = f"<!DOCTYPE html><html>{HEAD}<body>" + ARTICLE.split("</article>")[0] + end
+    assert html_article(markup, id="p", origin="p.html").text == "\n\n".join(PARAS)
 
 
 def test_fragment_without_html_element_is_accepted():

@@ -8,8 +8,9 @@ extensive search (meta tags and marked-up dates such as "Posted 2021-08-16",
 not any date found in the prose), because a wrong publication date would move
 every relative date ("on Saturday").
 
-Refused, each with its own code: a page cut off mid-way (E113), since half an
-article gives half its statements silently; a page with no article text, only
+Refused, each with its own code: a page cut off mid-way (E113: it ends inside
+a tag, or mid-text or after an opening tag without ever closing ``</body>``),
+since half an article gives half its statements silently; a page with no article text, only
 menus and footers (E109); a page with more than ``MAX_HTML_TAGS`` tags (E104),
 which would take the extractor many seconds.
 """
@@ -32,6 +33,8 @@ MAX_HTML_TAGS = 50_000
 _MIN_WORDS = 8
 _MIN_PROSE_LINE_WORDS = 6
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LAST_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w-]*)[^<>]*?(?P<self>/?)>\Z")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I | re.S)
 
 
@@ -41,14 +44,24 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def _truncation(html: str) -> str | None:
-    """Why ``html`` looks cut off, or ``None``."""
+    """Why ``html`` looks cut off, or ``None``.
+
+    HTML5 lets a page leave out ``</body></html>``, so a missing close alone
+    is not enough: the page must also stop mid-text or right after an
+    opening tag.
+    """
     tail = html.rstrip()
-    if tail.rfind("<") > tail.rfind(">"):
+    last_close = tail.rfind(">")
+    if tail.rfind("<") > last_close:
         return "it ends inside a tag"
-    low = html.lower()
-    opened = "<html" in low or "<body" in low
-    if opened and "</body" not in low and "</html" not in low:
-        return "it has no closing </body> or </html>"
+    low = tail.lower()
+    if ("<html" not in low and "<body" not in low) or "</body" in low or "</html" in low:
+        return None
+    if tail[last_close + 1 :].strip():
+        return "it stops mid-text and never closes </body> or </html>"
+    last_tag = _LAST_TAG.search(tail)
+    if last_tag and not last_tag["close"] and last_tag["name"].lower() not in _VOID and not last_tag["self"]:
+        return f"it stops after an opening <{last_tag['name']}> and never closes </body> or </html>"
     return None
 
 

@@ -63,20 +63,29 @@ def load_model(name: str = MODEL_PACKAGE, *, with_ner: bool = True):
 
 
 def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
-                placeholders: frozenset[str] = frozenset()) -> Iterator[list[TokenRow]]:
+                placeholders: frozenset[str] = frozenset(), seen: set[str] | None = None) -> Iterator[list[TokenRow]]:
     """Parse each text; yield plain token rows (offsets relative to the text).
 
     Named entities are looked for only in texts the tagger found a proper noun
     in (``placeholders``, words standing for masked text, do not count): the
     entity recogniser is the most expensive component, and a sentence without
-    a proper noun names no person or organisation.
+    a proper noun names no person or organisation. With ``seen`` (a set shared
+    over one article), a sentence whose proper nouns all appeared in an
+    earlier recognised sentence is skipped too: the caller links repeated
+    names to the entities already found.
     """
     nlp = nlp or load_model()
     has_ner = "ner" in nlp.pipe_names
     with nlp.select_pipes(disable=["ner"] if has_ner else []):
         docs = list(nlp.pipe(texts, batch_size=batch_size))
     if has_ner:
-        named = [d for d in docs if any(t.tag_ in ("NNP", "NNPS") and t.text not in placeholders for t in d)]
+        named = []
+        for d in docs:
+            names = {t.text for t in d if t.tag_ in ("NNP", "NNPS") and t.text not in placeholders}
+            if names and (seen is None or not names <= seen):
+                named.append(d)
+                if seen is not None:
+                    seen |= names
         for _ in nlp.get_pipe("ner").pipe(named, batch_size=batch_size):
             pass
     strings: dict[int, str] = {0: ""}
@@ -103,13 +112,23 @@ def _rows(doc, strings: dict[int, str], *, tagged: bool) -> list[TokenRow]:
     return out
 
 
-def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None) -> Iterator[list[TokenRow]]:
+def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
+                    seen: set[str] | None = None) -> Iterator[list[TokenRow]]:
     """Named entities only (no tagging or parsing): for sentences that report
-    nothing but may name someone a later pronoun refers to."""
+    nothing but may name someone a later pronoun refers to. With ``seen``, a
+    text whose capitalised words (after its first) were all seen is tokenised only."""
     nlp = nlp or load_model()
-    docs = (nlp.make_doc(t) for t in texts)
+    docs = [nlp.make_doc(t) for t in texts]
     if "ner" in nlp.pipe_names:
-        docs = nlp.get_pipe("ner").pipe(docs, batch_size=batch_size)
+        named = []
+        for d in docs:
+            caps = {t.text for t in d[1:] if t.text[:1].isupper()}
+            if caps and (seen is None or not caps <= seen):
+                named.append(d)
+                if seen is not None:
+                    seen |= caps
+        for _ in nlp.get_pipe("ner").pipe(named, batch_size=batch_size):
+            pass
     strings: dict[int, str] = {0: ""}
     for doc in docs:
         yield _rows(doc, strings, tagged=False)

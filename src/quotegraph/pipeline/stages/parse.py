@@ -21,7 +21,7 @@ from ..work import Clause, Token, Work
 
 __all__ = ["Parse", "mask_sentence", "may_report", "MASK_MIN_WORDS"]
 
-MASK_MIN_WORDS = 5
+MASK_MIN_WORDS = 3
 _WORDS = re.compile(r"[a-z]+")
 _NAME = re.compile(r"[A-Z][a-z]+")
 _MARKERS = re.compile(r"[\"“”‘’«»:]|''|``|\baccording\b")
@@ -123,8 +123,9 @@ class Parse:
     def __call__(self, work: Work) -> None:
         wanted = [k for k, s in enumerate(work.sentences) if may_report(work.text[s.start : s.end])]
         masked = [mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in wanted]
+        seen: set[str] = set()  # proper nouns already shown to the entity recogniser
         rows = parse_texts((m[0] for m in masked), batch_size=self.batch_size,
-                           placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}))
+                           placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}), seen=seen)
         parsed = {}
         for n, (k, (_, pieces), r) in enumerate(zip(wanted, masked, rows)):
             parsed[k] = _to_tokens(r, pieces)
@@ -135,7 +136,7 @@ class Parse:
         named = [k for k, s in enumerate(work.sentences) if k not in parsed and _NAME.search(work.text, s.start, s.end)]
         texts = (mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in named)
         masked_named = list(texts)
-        rows = recognise_texts((m[0] for m in masked_named), batch_size=self.batch_size)
+        rows = recognise_texts((m[0] for m in masked_named), batch_size=self.batch_size, seen=seen)
         for k, (_, pieces), r in zip(named, masked_named, rows):
             parsed[k] = _to_tokens(r, pieces)
         work.clauses = [Clause(s, work.paragraph_of(s.start), parsed.get(k, [])) for k, s in enumerate(work.sentences)]

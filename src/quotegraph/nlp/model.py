@@ -80,8 +80,10 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
         docs = list(nlp.pipe(texts, batch_size=batch_size))
     if has_ner:
         named = []
+        proper = {nlp.vocab.strings.add("NNP"), nlp.vocab.strings.add("NNPS")}
         for d in docs:
-            names = {t.text for t in d if t.tag_ in ("NNP", "NNPS") and t.text not in placeholders}
+            tags = d.to_array("TAG").tolist()
+            names = {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
             if names and (seen is None or not names <= seen):
                 named.append(d)
                 if seen is not None:

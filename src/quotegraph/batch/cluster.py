@@ -89,12 +89,25 @@ def extract_isolated(record: dict[str, Any], settings: Mapping[str, Any], loader
 
 
 def _isolate(client: Client, part: Partition, settings: Mapping[str, Any], run: str, loader: Any) -> list[Document | Rejected]:
-    futures = [client.submit(extract_isolated, item_to_record(item), settings, loader, key=f"quotegraph-{part.name}-{run[:8]}-{i}")
-               for i, item in enumerate(part.items)]
+    """One task per article; an article whose task kills workers is retried alone, then rejected (E501).
+
+    The retry matters: Dask blames every task queued on a worker that dies,
+    so an innocent article can fail beside the culprit; alone, it succeeds.
+    """
+    def submit(i: int, attempt: int) -> Any:
+        key = f"quotegraph-{part.name}-{run[:8]}-{i}-{attempt}"
+        return client.submit(extract_isolated, item_to_record(part.items[i]), settings, loader, key=key)
+
+    futures = [submit(i, 0) for i in range(len(part.items))]
     results: list[Document | Rejected] = []
-    for item, future in zip(part.items, futures):
+    for i, (item, future) in enumerate(zip(part.items, futures)):
         try:
             results.append(future.result())
+            continue
+        except KilledWorker:
+            pass
+        try:
+            results.append(submit(i, 1).result())
         except KilledWorker as exc:
             error = BatchError("E501", id=item.id, origin=item.origin, detail=str(exc))
             results.append(Rejected(item.id, item.origin, error.code, error.message))
@@ -112,7 +125,8 @@ def _settle(client: Client, out: OutputDir, part: Partition, future: Any, settin
     except Exception as exc:  # one partition's failure is reported; the others go on
         mark_failed(report, part, exc)
         return
-    if marker.get("reused"):  # committed by another run's task (e.g. one still running when its driver died)
+    if marker.get("reused") and marker.get("run") != info["run"]:
+        # committed by another run's task (e.g. one still running when its driver died)
         report.skipped.append(part.name)
         advance(len(part.items), f"{part.name} already done")
         return

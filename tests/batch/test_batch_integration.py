@@ -55,10 +55,13 @@ def _rows(out: Path) -> dict[str, list[dict]]:
 
 def test_batch_output_is_exactly_what_extract_gives(inputs, tmp_path):
     out = tmp_path / "out"
+    report = tmp_path / "report.json"
     result = CliRunner().invoke(main, ["batch", *inputs, "--out", str(out), "--partition-size", "3",
-                                       "--processes", "2", "--no-progress"])
+                                       "--processes", "2", "--no-progress", "--report", str(report)])
     assert result.exit_code == 1, result.output  # the broken JSONL line is a rejected row
     assert "rejected" in result.output
+    summary = json.loads(report.read_text())
+    assert summary["failed"] == {} and summary["skipped"] == [] and len(summary["computed"]) >= 4
     expected = [d.to_dict() for d in extract_many(read_paths(inputs), processes=1)]
     got = [d.to_dict() for d in read_documents(out)]
     assert got == expected

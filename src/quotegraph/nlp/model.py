@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Hashable, Iterable, Iterator, Sequence
 
 from ..errors import PipelineError
 
@@ -63,36 +63,50 @@ def load_model(name: str = MODEL_PACKAGE, *, with_ner: bool = True):
 
 
 def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
-                placeholders: frozenset[str] = frozenset(), seen: set[str] | None = None) -> Iterator[list[TokenRow]]:
+                placeholders: frozenset[str] = frozenset(), groups: Sequence[Hashable] | None = None,
+                seen: dict | None = None) -> Iterator[list[TokenRow]]:
     """Parse each text; yield plain token rows (offsets relative to the text).
 
     Named entities are looked for only in texts the tagger found a proper noun
     in (``placeholders``, words standing for masked text, do not count): the
     entity recogniser is the most expensive component, and a sentence without
-    a proper noun names no person or organisation. With ``seen`` (a set shared
-    over one article), a sentence whose proper nouns all appeared in an
-    earlier recognised sentence is skipped too: the caller links repeated
-    names to the entities already found.
+    a proper noun names no person or organisation. With ``groups`` (the
+    article each text belongs to) and ``seen`` (group -> proper nouns already
+    recognised), a sentence whose proper nouns all appeared in an earlier
+    recognised sentence of its article is skipped too: the caller links
+    repeated names to the entities already found.
     """
     nlp = nlp or load_model()
     has_ner = "ner" in nlp.pipe_names
     with nlp.select_pipes(disable=["ner"] if has_ner else []):
         docs = list(nlp.pipe(texts, batch_size=batch_size))
     if has_ner:
-        named = []
         proper = {nlp.vocab.strings.add("NNP"), nlp.vocab.strings.add("NNPS")}
-        for d in docs:
+
+        def names_of(d):
             tags = d.to_array("TAG").tolist()
-            names = {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
-            if names and (seen is None or not names <= seen):
-                named.append(d)
-                if seen is not None:
-                    seen |= names
-        for _ in nlp.get_pipe("ner").pipe(named, batch_size=batch_size):
-            pass
+            return {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
+
+        _recognise(nlp, docs, names_of, groups, seen, batch_size)
     strings: dict[int, str] = {0: ""}
     for doc in docs:
         yield _rows(doc, strings, tagged=True)
+
+
+def _recognise(nlp, docs, names_of, groups, seen, batch_size) -> None:
+    """Run the entity recogniser over the docs that name someone new."""
+    named = []
+    for k, d in enumerate(docs):
+        names = names_of(d)
+        if not names:
+            continue
+        known = seen.setdefault(groups[k], set()) if groups is not None and seen is not None else None
+        if known is None or not names <= known:
+            named.append(d)
+            if known is not None:
+                known |= names
+    for _ in nlp.get_pipe("ner").pipe(named, batch_size=batch_size):
+        pass
 
 
 def _rows(doc, strings: dict[int, str], *, tagged: bool) -> list[TokenRow]:
@@ -115,22 +129,15 @@ def _rows(doc, strings: dict[int, str], *, tagged: bool) -> list[TokenRow]:
 
 
 def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
-                    seen: set[str] | None = None) -> Iterator[list[TokenRow]]:
+                    groups: Sequence[Hashable] | None = None, seen: dict | None = None) -> Iterator[list[TokenRow]]:
     """Named entities only (no tagging or parsing): for sentences that report
-    nothing but may name someone a later pronoun refers to. With ``seen``, a
-    text whose capitalised words (after its first) were all seen is tokenised only."""
+    nothing but may name someone a later pronoun refers to. ``groups`` and
+    ``seen`` as in ``parse_texts`` (capitalised words after the first stand
+    in for proper nouns)."""
     nlp = nlp or load_model()
     docs = [nlp.make_doc(t) for t in texts]
     if "ner" in nlp.pipe_names:
-        named = []
-        for d in docs:
-            caps = {t.text for t in d[1:] if t.text[:1].isupper()}
-            if caps and (seen is None or not caps <= seen):
-                named.append(d)
-                if seen is not None:
-                    seen |= caps
-        for _ in nlp.get_pipe("ner").pipe(named, batch_size=batch_size):
-            pass
+        _recognise(nlp, docs, lambda d: {t.text for t in d[1:] if t.text[:1].isupper()}, groups, seen, batch_size)
     strings: dict[int, str] = {0: ""}
     for doc in docs:
         yield _rows(doc, strings, tagged=False)

@@ -68,32 +68,89 @@ class Pipeline:
 
     def analyse(self, article: Article) -> Work:
         """Run every stage over ``article`` and return the working state (for debugging)."""
+        work = self._start(article)
+        for stage in self.stages:
+            self._run(stage, work)
+        return work
+
+    def _start(self, article: Article) -> Work:
         if len(article.text) > self.max_chars:
             raise PipelineError("E202", id=article.id, stage="input",
                                 detail=f"document is too large ({len(article.text)} characters; limit {self.max_chars})")
-        work = Work.from_article(article, deadline=time.monotonic() + self.time_budget)
-        for stage in self.stages:
-            if time.monotonic() > work.deadline:
-                raise PipelineError("E201", id=article.id, budget=self.time_budget)
-            try:
-                stage(work)
-            except QuotegraphError:
-                raise
-            except Exception as exc:  # a bug in one stage must not kill the batch
-                raise PipelineError("E202", id=article.id, stage=stage.name, detail=f"{type(exc).__name__}: {exc}") from exc
-        return work
+        return Work.from_article(article, deadline=time.monotonic() + self.time_budget)
+
+    def _run(self, stage: Stage, work: Work) -> None:
+        """One stage over one document; any failure becomes a coded error naming both."""
+        if time.monotonic() > work.deadline:
+            raise PipelineError("E201", id=work.article.id, budget=self.time_budget)
+        try:
+            stage(work)
+        except QuotegraphError:
+            raise
+        except Exception as exc:  # a bug in one stage must not kill the batch
+            raise PipelineError("E202", id=work.article.id, stage=stage.name,
+                                detail=f"{type(exc).__name__}: {exc}") from exc
 
     def __call__(self, article: Article) -> Document:
         """Extract every statement from one article."""
         return self.analyse(article).to_document()
 
-    def pipe(self, articles: Iterable[Article | Rejected]) -> Iterator[Document | Rejected]:
-        """Extract from many articles; failures come back as ``Rejected`` in place."""
+    def pipe(self, articles: Iterable[Article | Rejected], *, chunk: int = 8) -> Iterator[Document | Rejected]:
+        """Extract from many articles; failures come back as ``Rejected`` in place.
+
+        Articles are taken ``chunk`` at a time so that stages with a ``batch``
+        method (the parse) see several articles in one model pass; results do
+        not depend on ``chunk``.
+        """
+        buf: list[Article | Rejected] = []
         for article in articles:
-            if isinstance(article, Rejected):
-                yield article
-                continue
-            try:
-                yield self(article)
-            except QuotegraphError as exc:
-                yield Rejected(article.id, article.origin, exc.code, exc.message)
+            buf.append(article)
+            if len(buf) >= chunk:
+                yield from self._chunk(buf)
+                buf = []
+        if buf:
+            yield from self._chunk(buf)
+
+    def _chunk(self, items: list[Article | Rejected]) -> list[Document | Rejected]:
+        out: list[Document | Rejected | None] = [None] * len(items)
+        works: dict[int, Work] = {}
+        for i, item in enumerate(items):
+            if isinstance(item, Rejected):
+                out[i] = item
+            elif len(item.text) > BATCH_MAX_CHARS:
+                out[i] = self._alone(item)  # a long article never holds up the others' time budgets
+            else:
+                try:
+                    works[i] = self._start(item)
+                except QuotegraphError as exc:
+                    out[i] = _rejected(item, exc)
+        for stage in self.stages:
+            live = [i for i in works if out[i] is None]
+            if hasattr(stage, "batch") and len(live) > 1:
+                try:
+                    stage.batch([works[i] for i in live])
+                    continue
+                except Exception:  # noqa: BLE001 - isolate the article at fault below
+                    pass
+            for i in live:
+                try:
+                    self._run(stage, works[i])
+                except QuotegraphError as exc:
+                    out[i] = _rejected(works[i].article, exc)
+        for i, work in works.items():
+            if out[i] is None:
+                out[i] = work.to_document()
+        return out  # type: ignore[return-value]
+
+    def _alone(self, article: Article) -> Document | Rejected:
+        try:
+            return self(article)
+        except QuotegraphError as exc:
+            return _rejected(article, exc)
+
+
+BATCH_MAX_CHARS = 20_000
+
+
+def _rejected(article: Article, exc: QuotegraphError) -> Rejected:
+    return Rejected(article.id, article.origin, exc.code, exc.message)

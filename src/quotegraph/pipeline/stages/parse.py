@@ -121,25 +121,38 @@ class Parse:
         self.batch_size = batch_size
 
     def __call__(self, work: Work) -> None:
-        wanted = [k for k, s in enumerate(work.sentences) if may_report(work.text[s.start : s.end])]
-        masked = [mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in wanted]
-        seen: set[str] = set()  # proper nouns already shown to the entity recogniser
-        rows = parse_texts((m[0] for m in masked), batch_size=self.batch_size,
-                           placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}), seen=seen)
-        parsed = {}
-        for n, (k, (_, pieces), r) in enumerate(zip(wanted, masked, rows)):
-            parsed[k] = _to_tokens(r, pieces)
-            if n % 32 == 0 and time.monotonic() > work.deadline:
-                raise PipelineError("E201", id=work.article.id, budget=round(work.deadline - work.started, 1))
+        self.batch([work])
+
+    def batch(self, works: list[Work]) -> None:
+        """Parse the sentences of several articles in one pass through the model."""
+        seen: dict[int, set[str]] = {}  # article -> proper nouns already shown to the entity recogniser
+        wanted = [(w, k) for w, work in enumerate(works) for k, s in enumerate(work.sentences)
+                  if may_report(work.text[s.start : s.end])]
+        parsed: list[dict[int, list[Token]]] = [{} for _ in works]
+        self._run(works, wanted, parsed, seen, full=True)
         # Sentences that cannot report anything are not parsed; those that may
         # name someone a later "he" or "the group" refers to get entities only.
-        named = [k for k, s in enumerate(work.sentences) if k not in parsed and _NAME.search(work.text, s.start, s.end)]
-        texts = (mask_sentence(work, work.sentences[k].start, work.sentences[k].end) for k in named)
-        masked_named = list(texts)
-        rows = recognise_texts((m[0] for m in masked_named), batch_size=self.batch_size, seen=seen)
-        for k, (_, pieces), r in zip(named, masked_named, rows):
-            parsed[k] = _to_tokens(r, pieces)
-        work.clauses = [Clause(s, work.paragraph_of(s.start), parsed.get(k, [])) for k, s in enumerate(work.sentences)]
+        named = [(w, k) for w, work in enumerate(works) for k, s in enumerate(work.sentences)
+                 if k not in parsed[w] and _NAME.search(work.text, s.start, s.end)]
+        self._run(works, named, parsed, seen, full=False)
+        for w, work in enumerate(works):
+            work.clauses = [Clause(s, work.paragraph_of(s.start), parsed[w].get(k, []))
+                            for k, s in enumerate(work.sentences)]
+
+    def _run(self, works, items, parsed, seen, *, full: bool) -> None:
+        masked = [mask_sentence(works[w], works[w].sentences[k].start, works[w].sentences[k].end) for w, k in items]
+        groups = [w for w, _ in items]
+        texts = (m[0] for m in masked)
+        if full:
+            rows = parse_texts(texts, batch_size=self.batch_size, groups=groups, seen=seen,
+                               placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}))
+        else:
+            rows = recognise_texts(texts, batch_size=self.batch_size, groups=groups, seen=seen)
+        for n, ((w, k), (_, pieces), r) in enumerate(zip(items, masked, rows)):
+            parsed[w][k] = _to_tokens(r, pieces)
+            if n % 32 == 0 and len(works) == 1 and time.monotonic() > works[0].deadline:
+                work = works[0]
+                raise PipelineError("E201", id=work.article.id, budget=round(work.deadline - work.started, 1))
 
 
 def may_report(sentence: str) -> bool:

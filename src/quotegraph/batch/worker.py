@@ -10,6 +10,7 @@ cache lives in this module, never in ``__main__``, so it works the same under
 from __future__ import annotations
 
 import json
+import signal
 import threading
 from typing import Any, Callable, Iterable, Mapping
 
@@ -85,6 +86,9 @@ def init_worker(settings: Mapping[str, Any] | None, loader: Loader | None) -> No
     A load failure is kept and raised by the first task, so the parent sees a
     coded error instead of a pool that merely looks broken.
     """
+    # Ctrl-C reaches the whole process group; only the parent should act on it
+    # (it stops the pool cleanly), not every worker with its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["settings"], _WORKER["loader"] = settings, loader
     try:
         get_pipeline(settings, loader)

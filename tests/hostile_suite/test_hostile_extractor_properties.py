@@ -90,3 +90,22 @@ def test_two_processes_give_exactly_what_one_gives(default_pipeline):
     assert one == two == direct
     assert sum(len(r.get("quotes", [])) for r in one) > 20, "the comparison is not vacuous"
     assert one[7] == {"failed": "E202"}
+
+
+# Quote marks the extractor does not know are taken for words: the closing mark
+# becomes the speaker ('´', '」', '〞') and the statement loses its real speaker.
+ODD_MARKS = [
+    "´We are not going anywhere,´ the council wrote on Twitter.",
+    "»The vote is a disgrace,」 they told reporters.",
+    "〝The plan will fail,〞 Mr. Reed said.",
+]
+
+
+@pytest.mark.xfail(strict=False, reason="bug: a closing quote mark the extractor does not know (´ 」 〞) is "
+                                        "reported as the speaker")
+@pytest.mark.parametrize("text", ODD_MARKS)
+def test_a_speaker_name_is_never_just_punctuation(default_pipeline, text):
+    doc = default_pipeline(Article(id="odd-marks", text=text))
+    check_document(doc, text)
+    for quote in doc.quotes:
+        assert quote.speaker is None or any(c.isalnum() for c in quote.speaker.name), quote.speaker

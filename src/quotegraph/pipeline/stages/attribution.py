@@ -332,6 +332,8 @@ class Attribution:
     def _speaker(self, work: Work, clause: Clause, cand: Candidate, subj: Token | None, path: list[Token]) -> None:
         if subj is not None:
             s, e = mention_span(clause, subj)
+            if not any(ch.isalnum() for ch in work.text[s:e]):
+                return  # a stray mark parsed as a subject (e.g. an unknown closing quote) names no one
             cand.speaker_mention = work.mention(s, e)
             cand.speaker_head = subj.start
         work.extra.setdefault("paths", {})[id(cand)] = [work.mention(t.start, t.end) for t in path]

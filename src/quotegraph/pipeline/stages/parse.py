@@ -14,14 +14,14 @@ import time
 from bisect import bisect_right
 
 from ...errors import PipelineError
-from ...nlp import parse_texts, recognise_texts
+from ...nlp import load_model, parse_texts, recognise_texts
 from ..base import register
 from ..lexicons import cue_forms, lemma as lemma_of
 from ..work import Clause, Token, Work
 
 __all__ = ["Parse", "mask_sentence", "may_report", "MASK_MIN_WORDS"]
 
-MASK_MIN_WORDS = 3
+MASK_MIN_WORDS = 5
 _WORDS = re.compile(r"[a-z]+")
 _NAME = re.compile(r"[A-Z][a-z]+")
 _MARKERS = re.compile(r"[\"“”‘’«»:]|''|``|\baccording\b")
@@ -119,6 +119,7 @@ class Parse:
 
     def __init__(self, batch_size: int = 64) -> None:
         self.batch_size = batch_size
+        load_model()  # load now, so no article's time budget pays for it
 
     def __call__(self, work: Work) -> None:
         self.batch([work])

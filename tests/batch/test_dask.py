@@ -72,7 +72,10 @@ def test_killed_worker_loses_and_duplicates_nothing(dask_cluster, tmp_path):
     assert report.ok and len(report.computed) == 12, report.to_dict()
     assert victim not in _ready(client).values(), "the worker really died and was replaced"
     log = [e["name"] for e in OutputDir(out).commit_log()]
-    assert len(log) == len(set(log)) == 12, "each partition committed exactly once"
+    assert len(log) == len(set(log)), "no partition committed twice"
+    assert len(list((out / "_partitions").glob("part-*.json"))) == 12
+    # the log line follows the marker: a worker killed between the two leaves the line out
+    assert len(log) >= 11
     run_batch([src], clean, partition_size=3, processes=1, loader=hand_loader)
     assert _rows(out) == _rows(clean)
 
@@ -160,3 +163,29 @@ def _quiet(path, seconds: float, limit: float = 60.0) -> None:
         elif time.monotonic() - since >= seconds:
             return
         time.sleep(0.05)
+
+
+def test_own_local_cluster_listens_on_loopback_only(tmp_path):
+    """Without --scheduler the engine starts its own cluster: every socket it listens on is 127.0.0.1."""
+    import psutil
+
+    src = write_jsonl(tmp_path / "in.jsonl", slow_articles(12, 0.2))
+    result = {}
+    runner = threading.Thread(target=lambda: result.update(report=run_batch(
+        [src], tmp_path / "out", engine="dask", processes=2, partition_size=3, loader=hand_loader)))
+    me = psutil.Process()
+
+    def listening_now() -> set:
+        tree = {me.pid} | {p.pid for p in me.children(recursive=True)}
+        return {(c.pid, c.laddr) for c in psutil.net_connections("inet") if c.status == psutil.CONN_LISTEN and c.pid in tree}
+
+    before = listening_now()  # e.g. the shared test cluster, if it is running
+    runner.start()
+    listening = set()
+    while runner.is_alive():
+        listening |= listening_now() - before
+        time.sleep(0.1)
+    runner.join()
+    assert result["report"].ok and len(result["report"].computed) == 4
+    assert len({pid for pid, _ in listening}) >= 3, "scheduler and two workers were seen listening"
+    assert {addr.ip for _, addr in listening} == {"127.0.0.1"}, listening

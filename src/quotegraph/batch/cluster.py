@@ -51,8 +51,11 @@ class PipelinePlugin(WorkerPlugin):
 
 def local_cluster(workers: int, **kwargs: Any) -> LocalCluster:
     """A ``LocalCluster`` on loopback only: one single-threaded process per worker, no dashboard."""
+    # The scheduler always serves a few HTTP routes (health, metrics); pin them to a free loopback
+    # port, with the dashboard off, instead of Dask's default of port 8787.
     options: dict[str, Any] = dict(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=None, silence_logs=logging.ERROR,
+                                   scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
     options.update(kwargs)
     return LocalCluster(**options)
 

@@ -88,7 +88,7 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
         picked += preps
     else:
         picked = _children(clause, verb, _COMPLEMENT)
-        if not picked and verb.dep in ("parataxis", "ccomp", "advcl") and verb.head != verb.i:
+        if not picked and _parenthetical(clause, verb):
             # "The economy, he said, is weak." / "It is weak, he said.": the cue is parenthetical
             head = clause.tokens[verb.head]
             if head.pos in ("VERB", "AUX") and _children(clause, verb, _SUBJECT_DEPS) and head.i < verb.i + 40:
@@ -100,6 +100,18 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
         if not picked and cls != "speech" or (not picked and verb.lemma not in ("say", "tell", "add")):
             picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
     return _flatten(clause, picked)
+
+
+def _parenthetical(clause: Clause, verb: Token) -> bool:
+    """A cue set off from the clause it reports: "X, he said, Y" or "X, he said."."""
+    if verb.head == verb.i:
+        return False
+    if verb.dep == "parataxis":
+        return True
+    if verb.dep not in ("ccomp", "advcl") or verb.i < verb.head:
+        return False
+    first = min(clause.subtree(verb.i))
+    return first > 0 and clause.tokens[first - 1].text in (",", "—", "–")
 
 
 def _flatten(clause: Clause, heads: list[Token], drop_first: bool = False) -> list[int]:
@@ -280,9 +292,13 @@ class Attribution:
                 continue
             if cand is not None:
                 out.append(cand)
-        # Univocal: a cue inside another statement's content is part of that content.
-        return [c for c in out if not any(o is not c and o.spans and any(s.start <= c.cue.start < s.end for s in o.spans)
-                                          for o in out)]
+        # Univocal: a cue inside another statement's content is part of that content
+        # (when two contain each other's cue, the first cue is the reporting one).
+        def inside(c: Candidate, o: Candidate) -> bool:
+            return any(s.start <= c.cue.start < s.end for s in o.spans)
+
+        return [c for c in out if not any(o is not c and o.spans and inside(c, o)
+                                          and not (inside(o, c) and o.cue.start > c.cue.start) for o in out)]
 
     def _from_verb(self, work: Work, ci: int, clause: Clause, verb: Token) -> Candidate | None:
         idx = [i for i in content_tokens(clause, verb) if i != verb.i]

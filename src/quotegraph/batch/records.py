@@ -1,8 +1,11 @@
 """The engine-neutral batch function: article records in, Arrow tables out.
 
-``process_records`` is what every engine runs on its workers: the local
-engine, the Dask engine, and user code on Spark (``mapInPandas``) or Ray
-(``map_batches``) through ``process_pandas``. It needs nothing but the
+``process_records`` is the unit of work a distributed engine runs on its
+workers: the Dask engine's tasks call it, and user code on Spark
+(``mapInArrow``/``mapInPandas``) or Ray (``map_batches``) reaches it through
+``process_arrow``, ``process_pandas`` and ``process_batch``. The local engine
+runs the same steps (``record_to_item``, the worker's ``extract_one``,
+``tables.to_tables``) through ``extract_many``. It needs nothing but the
 records: the pipeline is loaded once per worker process and cached.
 
 A record is a dict like ``Article.to_dict()``: ``id`` and ``text`` required,

@@ -83,8 +83,8 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
             return _flatten(clause, topical[:1], drop_first=True)  # "spoke of X", "referred to X"
-        if not picked:
-            return []
+        if not _children(clause, verb, ("dobj", "dative", "ccomp", "oprd")):
+            return []  # "forced to defend not paying …": no object, nothing reported
         picked += preps
     else:
         picked = _children(clause, verb, _COMPLEMENT)
@@ -155,6 +155,7 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     return None, path
 
 
+_DASH_CREDIT = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
 _LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z.'’-]+){0,2})(?P<colon>:)[ \t]+(?=\S)")
 _NOT_LABELS = frozenset("update editor's note note watch read photo video related source sources advertisement "
                         "breaking exclusive abstract live".split())
@@ -297,8 +298,13 @@ class Attribution:
         def inside(c: Candidate, o: Candidate) -> bool:
             return any(s.start <= c.cue.start < s.end for s in o.spans)
 
-        return [c for c in out if not any(o is not c and o.spans and inside(c, o)
-                                          and not (inside(o, c) and o.cue.start > c.cue.start) for o in out)]
+        def dominated(c: Candidate) -> bool:
+            """Inside the content of another cue that reports it (a weak cue such as
+            "defended" never swallows a speech cue such as "said")."""
+            return any(o is not c and o.spans and inside(c, o) and not (inside(o, c) and o.cue.start > c.cue.start)
+                       and o.confidence + 0.1 >= c.confidence for o in out)
+
+        return [c for c in out if not dominated(c)]
 
     def _from_verb(self, work: Work, ci: int, clause: Clause, verb: Token) -> Candidate | None:
         idx = [i for i in content_tokens(clause, verb) if i != verb.i]
@@ -381,6 +387,11 @@ class Attribution:
                 self._speaker(work, clause, cand, subj, path)
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
+            elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
+                # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
+                cand.cue = work.mention(dash.start("dash"), dash.end("dash"))
+                cand.speaker_mention = work.mention(dash.start("name"), dash.end("name"))
+                cand.speaker_head, cand.confidence, cand.rule = dash.start("name"), 0.8, "quote:dash"
             elif pending_frame is not None and pending_frame[1] >= clause.paragraph - 1:
                 src = pending_frame[0]
                 cand.cue, cand.speaker_mention, cand.speaker_head = src.cue, src.speaker_mention, src.speaker_head

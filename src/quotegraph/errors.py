@@ -51,6 +51,7 @@ ERRORS: dict[str, str] = {
     "E505": "cannot use Dask scheduler {address}: {detail}",
     "E506": "{origin}: batch input cannot be read twice ({detail}); batch needs files so that a rerun can resume",
     "E507": "[{id}] {origin}: unexpected error while extracting ({detail})",
+    "E508": "worker processes cannot start: {detail}; run the script from a file, or use one process",
     "E600": "invalid search query: {detail}",
     "E601": "invalid parameter '{name}': {detail}",
     "E602": "{what} not found: {key}",

@@ -109,3 +109,13 @@ def _helper_process(proc: psutil.Process) -> bool:
     """
     cmd = " ".join(proc.cmdline())
     return proc.ppid() == os.getpid() and ("forkserver" in cmd or "resource_tracker" in cmd)
+
+
+def test_script_read_from_stdin_gets_a_clear_error_not_dead_workers(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.modules["__main__"], "__file__", "<stdin>", raising=False)
+    with pytest.raises(BatchError) as info:
+        list(extract_many(articles(2), processes=2, loader=hand_loader))
+    assert info.value.code == "E508" and "<stdin>" in info.value.message
+    assert [d.id for d in extract_many(articles(2), processes=1, loader=hand_loader)] == ["a0000", "a0001"]

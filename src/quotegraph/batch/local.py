@@ -21,6 +21,8 @@ starts workers faster than ``spawn``.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,8 +64,20 @@ def extract_many(
         for chunk in _chunks(iter(articles), max(1, chunksize)):
             yield from extract_chunk(chunk, pipeline)
         return
+    _check_main_importable(start_method)
     pool = _OrderedPool(processes, settings, loader, start_method)
     yield from pool.run(articles, max(1, chunksize), max_in_flight or 2 * processes)
+
+
+def _check_main_importable(start_method: str) -> None:
+    """``spawn``/``forkserver`` workers re-import the main script; one read from stdin cannot be.
+
+    Without this check every worker would die at start and every article
+    would come back as E501, which would hide the real cause.
+    """
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    if start_method != "fork" and main_file is not None and not os.path.exists(main_file):
+        raise BatchError("E508", detail=f"the main script {main_file!r} is not a file they can import")
 
 
 def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:

@@ -42,6 +42,13 @@ class Case:
 
 
 CASES = [
+    # Regressions found on development data (nested and parenthetical cues, dash credits).
+    Case("is-saying-that-x-shows",
+         "The city council is saying that the new figures show the need for more buses.",
+         ("that the new figures show the need for more buses",), "indirect", "city council", "saying"),
+    Case("dash-credit",
+         "“We can build a better town hall than this one.” ― Steve Quinlan",
+         ("We can build a better town hall than this one.",), "direct", "Steve Quinlan", "―"),
     Case("she-said-after-a-named-sentence",
          "Jane Smith, the leader of the city council, said the count had gone well.\n\n“We will win,” she said.",
          ("We will win,",), "direct", "Jane Smith", "said", mention="she"),

@@ -43,14 +43,21 @@ def is_noun_cue(clause: Clause, tok: Token) -> bool:
 
 
 def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
+    """Clauses a reporting noun introduces: "the claim that …", "his promise to …"."""
     out = []
     for c in tok.children:
         t = clause.tokens[c]
         if t.dep in ("acl", "ccomp", "appos", "relcl") and t.i > tok.i:
-            marks = [clause.tokens[m] for m in t.children if clause.tokens[m].dep == "mark"]
+            marks = [clause.tokens[m] for m in t.children if clause.tokens[m].dep in ("mark", "aux")]
             if any(m.text.lower() == "that" and m.i == tok.i + 1 for m in marks):
                 out.append(t)
+            elif tok.lemma in _INFINITIVE_NOUNS and any(m.text.lower() == "to" and m.i == tok.i + 1 for m in marks):
+                out.append(t)
     return out
+
+
+# Nouns whose "to" clause is what someone said they would do ("his promise to cut taxes").
+_INFINITIVE_NOUNS = frozenset("promise pledge vow threat call demand plan offer refusal decision bid proposal".split())
 
 
 def _weight(tok: Token) -> float:
@@ -127,6 +134,10 @@ def _flatten(clause: Clause, heads: list[Token], drop_first: bool = False) -> li
 def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     """The subject token of ``verb`` (climbing to governing verbs when it has
     none), and the nouns passed on the way ("a statement defending ...")."""
+    if verb.pos == "NOUN":
+        poss = [t for t in _children(clause, verb, ("poss",)) if t.region is None]
+        if poss:
+            return poss[0], []  # "his promise to …", "Trump's claim that …"
     tok, path = verb, []
     for _ in range(5):
         subj = [t for t in _children(clause, tok, _SUBJECT_DEPS) if t.region is None]

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["cues", "noun_cues", "channels", "lemma", "cue_forms"]
+__all__ = ["cues", "noun_cues", "channels", "lemma", "cue_forms", "org_nouns", "channel_nouns"]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -55,13 +55,12 @@ def _forms(base: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def _lemma_table() -> dict[str, str]:
-    from ..stages.speakers import CHANNEL_NOUNS, ORG_NOUNS  # lexicons of the speaker stage
-
     table: dict[str, str] = {}
-    for base in [*cues(), *noun_cues(), *_EXTRA, *ORG_NOUNS, *CHANNEL_NOUNS]:
+    bases = [*cues(), *noun_cues(), *_EXTRA, *org_nouns(), *channel_nouns()]
+    for base in bases:
         for form in _forms(base):
             table.setdefault(form, base)
-    for base in [*cues(), *noun_cues(), *_EXTRA, *ORG_NOUNS, *CHANNEL_NOUNS]:
+    for base in bases:
         table[base] = base
     table.update(_IRREGULAR)
     return table
@@ -77,3 +76,20 @@ def cue_forms() -> frozenset[str]:
     """Every lowercase word form that can be a reporting cue (for a cheap pre-filter)."""
     wanted = set(cues()) | set(noun_cues()) | {"accord"}
     return frozenset(form for form, base in _lemma_table().items() if base in wanted)
+
+
+def _words(name: str) -> frozenset[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=None)
+def org_nouns() -> frozenset[str]:
+    """Common nouns that denote an organisation or a group."""
+    return _words("org_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def channel_nouns() -> frozenset[str]:
+    """Nouns for a statement that "it" can stand for."""
+    return _words("channel_nouns.txt")

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from ...model import Mention
 from ..base import register
+from ..lexicons import channel_nouns, org_nouns
 from ..work import Candidate, Cluster, Token, Work
 from .entities import GROUP_WORDS, clean_name, kind_of
 
@@ -23,14 +24,8 @@ __all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS"]
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PLURAL_PRONOUNS = {"they", "them"}
 RELATIVISERS = {"who", "which", "that", "whom"}
-ORG_NOUNS = frozenset(
-    """group party campaign committee organisation organization company firm agency department ministry
-    government administration council union association coalition network newspaper paper outlet website
-    site channel team body board commission office club movement caucus bank court police force army
-    authority authorities regulator charity foundation institute university school church station
-    magazine publication service""".split()
-)
-CHANNEL_NOUNS = frozenset("statement report letter release post tweet memo document survey poll study article video ad".split())
+ORG_NOUNS = org_nouns()
+CHANNEL_NOUNS = channel_nouns()
 _MAX_BACK = 2500  # characters to look back for an antecedent
 
 

@@ -180,3 +180,27 @@ def test_killed_run_resumes_with_only_the_missing_partitions(tmp_path, processes
     run_batch([src], clean, partition_size=3, processes=1, loader=hand_loader)
     assert _table_rows(out) == _table_rows(clean)
     assert not list((out / "_tmp").iterdir())
+
+
+def test_killed_at_random_points_several_times_then_rerun_equals_a_clean_run(tmp_path):
+    import random
+
+    rng = random.Random(20211116)
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, slow_articles(45, 0.03))
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    code = _DRIVER.format(helpers=str(HERE), src=str(src), out=str(out), processes=2)
+    for _ in range(4):
+        proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+        time.sleep(rng.uniform(0.3, 2.5))  # anywhere: start-up, extraction, mid-commit
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    report = run_batch([src], out, partition_size=3, processes=2, loader=hand_loader)
+    assert report.ok and len(report.computed) + len(report.skipped) == 15
+    run_batch([src], clean, partition_size=3, processes=1, loader=hand_loader)
+    assert _table_rows(out) == _table_rows(clean)
+    for table in TABLES:
+        assert len(list((out / table).iterdir())) == 15
+    assert not list((out / "_tmp").iterdir())
+    assert json.loads((out / "manifest.json").read_text())["status"] == "complete"

@@ -136,7 +136,7 @@ def test_unclosed_quote_warns_and_runs_to_the_paragraph_end() -> None:
     assert region_texts(work) == [["Never closed. Still quoted."]]
     assert not work.regions[0].closed
     (warning,) = work.warnings
-    assert warning.code == "W100"
+    assert warning.code == "W200"
     assert text[warning.start : warning.end] == "“Never closed. Still quoted."
 
 
@@ -144,13 +144,13 @@ def test_open_quote_not_reopened_in_the_next_paragraph_is_unclosed() -> None:
     text = "He said: “One.\n\nTwo, he added.\n\n“Three.”"
     work = segmented(text)
     assert region_texts(work) == [["One."], ["Three."]]
-    assert [w.code for w in work.warnings] == ["W100"]
+    assert [w.code for w in work.warnings] == ["W200"]
 
 
 def test_stray_closing_mark_is_a_warning_and_not_a_region() -> None:
     work = segmented("A stray” mark here.\n\n“Fine,” she said.")
     assert region_texts(work) == [["Fine,"]]
-    assert [w.code for w in work.warnings] == ["W101"]
+    assert [w.code for w in work.warnings] == ["W201"]
     assert "paragraph 1" in work.warnings[0].message
 
 

@@ -108,5 +108,5 @@ def test_time_budget_exceeded_is_e201() -> None:
 def test_document_carries_the_article_fields_and_warnings() -> None:
     doc = _rule_pipeline()(Article("a", "He said: “open\n\nNext.", "2021-08-16", title="T", url="http://x", source="S"))
     assert (doc.id, doc.date, doc.title, doc.url, doc.source) == ("a", "2021-08-16", "T", "http://x", "S")
-    assert [w.code for w in doc.warnings] == ["W100"]
+    assert [w.code for w in doc.warnings] == ["W200"]
     assert doc.quotes == []  # no attribution stage ran

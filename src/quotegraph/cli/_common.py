@@ -133,6 +133,13 @@ class _Bar:
         else:
             self._bar.write(_rejected_line(rejected), file=sys.stderr)
 
+    def note(self, line: str) -> None:
+        """Any other line for the user (a document's warning), printed above the progress line."""
+        if self._bar is None:
+            stderr(line)
+        else:
+            self._bar.write(line, file=sys.stderr)
+
     def update(self, tally: Tally) -> None:
         if self._bar is not None:
             self._bar.set_postfix(statements=tally.statements, failed=tally.failed, refresh=False)

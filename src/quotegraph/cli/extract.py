@@ -169,6 +169,8 @@ def _write_all(results: Iterable[Document | Rejected], out: IO[bytes], fmt: str,
                 bar.report(item)
             else:
                 writer.write(item)
+                for w in item.warnings:  # e.g. an unclosed quotation or a re-encoded file: say so, by name
+                    bar.note(f"warning [{w.code}] {item.id}: {w.message}")
             bar.update(tally)
     writer.close()
     return tally

@@ -5,4 +5,11 @@ from __future__ import annotations
 from .base import Pipeline, Stage, register, registry
 from .build import DEFAULT_STAGES, load_pipeline
 
-__all__ = ["DEFAULT_STAGES", "Pipeline", "Stage", "load_pipeline", "register", "registry"]
+__all__ = ["DEFAULT_STAGES", "WARNINGS", "Pipeline", "Stage", "load_pipeline", "register", "registry"]
+
+# Warnings the extractor adds to a document (the readers' are W1xx).
+WARNINGS: dict[str, str] = {
+    "W200": "a quotation is opened and never closed; it is taken to run to the end of its paragraph",
+    "W201": "unpaired quotation marks were ignored",
+    "W202": "an over-long sentence was cut into pieces for parsing",
+}

@@ -124,7 +124,7 @@ class QuoteMarks:
         for k, para in enumerate(work.paragraphs):
             pairs, open_at, stray = pair_double(text, para)
             if stray:
-                work.warn("W101", f"{stray} unpaired quotation mark(s) ignored in paragraph {k + 1}", para)
+                work.warn("W201", f"{stray} unpaired quotation mark(s) ignored in paragraph {k + 1}", para)
             pairs, carry = self._continue(work, k, para, pairs, open_at, carry, regions)
             for o, cs, ce, c in pairs:
                 if ce > cs:  # an empty pair (“”) quotes nothing
@@ -167,7 +167,7 @@ class QuoteMarks:
             if nxt is not None and _opens_with_double(text, nxt.start):
                 carry = region
             else:
-                work.warn("W100", f"quotation opened in paragraph {k + 1} is never closed; it runs to the end of the paragraph",
+                work.warn("W200", f"quotation opened in paragraph {k + 1} is never closed; it runs to the end of the paragraph",
                           Span(open_at, para.end))
             regions.append(region)
         return pairs, carry

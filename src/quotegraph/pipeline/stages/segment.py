@@ -120,7 +120,7 @@ class Sentences:
                     e -= 1
                 if e - s > MAX_SENTENCE_CHARS:
                     pieces = _hard_split(work.text, s, e)
-                    work.warn("W102", f"a {e - s}-character sentence was cut into {len(pieces)} pieces "
+                    work.warn("W202", f"a {e - s}-character sentence was cut into {len(pieces)} pieces "
                               f"of at most {MAX_SENTENCE_CHARS} characters for parsing", Span(s, e))
                     sentences.extend(pieces)
                 elif e > s:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -28,7 +29,7 @@ __all__ = ["main", "measure", "stage_seconds"]
 
 
 def measure(pipeline, name: str, text: str) -> dict:
-    """Run one case; returns ``{case, chars, seconds, cpu_seconds, outcome, statements}``."""
+    """Run one case; returns ``{case, chars, seconds, cpu_seconds, outcome, statements, peak_rss_mb}``."""
     from quotegraph import Article, QuotegraphError
 
     started, cpu = time.perf_counter(), time.process_time()
@@ -38,7 +39,20 @@ def measure(pipeline, name: str, text: str) -> dict:
     except QuotegraphError as exc:
         outcome, statements = exc.code, 0
     return {"case": name, "chars": len(text), "seconds": round(time.perf_counter() - started, 2),
-            "cpu_seconds": round(time.process_time() - cpu, 2), "outcome": outcome, "statements": statements}
+            "cpu_seconds": round(time.process_time() - cpu, 2), "outcome": outcome, "statements": statements,
+            "peak_rss_mb": _peak_rss_mb()}
+
+
+def _peak_rss_mb() -> int:
+    # The process's peak so far (run one case per process, --only NAME, for a per-case
+    # figure). VmHWM, not ru_maxrss: the latter can start from a parent's peak.
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            return int(re.search(r"VmHWM:\s+(\d+)", handle.read()).group(1)) // 1024
+    except (OSError, AttributeError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def stage_seconds(pipeline, name: str, text: str) -> dict:

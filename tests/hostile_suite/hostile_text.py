@@ -41,7 +41,8 @@ _indirect = st.builds(lambda name, cue, clause: f"{name.capitalize()} {cue} that
 _hostile = st.text(alphabet=HOSTILE_CHARS, min_size=1, max_size=12)
 _long_word = st.builds(lambda ch, n: ch * n, st.sampled_from("a“'-.x😀\u0301"), st.integers(50, 3000))
 _nested = st.builds(lambda d, o, c: "He said " + o * d + "yes" + c * d + ".",
-                    st.integers(1, 40), st.sampled_from(["“‘", "«„", "(\"", "[‘"]), st.sampled_from(["’”", "“»", "\")", "’]"]))
+                    st.integers(1, 40), st.sampled_from(["“‘", "«„", "(\"", "[‘"]),
+                    st.sampled_from(["’”", "“»", "\")", "’]"]))
 _breaks = st.sampled_from(["\n\n", "\r\n\r\n", "\n", " ", "\t", "\n \n", "\u2029"])
 
 _piece = st.one_of(_sentences, _sentences, _indirect, _hostile, _long_word, _nested, _breaks,

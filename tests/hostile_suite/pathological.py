@@ -62,7 +62,9 @@ def table_text(scale: float) -> str:
     rng = random.Random(5)
     rows, total, limit = [], 0, _size(1_000_000, scale)
     while total < limit:
-        row = f"| {rng.randrange(10**6)} | “{rng.choice(_WORDS)}” | {rng.random():.4f} | {rng.choice(_NAMES)} said |\n"
+        cells = (rng.randrange(10**6), f"“{rng.choice(_WORDS)}”", f"{rng.random():.4f}",
+                 f"{rng.choice(_NAMES)} said")
+        row = "| " + " | ".join(map(str, cells)) + " |\n"
         rows.append(row)
         total += len(row)
     return "".join(rows)[:limit]

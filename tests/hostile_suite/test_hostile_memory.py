@@ -34,7 +34,8 @@ from hostile_text import random_article
 def stream(n, seed):
     rng = random.Random(seed)
     for i in range(n):
-        yield quotegraph.Article(id=f"m{{seed}}-{{i}}", text=random_article(rng, rng.randrange(4, 14)), date="2021-08-16")
+        text = random_article(rng, rng.randrange(4, 14))
+        yield quotegraph.Article(id=f"m{{seed}}-{{i}}", text=text, date="2021-08-16")
 
 proc = psutil.Process()
 pipeline = quotegraph.load_pipeline()

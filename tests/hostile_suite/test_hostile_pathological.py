@@ -30,7 +30,7 @@ BUDGET = 10.0
 ALLOWANCE = 110.0
 
 _SCRIPT = """
-import json, resource, sys, time
+import json, re, sys, time
 sys.path.insert(0, {here!r})
 import quotegraph
 from hostile_invariants import check_document
@@ -47,7 +47,8 @@ try:
 except quotegraph.QuotegraphError as exc:
     out = {{"outcome": exc.code, "message": exc.message}}
 out["seconds"] = round(time.monotonic() - started, 2)
-out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+# VmHWM, not ru_maxrss: the latter starts from the parent's peak (pytest's) after fork and exec
+out["peak_rss_mb"] = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1)) // 1024
 print(json.dumps(out))
 """
 

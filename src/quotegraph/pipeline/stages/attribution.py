@@ -18,6 +18,9 @@ from ...model import Span
 from ..base import register
 from ..lexicons import cues, noun_cues
 from ..work import Candidate, Clause, Token, Work
+from .marks import QUOTE_MARKS
+
+_SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
 
@@ -27,7 +30,6 @@ _OBJECT_PREPS = ("as", "for", "of", "over", "to", "on", "about", "against", "wit
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep", "amod")
 _TRIM = " \t\n,;:—–-"
-_SENT_END = re.compile(r"[.!?…][\"'”’]*$")
 
 
 def is_cue(tok: Token) -> bool:
@@ -427,7 +429,7 @@ class Attribution:
         if work.clauses[prev.clause].paragraph != clause.paragraph or len(prev.spans) > 1 and prev.rule != "quote:frame":
             return False
         between = work.text[prev.spans[-1].end : cand.spans[0].start]
-        if len(between) > 160 or between.count("“") + between.count('"') > 1 and len(between) > 80:
+        if len(between) > 160 or sum(ch in QUOTE_MARKS for ch in between) > 2 and len(between) > 80:
             return False
         prev.spans = prev.spans + cand.spans
         prev.regions = prev.regions + cand.regions
@@ -491,9 +493,9 @@ def _heading_paragraphs(work: Work) -> set[int]:
     text = work.text
     for k, para in enumerate(work.paragraphs):
         body = text[para.start : para.end].strip()
-        if len(body) > 80 or not body or body[0] not in "‘'“\"":
+        if len(body) > 80 or not body or body[0] not in QUOTE_MARKS:
             continue
-        inner = body[1:-1] if body[-1] in "’'”\"" else None
+        inner = body[1:-1] if body[-1] in QUOTE_MARKS else None
         if inner and not re.search(r"[.!?:,;]$", inner) and len(inner.split()) <= 8:
             out.add(k)
     return out

@@ -17,27 +17,39 @@ from ...model import Span
 from ..base import register
 from ..work import QuoteRegion, Work
 
-__all__ = ["QuoteMarks", "pair_double", "pair_single"]
+__all__ = ["QuoteMarks", "pair_double", "pair_single", "QUOTE_MARKS"]
 
-_OPEN_DOUBLE = {"“", "«", "„", "``"}
-_CLOSE_DOUBLE = {"”", "»", "''"}
-_DOUBLE_MARK = re.compile(r"``|''|[\"“”«»„]")
-_SINGLE_MARK = re.compile(r"[‘’']")
+# Every character that can open or close a quotation, in any style.
+QUOTE_MARKS = "\"'`“”‘’«»„‚‹›「」『』〝〞〟＂"
+
+# Glyphs read as opening / closing when the context does not decide: English
+# “…”, German „…“ and »…«, French «…», Swedish ”…”, full-width and CJK marks.
+_OPEN_DOUBLE = {"“", "«", "„", "``", "「", "『", "〝"}
+_CLOSE_DOUBLE = {"”", "»", "''", "」", "』", "〞", "〟"}
+_ALWAYS = {"「": "open", "『": "open", "」": "close", "』": "close", "〝": "open", "〞": "close", "〟": "close"}
+_DOUBLE_MARK = re.compile(r"``|''|[\"＂“”«»„「」『』〝〞〟]")
+_SINGLE_MARK = re.compile(r"[‘’'‚‹›]")
+_SINGLE_OPENERS = "‘'‚‹›"
+_SINGLE_CLOSERS = "’'‘›‹"
 _WORD = re.compile(r"\w+")
-_OPENERS_BEFORE = set(" \t\n([{—–-/:") | {"\u00a0"}
+_OPENERS_BEFORE = set(" \t\n([{—–-/:") | {"\u00a0", "\u3000"}
 
 
 def _double_direction(text: str, start: int, end: int, mark: str, is_open: bool) -> str:
-    """'open' or 'close' for one double mark at ``text[start:end]``."""
-    if mark in _OPEN_DOUBLE:
-        return "open"
-    if mark in _CLOSE_DOUBLE and mark != "''":
-        return "close"
+    """'open' or 'close' for one double mark at ``text[start:end]``: the
+    context decides (space before and a word after opens; a word before and
+    space or punctuation after closes), else the glyph."""
+    if mark in _ALWAYS:
+        return _ALWAYS[mark]
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if before in _OPENERS_BEFORE and not after.isspace():
+    if before in _OPENERS_BEFORE and not after.isspace() and after not in ",.;:!?":
         return "open"
-    if not before.isspace() and (after.isspace() or not after.isalnum()):
+    if not before.isspace() and before not in _OPENERS_BEFORE and (after.isspace() or not after.isalnum()):
+        return "close"
+    if mark in _OPEN_DOUBLE:
+        return "open"
+    if mark in _CLOSE_DOUBLE:
         return "close"
     return "close" if is_open else "open"
 
@@ -82,9 +94,9 @@ def pair_single(text: str, span: Span) -> list[tuple[int, int, int, int]]:
     for m in _SINGLE_MARK.finditer(text, span.start, span.end):
         i, mark = m.start(), m.group()
         if opened is None:
-            if mark in "‘'" and _single_open(text, i):
+            if mark in _SINGLE_OPENERS and _single_open(text, i):
                 opened = i
-        elif mark in "’'" and _single_close(text, i):
+        elif mark in _SINGLE_CLOSERS and _single_close(text, i):
             if _possessive(text, i) and _later_close(text, i + 1, span.end):
                 continue  # "voters’ anger": a plural possessive, and a better close follows
             pairs.append((opened, opened + 1, i, i + 1))
@@ -102,7 +114,7 @@ def _possessive(text: str, i: int) -> bool:
 def _later_close(text: str, start: int, end: int) -> bool:
     """Is there another closing single quote before the sentence ends?"""
     for m in _SINGLE_MARK.finditer(text, start, end):
-        if m.group() in "’'" and _single_close(text, m.start()) and not _possessive(text, m.start()):
+        if m.group() in _SINGLE_CLOSERS and _single_close(text, m.start()) and not _possessive(text, m.start()):
             return True
         if text[m.start() - 1 : m.start()] in ".!?" and m.group() not in "’'":
             return False
@@ -186,4 +198,4 @@ def _mark_len(text: str, i: int) -> int:
 
 
 def _opens_with_double(text: str, i: int) -> bool:
-    return text[i : i + 1] in ("“", '"', "«", "„") or text[i : i + 2] in ("``", "''")
+    return text[i : i + 1] in ("“", '"', "«", "„", "»", "”", "＂", "「", "『", "〝") or text[i : i + 2] in ("``", "''")

@@ -18,13 +18,15 @@ from ...nlp import load_model, parse_texts, recognise_texts
 from ..base import register
 from ..lexicons import cue_forms, lemma as lemma_of
 from ..work import Clause, Token, Work
+from .marks import QUOTE_MARKS
 
 __all__ = ["Parse", "mask_sentence", "may_report", "MASK_MIN_WORDS"]
 
 MASK_MIN_WORDS = 5
 _WORDS = re.compile(r"[a-z]+")
 _NAME = re.compile(r"[A-Z][a-z]+")
-_MARKERS = re.compile(r"[\"“”‘’«»:]|''|``|\baccording\b")
+_DOUBLE_STYLE_MARKS = re.escape(QUOTE_MARKS.replace("'", ""))  # a lone apostrophe is no quotation
+_MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b")
 PLACEHOLDER = "Quote"
 RUN_PLACEHOLDER = "Something"
 OPAQUE = -1  # piece "region" value for a masked run that is not a quotation

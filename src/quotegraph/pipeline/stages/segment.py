@@ -13,6 +13,7 @@ import re
 from ...model import Span
 from ..base import register
 from ..work import Work
+from .marks import QUOTE_MARKS
 
 __all__ = ["Paragraphs", "Sentences", "split_paragraphs", "sentence_boundaries", "MAX_SENTENCE_CHARS"]
 
@@ -31,11 +32,12 @@ ABBREVIATIONS = frozenset(
 )
 
 _COUNTRY_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "e.u"})
+_MARKS = re.escape(QUOTE_MARKS)
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?…])            # sentence-final punctuation
-        ["'”’»)\]]*             # closing quotes or brackets
+    rf"""(?<=[.!?…])            # sentence-final punctuation
+        [{_MARKS})\]]*           # closing quotes or brackets
         (?P<gap>\s+)            # whitespace
-        (?=["'“‘«(\[]?[A-Z0-9])  # next sentence starts with a capital or digit
+        (?=[{_MARKS}(\[]?[A-Z0-9])  # next sentence starts with a capital or digit
     """,
     re.VERBOSE,
 )
@@ -80,7 +82,7 @@ def sentence_boundaries(text: str, start: int, end: int) -> list[int]:
     out = []
     for m in _BOUNDARY.finditer(text, start, end):
         punct = m.start()
-        while punct > start and text[punct - 1] in "\"'”’»)]":
+        while punct > start and (text[punct - 1] in QUOTE_MARKS or text[punct - 1] in ")]"):
             punct -= 1
         if text[punct - 1] == "." and _is_abbreviation(text, punct - 1):
             continue

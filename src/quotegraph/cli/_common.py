@@ -29,6 +29,7 @@ Typical use::
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from contextlib import contextmanager
@@ -40,16 +41,28 @@ import click
 from ..model import Document, Rejected
 from ..settings import SETTINGS
 
-__all__ = ["EXIT_OK", "EXIT_FAILED", "Tally", "report", "progress", "progress_option", "setting_option", "stderr"]
+__all__ = ["EXIT_OK", "EXIT_FAILED", "Tally", "report", "progress", "progress_option", "setting_option", "stderr",
+           "terminal_safe"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 _LISTED = 20  # failures named in the summary; all of them were already printed one by one
 
 
+# Control characters and bidi overrides from article ids, file names or
+# messages must not reach the terminal raw (they can move the cursor or
+# reorder the line); they are shown escaped instead.
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with terminal control and bidi characters escaped (``\\x1b``, ``\\u202e``)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def stderr(message: str) -> None:
     """One line on stderr (never stdout, which carries the command's data)."""
-    click.echo(message, err=True)
+    click.echo(terminal_safe(message), err=True)
 
 
 def setting_option(name: str, *flags: str) -> Callable[[Any], Any]:
@@ -131,14 +144,14 @@ class _Bar:
         if self._bar is None:
             report(rejected)
         else:
-            self._bar.write(_rejected_line(rejected), file=sys.stderr)
+            self._bar.write(terminal_safe(_rejected_line(rejected)), file=sys.stderr)
 
     def note(self, line: str) -> None:
         """Any other line for the user (a document's warning), printed above the progress line."""
         if self._bar is None:
             stderr(line)
         else:
-            self._bar.write(line, file=sys.stderr)
+            self._bar.write(terminal_safe(line), file=sys.stderr)
 
     def update(self, tally: Tally) -> None:
         if self._bar is not None:

@@ -44,7 +44,14 @@ def _check_quote(text: str, index: int, quote) -> None:
 
 
 def check_document(doc: Document, text: str) -> None:
-    """Assert the whole data contract on ``doc``, extracted from ``text``."""
+    """Assert the whole data contract on ``doc``, extracted from ``text``; a failure names the document."""
+    try:
+        _check_document(doc, text)
+    except AssertionError as exc:
+        raise AssertionError(f"[{doc.id}] {exc}\ntext: {text[:600]!r}") from None
+
+
+def _check_document(doc: Document, text: str) -> None:
     assert doc.text == text, "the document text differs from the input text; offsets would not point into it"
     for i, quote in enumerate(doc.quotes):
         _check_quote(text, i, quote)

@@ -143,6 +143,7 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     tok, path = verb, []
     for _ in range(5):
         subj = [t for t in _children(clause, tok, _SUBJECT_DEPS) if t.region is None]
+        subj.sort(key=lambda t: t.pos != "PROPN")  # "headteachers Anne Price … warned": the name
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path
         if subj and not (subj[0].dep == "nsubjpass" and tok is verb and tok.lemma != "quote"):
@@ -198,6 +199,18 @@ def _relative_between(clause: Clause, lo: int, hi: int) -> Token | None:
             if subj and subj[0].text.lower() in ("who", "which", "that"):
                 return subj[0]
     return None
+
+
+def _coordinated(clause: Clause, head: Token) -> Token | None:
+    """The last proper noun coordinated with a subject ("A and B said"), if any."""
+    last = None
+    stack = [c for c in head.children if clause.tokens[c].dep == "conj"]
+    while stack:
+        t = clause.tokens[stack.pop()]
+        if t.pos == "PROPN" and t.region is None:
+            last = t if last is None or t.i > last.i else last
+            stack.extend(c for c in t.children if clause.tokens[c].dep == "conj")
+    return last
 
 
 def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
@@ -369,6 +382,9 @@ class Attribution:
             s, e = mention_span(clause, subj)
             if not any(ch.isalnum() for ch in work.text[s:e]):
                 return  # a stray mark parsed as a subject (e.g. an unknown closing quote) names no one
+            conj = _coordinated(clause, subj)
+            if conj is not None:  # "Anne Price and Tom Hughes warned": a joint speaker
+                e = max(e, conj.end)
             cand.speaker_mention = work.mention(s, e)
             cand.speaker_head = subj.start
         work.extra.setdefault("paths", {})[id(cand)] = [work.mention(t.start, t.end) for t in path]

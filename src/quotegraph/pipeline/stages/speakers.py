@@ -97,6 +97,10 @@ class Speakers:
         head = hit[1] if hit else None
         word = (head.text if head else m.text).lower()
         cluster = self._apposition(*hit) if hit is not None and head.pos == "NOUN" else None
+        joint = self._joint(m)
+        if joint:
+            cand.speaker_name, cand.speaker_kind = " and ".join(joint), "group"
+            return
         if cluster is not None:
             pass
         elif word in PERSON_PRONOUNS:
@@ -153,7 +157,10 @@ class Speakers:
         if head is None or head.pos == "PROPN" or not re.match(r"(the|this|that)\b", m.text, re.I):
             return None
         if head.lemma in ORG_NOUNS:
-            return self._antecedent(m.start, ("organisation", "group"))
+            # "the union" is the National Education Union if one was named; else the last organisation
+            named = [c for _, (_, c) in sorted(self._recent(m.start, ("organisation", "group")), key=lambda x: x[1][0])
+                     if head.lemma in c.name.lower().split() or head.text.lower() in c.name.lower().split()]
+            return named[-1] if named else self._antecedent(m.start, ("organisation", "group"))
         if head.pos in ("NOUN", "ADJ") and head.lemma not in CHANNEL_NOUNS:
             return self._antecedent(m.start, ("person",), prefer_speakers=True)
         return None
@@ -220,6 +227,16 @@ class Speakers:
         # "a letter from his doctor that says …": the speaker is the noun phrase itself
         s, e = _noun_phrase(clause, t)
         return Cluster(_surface_name(self.work.text[s:e]), "unknown", [])
+
+    def _joint(self, m: Mention) -> list[str]:
+        """Names of two or more people speaking together ("Anne Price and Tom Hughes")."""
+        if " and " not in m.text and "," not in m.text:
+            return []
+        names: list[str] = []
+        for s, e, c in self.owner.starting(m.start, m.end):
+            if e <= m.end and c.kind == "person" and c.name not in names:
+                names.append(c.name)
+        return names if len(names) > 1 else []
 
     def _apposition(self, ci: int, head: Token) -> Cluster | None:
         """'The chancellor, Rachel Brown, said': the named apposition is the speaker."""

@@ -364,6 +364,7 @@ class Attribution:
         head = clause.tokens[tok.head] if tok.head != tok.i else tok
         skip = set(clause.subtree(tok.i))
         idx = [i for i in clause.subtree(head.i) if i not in skip] if head is not tok else []
+        idx = _drop_source_apposition(clause, idx, max(skip))
         if not idx:
             return None
         toks = [clause.tokens[i] for i in idx]
@@ -480,6 +481,21 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _drop_source_apposition(clause: Clause, idx: list[int], source_end: int) -> list[int]:
+    """"According to Mary Holt, the chief constable, the driver …": the noun
+    phrase between the source and the next comma describes the source."""
+    after = [i for i in idx if i > source_end]
+    if not after or clause.tokens[after[0]].text != ",":
+        return idx
+    for k, i in enumerate(after[1:], start=1):
+        t = clause.tokens[i]
+        if t.pos in ("VERB", "AUX"):
+            return idx
+        if t.text == ",":
+            return [j for j in idx if j < after[0] or j > i] if k > 1 else idx
+    return idx
 
 
 def _one_per_quotation(cands: list[Candidate]) -> list[Candidate]:

@@ -193,7 +193,7 @@ class Work:
     def to_document(self) -> Document:
         """The public record: quotations sorted by position, entities, warnings."""
         for c in self.candidates:
-            c.spans = [s for s in c.spans if s.end > s.start]
+            c.spans = _merged(c.spans)
         kept = [c for c in self.candidates if c.spans]
         quotes = [self._quotation(c) for c in sorted(kept, key=lambda c: (c.spans[0].start, c.spans[0].end))]
         entities = [Entity(c.name, c.kind, sorted(c.mentions, key=lambda m: m.start)) for c in self.clusters if c.mentions]
@@ -213,3 +213,14 @@ class Work:
                          channel=c.channel, channel_evidence=c.channel_evidence, said_on=c.said_on,
                          said_on_evidence=c.said_on_evidence, signatories=list(c.signatories),
                          about=list(c.about), confidence=c.confidence)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Non-empty spans in text order, overlapping ones merged (stray marks can make two quotations overlap)."""
+    out: list[Span] = []
+    for s in sorted(x for x in spans if x.end > x.start):
+        if out and s.start < out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out

@@ -116,17 +116,19 @@ SAME_SENTENCES = [
     "Critics said the plan was “a disgrace” and “unaffordable”.",
     "“The plan will fail,” Mr. Reed said. “It must be scrapped.”",
 ]
+# Still failing: the quotation after a ‹…› or ＂…＂ pair loses its speaker or is missed, a second
+# ‚…‘ or ＂…＂ fragment is cut off, and 「…」 takes the quoted words for the speaker.
 _KNOWN_STYLE_BUG = pytest.mark.xfail(strict=False, reason="bug: this style of quotation marks is not recognised "
-                                                          "like “…” (statements lost, or typed indirect)")
+                                                          "like “…” (statements lost, cut short or misattributed)")
 MARK_STYLES = [
     pytest.param('""', id="straight-double"),
     pytest.param("''", id="straight-single"),
     pytest.param("‘’", id="curly-single"),
-    pytest.param("«»", id="guillemets", marks=_KNOWN_STYLE_BUG),
-    pytest.param("»«", id="guillemets-reversed", marks=_KNOWN_STYLE_BUG),
-    pytest.param("„“", id="low-high-double", marks=_KNOWN_STYLE_BUG),
+    pytest.param("«»", id="guillemets"),
+    pytest.param("»«", id="guillemets-reversed"),
+    pytest.param("„“", id="low-high-double"),
     pytest.param("‚‘", id="low-high-single", marks=_KNOWN_STYLE_BUG),
-    pytest.param("””", id="right-right-double", marks=_KNOWN_STYLE_BUG),
+    pytest.param("””", id="right-right-double"),
     pytest.param("‹›", id="single-guillemets", marks=_KNOWN_STYLE_BUG),
     pytest.param("＂＂", id="fullwidth-double", marks=_KNOWN_STYLE_BUG),
     pytest.param("「」", id="corner-brackets", marks=_KNOWN_STYLE_BUG),
@@ -150,7 +152,6 @@ def test_the_style_of_quotation_marks_does_not_change_the_statements(default_pip
 OVERLAPPING_SPANS = "‘Fail,´ she insisted. »`‘’ ″Not going,„ Sara said."
 
 
-@pytest.mark.xfail(strict=False, reason="bug: a quotation's two spans overlap ([1, 24) and [23, 38)) when an "
-                                        "unknown mark (´) leaves a single quote open over a run of odd marks")
 def test_quotation_spans_never_overlap_after_a_run_of_odd_marks(default_pipeline):
+    # Regression: the spans came out as [1, 24) and [23, 38).
     check_document(default_pipeline(Article(id="overlap", text=OVERLAPPING_SPANS)), OVERLAPPING_SPANS)

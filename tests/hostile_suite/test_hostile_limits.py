@@ -67,7 +67,7 @@ def test_pipeline_max_chars_is_e202_naming_the_article():
 @pytest.mark.timeout(300)
 def test_time_budget_rejects_the_slow_article_by_id_and_keeps_the_rest(tmp_path):
     slow = table_text(0.5)  # 500,000 characters of table rows, each one parsed: far beyond a 3 s budget
-    # The model loads inside the first article's budget (see the xfail below): load it first.
+    # Warm the process the way a long-running worker would be.
     quotegraph.load_pipeline()(Article("warm", SMALL))
     src = _jsonl(tmp_path / "in.jsonl", [{"id": "first", "text": SMALL}, {"id": "slow-one", "text": slow},
                                          {"id": "last", "text": SMALL}])

@@ -28,6 +28,10 @@ _NAME = re.compile(r"[A-Z][a-z]+")
 _DOUBLE_STYLE_MARKS = re.escape(QUOTE_MARKS.replace("'", ""))  # a lone apostrophe is no quotation
 _MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b")
 PLACEHOLDER = "Quote"
+# Quotation marks spaCy's tokenizer does not split off, shown to it as ones it
+# does (one character for one, so offsets are unchanged).
+_TOKENIZER_MARKS = str.maketrans({"‹": "‘", "›": "’", "‚": "‘", "＂": '"', "「": "“", "」": "”", "『": "“", "』": "”",
+                                  "〝": "“", "〞": "”", "〟": "”", "´": "'"})
 RUN_PLACEHOLDER = "Something"
 OPAQUE = -1  # piece "region" value for a masked run that is not a quotation
 _LONG_RUN = re.compile(r"\S{60,}")
@@ -45,7 +49,7 @@ def mask_sentence(work: Work, start: int, end: int) -> tuple[str, list[tuple[int
             continue
         if s_start > cursor:
             pieces.append((pos, cursor, s_start, None))
-            out.append(work.text[cursor:s_start])
+            out.append(work.text[cursor:s_start].translate(_TOKENIZER_MARKS))
             pos += s_start - cursor
         pieces.append((pos, s_start, s_end, k))
         out.append(PLACEHOLDER)
@@ -53,7 +57,7 @@ def mask_sentence(work: Work, start: int, end: int) -> tuple[str, list[tuple[int
         cursor = s_end
     if cursor < end:
         pieces.append((pos, cursor, end, None))
-        out.append(work.text[cursor:end])
+        out.append(work.text[cursor:end].translate(_TOKENIZER_MARKS))
     masked = "".join(out)
     if _LONG_RUN.search(masked):
         return _mask_runs(masked, pieces)
@@ -144,18 +148,39 @@ class Parse:
 
     def _run(self, works, items, parsed, seen, *, full: bool) -> None:
         masked = [mask_sentence(works[w], works[w].sentences[k].start, works[w].sentences[k].end) for w, k in items]
-        groups = [w for w, _ in items]
-        texts = (m[0] for m in masked)
-        if full:
-            rows = parse_texts(texts, batch_size=self.batch_size, groups=groups, seen=seen,
-                               placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}))
-        else:
-            rows = recognise_texts(texts, batch_size=self.batch_size, groups=groups, seen=seen)
-        for n, ((w, k), (_, pieces), r) in enumerate(zip(items, masked, rows)):
-            parsed[w][k] = _to_tokens(r, pieces)
-            if n % 32 == 0 and len(works) == 1 and time.monotonic() > works[0].deadline:
+        for lo, hi in _chunks([len(m[0]) for m in masked], self.batch_size):
+            texts = [m[0] for m in masked[lo:hi]]
+            groups = [w for w, _ in items[lo:hi]]
+            if full:
+                rows = parse_texts(texts, batch_size=hi - lo, groups=groups, seen=seen,
+                                   placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}))
+            else:
+                rows = recognise_texts(texts, batch_size=hi - lo, groups=groups, seen=seen)
+            for (w, k), (_, pieces), r in zip(items[lo:hi], masked[lo:hi], rows):
+                parsed[w][k] = _to_tokens(r, pieces)
+            # The model works a chunk at a time, so the time budget is checked
+            # between chunks: a huge article stops close to its budget.
+            if len(works) == 1 and time.monotonic() > works[0].deadline:
                 work = works[0]
                 raise PipelineError("E201", id=work.article.id, budget=round(work.deadline - work.started, 1))
+
+
+# At most this many characters go to the model at once: a batch of long
+# sentences would otherwise hold gigabytes of activations.
+CHUNK_CHARS = 40_000
+
+
+def _chunks(lengths: list[int], most: int) -> list[tuple[int, int]]:
+    """``[lo, hi)`` ranges of at most ``most`` texts and about ``CHUNK_CHARS`` characters."""
+    out, lo, size = [], 0, 0
+    for i, n in enumerate(lengths):
+        if i > lo and (i - lo >= most or size + n > CHUNK_CHARS):
+            out.append((lo, i))
+            lo, size = i, 0
+        size += n
+    if lo < len(lengths):
+        out.append((lo, len(lengths)))
+    return out
 
 
 def may_report(sentence: str) -> bool:

@@ -67,7 +67,8 @@ def sniff_format(head: bytes) -> str:
 
 
 def _limits(settings: Mapping | None) -> tuple[int, int]:
-    settings = settings if settings is not None else resolve()
+    # A partial mapping ({"max_chars": 5000}) is completed from the defaults.
+    settings = resolve(**{k: v for k, v in (settings or {}).items() if k in ("max_chars", "max_file_bytes")})
     return int(settings["max_chars"]), int(settings["max_file_bytes"])
 
 

@@ -24,8 +24,9 @@ falls inside the timed pass for all three. Words are whitespace-separated
 tokens (``len(text.split())``). CPU time (user + system, of the measuring
 process and its finished workers) is reported beside wall-clock time because
 it is far less sensitive to other work on the machine. Peak memory is the RSS high-water mark
-(``getrusage`` ``ru_maxrss``) of the measuring process or of its largest
-worker, whichever is higher: a per-process figure.
+(``VmHWM`` of the measuring process, which unlike ``ru_maxrss`` does not carry
+over from the process that started it, or ``ru_maxrss`` of its largest
+worker), whichever is higher: a per-process figure.
 """
 
 from __future__ import annotations
@@ -87,10 +88,22 @@ class Measurement:
 
 
 def _peak_rss_mb() -> float:
-    # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN covers the largest finished worker.
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # KiB. ru_maxrss survives exec on Linux, so a child spawned by a large
+    # parent would report the parent's peak; VmHWM restarts with the program.
+    own = _vm_hwm_kib() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest finished worker
     return max(own, workers) / 1024
+
+
+def _vm_hwm_kib() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def _cpu_seconds() -> float:

@@ -74,9 +74,11 @@ def _kill_repeatedly(command: Callable[[random.Random], list[str]], progress: Ca
             _wait(proc, lambda: False, delay)
             how = f"after {delay:.2f} s"
         else:  # just after a random amount of committed progress
-            target = min(total - 1, progress() + rng.randrange(1, max(2, total // 3)))
+            # Aim inside what is still missing, so that a resumed run is caught half-way too.
+            done = progress()
+            target = min(total - 1, done + 1 + rng.randrange(0, max(1, (total - done) // 4)))
             _wait(proc, lambda: progress() >= target, 300)
-            time.sleep(rng.uniform(0, 0.05))
+            time.sleep(rng.uniform(0, 0.01))
             how = f"at progress {target} + a few ms"
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)

@@ -41,8 +41,8 @@ import click
 from ..model import Document, Rejected
 from ..settings import SETTINGS
 
-__all__ = ["EXIT_OK", "EXIT_FAILED", "Tally", "report", "progress", "progress_option", "setting_option", "stderr",
-           "terminal_safe"]
+__all__ = ["EXIT_OK", "EXIT_FAILED", "UNSAFE_CHARS", "Tally", "report", "progress", "progress_option",
+           "setting_option", "stderr", "terminal_safe"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -52,12 +52,12 @@ _LISTED = 20  # failures named in the summary; all of them were already printed 
 # Control characters and bidi overrides from article ids, file names or
 # messages must not reach the terminal raw (they can move the cursor or
 # reorder the line); they are shown escaped instead.
-_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+UNSAFE_CHARS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def terminal_safe(text: str) -> str:
     """``text`` with terminal control and bidi characters escaped (``\\x1b``, ``\\u202e``)."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return UNSAFE_CHARS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def stderr(message: str) -> None:

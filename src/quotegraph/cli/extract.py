@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from ..errors import QuotegraphError
 from ..ingest import read_paths
 from ..model import Article, Document, Rejected
 from ..settings import resolve
-from ._common import EXIT_FAILED, Tally, progress, progress_option, setting_option, stderr
+from ._common import EXIT_FAILED, UNSAFE_CHARS, Tally, progress, progress_option, setting_option, stderr
 
 __all__ = ["extract", "run_extraction", "PIPELINE_SETTINGS", "FORMATS"]
 
@@ -93,14 +92,13 @@ class _JsonLines:
         pass
 
 
-# Terminal control characters and bidi overrides in article text must not
-# reach the terminal raw: they could move the cursor or reorder the row.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
 _COLUMNS = (("SPEAKER", 22), ("TYPE", 8), ("CHANNEL", 16), ("DATE", 10))
 
 
 def _cell(value: str | None, width: int) -> str:
-    text = _UNSAFE.sub(" ", value or "-")
+    # Terminal control characters and bidi overrides in article text must not
+    # reach the terminal raw: they could move the cursor or reorder the row.
+    text = UNSAFE_CHARS.sub(" ", value or "-")
     text = " ".join(text.split()) or "-"
     return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
 

@@ -16,227 +16,20 @@ import re
 
 from ...model import Span
 from ..base import register
-from ..lexicons import cues, noun_cues
+from ..lexicons import cues
 from ..work import Candidate, Clause, Token, Work
+from .frames import content_tokens, coordinated, cue_weight, is_cue, is_noun_cue, mention_span, subject_of
 from .marks import QUOTE_MARKS
 
+_TRIM = " \t\n,;:—–-"
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
-
-_COMPLEMENT = ("ccomp", "xcomp", "parataxis")
-_OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
-_OBJECT_PREPS = ("as", "for", "of", "over", "to", "on", "about", "against", "with")
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep", "amod")
-_TRIM = " \t\n,;:—–-"
-
-
-def is_cue(tok: Token) -> bool:
-    """A token that can introduce reported content."""
-    return tok.region is None and tok.pos in ("VERB", "AUX") and tok.lemma in cues() and tok.dep != "aux"
-
-
-def is_noun_cue(clause: Clause, tok: Token) -> bool:
-    """A reporting noun followed by a "that" clause: "on the grounds that …"."""
-    if tok.region is not None or tok.pos != "NOUN" or tok.lemma not in noun_cues():
-        return False
-    return bool(_that_clauses(clause, tok))
-
-
-def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
-    """Clauses a reporting noun introduces: "the claim that …", "his promise to …"."""
-    out = []
-    for c in tok.children:
-        t = clause.tokens[c]
-        if t.dep in ("acl", "ccomp", "appos", "relcl") and t.i > tok.i:
-            marks = [clause.tokens[m] for m in t.children if clause.tokens[m].dep in ("mark", "aux")]
-            if any(m.text.lower() == "that" and m.i == tok.i + 1 for m in marks):
-                out.append(t)
-            elif tok.lemma in _INFINITIVE_NOUNS and any(m.text.lower() == "to" and m.i == tok.i + 1 for m in marks):
-                out.append(t)
-    return out
-
-
-# Nouns whose "to" clause is what someone said they would do ("his promise to cut taxes").
-_INFINITIVE_NOUNS = frozenset("promise pledge vow threat call demand plan offer refusal decision bid proposal".split())
-
-
-def _weight(tok: Token) -> float:
-    if tok.pos == "NOUN":
-        return noun_cues().get(tok.lemma, 0.5)
-    return cues().get(tok.lemma, ("", 0.5))[1]
-
-
-def _children(clause: Clause, tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [clause.tokens[c] for c in tok.children if clause.tokens[c].dep in deps]
-
-
-def content_tokens(clause: Clause, verb: Token) -> list[int]:
-    """Token indices of what ``verb`` reports, or [] if it reports nothing here."""
-    if verb.pos == "NOUN":
-        return _flatten(clause, _that_clauses(clause, verb))
-    cls = cues()[verb.lemma][0]
-    picked: list[Token] = []
-    if verb.lemma == "call" and verb.i + 1 < len(clause.tokens):
-        nxt = clause.tokens[verb.i + 1]
-        if nxt.text.lower() in ("for", "on"):
-            if nxt.head == verb.i:  # "called for [an inquiry]": a preposition
-                return _flatten(clause, [nxt] + _children(clause, verb, ("xcomp",)), drop_first=True)
-            clause_head = clause.tokens[nxt.head]  # "called for [X to be Y]": a clause marker
-            return [i for i in clause.subtree(clause_head.i) if i != nxt.i]
-    if cls == "object":
-        picked = _children(clause, verb, _OBJECT_DEPS)
-        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS]
-        topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
-            [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
-        if not picked and topical:
-            return _flatten(clause, topical[:1], drop_first=True)  # "spoke of X", "referred to X"
-        if not _children(clause, verb, ("dobj", "dative", "ccomp", "oprd")):
-            return []  # "forced to defend not paying …": no object, nothing reported
-        picked += preps
-    else:
-        picked = _children(clause, verb, _COMPLEMENT)
-        if not picked and _parenthetical(clause, verb):
-            # "The economy, he said, is weak." / "It is weak, he said.": the cue is parenthetical
-            head = clause.tokens[verb.head]
-            if head.pos in ("VERB", "AUX") and _children(clause, verb, _SUBJECT_DEPS) and head.i < verb.i + 40:
-                own = set(clause.subtree(verb.i))
-                return [i for i in clause.subtree(head.i) if i not in own]
-        if not picked:
-            picked = [t for t in _children(clause, verb, ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj", "intj"))
-                      if t.region is not None]
-        if not picked and cls != "speech" or (not picked and verb.lemma not in ("say", "tell", "add")):
-            picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
-    return _flatten(clause, picked)
-
-
-def _parenthetical(clause: Clause, verb: Token) -> bool:
-    """A cue set off from the clause it reports: "X, he said, Y" or "X, he said."."""
-    if verb.head == verb.i:
-        return False
-    if verb.dep == "parataxis":
-        return True
-    if verb.dep not in ("ccomp", "advcl") or verb.i < verb.head:
-        return False
-    first = min(clause.subtree(verb.i))
-    return first > 0 and clause.tokens[first - 1].text in (",", "—", "–")
-
-
-def _flatten(clause: Clause, heads: list[Token], drop_first: bool = False) -> list[int]:
-    out: set[int] = set()
-    for k, h in enumerate(heads):
-        sub = clause.subtree(h.i)
-        if drop_first and k == 0:
-            sub = [i for i in sub if i != h.i]
-        out.update(sub)
-    return sorted(out)
-
-
-def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
-    """The subject token of ``verb`` (climbing to governing verbs when it has
-    none), and the nouns passed on the way ("a statement defending ...")."""
-    if verb.pos == "NOUN":
-        poss = [t for t in _children(clause, verb, ("poss",)) if t.region is None]
-        if poss:
-            return poss[0], []  # "his promise to …", "Trump's claim that …"
-    tok, path = verb, []
-    for _ in range(5):
-        subj = [t for t in _children(clause, tok, _SUBJECT_DEPS) if t.region is None]
-        subj.sort(key=lambda t: t.pos != "PROPN")  # "headteachers Anne Price … warned": the name
-        if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
-            return _last_subject_before(clause, verb), path
-        if subj and not (subj[0].dep == "nsubjpass" and tok is verb and tok.lemma != "quote"):
-            return subj[0], path
-        agents = _children(clause, tok, ("agent",))
-        if agents:
-            pobj = _children(clause, agents[0], ("pobj",))
-            if pobj:
-                return pobj[0], path
-        if tok.dep not in _CLIMB_DEPS or tok.head == tok.i:
-            break
-        if tok.dep == "conj":
-            rel = _relative_between(clause, tok.head, tok.i)
-            if rel is not None:
-                return rel, path
-        head = clause.tokens[tok.head]
-        if head.pos in ("NOUN", "PROPN"):
-            path.append(head)
-            if tok.dep in ("acl", "relcl") and head.dep in _SUBJECT_DEPS:
-                # "a statement defending X was released": the noun is the subject of its verb.
-                pass
-        tok = head
-    return None, path
-
 
 _DASH_CREDIT = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
 _LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z.'’-]+){0,2})(?P<colon>:)[ \t]+(?=\S)")
 _NOT_LABELS = frozenset("update editor's note note watch read photo video related source sources advertisement "
                         "breaking exclusive abstract live".split())
-_EXPLETIVE_HEADS = frozenset("come be seem appear happen mean follow".split())
-
-
-def _last_subject_before(clause: Clause, verb: Token) -> Token | None:
-    """The nearest subject before ``verb`` that is not an expletive ("It came after the party …")."""
-    for t in reversed(clause.tokens[: verb.i]):
-        if t.text.lower() in ("it", "there") or t.region is not None:
-            continue
-        if t.dep == "nsubj":
-            return t
-        # "after the party expelled …" is often parsed with the subject as the object of "after"
-        if t.dep == "pobj" and clause.tokens[t.head].pos == "SCONJ":
-            return t
-    return None
-
-
-def _relative_between(clause: Clause, lo: int, hi: int) -> Token | None:
-    """A relativiser subject of a relative clause between two conjoined verbs:
-    in "… of X, a group which opposes Y and claims Z" the second verb belongs
-    with "opposes", whatever the parser attached it to."""
-    for t in clause.tokens[lo + 1 : hi]:
-        if t.dep == "relcl" and t.pos in ("VERB", "AUX"):
-            subj = [clause.tokens[c] for c in t.children if clause.tokens[c].dep == "nsubj"]
-            if subj and subj[0].text.lower() in ("who", "which", "that"):
-                return subj[0]
-    return None
-
-
-def _coordinated(clause: Clause, head: Token) -> Token | None:
-    """The last proper noun coordinated with a subject ("A and B said"), if any."""
-    last = None
-    stack = [c for c in head.children if clause.tokens[c].dep == "conj"]
-    while stack:
-        t = clause.tokens[stack.pop()]
-        if t.pos == "PROPN" and t.region is None:
-            last = t if last is None or t.i > last.i else last
-            stack.extend(c for c in t.children if clause.tokens[c].dep == "conj")
-    return last
-
-
-def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
-    """Document span of the phrase naming a speaker, without appositions or relative clauses."""
-    keep = [head.i]
-    stack = [c for c in head.children]
-    while stack:
-        i = stack.pop()
-        t = clause.tokens[i]
-        if t.dep in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod") and t.i > head.i:
-            continue
-        keep.append(i)
-        stack.extend(t.children)
-    keep.sort()
-    # keep the run of tokens contiguous with the head
-    lo = hi = keep.index(head.i)
-    while lo > 0 and keep[lo - 1] == keep[lo] - 1:
-        lo -= 1
-    while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
-        hi += 1
-    toks = [clause.tokens[i] for i in keep[lo : hi + 1]]
-    while len(toks) > 1 and toks[-1].pos == "PUNCT":
-        toks.pop()
-    while len(toks) > 1 and toks[0].pos == "PUNCT":
-        toks.pop(0)
-    return toks[0].start, toks[-1].end
 
 
 def quote_type(work: Work, spans: list[Span]) -> tuple[str, list[int]]:
@@ -334,7 +127,7 @@ class Attribution:
 
     def _from_verb(self, work: Work, ci: int, clause: Clause, verb: Token) -> Candidate | None:
         idx = [i for i in content_tokens(clause, verb) if i != verb.i]
-        subj, path = subject_of(clause, verb)
+        subj, _ = subject_of(clause, verb)
         if subj is not None:
             sub = set(clause.subtree(subj.i))
             idx = [i for i in idx if i not in sub]
@@ -344,8 +137,8 @@ class Attribution:
             if t.dep == "prt" or (verb.lemma == "call" and t.dep == "prep" and t.text.lower() in ("for", "on") and t.i == verb.i + 1):
                 cue_end = max(cue_end, t.end)
         cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, cue_end), clause=ci, rule=f"verb:{verb.lemma}")
-        cand.confidence = _weight(verb)
-        self._speaker(work, clause, cand, subj, path)
+        cand.confidence = cue_weight(verb)
+        self._speaker(work, clause, cand, subj)
         if not idx:
             # no content here; a frame ending with ':' can still introduce the next quote
             return cand if work.text[clause.span.start:clause.span.end].rstrip().endswith(":") else None
@@ -374,21 +167,20 @@ class Attribution:
         end = to[0].end
         cand = Candidate(type="indirect", spans=[], cue=work.mention(tok.start, end), clause=ci, rule="according")
         cand.confidence = 0.85
-        self._speaker(work, clause, cand, src[0], [])
+        self._speaker(work, clause, cand, src[0])
         self._set_content(work, cand, [span])
         return cand
 
-    def _speaker(self, work: Work, clause: Clause, cand: Candidate, subj: Token | None, path: list[Token]) -> None:
+    def _speaker(self, work: Work, clause: Clause, cand: Candidate, subj: Token | None) -> None:
         if subj is not None:
             s, e = mention_span(clause, subj)
             if not any(ch.isalnum() for ch in work.text[s:e]):
                 return  # a stray mark parsed as a subject (e.g. an unknown closing quote) names no one
-            conj = _coordinated(clause, subj)
+            conj = coordinated(clause, subj)
             if conj is not None:  # "Anne Price and Tom Hughes warned": a joint speaker
                 e = max(e, conj.end)
             cand.speaker_mention = work.mention(s, e)
             cand.speaker_head = subj.start
-        work.extra.setdefault("paths", {})[id(cand)] = [work.mention(t.start, t.end) for t in path]
 
     def _set_content(self, work: Work, cand: Candidate, spans: list[Span]) -> None:
         spans = [_cover_marks(work, s) for s in spans]
@@ -413,8 +205,8 @@ class Attribution:
             frame = self._frame_cue(work, clause, tok)
             if frame is not None:
                 cand.cue = work.mention(frame.start, frame.end)
-                subj, path = subject_of(clause, frame)
-                self._speaker(work, clause, cand, subj, path)
+                subj, _ = subject_of(clause, frame)
+                self._speaker(work, clause, cand, subj)
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:

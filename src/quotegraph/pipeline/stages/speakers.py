@@ -17,7 +17,7 @@ from ...model import Mention
 from ..base import register
 from ..lexicons import channel_nouns, org_nouns
 from ..work import Candidate, Cluster, Token, Work
-from .entities import GROUP_WORDS, clean_name, kind_of
+from .entities import GROUP_WORDS, clean_name
 
 __all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS"]
 

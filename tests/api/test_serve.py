@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 
 import pytest
+from served import free_port, quotegraph, serving
 from store_docs import corpus
 
 from quotegraph.model import Document
 from quotegraph.store import Store
-
-
-def quotegraph(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from quotegraph.cli import main; main()", *args]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture()
@@ -34,23 +22,8 @@ def served(tmp_path):
         for doc in corpus():
             store.put(doc)
         store.rebuild()
-    port = free_port()
-    proc = subprocess.Popen(quotegraph("serve", "--db", str(db), "--port", str(port)),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"server did not start: {proc.stdout.read() if proc.stdout else ''}")
-            time.sleep(0.1)
-    yield base, db
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(db) as base:
+        yield base, db
 
 
 def test_real_server_answers_and_stays_read_only(served):

@@ -7,14 +7,11 @@ Screenshots of every page land in ``test-artifacts/``.
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from served import quotegraph, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -23,39 +20,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def quotegraph(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from quotegraph.cli import main; main()", *args]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "example.db"
     done = subprocess.run(quotegraph("ingest", str(REPO / "examples"), "--db", str(db), "--no-progress"),
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    port = free_port()
-    proc = subprocess.Popen(quotegraph("serve", "--db", str(db), "--port", str(port)),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"server did not start: {proc.stdout.read() if proc.stdout else ''}")
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from store_docs import HOSTILE, corpus, write_jsonl
-from test_browser import CHROMIUM_ARGS, free_port, quotegraph
+from served import quotegraph, serving
+from test_browser import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
@@ -22,23 +20,8 @@ def hostile_server(tmp_path_factory):
     done = subprocess.run(quotegraph("ingest", str(source), "--documents", "--db", str(db), "--no-progress"),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    port = free_port()
-    proc = subprocess.Popen(quotegraph("serve", "--db", str(db), "--port", str(port)),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("server did not start")
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(db, quiet=True) as base:
+        yield base
 
 
 def test_hostile_pages_run_no_script(hostile_server, chromium_path, artifacts_dir):

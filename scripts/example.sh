@@ -14,53 +14,10 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
-VENV="$ROOT/.venv"
-STAMP="$VENV/.quotegraph-install"
 DB="${QUOTEGRAPH_DB:-$ROOT/quotegraph.db}"
+QG_SCRIPT=example.sh ./scripts/setup-venv.sh
 
-find_python() {
-    local candidate
-    for candidate in "${PYTHON:-}" python3.11 python3; do
-        [ -n "$candidate" ] || continue
-        if command -v "$candidate" >/dev/null 2>&1 \
-            && "$candidate" -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-            echo "$candidate"
-            return 0
-        fi
-    done
-    echo "example.sh: need Python >= 3.11 with the venv module (Debian: apt-get install python3 python3-venv)" >&2
-    return 1
-}
-
-if [ ! -x "$VENV/bin/python" ]; then
-    PY="$(find_python)"
-    echo "example.sh: creating .venv with $("$PY" --version)"
-    "$PY" -m venv "$VENV"
-fi
-
-LOG="$VENV/install.log"
-pip_install() {
-    "$VENV/bin/python" -m pip install --disable-pip-version-check "$@" >>"$LOG" 2>&1 \
-        || { tail -n 40 "$LOG" >&2; echo "example.sh: pip install $* failed; full log in $LOG" >&2; exit 1; }
-}
-
-if [ -f requirements.lock ]; then
-    want="$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1) $ROOT"
-    have="$(cat "$STAMP" 2>/dev/null || true)"
-    if [ "$want" != "$have" ]; then
-        echo "example.sh: installing requirements.lock into .venv (log: .venv/install.log)"
-        : > "$LOG"
-        pip_install --require-hashes -r requirements.lock
-        pip_install --no-deps --no-build-isolation -e .
-        echo "$want" > "$STAMP"
-    fi
-elif ! "$VENV/bin/python" -c 'import quotegraph' 2>/dev/null; then
-    echo "example.sh: no requirements.lock; installing the project with pip (log: .venv/install.log)"
-    : > "$LOG"
-    pip_install .
-fi
-
-QG="$VENV/bin/quotegraph"
+QG="$ROOT/.venv/bin/quotegraph"
 echo
 echo "== quotegraph ingest examples/ --db $DB"
 status=0

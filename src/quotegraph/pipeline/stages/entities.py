@@ -69,7 +69,7 @@ class Entities:
                 else:
                     run[1] = t.end
         work.clusters = cluster_mentions(work, [(s, e, lab) for s, e, lab in mentions])
-        _link_unparsed(work)
+        _link_known_names(work)
 
 
 def _strip_determiner(work: Work, start: int, end: int) -> int:
@@ -119,7 +119,7 @@ def _find(clusters: list[Cluster], name: str, label: str) -> Cluster | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _link_unparsed(work: Work) -> None:
+def _link_known_names(work: Work) -> None:
     """Known names the recogniser did not tag, outside quotations ("Loach is understood …")."""
     names = {}
     for c in work.clusters:

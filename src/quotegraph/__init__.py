@@ -80,6 +80,13 @@ def _article(text: Any, *, date: str | None, id: str, title: str | None) -> Arti
     article = text_article(text, id=id, origin="<memory>")
     article.title = title
     if date is not None:
+        from .errors import InputError
+        from .ingest.dates import read_date
+
+        given, problem = read_date(date)
+        if given is None:
+            raise InputError("E108", origin="<memory>", value=date, detail=problem)
+        date = given
         if article.date is not None and article.date != date:
             from .ingest.decode import warn
 

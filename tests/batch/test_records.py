@@ -77,8 +77,9 @@ def test_process_records_keeps_every_input_as_one_row():
     tables = process_records(records, loader=hand_loader)
     docs = tables["documents"].to_pylist()
     assert len(docs) == len(records)
-    assert [d["status"] for d in docs] == ["ok", "rejected", "rejected", "rejected", "rejected", "rejected", "ok", "rejected", "ok"]
-    assert [d["code"] for d in docs] == [None, "E106", "E107", "E109", "E108", "E107", None, "E202", None]
+    assert [d["status"] for d in docs] == ["ok", "rejected", "rejected", "rejected", "ok", "rejected", "ok", "rejected", "ok"]
+    assert [d["code"] for d in docs] == [None, "E106", "E107", "E109", None, "E107", None, "E202", None]
+    assert docs[4]["date"] is None, "an unreadable date leaves the article without a date (issue 13)"
     assert docs[1]["origin"] == "records[1]" and "records[1]" in docs[1]["reason"]
     assert docs[3]["id"] == "r" and docs[3]["origin"] == "dir/x.html"
     assert docs[4]["id"] == "7"

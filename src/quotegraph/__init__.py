@@ -155,7 +155,7 @@ def to_frame(documents: Iterable[Document | Rejected | dict]):
                 "article": doc.id, "date": doc.date, "title": doc.title, "url": doc.url, "quote_index": i,
                 "speaker": q.speaker.name if q.speaker else None, "speaker_kind": q.speaker.kind if q.speaker else None,
                 "statement": q.text, "type": q.type, "cue": q.cue.text if q.cue else None, "channel": q.channel,
-                "said_on": q.said_on, "said_on_precision": getattr(q, "said_on_precision", None),
+                "said_on": q.said_on, "said_on_precision": q.said_on_precision,
                 "about": list(q.about), "signatories": list(q.signatories),
                 "start": q.start if q.spans else None, "end": q.end if q.spans else None, "confidence": q.confidence,
             })

@@ -22,9 +22,10 @@ import hashlib
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
 
-import pyarrow as pa
-
+from ..errors import import_optional
 from ..model import SCHEMA_VERSION, Article, Document, Entity, Mention, Quotation, Rejected, Span, Speaker, Warning
+
+pa = import_optional("pyarrow", extra="batch", feature="Parquet and Arrow output")
 
 __all__ = ["SCHEMAS", "TABLES", "to_tables", "from_tables", "empty_tables"]
 

@@ -11,6 +11,7 @@ import click
 
 from ..errors import QuotegraphError
 from ..settings import SETTINGS, resolve
+from ._common import setting_option
 
 __all__ = ["evaluate", "bench"]
 
@@ -38,6 +39,7 @@ _GOLD = click.Path(path_type=Path)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--processes", type=int, default=None, help=_HELP["processes"])
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold documents.")
+@setting_option("model")
 @click.option("--baseline", type=_FILE, default="eval_baseline.json", show_default=True, help="Baseline file with the gate's floors.")
 @click.option("--gate", is_flag=True, help="Fail (exit 1) when a score is below its floor in the baseline file.")
 @click.option("--update-baseline", is_flag=True, help="Re-pin the floors in the baseline file from this run (floors only rise).")
@@ -45,7 +47,7 @@ _GOLD = click.Path(path_type=Path)
 @click.option("--reason", default=None, help="Why the baseline changes; kept in the file's history.")
 def evaluate(gold: Path, source: str, all_kinds: bool, pred: Path | None, errors_path: Path | None,
              errors_criterion: str, fmt: str, processes: int | None,
-             limit: int | None, baseline: Path, gate: bool, update_baseline: bool, allow_lower: bool,
+             limit: int | None, model: str | None, baseline: Path, gate: bool, update_baseline: bool, allow_lower: bool,
              reason: str | None) -> None:
     """Score extraction against GOLD (PolNeAR JSONL, quotegraph output, or a realnews corpus directory).
 
@@ -67,7 +69,7 @@ def evaluate(gold: Path, source: str, all_kinds: bool, pred: Path | None, errors
         raise click.UsageError("--gate and --update-baseline need the whole corpus; drop --limit")
     if allow_lower and not update_baseline:
         raise click.UsageError("--allow-lower only applies with --update-baseline")
-    settings = resolve(processes=processes)
+    settings = resolve(processes=processes, model=model)
     if gold.is_dir():
         if not is_realnews_corpus(gold):
             raise click.ClickException(f"[E400] {gold}: a directory must be a realnews corpus (gold/*.json)")

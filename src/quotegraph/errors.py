@@ -39,6 +39,7 @@ ERRORS: dict[str, str] = {
     "E302": "{path}: no quotegraph database here (run `quotegraph ingest` first)",
     "E303": "{path}: database schema version {found} is older than this quotegraph ({expected}); run `quotegraph ingest` to upgrade it",
     "E304": "{origin}: invalid alias file ({detail})",
+    "E305": "{path}: not a quotegraph database ({detail}); nothing was changed, give a new file name",
     "E400": "{origin}: not a gold document ({detail})",
     "E401": "evaluation gate failed: {detail}",
     "E402": "corpus fingerprint mismatch for {path}: expected {expected}, found {found}",

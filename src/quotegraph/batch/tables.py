@@ -58,6 +58,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         *_mention_fields("cue"), ("channel", _STR), *_mention_fields("channel_evidence"),
         ("said_on", pa.date32()), ("said_on_precision", _STR), *_mention_fields("said_on_evidence"),
         ("signatories", pa.list_(_STR)), ("about", pa.list_(_STR)), ("confidence", pa.float64()),
+        ("kind", _STR), ("rule", _STR),
     ]),
     "entities": pa.schema([
         ("doc_index", _I32), ("doc_id", _STR), ("entity_index", _I32), ("name", _STR), ("kind", _STR), ("n_mentions", _I32),
@@ -109,6 +110,7 @@ def _statement_row(index: int, doc: Document, q_index: int, q: Quotation) -> dic
         "speaker_kind": q.speaker.kind if q.speaker else None,
         "channel": q.channel, "said_on": _said_on_date(q.said_on), "said_on_precision": q.said_on_precision,
         "signatories": list(q.signatories), "about": list(q.about), "confidence": float(q.confidence),
+        "kind": q.kind, "rule": q.rule,
     }
     row.update(_flat("speaker_mention", q.speaker.mention if q.speaker else None))
     row.update(_flat("cue", q.cue))
@@ -173,6 +175,7 @@ def _quotation(row: dict[str, Any]) -> Quotation:
         channel_evidence=_mention(row, "channel_evidence"), said_on=_said_on_text(row["said_on"], row["said_on_precision"]),
         said_on_evidence=_mention(row, "said_on_evidence"), signatories=list(row["signatories"] or []),
         about=list(row["about"] or []), confidence=row["confidence"],
+        kind=row.get("kind"), rule=row.get("rule"),
     )
 
 

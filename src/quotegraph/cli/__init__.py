@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "search": ("quotegraph.cli.store", "search", "Full-text search over stored statements."),
     "serve": ("quotegraph.cli.store", "serve", "Serve the JSON API and web pages (read-only)."),
     "batch": ("quotegraph.cli.batch", "batch", "Extract many articles into Parquet shards (local or Dask)."),
+    "datasette-metadata": ("quotegraph.cli.store", "datasette_metadata",
+                           "Write the Datasette metadata file for a database (facets, labels, descriptions)."),
 }
 
 

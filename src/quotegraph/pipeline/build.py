@@ -25,8 +25,12 @@ DEFAULT_STAGES = (
 )
 
 
-def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, **settings: object) -> Pipeline:
-    """Build the pipeline from stage names; settings as in ``quotegraph.settings``."""
+def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, *, nlp: object = None, **settings: object) -> Pipeline:
+    """Build the pipeline from stage names; settings as in ``quotegraph.settings``.
+
+    ``nlp`` is a spaCy pipeline already loaded (the spaCy component passes its
+    host's); without it the ``model`` setting names the one to load.
+    """
     opts = resolve(**{k: v for k, v in settings.items()})
     known = registry()
     built = []
@@ -36,5 +40,5 @@ def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, **settings: object) 
 
             raise PipelineError("E203", name=name, known=", ".join(sorted(known)))
         factory = known[name]
-        built.append(factory(batch_size=opts.batch_size, model=opts.model) if name == "parse" else factory())
+        built.append(factory(batch_size=opts.batch_size, model=opts.model, nlp=nlp) if name == "parse" else factory())
     return Pipeline(built, time_budget=opts.time_budget, max_chars=opts.max_chars)

@@ -38,6 +38,9 @@ def resolve(ctx: Context, q: Query) -> Resolution:
         r = resolver(ctx, q)
         if r is not None:
             return r
-    from .phrases import surface_name
+    from .phrases import FUNCTION_WORDS, surface_name
 
-    return Resolution("surface", name=surface_name(q.mention.text), kind="unknown")
+    name = surface_name(q.mention.text)
+    if name.lower() in FUNCTION_WORDS:
+        return Resolution("not_a_name")  # "Which", "his": never a speaker's name
+    return Resolution("surface", name=name, kind="unknown")

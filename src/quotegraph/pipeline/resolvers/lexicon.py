@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["first_name_gender", "title", "person_noun", "gender_of_word", "TITLE_BEFORE"]
+__all__ = ["TITLES", "GROUP_WORDS", "clean_name", "first_name_gender", "title", "person_noun", "gender_of_word", "TITLE_BEFORE"]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -76,3 +76,25 @@ _TITLE_WORDS = "|".join(sorted((re.escape(t) for t in
                                 "coach king queen prince princess pope sheikh rabbi father sister brother".split()),
                                key=len, reverse=True))
 TITLE_BEFORE = re.compile(rf"\b({_TITLE_WORDS})\.?\s+$", re.I)
+
+
+TITLES = frozenset(
+    """mr mrs ms miss dr sir dame lord lady president sen senator rep representative gov governor
+    secretary minister judge justice gen general lt col sgt capt adm rev prof professor mayor
+    chancellor premier prince princess king queen pope sheikh rabbi father sister brother
+    vice former the a an late""".split()
+)
+GROUP_WORDS = re.compile(r"\b(group|caucus|mps|coalition|campaign|alliance|movement|bloc|union|network|"
+                         r"democrats|republicans|supporters|critics|members|activists|voters|lawmakers)\b", re.I)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def clean_name(text: str) -> str:
+    """A canonical form of a name: no titles, no possessive, single spaces."""
+    words = re.sub(r"\s+", " ", text).strip(" ,.;:").split(" ")
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words.pop(0)
+    name = " ".join(words)
+    return _POSSESSIVE.sub("", name) if len(name) > 3 else name
+
+

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ...pipeline.stages.entities import GROUP_WORDS, clean_name
 from ..lexicons import org_nouns
 from .context import Context, Query, Resolution
-from .lexicon import TITLE_BEFORE, first_name_gender, person_noun
+from .lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
 from .phrases import FUNCTION_WORDS, is_dateline, noun_phrase
 
 __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person", "surname"]

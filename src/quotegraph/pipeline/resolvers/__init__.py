@@ -9,7 +9,7 @@ the speakers stage applies the answer.
 from __future__ import annotations
 
 from .context import Context, Query, Referent, Resolution, Said
-from .descriptions import author_of_document, description, organisation_noun, person_description
+from .descriptions import author_of_document, description, organisation_noun, person_description, spokesperson
 from .names import apposition, joint, named_entity, not_a_name, surname, titled_person
 from .statements import pronoun, relative, statement_author
 
@@ -24,6 +24,7 @@ RESOLVERS = (
     apposition,
     named_entity,
     titled_person,
+    spokesperson,
     author_of_document,
     organisation_noun,
     person_description,

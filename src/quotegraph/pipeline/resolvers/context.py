@@ -16,7 +16,7 @@ from ...model import Mention
 from ..work import Candidate, Clause, Token, Work
 from .lexicon import TITLE_BEFORE, first_name_gender, gender_of_word, person_noun, title
 
-__all__ = ["Context", "Profile", "Referent", "Said", "Query", "Resolution", "role_word", "candidate_position"]
+__all__ = ["Context", "Profile", "Referent", "Said", "Query", "Resolution", "role_word", "candidate_position", "name_words"]
 
 LONGEST_MENTION = 300  # no entity mention is longer than this many characters
 _AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,")
@@ -118,7 +118,7 @@ class Context:
         self._by_name = {c.name.lower(): k for k, c in enumerate(work.clusters)}
         self._by_last: dict[str, list[int]] = {}
         for k, c in enumerate(work.clusters):
-            words = c.name.split()
+            words = name_words(c.name)
             if c.kind == "person" and len(words) > 1:
                 self._by_last.setdefault(words[-1], []).append(k)
         self._profile_all()
@@ -194,7 +194,7 @@ class Context:
         self.profiles.append(Profile())
         k = len(self.clusters) - 1
         self._by_name.setdefault(cluster.name.lower(), k)
-        words = cluster.name.split()
+        words = name_words(cluster.name)
         if cluster.kind == "person" and len(words) > 1:
             self._by_last.setdefault(words[-1], []).append(k)
             self.profiles[k].give_gender(first_name_gender(words[0]))
@@ -267,6 +267,14 @@ class Context:
         for s, e, j in self.mentions_between(clause.span.start, name_start):
             if e <= role.start and self.clusters[j].kind in ("organisation", "group") and role.start - e <= 2:
                 self.profiles[k].affiliation = self.clusters[j].name
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words without a closing Jr/Sr/III ("Patrick W. Carlineo Jr." -> Patrick, W., Carlineo)."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+        words = words[:-1]
+    return words
 
 
 def role_word(word: str) -> str:

@@ -13,12 +13,17 @@ import re
 
 from ..lexicons import channel_nouns, org_nouns
 from .context import Context, Query, Resolution, role_word
-from .lexicon import gender_of_word, person_noun
+from .lexicon import clean_name, gender_of_word, person_noun
 from .phrases import noun_phrase, surface_name
 from .pronouns import agrees, antecedent
 
-__all__ = ["author_of_document", "organisation_noun", "person_description", "description"]
+__all__ = ["author_of_document", "spokesperson", "organisation_noun", "person_description", "description"]
 
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen",
+                     "spokespersons"})
+
+_CAP = r"[A-Z][\w’'&.-]*"
+_ORG_AFTER = re.compile(rf"\s+(?:for|of|at)\s+(?:the\s+)?({_CAP}(?:\s+(?:(?:and|of|for|&)\s+)?{_CAP})*)")
 _DEFINITE = re.compile(r"(?:the|this|that)\b", re.I)
 _AGE = re.compile(r"(\d{1,3})[- ]year[- ]old\b", re.I)
 _PLURAL_TAGS = ("NNS", "NNPS")
@@ -36,6 +41,25 @@ def author_of_document(ctx: Context, q: Query) -> Resolution | None:
                 if ctx.clusters[k].kind != "unknown":
                     r = ctx.referent(k)
                     return Resolution("document_author", entity=k, name=r.name, kind=r.kind, plural=r.plural)
+    return None
+
+
+def spokesperson(ctx: Context, q: Query) -> Resolution | None:
+    """'a spokeswoman for the union', 'a Disney spokesman': the organisation speaks through them."""
+    head = q.head
+    if head is None or head.pos not in ("NOUN", "PROPN") or head.text.lower() not in _SPOKES:
+        return None
+    m = q.mention
+    gender = gender_of_word(head.text)
+    for s, e, k in ctx.mentions_between(m.start, m.end):
+        if ctx.clusters[k].kind in ("organisation", "group"):
+            r = ctx.referent(k)
+            return Resolution("spokesperson", entity=k, name=r.name, kind=r.kind, gender=gender)
+    # The recogniser missed the organisation: the capitalised name after "for"/"of"/"at"
+    named = _ORG_AFTER.match(ctx.work.text, head.end)
+    if named:
+        return Resolution("spokesperson", name=clean_name(named.group(1)), kind="organisation", gender=gender,
+                          new_entity=True)
     return None
 
 
@@ -93,11 +117,21 @@ def _by_age(ctx: Context, q: Query, age: str) -> Resolution | None:
         return Resolution("age", entity=match[0], name=r.name, kind="person", gender=r.gender)
     if aged:
         return None  # the article gives ages, and this one is nobody's: the description is the speaker
-    # No one's age is given: "the 85-year-old" stands for the person being written about, as "he" would.
-    ref = antecedent(ctx, q.mention.start, "he") or antecedent(ctx, q.mention.start, "she")
-    if ref is None or ref.entity is None:
+    # No one's age is given: "the 85-year-old" is the person the article is about, the one named most so far
+    # among those named in the last few paragraphs.
+    work = ctx.work
+    p = work.paragraph_of(q.mention.start)
+    lo = work.paragraphs[max(0, p - 3)].start if work.paragraphs else 0
+    recent = {k for _, _, k in ctx.mentions_between(lo, q.mention.start) if ctx.clusters[k].kind == "person"}
+    if not recent:
         return None
-    return Resolution("age", entity=ref.entity, name=ref.name, kind="person", gender=ref.gender)
+    counts: dict[int, tuple[int, int]] = {}
+    for s, _, k in ctx.mentions_between(0, q.mention.start):
+        if k in recent:
+            counts[k] = (counts.get(k, (0, 0))[0] + 1, s)
+    best = max(counts, key=counts.__getitem__)
+    r = ctx.referent(best)
+    return Resolution("age", entity=best, name=r.name, kind="person", gender=r.gender)
 
 
 def description(ctx: Context, q: Query) -> Resolution | None:

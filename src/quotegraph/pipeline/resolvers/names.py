@@ -62,6 +62,14 @@ def apposition(ctx: Context, q: Query) -> Resolution | None:
                 return _entity("apposition", ctx, k)
             s, e = noun_phrase(clause, t)
             return _name("apposition", ctx, ctx.work.text[s:e])
+    # "Mayer, Disney's chairman of …" / "the chancellor, Rachel Brown": a person set off by a comma
+    m, text = q.mention, ctx.work.text
+    for s, e, k in ctx.mentions_between(m.start, m.end):
+        if e > m.end or ctx.clusters[k].kind != "person":
+            continue
+        if (not text[m.start:s].strip() and text[e:q.head.start].lstrip().startswith(",")) or \
+                (not text[e:m.end].strip(" ,") and text[q.head.end:s].strip().startswith(",")):
+            return _entity("apposition", ctx, k)
     return None
 
 
@@ -124,7 +132,7 @@ def _name(rule: str, ctx: Context, text: str, before: int | None = None) -> Reso
     titled = before is not None and TITLE_BEFORE.search(ctx.work.text, max(0, before - 20), before)
     if GROUP_WORDS.search(name):
         kind = "group"
-    elif low_last in org_nouns():
+    elif low_last in org_nouns() or any(w.lower().strip("’'s") in org_nouns() for w in name.split()[1:]):
         kind = "organisation"
     elif titled or first_name_gender(name.split()[0]) or re.match(r"(?:mr|mrs|ms|dr|sir)\b", text, re.I):
         kind = "person"

@@ -48,7 +48,12 @@ def after_last_quote_mark(text: str) -> int:
     A speaker phrase that runs from inside a quote to the name (``back down," Cruz``) names only what
     follows the quote.
     """
-    last = max((text.rfind(ch) for ch in _QUOTE_MARKS), default=-1)
+    last = -1
+    for k in range(len(text) - 1, -1, -1):
+        ch = text[k]
+        if ch in _QUOTE_MARKS and not (ch in "’'" and k > 0 and text[k - 1].isalnum()):  # not "Disney’s"
+            last = k
+            break
     if last < 0:
         return 0
     k = last + 1

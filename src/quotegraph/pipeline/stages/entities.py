@@ -14,7 +14,8 @@ from bisect import bisect_right
 
 from ...model import Mention
 from ..base import register
-from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name
+from ..lexicons import org_nouns
+from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, person_noun
 from ..work import Cluster, Work
 
 __all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
@@ -68,9 +69,7 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         name = clean_name(work.text[s:e])
         if not name or not re.search(r"[A-Za-z]", name):
             continue
-        if label != "PERSON" and _titled(work, s):
-            label = "PERSON"  # "President Trump", "Mr. Figgins": a person whatever the recogniser said
-        items.append((s, e, label, name))
+        items.append((s, e, settle_label(work, s, e, label, name), name))
     index = _ClusterIndex()
     order = sorted(range(len(items)), key=lambda i: -len(items[i][3].split()))
     for i in order:
@@ -84,6 +83,38 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+_WHO_AFTER = re.compile(r"\s*,\s*(?:who|whose)\b")
+_APPOS_AFTER = re.compile(r"\s*,\s*(?:a|an|the|its|his|her|their)?\s*((?:[a-z][\w’'-]*\s+){0,3}[a-z][\w-]*)\b")
+_WORD_BEFORE = re.compile(r"\b([a-z][\w-]+)\s+$")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def settle_label(work: Work, start: int, end: int, label: str, name: str) -> str:
+    """The recogniser's label, corrected by what the text says around the name.
+
+    A name with a title ("President Trump"), a person noun before it ("lawyer Montell Figgins"), or a
+    person apposition or relative after it ("Eswar Prasad, a trade professor", "X, who represents …") is
+    a person's; a "person" whose name holds an organisation word ("… Attorney's Office") is not.
+    """
+    words = name.split()
+    text = work.text
+    if label == "PERSON":
+        if any(w.lower() in org_nouns() or w.lower() == "office" for w in words[1:]) or GROUP_WORDS.search(name):
+            return "ORG"
+        return label
+    if label != "ORG" or len(words) > 3 or any(w.lower() in org_nouns() for w in words) or GROUP_WORDS.search(name):
+        return label
+    if _titled(work, start) or _WHO_AFTER.match(text, end):
+        return "PERSON"
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and person_noun(before.group(1)):
+        return "PERSON"
+    after = _APPOS_AFTER.match(text, end)
+    if after and any(person_noun(w) for w in after.group(1).split()):
+        return "PERSON"
+    return label
 
 
 def _titled(work: Work, start: int) -> bool:
@@ -108,6 +139,8 @@ class _ClusterIndex:
         self.clusters.append(c)
         self.exact.setdefault(c.name.lower(), c)
         cw = c.name.split()
+        while len(cw) > 2 and cw[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+            cw = cw[:-1]
         if c.kind == "person" and len(cw) > 1:
             self.last.setdefault(cw[-1], []).append(c)
             self.first.setdefault(cw[0], []).append(c)

@@ -72,7 +72,7 @@ class Speakers:
             entity = ctx.add_entity(Cluster(r.name, r.kind))
         if entity is not None:
             c = work.clusters[entity]
-            if r.rule == "pronoun" and c.kind == "unknown" and q_word(m) in LINKED_PRONOUNS:
+            if r.rule == "pronoun" and c.kind == "unknown" and q_word(m) in LINKED_PRONOUNS and len(c.name.split()) <= 3:
                 c.kind = "person"  # "he"/"she" refers to it: a person
             cand.speaker_name, cand.speaker_kind, cand.speaker_entity = c.name, c.kind, entity
             if not any(x.start < m.end and m.start < x.end for x in c.mentions):
@@ -80,6 +80,8 @@ class Speakers:
                 c.mentions.sort(key=lambda x: x.start)
             ctx.link(m.start, m.end, entity)
             referent = ctx.referent(entity)
+            if r.rule == "spokesperson":  # "he" after "a spokesman for the union" is the spokesman, for the union
+                referent = Referent(entity, c.name, "person", r.gender, False)
         elif r.name:
             cand.speaker_name, cand.speaker_kind = r.name, r.kind
             referent = Referent(None, r.name, r.kind, r.gender, r.plural)

@@ -139,6 +139,8 @@ def description(ctx: Context, q: Query) -> Resolution | None:
     head = q.head
     if head is None or head.pos not in ("NOUN", "ADJ", "NUM") or q.clause is None:
         return None
+    if head.text[:1].isupper() and " " not in q.mention.text.strip() and ctx.by_last_name(head.text):
+        return None  # "Parise" tagged as a common noun: a surname (see ``surname``)
     clause = ctx.work.clauses[q.clause]
     s, e = noun_phrase(clause, head)
     s, e = max(s, q.mention.start), min(e, q.mention.end) if q.mention.end > s else e

@@ -17,7 +17,14 @@ from .phrases import FUNCTION_WORDS, is_dateline, noun_phrase
 
 __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person", "surname"]
 
-_POSSESSOR_AFTER = re.compile(r"\s*[’']s?\b")
+_LABEL = re.compile(r"\s*:")
+
+
+def is_paragraph_start(ctx: Context, start: int) -> bool:
+    work = ctx.work
+    para = work.paragraphs[work.paragraph_of(start)] if work.paragraphs else None
+    lead = work.text[para.start:start] if para is not None else work.text[:start]
+    return not re.sub(r"^\s*date\s+\S+\s*", "", lead).strip()
 
 
 def joint(ctx: Context, q: Query) -> Resolution | None:
@@ -36,8 +43,12 @@ def joint(ctx: Context, q: Query) -> Resolution | None:
 
 
 def not_a_name(ctx: Context, q: Query) -> Resolution | None:
-    """A dateline ("BUFFALO, N.Y. (AP) —"), a lone adjective ("Chinese"), a function word ("Which", "you")."""
+    """A dateline ("BUFFALO, N.Y. (AP) —"), a label ("UPDATED:", "Contributing:"), a lone adjective
+    ("Chinese"), a function word ("Which", "you")."""
     m = q.mention
+    if _LABEL.match(ctx.work.text, m.end) and ctx.entity_covering(m.start) is None and " " not in m.text.strip() \
+            and is_paragraph_start(ctx, m.start):
+        return Resolution("not_a_name")
     word = m.text.strip().lower()
     if word in FUNCTION_WORDS and word not in ("he", "him", "his", "she", "her", "they", "them", "it", "who",
                                                  "which", "that", "whom"):
@@ -62,6 +73,11 @@ def apposition(ctx: Context, q: Query) -> Resolution | None:
                 return _entity("apposition", ctx, k)
             s, e = noun_phrase(clause, t)
             return _name("apposition", ctx, ctx.work.text[s:e])
+        if t.dep == "appos" and t.pos == "NOUN":  # "Another diplomat, former special envoy to Ukraine Kurt Volker,"
+            s, e = noun_phrase(clause, t)
+            people = [k for ms, me, k in ctx.mentions_between(s, e) if me <= e and ctx.clusters[k].kind == "person"]
+            if len(set(people)) == 1:
+                return _entity("apposition", ctx, people[0])
     # "Mayer, Disney's chairman of …" / "the chancellor, Rachel Brown": a person set off by a comma
     m, text = q.mention, ctx.work.text
     for s, e, k in ctx.mentions_between(m.start, m.end):
@@ -106,9 +122,12 @@ def surname(ctx: Context, q: Query) -> Resolution | None:
         return None
     name = clean_name(re.sub(r"^(the|a|an)\s+", "", m.text.strip(), flags=re.I))
     words = name.split()
+    while len(words) > 1 and not words[0][:1].isupper():  # "14th-ranked Schwartzman"
+        words = words[1:]
+    name = " ".join(words)
     if not words or not words[-1][:1].isupper() or name.lower() in FUNCTION_WORDS:
         return None
-    if q.head is not None and q.head.pos == "NOUN":
+    if q.head is not None and q.head.pos == "NOUN" and not (len(words) == 1 and ctx.by_last_name(words[0])):
         return None
     people = ctx.by_last_name(words[-1])
     if len(people) == 1 and len(words) == 1:

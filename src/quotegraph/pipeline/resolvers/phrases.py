@@ -14,7 +14,7 @@ FUNCTION_WORDS = frozenset(
     somebody anybody everybody nobody none all both each some any many most few several""".split()
 )
 _QUOTE_MARKS = "\"“”„‟«»‘’‚‛‹›"
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*)?(?:\([A-Za-z.\s]+\)\s*)?[—–-]")
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*)?(?:\([A-Za-z.\s]+\)\s*)?[—–:-]")
 
 
 def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
@@ -24,7 +24,9 @@ def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         c = clause.tokens[i]
-        if c.dep in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.region is not None:
+        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None:
+            continue
+        if c.dep == "punct" and c.text not in ("-", "–", "’s", "'s"):  # keep "Washington-based"
             continue
         keep.add(i)
         stack.extend(c.children)

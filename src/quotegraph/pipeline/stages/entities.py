@@ -15,7 +15,8 @@ from bisect import bisect_right
 from ...model import Mention
 from ..base import register
 from ..lexicons import org_nouns
-from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, person_noun
+from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
+from ..resolvers.phrases import is_dateline
 from ..work import Cluster, Work
 
 __all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
@@ -52,8 +53,20 @@ class Entities:
                     mentions.append(run)
                 else:
                     run[1] = t.end
-        work.clusters = cluster_mentions(work, [(s, e, lab) for s, e, lab in mentions])
+        kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
+        work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
+
+
+def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """'Ukraine Kurt Volker' tagged as one organisation: a place, then a person (first name, surname)."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", work.text[start:end])]
+    if label == "PERSON" or len(words) < 3:
+        return [(start, end, label)]
+    (fs, fe), (ls, le) = words[-2], words[-1]
+    if first_name_gender(work.text[fs:fe]) and work.text[ls:ls + 1].isupper() and work.text[fs - 1:fs] == " ":
+        return [(start, words[-3][1], label), (fs, le, "PERSON")]
+    return [(start, end, label)]
 
 
 def _strip_determiner(work: Work, start: int, end: int) -> int:
@@ -69,7 +82,10 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         name = clean_name(work.text[s:e])
         if not name or not re.search(r"[A-Za-z]", name):
             continue
-        items.append((s, e, settle_label(work, s, e, label, name), name))
+        label = settle_label(work, s, e, label, name)
+        if label == "PERSON":
+            name = person_name(name)
+        items.append((s, e, label, name))
     index = _ClusterIndex()
     order = sorted(range(len(items)), key=lambda i: -len(items[i][3].split()))
     for i in order:
@@ -101,6 +117,8 @@ def settle_label(work: Work, start: int, end: int, label: str, name: str) -> str
     words = name.split()
     text = work.text
     if label == "PERSON":
+        while len(words) > 2 and person_noun(words[0].lower()):
+            words = words[1:]  # "Superintendent Jennifer McCormick"
         if any(w.lower() in org_nouns() or w.lower() == "office" for w in words[1:]) or GROUP_WORDS.search(name):
             return "ORG"
         return label
@@ -115,6 +133,14 @@ def settle_label(work: Work, start: int, end: int, label: str, name: str) -> str
     if after and any(person_noun(w) for w in after.group(1).split()):
         return "PERSON"
     return label
+
+
+def person_name(name: str) -> str:
+    """A person's name without a leading role word ("Superintendent Jennifer McCormick", "Coach X Y")."""
+    words = name.split()
+    while len(words) > 2 and person_noun(words[0].lower()):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _titled(work: Work, start: int) -> bool:

@@ -275,3 +275,149 @@ def test_titles_and_person_nouns():
     assert title("Mrs.") == ("f", None) and title("Gov.") == (None, "governor") and title("Sen") == (None, "senator")
     assert person_noun("lawyers") and person_noun("56-year-old") and not person_noun("police")
     assert gender_of_word("congresswoman") == "f" and gender_of_word("spokesmen") == "m"
+
+
+# --- spokespeople, appositions set off by commas, phrases that swallowed a quote ---------------------------
+
+def test_a_spokesperson_speaks_for_the_organisation_and_he_follows():
+    work = parsed(
+        S("A spokesman for the Acme Workers Union said talks failed .",
+          pos="DET NOUN ADP DET PROPN PROPN PROPN VERB NOUN VERB PUNCT", heads=[1, 7, 1, 6, 6, 6, 2, 7, 9, 7, 7],
+          deps="det nsubj prep det compound compound pobj ROOT nsubj ccomp punct", ents=[(3, 7, "ORG")]),
+        PARAGRAPH,
+        S(["“", "We will be back next week ,", "”", "he", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+          heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"),
+    )
+    first, second = run(work, candidate(work, "talks failed", "A spokesman for the Acme Workers Union", head="spokesman",
+                                        type="indirect"),
+                        candidate(work, "We will be back next week ,", "he"))
+    assert (first.speaker_name, first.speaker_rule) == ("Acme Workers Union", "spokesperson")
+    assert (second.speaker_name, second.speaker_rule) == ("Acme Workers Union", "pronoun")
+
+
+def test_a_spokesperson_for_an_organisation_the_recogniser_missed():
+    work = parsed(S("A spokeswoman for the Acme Employers Association said talks failed .",
+                    pos="DET NOUN ADP DET PROPN PROPN PROPN VERB NOUN VERB PUNCT",
+                    heads=[1, 7, 1, 6, 6, 6, 2, 7, 9, 7, 7],
+                    deps="det nsubj prep det compound compound pobj ROOT nsubj ccomp punct"))
+    (q,) = run(work, candidate(work, "talks failed", "A spokeswoman for the Acme", head="spokeswoman", type="indirect"))
+    assert (q.speaker_name, q.speaker_kind) == ("Acme Employers Association", "organisation")
+
+
+def test_a_name_then_its_role_after_a_comma_is_the_person():
+    # "“…,” Mayer, Disney’s chairman, said": the phrase swallowed the quote, and its head is the role noun
+    work = parsed(S(["“", "We had some issues at launch ,", "”", "Kevin", "Mayer", ",", "Disney", "’s", "chairman", ",",
+                     "said", "."],
+                    pos="PUNCT X PUNCT PROPN PROPN PUNCT PROPN PART NOUN PUNCT VERB PUNCT",
+                    heads=[10, 10, 10, 4, 8, 4, 8, 6, 10, 8, 10, 10],
+                    deps="punct ccomp punct compound nmod punct poss case nsubj punct ROOT punct",
+                    ents=[(3, 5, "PERSON"), (6, 7, "ORG")]))
+    phrase = work.text[work.text.index("at launch"):work.text.index(" chairman") + 9]
+    (q,) = run(work, candidate(work, "We had some issues at launch ,", phrase, head="chairman"))
+    assert (q.speaker_name, q.speaker_rule) == ("Kevin Mayer", "apposition")
+
+
+def test_an_apposition_through_a_common_noun():
+    work = parsed(S("Another diplomat , former envoy Kurt Volker , said talks failed .",
+                    pos="DET NOUN PUNCT ADJ NOUN PROPN PROPN PUNCT VERB NOUN VERB PUNCT",
+                    heads=[1, 8, 1, 4, 1, 6, 4, 1, 8, 10, 8, 8],
+                    deps="det nsubj punct amod appos compound compound punct ROOT nsubj ccomp punct",
+                    ents=[(5, 7, "PERSON")]))
+    (q,) = run(work, candidate(work, "talks failed", "Another diplomat", head="diplomat", type="indirect"))
+    assert q.speaker_name == "Kurt Volker"
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("we will not back down,” Cruz", "Cruz"),
+    ("we will not back down,’ Cruz", "Cruz"),
+    ("Disney’s chairman", "Disney’s chairman"),
+    ("the Joneses’ lawyer", "the Joneses’ lawyer"),
+])
+def test_a_speaker_phrase_names_only_what_follows_a_quote(text, cut):
+    from quotegraph.pipeline.resolvers.phrases import after_last_quote_mark
+
+    assert text[after_last_quote_mark(text):] == cut
+
+
+# --- what the recogniser gets wrong -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, pos, ents, name", [
+    ("Eswar Prasad , a trade professor , spoke .", "PROPN PROPN PUNCT DET NOUN NOUN PUNCT VERB PUNCT", [(0, 2, "ORG")],
+     "Eswar Prasad"),
+    ("Montell Figgins , who represents him , spoke .", "PROPN PROPN PUNCT PRON VERB PRON PUNCT VERB PUNCT",
+     [(0, 2, "ORG")], "Montell Figgins"),
+    ("The lawyer Montell Figgins spoke .", "DET NOUN PROPN PROPN VERB PUNCT", [(2, 4, "ORG")], "Montell Figgins"),
+    ("Superintendent Jennifer McCormick spoke .", "PROPN PROPN PROPN VERB PUNCT", [(0, 3, "PERSON")],
+     "Jennifer McCormick"),
+    ("Former envoy to Ukraine Kurt Volker spoke .", "ADJ NOUN ADP PROPN PROPN PROPN VERB PUNCT", [(3, 6, "ORG")],
+     "Kurt Volker"),
+])
+def test_people_the_recogniser_called_something_else(sentence, pos, ents, name):
+    work = parsed(S(sentence, pos=pos, ents=ents))
+    Entities()(work)
+    assert [(c.name, c.kind) for c in work.clusters if c.kind == "person"] == [(name, "person")]
+
+
+def test_an_office_is_no_person():
+    work = parsed(S("The U.S. Attorney 's Office spoke .", pos="DET PROPN PROPN PART PROPN VERB PUNCT",
+                    ents=[(1, 5, "PERSON")]))
+    Entities()(work)
+    assert [c.kind for c in work.clusters] == ["organisation"]
+
+
+def test_a_dateline_is_no_entity_and_a_surname_with_a_suffix_joins_its_person():
+    work = parsed(
+        S("LONDON — Patrick W. Carlineo Jr. , 55 , pleaded guilty .",
+          pos="PROPN PUNCT PROPN PROPN PROPN PROPN PUNCT NUM PUNCT VERB ADJ PUNCT",
+          ents=[(0, 1, "GPE"), (2, 6, "PERSON")]),
+        S("Carlineo left .", pos="PROPN VERB PUNCT", ents=[(0, 1, "ORG")]),
+    )
+    Entities()(work)
+    assert [(c.name, c.kind, len(c.mentions)) for c in work.clusters] == [("Patrick W. Carlineo Jr", "person", 2)]
+
+
+def test_a_label_line_is_no_name():
+    work = parsed(S("UPDATED : the team won .", pos="PROPN PUNCT DET NOUN VERB PUNCT"))
+    (q,) = run(work, candidate(work, "the team won", "UPDATED", type="indirect"))
+    assert q.speaker_name == "" and q.speaker_rule == "not_a_name"
+
+
+def test_the_85_year_old_with_no_ages_given_is_the_person_named_most():
+    work = parsed(
+        S("Ken Loach was expelled .", pos="PROPN PROPN AUX VERB PUNCT", heads=[1, 3, 3, 3, 3],
+          deps="compound nsubjpass auxpass ROOT punct", ents=[(0, 2, "PERSON")]),
+        PARAGRAPH,
+        S("Loach met Bob Smith .", pos="PROPN VERB PROPN PROPN PUNCT", heads=[1, 1, 3, 1, 1],
+          deps="nsubj ROOT compound dobj punct", ents=[(0, 1, "PERSON"), (2, 4, "PERSON")]),
+        PARAGRAPH,
+        S("The 85-year-old said he was ejected .", pos="DET NOUN VERB PRON AUX VERB PUNCT",
+          heads=[1, 2, 2, 5, 5, 2, 2], deps="det nsubj ROOT nsubjpass auxpass ccomp punct"),
+    )
+    (q,) = run(work, candidate(work, "he was ejected", "The 85-year-old", head="85-year-old", type="indirect"))
+    assert (q.speaker_name, q.speaker_rule) == ("Ken Loach", "age")
+
+
+def test_it_said_after_a_statement_is_its_author_with_the_channel():
+    work = parsed(
+        S("In a statement , the Acme Group called for calm .", pos="ADP DET NOUN PUNCT DET PROPN PROPN VERB ADP NOUN PUNCT",
+          heads=[7, 2, 0, 7, 6, 6, 7, 7, 7, 8, 7], deps="prep det pobj punct det compound nsubj ROOT prep pobj punct",
+          ents=[(5, 7, "ORG")]),
+        PARAGRAPH,
+        S(["It", "said", ":", "“", "We ask everyone to stay home .", "”"], pos="PRON VERB PUNCT PUNCT X PUNCT",
+          heads=[1, 1, 1, 1, 1, 1], deps="nsubj ROOT punct punct ccomp punct"),
+    )
+    first = candidate(work, "calm", "the Acme Group", head="Group", type="indirect", channel="statement")
+    _, second = run(work, first, candidate(work, "We ask everyone to stay home .", "It"))
+    assert (second.speaker_name, second.speaker_rule, second.channel) == ("Acme Group", "statement_author", "statement")
+
+
+def test_they_is_a_group_or_organisation_never_a_person():
+    work = parsed(
+        S("Jane Roe met the Acme Union .", pos="PROPN PROPN VERB DET PROPN PROPN PUNCT", heads=[1, 2, 2, 5, 5, 2, 2],
+          deps="compound nsubj ROOT det compound dobj punct", ents=[(0, 2, "PERSON"), (4, 6, "ORG")]),
+        PARAGRAPH,
+        S(["“", "We will strike next week ,", "”", "they", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+          heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"),
+    )
+    (q,) = run(work, candidate(work, "We will strike next week ,", "they"))
+    assert q.speaker_name == "Acme Union"

@@ -143,7 +143,7 @@ def description(ctx: Context, q: Query) -> Resolution | None:
         return None  # "Parise" tagged as a common noun: a surname (see ``surname``)
     clause = ctx.work.clauses[q.clause]
     s, e = noun_phrase(clause, head)
-    s, e = max(s, q.mention.start), min(e, q.mention.end) if q.mention.end > s else e
+    s = max(s, q.mention.start)  # the noun phrase may run past a phrase cut short ("Staff on short-term …")
     name = surface_name(ctx.work.text[s:e]) or surface_name(q.mention.text)
     plural = head.tag in _PLURAL_TAGS
     if head.lemma in org_nouns() or head.text.lower() in org_nouns():

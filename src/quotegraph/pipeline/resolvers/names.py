@@ -92,7 +92,8 @@ def apposition(ctx: Context, q: Query) -> Resolution | None:
 def named_entity(ctx: Context, q: Query) -> Resolution | None:
     """The entity whose mention covers the head word: "Rosa Diaz of NASA's lab" is Rosa Diaz."""
     m = q.mention
-    if q.head is not None and q.head.pos == "NOUN":
+    if q.head is not None and q.head.pos == "NOUN" and not (q.head.text[:1].isupper()
+                                                           and ctx.entity_covering(q.head.start) is not None):
         return None  # a common-noun head is a description ("Hong Kong police", "Morrison's lawyer")
     at = q.head.start if q.head is not None else m.start
     k = ctx.entity_covering(at) if m.start <= at < m.end else None

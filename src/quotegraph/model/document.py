@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "DATE_PRECISIONS",
+    "date_precision",
     "SCHEMA_VERSION",
     "QUOTE_TYPES",
     "SPEAKER_KINDS",
@@ -126,6 +128,14 @@ class Speaker:
         )
 
 
+DATE_PRECISIONS = {10: "day", 7: "month", 4: "year"}  # length of YYYY-MM-DD, YYYY-MM, YYYY
+
+
+def date_precision(value: str | None) -> str | None:
+    """The precision of a ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` date string, or ``None``."""
+    return DATE_PRECISIONS.get(len(value)) if value else None
+
+
 @dataclass(slots=True)
 class Quotation:
     """One reported statement; it belongs to the document, not to a sentence."""
@@ -153,6 +163,11 @@ class Quotation:
     def end(self) -> int:
         return self.spans[-1].end
 
+    @property
+    def said_on_precision(self) -> str | None:
+        """``day``, ``month`` or ``year``: how much of ``said_on`` the text supports (``None`` without one)."""
+        return date_precision(self.said_on)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type,
@@ -163,6 +178,7 @@ class Quotation:
             "channel": self.channel,
             "channel_evidence": self.channel_evidence.to_dict() if self.channel_evidence else None,
             "said_on": self.said_on,
+            "said_on_precision": self.said_on_precision,
             "said_on_evidence": self.said_on_evidence.to_dict() if self.said_on_evidence else None,
             "signatories": list(self.signatories),
             "about": list(self.about),

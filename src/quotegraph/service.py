@@ -18,6 +18,7 @@ from typing import Any, Iterator
 from .errors import QueryError, StoreError
 from .store.query import StatementQuery, build_statement_search, escape_like
 from .store.reader import connect_reader
+from .store.writer import merge_state
 
 __all__ = ["Service", "MAX_QUERY_CHARS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS"]
 
@@ -229,4 +230,5 @@ class Service:
                       for t in ("articles", "quotes", "statements", "persons")}
             channels = [r[0] for r in conn.execute(
                 "SELECT DISTINCT channel FROM quotes WHERE channel IS NOT NULL ORDER BY channel LIMIT 100")]
-        return {"counts": counts, "channels": channels}
+            merge = merge_state(conn)
+        return {"counts": counts, "channels": channels, "merge": merge}

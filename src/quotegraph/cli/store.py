@@ -113,13 +113,21 @@ def _json_safe(result: dict[str, Any]) -> str:
 @click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
 @click.option("--host", default=_DEFAULTS["host"], show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=_DEFAULTS["port"], show_default=True, help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--allowed-hosts", "allowed_hosts", default=None,
+              help="Extra Host names to answer besides loopback names and --host (comma-separated; * for any).")
+@click.option("--trusted-proxies", "trusted_proxies", default=None,
+              help="Proxy addresses whose X-Forwarded-* headers are honoured (comma-separated); none by default.")
+@click.option("--query-time-limit", "query_time_limit", type=float, default=None,
+              help="Seconds of database work one request may take (E606 after that).")
+def serve(db: str, host: str, port: int, allowed_hosts: str | None, trusted_proxies: str | None,
+          query_time_limit: float | None) -> None:
     """Run uvicorn with the read-only app until interrupted."""
-    import uvicorn
 
     from ..api import create_app
+    from ..api.server import serve_forever, server_config
 
-    settings = resolve(db=db, host=host, port=port)
+    settings = resolve(db=db, host=host, port=port, allowed_hosts=allowed_hosts, trusted_proxies=trusted_proxies,
+                       query_time_limit=query_time_limit)
     try:
         app = create_app(settings.db, settings=settings)
     except QuotegraphError as exc:
@@ -128,7 +136,7 @@ def serve(db: str, host: str, port: int) -> None:
     if settings.host not in _LOOPBACK:
         click.echo(f"warning: serving on {settings.host}, reachable from other machines", err=True)
     click.echo(f"quotegraph: serving {settings.db} on http://{settings.host}:{settings.port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", server_header=False)
+    serve_forever(server_config(app, host=settings.host, port=settings.port, trusted_proxies=settings.trusted_proxies))
 
 
 @click.command(help="Say whether a database is up to date: counts, and whether a merge of changed articles is pending.")

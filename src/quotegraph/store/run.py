@@ -97,7 +97,7 @@ def _extractor(processes: int, settings: dict[str, Any]) -> Callable[[Iterable],
         return lambda items: extract_many(items, processes=processes, settings=settings)
     from .. import load_pipeline
 
-    pipeline = load_pipeline(**{k: v for k, v in settings.items() if k in ("time_budget", "max_chars", "batch_size")})
+    pipeline = load_pipeline(**{k: v for k, v in settings.items() if k in ("time_budget", "max_chars", "batch_size", "model")})
     return pipeline.pipe
 
 

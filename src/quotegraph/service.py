@@ -22,10 +22,12 @@ from .store.query import StatementQuery, build_statement_search, escape_like, ft
 from .store.reader import connect_reader
 from .store.writer import merge_state
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "QUERY_TIME_LIMIT"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "QUERY_TIME_LIMIT"]
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
+MAX_RAW_TERMS = 64  # words in one FTS-syntax search (operators not counted)
+_RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUERY_TIME_LIMIT = 2.0  # seconds of database work one request may use
 _PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the deadline
 MAX_OFFSET = 100_000
@@ -136,8 +138,11 @@ class Service:
             since=self._date("since", since), until=self._date("until", until), limit=limit_v, offset=offset_v)
         if query.raw and not query.q:
             raise QueryError("E600", detail="a raw query cannot be empty")
-        terms = fts_terms(query.q) if not query.raw else []
-        if len(terms) > MAX_TERMS:
+        if query.raw:
+            words = [w for w in _RAW_WORD.findall(query.q) if w not in ("AND", "OR", "NOT", "NEAR")]
+            if len(words) > MAX_RAW_TERMS:
+                raise QueryError("E601", name="q", detail=f"{len(words)} words in the query; limit {MAX_RAW_TERMS}")
+        elif len(terms := fts_terms(query.q)) > MAX_TERMS:
             raise QueryError("E601", name="q", detail=f"{len(terms)} different words or phrases; limit {MAX_TERMS}")
         rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
         with self._read() as conn:

@@ -27,13 +27,14 @@ from ..web import pages
 from . import routes as api
 from .limits import Limits
 
-__all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_URL_CHARS", "STATUS", "SECURITY_HEADERS", "LOOPBACK_NAMES",
+__all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_HEAD_BYTES", "MAX_URL_CHARS", "STATUS", "SECURITY_HEADERS", "LOOPBACK_NAMES",
            "allowed_hosts", "host_name", "create_app", "error_response"]
 
 log = logging.getLogger("quotegraph.server")
 
 MAX_BODY_BYTES = 16 * 1024  # the API is read-only: nothing needs a body
 MAX_URL_CHARS = 4096
+MAX_HEAD_BYTES = 16 * 1024  # all request headers together
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 SECURITY_HEADERS = [
@@ -166,6 +167,9 @@ class Guard:
             return f"body of {length[:20]} bytes; limit {self.max_body}"
         if b"transfer-encoding" in headers:
             return "streamed request bodies are not accepted"
+        head = sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or [])
+        if head > MAX_HEAD_BYTES:
+            return f"headers of {head} bytes; limit {MAX_HEAD_BYTES}"
         url_chars = len(scope.get("path", "")) + len(scope.get("query_string", b""))
         if url_chars > self.max_url:
             return f"URL of {url_chars} characters; limit {self.max_url}"

@@ -22,13 +22,12 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..errors import QuotegraphError
-from .app import SECURITY_HEADERS
+from .app import MAX_HEAD_BYTES, SECURITY_HEADERS
 
-__all__ = ["HEADER_TIMEOUT", "KEEP_ALIVE", "MAX_HEAD_BYTES", "BoundedH11Protocol", "server_config", "serve_forever"]
+__all__ = ["HEADER_TIMEOUT", "KEEP_ALIVE", "BoundedH11Protocol", "server_config", "serve_forever"]
 
 HEADER_TIMEOUT = 10.0  # seconds for a complete request head
 KEEP_ALIVE = 5  # seconds an idle keep-alive connection stays open
-MAX_HEAD_BYTES = 16 * 1024  # request line and headers
 
 
 def _envelope(status: int, reason: bytes, err: QuotegraphError) -> bytes:
@@ -83,7 +82,7 @@ def server_config(app: Any, *, host: str, port: int, trusted_proxies: str = "") 
     trusted = ",".join(p.strip() for p in (trusted_proxies or "").split(",") if p.strip())
     return uvicorn.Config(
         app, host=host, port=port, log_level="warning", server_header=False,
-        http=BoundedH11Protocol, timeout_keep_alive=KEEP_ALIVE, h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+        http=BoundedH11Protocol, timeout_keep_alive=KEEP_ALIVE, h11_max_incomplete_event_size=MAX_HEAD_BYTES + 8192,
         proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None,
     )
 

@@ -29,7 +29,7 @@ from .engines import commit_results, mark_failed
 from .parquet import OutputDir
 from .plan import Partition
 from .records import item_to_record, process_records, record_to_item
-from .worker import extract_one, get_pipeline
+from ..pipeline.worker import extract_one, get_pipeline
 
 __all__ = ["PipelinePlugin", "local_cluster", "connect", "run_dask", "run_partition", "extract_isolated"]
 

@@ -27,7 +27,7 @@ from ..ingest import record_to_article
 from ..model import Article, Rejected, Warning
 from ..settings import resolve
 from .tables import TABLES, to_tables
-from .worker import Loader, extract_one, get_pipeline
+from ..pipeline.worker import Loader, extract_one, get_pipeline
 
 __all__ = ["PIPELINE_SETTINGS", "process_records", "record_to_item", "item_to_record", "pipeline_settings", "process_batch", "process_arrow", "process_pandas"]
 

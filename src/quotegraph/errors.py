@@ -63,6 +63,10 @@ ERRORS: dict[str, str] = {
     "E603": "request too large ({detail})",
     "E604": "method {method} not allowed on {path}",
     "E605": "internal error ({detail})",
+    "E606": "query stopped after {limit} s: too costly; use fewer or rarer words, or add a speaker or date filter",
+    "E607": "request stopped ({detail})",
+    "E608": "server busy: {detail}; retry in a moment",
+    "E609": "host '{host}' is not served here (allowed: {allowed})",
 }
 
 

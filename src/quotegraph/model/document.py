@@ -93,17 +93,26 @@ class Mention:
 
 @dataclass(slots=True)
 class Speaker:
-    """Who made a statement: canonical name, kind and the phrase used here."""
+    """Who made a statement: canonical name, kind and the phrase used here.
+
+    ``rule`` names the resolver that named the speaker ("entity", "pronoun", "role", ...);
+    ``affiliation`` is the organisation the phrase ties the speaker to ("State Department official ...").
+    An empty ``name`` with a ``mention`` means the phrase names no one that could be resolved.
+    """
 
     name: str
     kind: str = "unknown"
     mention: Mention | None = None
+    rule: str | None = None
+    affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "kind": self.kind,
             "mention": self.mention.to_dict() if self.mention else None,
+            "rule": self.rule,
+            "affiliation": self.affiliation,
         }
 
     @classmethod
@@ -114,6 +123,8 @@ class Speaker:
             name=str(data.get("name") or ""),
             kind=str(data.get("kind") or "unknown"),
             mention=Mention.from_dict(data.get("mention")),
+            rule=data.get("rule"),
+            affiliation=data.get("affiliation"),
         )
 
 
@@ -203,18 +214,21 @@ class Entity:
     name: str
     kind: str = "unknown"
     mentions: list[Mention] = field(default_factory=list)
+    affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "kind": self.kind,
             "mentions": [m.to_dict() for m in self.mentions],
+            "affiliation": self.affiliation,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
         mentions = [Mention.from_dict(m) for m in data.get("mentions") or []]
-        return cls(str(data["name"]), str(data.get("kind") or "unknown"), [m for m in mentions if m])
+        return cls(str(data["name"]), str(data.get("kind") or "unknown"), [m for m in mentions if m],
+                   data.get("affiliation"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..model.document import QUOTE_TYPES, SCHEMA_VERSION, SPEAKER_KINDS
+from ..model.document import QUOTE_TYPES, SCHEMA_VERSION, SPEAKER_KINDS, date_precision
 
 __all__ = ["MAX_QUOTES", "MAX_ENTITIES", "MAX_NAMES", "MAX_NAME_CHARS", "MAX_SPANS", "check_document"]
 
@@ -145,6 +145,11 @@ def _quote(q: Any, where: str, text: str) -> None:
         _mention(q.get(key), f"{where}{key}", text)
     _str(q.get("channel"), f"{where}channel", optional=True)
     _date(q.get("said_on"), f"{where}said_on", _PARTIAL_DAY)
+    if "said_on_precision" in q:  # derived from said_on; written by quotegraph since schema 1 gained it
+        precision = q["said_on_precision"]
+        if precision != date_precision(q.get("said_on")):
+            raise _Bad("E107", f"{where}said_on_precision",
+                       f"{str(precision)[:40]!r} does not match said_on {str(q.get('said_on'))[:12]!r}")
     _names(q.get("signatories"), f"{where}signatories")
     _names(q.get("about"), f"{where}about")
     confidence = q.get("confidence", 0.5)

@@ -3,7 +3,9 @@
 
 * the whole ``settings`` section, from ``quotegraph.settings.SETTINGS``;
 * the error-code table at the end of the ``limits`` section (between
-  ``<!-- generated: errors -->`` markers), from ``quotegraph.errors.ERRORS``.
+  ``<!-- generated: errors -->`` markers), from ``quotegraph.errors.ERRORS``;
+* the stage table (between ``<!-- generated: stages -->`` markers), from the
+  ``@stage`` declarations of ``quotegraph.pipeline.DEFAULT_STAGES``.
 
     .venv/bin/python scripts/gen_settings_doc.py          # rewrite README.md
     .venv/bin/python scripts/gen_settings_doc.py --check  # exit 1 if README.md is stale
@@ -24,9 +26,13 @@ README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT / "src"))
 
 from quotegraph.errors import ERRORS  # noqa: E402
+from quotegraph.pipeline import DEFAULT_STAGES, registry  # noqa: E402
 from quotegraph.settings import SETTINGS  # noqa: E402
 
-__all__ = ["settings_block", "errors_block", "render", "main"]
+__all__ = ["settings_block", "errors_block", "stages_block", "render", "main"]
+
+STAGES_OPEN = "<!-- generated: stages -->"
+STAGES_CLOSE = "<!-- /generated: stages -->"
 
 ERRORS_OPEN = "<!-- generated: errors -->"
 ERRORS_CLOSE = "<!-- /generated: errors -->"
@@ -101,6 +107,34 @@ def errors_block() -> str:
     return "\n".join(lines)
 
 
+def _fields(names: tuple[str, ...]) -> str:
+    return ", ".join(f"`{n}`" for n in names) or "–"
+
+
+def stages_block() -> str:
+    """The generated table of the default pipeline's stages and what each declares (with its markers)."""
+    lines = [
+        STAGES_OPEN,
+        "",
+        "| # | Stage | Requires | Assigns | Proposes (applied by the owner) |",
+        "|---|---|---|---|---|",
+    ]
+    known = registry()
+    for k, name in enumerate(DEFAULT_STAGES, 1):
+        cls = known[name]
+        lines.append(f"| {k} | `{name}` | {_fields(cls.requires)} | {_fields(cls.assigns)} | {_fields(cls.proposes)} |")
+    lines += ["", STAGES_CLOSE]
+    return "\n".join(lines)
+
+
+def _replace_block(text: str, opening: str, closing: str, block: str) -> str:
+    if opening not in text:
+        raise SystemExit(f"README.md has no '{opening}' marker")
+    start = text.index(opening)
+    end = text.index(closing, start) + len(closing)
+    return text[:start] + block + text[end:]
+
+
 def _replace_section(text: str, name: str, body: str) -> str:
     pattern = re.compile(
         rf"(<!-- section: {re.escape(name)} -->\n)(.*?)(<!-- /section: {re.escape(name)} -->)", re.S
@@ -126,7 +160,8 @@ def _replace_errors(text: str) -> str:
 
 def render(text: str) -> str:
     """README text with every generated block brought up to date."""
-    return _replace_errors(_replace_section(text, "settings", settings_block()))
+    text = _replace_errors(_replace_section(text, "settings", settings_block()))
+    return _replace_block(text, STAGES_OPEN, STAGES_CLOSE, stages_block())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,7 @@ ERRORS: dict[str, str] = {
     "E114": "{origin}: cannot read ({detail})",
     "E115": "{origin}: text contains an unpaired surrogate at {offset} (not valid Unicode)",
     "E116": "{origin}: HTML could not be parsed ({detail})",
-    "E200": "[{id}] pipeline stage '{stage}' requires '{missing}', which no earlier stage assigns",
+    "E200": "[{id}] pipeline stage '{stage}' {problem}",
     "E201": "[{id}] extraction exceeded its time budget of {budget} s",
     "E202": "[{id}] extraction failed in stage '{stage}': {detail}",
     "E203": "unknown pipeline stage '{name}' (known: {known})",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import PipelineError
 from ..settings import resolve
 from .base import Pipeline, registry
-from .stages import about, attribution, channel, dates, entities, episodes, marks, mentions, parse, segment, signatories, speakers  # noqa: F401  (register)
+from .stages import about, attribution, channel, dates, entities, episodes, marks, mentions, parse, segment, signatories, speakers  # noqa: F401  (each module declares its stage)
 
 __all__ = ["DEFAULT_STAGES", "load_pipeline"]
 
@@ -32,9 +33,8 @@ def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, **settings: object) 
     built = []
     for name in stages:
         if name not in known:
-            from ..errors import PipelineError
-
             raise PipelineError("E203", name=name, known=", ".join(sorted(known)))
         factory = known[name]
-        built.append(factory(batch_size=opts.batch_size) if name == "parse" else factory())
+        # Each keyword a stage declares in ``config`` is the setting of the same name.
+        built.append(factory(**{key: getattr(opts, key) for key in factory.config}))
     return Pipeline(built, time_budget=opts.time_budget, max_chars=opts.max_chars)

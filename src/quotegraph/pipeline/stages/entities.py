@@ -10,11 +10,11 @@ and "the Socialist Campaign Group of Labour MPs").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from ...model import Mention
-from ..base import register
-from ..work import Cluster, Work
+from ..base import stage
+from ..work import Cluster, Proposal, Work
 
 __all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
 
@@ -47,13 +47,18 @@ def kind_of(label: str, name: str) -> str:
     return kind
 
 
-@register("entities")
+@stage("entities", requires=("text", "regions", "clauses"), assigns=("clusters",))
 class Entities:
     """Collect named-entity mentions and cluster them."""
 
-    name = "entities"
-    requires = ("clauses",)
-    assigns = ("clusters",)
+    def accept(self, work: Work, proposal: Proposal) -> None:
+        """A new entity (``clusters``) or a further mention of one (``clusters.mentions``, kept in text order)."""
+        if proposal.field == "clusters":
+            work.clusters.append(proposal.value)
+        elif proposal.field == "clusters.mentions":
+            insort(proposal.target.mentions, proposal.value, key=lambda m: m.start)
+        else:
+            raise ValueError(f"entities takes no proposals for '{proposal.field}'")
 
     def __call__(self, work: Work) -> None:
         mentions = []  # (start, end, label)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..base import register
+from ..base import stage
 from ..work import Cluster, Work
 
 __all__ = ["Mentions"]
@@ -24,13 +24,10 @@ _OFFICES = frozenset(
 _WINDOW = 1500
 
 
-@register("mentions")
+@stage("mentions", requires=("text", "regions", "clauses", "clusters.name", "clusters.kind", "clusters.mentions"),
+       proposes=("clusters.mentions",))
 class Mentions:
     """Add pronoun, name and description mentions to entity clusters."""
-
-    name = "mentions"
-    requires = ("clusters", "clauses", "candidates.speaker")
-    assigns = ("clusters.mentions",)
 
     def __call__(self, work: Work) -> None:
         people = [c for c in work.clusters if c.kind == "person"]
@@ -48,14 +45,12 @@ class Mentions:
                 elif t.pos == "NOUN" and t.i > 0 and clause.tokens[t.i - 1].text.lower() == "the" \
                         and _PERSON_SUFFIX.search(low) and low not in _OFFICES:
                     self._link(work, anchors, clause.tokens[t.i - 1].start, t.end, taken)
-        self._names_in_quotes(work, people, taken)
-        for c in work.clusters:
-            c.mentions.sort(key=lambda m: m.start)
+        self._names_in_quotes(work, people, taken)  # entities keeps each cluster's mentions in text order
 
     def _link(self, work: Work, anchors, start: int, end: int, taken) -> None:
         k = bisect_left(anchors, start, key=lambda x: x[0]) - 1
         if k >= 0 and anchors[k][0] > start - _WINDOW:
-            anchors[k][1].mentions.append(work.mention(start, end))
+            work.propose("clusters.mentions", anchors[k][1], work.mention(start, end), by=self.name)
             taken.add((start, end))
 
     def _names_in_quotes(self, work: Work, people: list[Cluster], taken) -> None:
@@ -75,5 +70,6 @@ class Mentions:
                 for m in pattern.finditer(work.text, span.start, span.end):
                     if (m.start(), m.end()) not in taken and not any(
                             x.start <= m.start() < x.end for c in work.clusters for x in c.mentions):
-                        words[m.group()].mentions.append(work.mention(m.start(), m.end()))
+                        work.propose("clusters.mentions", words[m.group()], work.mention(m.start(), m.end()),
+                                     by=self.name)
                         taken.add((m.start(), m.end()))

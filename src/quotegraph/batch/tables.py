@@ -22,9 +22,10 @@ import hashlib
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
 
-import pyarrow as pa
-
+from ..errors import import_optional
 from ..model import SCHEMA_VERSION, Article, Document, Entity, Mention, Quotation, Rejected, Span, Speaker, Warning
+
+pa = import_optional("pyarrow", extra="batch", feature="Parquet and Arrow output")
 
 __all__ = ["SCHEMAS", "TABLES", "to_tables", "from_tables", "empty_tables"]
 
@@ -53,6 +54,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         *_mention_fields("cue"), ("channel", _STR), *_mention_fields("channel_evidence"),
         ("said_on", _STR), *_mention_fields("said_on_evidence"),
         ("signatories", pa.list_(_STR)), ("about", pa.list_(_STR)), ("confidence", pa.float64()),
+        ("kind", _STR), ("rule", _STR),
     ]),
     "entities": pa.schema([
         ("doc_index", _I32), ("doc_id", _STR), ("entity_index", _I32), ("name", _STR), ("kind", _STR), ("n_mentions", _I32),
@@ -89,6 +91,7 @@ def _statement_row(index: int, doc: Document, q_index: int, q: Quotation) -> dic
         "speaker_kind": q.speaker.kind if q.speaker else None,
         "channel": q.channel, "said_on": q.said_on,
         "signatories": list(q.signatories), "about": list(q.about), "confidence": float(q.confidence),
+        "kind": q.kind, "rule": q.rule,
     }
     row.update(_flat("speaker_mention", q.speaker.mention if q.speaker else None))
     row.update(_flat("cue", q.cue))
@@ -153,6 +156,7 @@ def _quotation(row: dict[str, Any]) -> Quotation:
         channel_evidence=_mention(row, "channel_evidence"), said_on=row["said_on"],
         said_on_evidence=_mention(row, "said_on_evidence"), signatories=list(row["signatories"] or []),
         about=list(row["about"] or []), confidence=row["confidence"],
+        kind=row.get("kind"), rule=row.get("rule"),
     )
 
 

@@ -12,6 +12,7 @@ import click
 
 from ..errors import QuotegraphError
 from ..settings import SETTINGS, resolve
+from ._common import setting_option
 
 __all__ = ["ingest", "search", "serve"]
 
@@ -35,15 +36,16 @@ def _fail(exc: QuotegraphError) -> None:
               help="PATHS hold already-extracted documents (JSONL from `quotegraph extract --format jsonl`).")
 @click.option("--from-parquet", "from_parquet", is_flag=True,
               help="PATHS are `quotegraph batch` output directories: load their Parquet shards (no extraction).")
+@setting_option("model")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None, documents: bool,
-           from_parquet: bool, progress: bool | None) -> None:
+           from_parquet: bool, model: str | None, progress: bool | None) -> None:
     """Store articles; exit status 1 only when some article failed."""
     from tqdm import tqdm
 
     from ..store import ingest as run_ingest
 
-    settings = resolve(db=db, processes=processes)
+    settings = resolve(db=db, processes=processes, model=model)
     bar = tqdm(unit=" articles", file=sys.stderr, disable=(not progress) if progress is not None else None,
                dynamic_ncols=True)
     try:

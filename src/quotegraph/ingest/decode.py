@@ -36,6 +36,7 @@ WARNINGS: dict[str, str] = {
     "W105": "the dated-text header was not at the very start of the file",
     "W106": "the id taken from the file name was already used; another was chosen",
     "W107": "HTML metadata date was not YYYY-MM-DD and was ignored",
+    "W108": "the dated-text header's date differs from the date given; the given date is used",
 }
 
 _SAMPLE = 1 << 16

@@ -131,6 +131,8 @@ class Quotation:
     signatories: list[str] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    kind: str | None = None
+    rule: str | None = None
 
     @property
     def start(self) -> int:
@@ -154,6 +156,8 @@ class Quotation:
             "signatories": list(self.signatories),
             "about": list(self.about),
             "confidence": round(float(self.confidence), 3),
+            "kind": self.kind,
+            "rule": self.rule,
         }
 
     @classmethod
@@ -171,6 +175,8 @@ class Quotation:
             signatories=list(data.get("signatories") or []),
             about=list(data.get("about") or []),
             confidence=float(data.get("confidence", 0.5)),
+            kind=data.get("kind"),
+            rule=data.get("rule"),
         )
 
 

@@ -26,8 +26,14 @@ DEFAULT_STAGES = (
 )
 
 
-def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, **settings: object) -> Pipeline:
-    """Build the pipeline from stage names; settings as in ``quotegraph.settings``."""
+def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, *, objects: dict[str, dict[str, object]] | None = None,
+                  **settings: object) -> Pipeline:
+    """Build the pipeline from stage names; settings as in ``quotegraph.settings``.
+
+    Each keyword a stage declares in its ``config`` is the setting of the same
+    name. ``objects`` hands a stage live objects a setting cannot name
+    (``{"parse": {"nlp": language}}``: a spaCy pipeline the caller already has).
+    """
     opts = resolve(**{k: v for k, v in settings.items()})
     known = registry()
     built = []
@@ -35,6 +41,6 @@ def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, **settings: object) 
         if name not in known:
             raise PipelineError("E203", name=name, known=", ".join(sorted(known)))
         factory = known[name]
-        # Each keyword a stage declares in ``config`` is the setting of the same name.
-        built.append(factory(**{key: getattr(opts, key) for key in factory.config}))
+        kwargs = {key: getattr(opts, key) for key in factory.config}
+        built.append(factory(**kwargs, **(objects or {}).get(name, {})))
     return Pipeline(built, time_budget=opts.time_budget, max_chars=opts.max_chars)

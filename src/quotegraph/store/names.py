@@ -57,6 +57,7 @@ class Occurrence:
     name: str
     kind: str
     article_id: str
+    count: int = 1  # how many quotes use it (aggregated occurrences)
 
 
 @dataclass(slots=True)
@@ -110,10 +111,11 @@ def _canonical(names: list[str], counts: Counter) -> str:
 
 def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, str | None]] = ()) -> Clustering:
     """Group speaker names into entities (see the module docstring for the rules)."""
-    counts: Counter = Counter(o.name for o in occurrences)
+    counts: Counter = Counter()
     kinds: dict[str, Counter] = defaultdict(Counter)
     for o in occurrences:
-        kinds[o.name][o.kind or "unknown"] += 1
+        counts[o.name] += o.count
+        kinds[o.name][o.kind or "unknown"] += o.count
     names = sorted(counts)
     clusters: dict[str, Cluster] = {}  # by key of the canonical name
     by_name: dict[str, Cluster] = {}

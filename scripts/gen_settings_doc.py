@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT / "src"))
 
-from quotegraph.errors import ERRORS  # noqa: E402
+from quotegraph.errors import ERRORS, WARNINGS, http_status  # noqa: E402
 from quotegraph.pipeline import DEFAULT_STAGES, registry  # noqa: E402
 from quotegraph.settings import SETTINGS  # noqa: E402
 
@@ -94,15 +94,21 @@ def errors_block() -> str:
         "",
         "### Error codes",
         "",
-        "Every error quotegraph reports carries one of these codes (`[E104] ...`).",
+        "Every error quotegraph reports carries one of these codes (`[E104] ...`);",
+        "the server answers each with the HTTP status shown.",
         "Generated from `src/quotegraph/errors.py` by `scripts/gen_settings_doc.py`.",
         "",
-        "| Code | Area | Message |",
-        "|---|---|---|",
+        "| Code | Area | HTTP | Message |",
+        "|---|---|---|---|",
     ]
     for code in sorted(ERRORS):
         area = ERROR_AREAS.get(code[1:2], "other")
-        lines.append(f"| `{code}` | {area} | {_cell(ERRORS[code])} |")
+        lines.append(f"| `{code}` | {area} | {http_status(code)} | {_cell(ERRORS[code])} |")
+    lines += ["", "Warnings (`W1xx` from the readers, `W2xx` from the extractor) never stop a document:", "",
+              "| Code | Area | Message |", "|---|---|---|"]
+    for code in sorted(WARNINGS):
+        area = "input" if code.startswith("W1") else "pipeline"
+        lines.append(f"| `{code}` | {area} | {_cell(WARNINGS[code])} |")
     lines += ["", ERRORS_CLOSE]
     return "\n".join(lines)
 

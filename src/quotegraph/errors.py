@@ -8,7 +8,7 @@ Codes are stable and documented: ``E1xx`` input, ``E2xx`` pipeline,
 from __future__ import annotations
 
 __all__ = ["QuotegraphError", "InputError", "PipelineError", "StoreError", "EvaluationError", "BatchError", "MissingExtraError", "QueryError", "ERRORS",
-           "import_optional"]
+           "WARNINGS", "HTTP_STATUS", "http_status", "import_optional"]
 
 ERRORS: dict[str, str] = {
     "E100": "{origin}: file not found",
@@ -65,6 +65,35 @@ ERRORS: dict[str, str] = {
     "E605": "internal error ({detail})",
 }
 
+# Warnings: the document keeps going, with a note of what was done. ``W1xx``
+# are added by the readers, ``W2xx`` by the extractor (W203 is logged only:
+# the documents come out the same).
+WARNINGS: dict[str, str] = {
+    "W101": "a byte-order mark was removed from the start of the file",
+    "W102": "the file was not UTF-8; it was decoded with the encoding named",
+    "W103": "CRLF or CR line ends were changed to LF",
+    "W104": "mostly UTF-8 with stray bytes; those bytes were decoded as cp1252",
+    "W105": "the dated-text header was not at the very start of the file",
+    "W106": "the id taken from the file name was already used; another was chosen",
+    "W107": "HTML metadata date was not YYYY-MM-DD and was ignored",
+    "W108": "the dated-text header's date differs from the date given; the given date is used",
+    "W200": "a quotation is opened and never closed; it is taken to run to the end of its paragraph",
+    "W201": "unpaired quotation marks were ignored",
+    "W202": "an over-long sentence was cut into pieces for parsing",
+    "W203": "batched stage '{stage}' failed on {n} documents ({detail}); running them one at a time",
+}
+
+# The HTTP status the server answers a coded error with; any other code is a bad request.
+HTTP_STATUS: dict[str, int] = {
+    "E300": 500, "E301": 500, "E302": 503, "E303": 503,
+    "E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
+}
+
+
+def http_status(code: str) -> int:
+    """The HTTP status for a coded error (400 unless ``HTTP_STATUS`` says otherwise)."""
+    return HTTP_STATUS.get(code, 400)
+
 
 class QuotegraphError(Exception):
     """Base error: ``code`` is one of ``ERRORS``; the message is formatted from it."""
@@ -79,6 +108,11 @@ class QuotegraphError(Exception):
             message = f"{template} {fields}"
         self.message = message
         super().__init__(f"[{code}] {message}")
+
+    @property
+    def status(self) -> int:
+        """The HTTP status this error is answered with."""
+        return http_status(self.code)
 
 
 class InputError(QuotegraphError):

@@ -13,13 +13,13 @@ import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from .errors import QueryError, StoreError
 from .store.query import StatementQuery, build_statement_search, escape_like
 from .store.reader import connect_reader
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "flag", "search_arguments"]
 
 MAX_QUERY_CHARS = 500
 MAX_OFFSET = 100_000
@@ -27,6 +27,31 @@ MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statemen
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
 
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+def flag(name: str, value: str | None) -> bool:
+    """A boolean query parameter (E601 when it is neither true nor false)."""
+    if value is None:
+        return False
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise QueryError("E601", name=name, detail="must be true or false")
+
+
+def search_arguments(params: Mapping[str, str]) -> dict[str, Any]:
+    """``search_statements`` keywords from a query string (the API's and the search page's)."""
+    p = params
+    return {
+        "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
+        "speaker": p.get("speaker"), "about": p.get("about"), "channel": p.get("channel"),
+        "since": p.get("since"), "until": p.get("until"), "limit": p.get("limit"), "offset": p.get("offset"),
+    }
 
 def _loads(value: str | None) -> Any:
     return json.loads(value) if value else None

@@ -21,7 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import QuotegraphError
+from ..errors import HTTP_STATUS, QuotegraphError, http_status
 from ..service import Service
 from ..web import pages
 from . import routes as api
@@ -40,8 +40,7 @@ _HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-STATUS = {"E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
-          "E300": 500, "E301": 500, "E302": 503, "E303": 503}
+STATUS = HTTP_STATUS  # one table, in quotegraph.errors
 
 ROUTES = [
     Route("/api", api.index, name="api_index"),
@@ -73,7 +72,7 @@ def error_response(request_path: str, status: int, code: str, message: str, requ
 
 async def _on_quotegraph_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, QuotegraphError)
-    status = STATUS.get(exc.code, 400)
+    status = http_status(exc.code)
     if status >= 500:
         log.error("%s on %s", exc, request.url.path)
     return error_response(request.url.path, status, exc.code, exc.message, request)

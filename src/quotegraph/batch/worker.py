@@ -29,7 +29,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _default_loader(**settings: Any) -> Callable[[Article], Document]:
-    from .. import load_pipeline
+    from ..pipeline import load_pipeline
 
     return load_pipeline(**settings)
 

@@ -43,7 +43,7 @@ def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None,
     """Store articles; exit status 1 only when some article failed."""
     from tqdm import tqdm
 
-    from ..store import ingest as run_ingest
+    from ..ingestion import ingest as run_ingest
 
     settings = resolve(db=db, processes=processes, model=model)
     bar = tqdm(unit=" articles", file=sys.stderr, disable=(not progress) if progress is not None else None,

@@ -135,7 +135,7 @@ def _quotegraph_runner(processes: int, batch_size: int | None) -> Callable[[list
 
     settings = {} if batch_size is None else {"batch_size": batch_size}
     if processes <= 1:
-        from .. import load_pipeline
+        from ..pipeline import load_pipeline
 
         pipeline = load_pipeline(**settings)
         return lambda articles: sum(isinstance(r, Rejected) for r in pipeline.pipe(articles))

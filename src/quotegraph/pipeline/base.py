@@ -23,7 +23,7 @@ import logging
 import time
 from typing import Any, Callable, Iterable, Iterator, Protocol, TypeVar, runtime_checkable
 
-from ..errors import PipelineError, QuotegraphError
+from ..errors import WARNINGS, PipelineError, QuotegraphError
 from ..model import Article, Document, Rejected
 from .work import Proposal, Work
 
@@ -225,11 +225,6 @@ class Pipeline:
 
 
 BATCH_MAX_CHARS = 20_000
-
-# Logged, not attached to a document: the documents themselves come out the same.
-WARNINGS: dict[str, str] = {
-    "W203": "batched stage '{stage}' failed on {n} documents ({detail}); running them one at a time",
-}
 
 
 def _rejected(article: Article, exc: QuotegraphError) -> Rejected:

@@ -19,7 +19,7 @@ ERRORS: dict[str, str] = {
     "E105": "{origin}: invalid JSON ({detail})",
     "E106": "{origin}: record is missing required field '{field}'",
     "E107": "{origin}: field '{field}' has the wrong type ({detail})",
-    "E108": "{origin}: invalid date '{value}' (expected YYYY-MM-DD)",
+    "E108": "{origin}: invalid date '{value}' ({detail}; expected a calendar date such as 2021-08-16 or 16 August 2021)",
     "E109": "{origin}: HTML has no extractable main text",
     "E110": "{origin}: unsupported input ({detail})",
     "E111": "{origin}: document text is empty after decoding",
@@ -63,6 +63,10 @@ ERRORS: dict[str, str] = {
     "E603": "request too large ({detail})",
     "E604": "method {method} not allowed on {path}",
     "E605": "internal error ({detail})",
+    "E606": "query stopped after {limit} s: too costly; use fewer or rarer words, or add a speaker or date filter",
+    "E607": "request stopped ({detail})",
+    "E608": "server busy: {detail}; retry in a moment",
+    "E609": "host '{host}' is not served here (allowed: {allowed})",
 }
 
 # Warnings: the document keeps going, with a note of what was done. ``W1xx``
@@ -75,8 +79,9 @@ WARNINGS: dict[str, str] = {
     "W104": "mostly UTF-8 with stray bytes; those bytes were decoded as cp1252",
     "W105": "the dated-text header was not at the very start of the file",
     "W106": "the id taken from the file name was already used; another was chosen",
-    "W107": "HTML metadata date was not YYYY-MM-DD and was ignored",
+    "W107": "the HTML metadata date could not be read and was ignored",
     "W108": "the dated-text header's date differs from the date given; the given date is used",
+    "W109": "the publication date could not be read; the article is kept without a date",
     "W200": "a quotation is opened and never closed; it is taken to run to the end of its paragraph",
     "W201": "unpaired quotation marks were ignored",
     "W202": "an over-long sentence was cut into pieces for parsing",
@@ -87,6 +92,7 @@ WARNINGS: dict[str, str] = {
 HTTP_STATUS: dict[str, int] = {
     "E300": 500, "E301": 500, "E302": 503, "E303": 503,
     "E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
+    "E606": 422, "E607": 400, "E608": 429, "E609": 400,
 }
 
 

@@ -40,7 +40,7 @@ def test_stage_requiring_a_field_nobody_assigns_is_e200() -> None:
     assert "'linker'" in exc.value.message and "'clusters'" in exc.value.message
 
 
-@pytest.mark.parametrize("declared", [{"requires": ("coreference",)}, {"assigns": ("candidates.episode",)}])
+@pytest.mark.parametrize("declared", [{"requires": ("anaphora",)}, {"assigns": ("candidates.episode",)}])
 def test_a_declared_field_that_does_not_exist_is_e200(declared) -> None:
     with pytest.raises(PipelineError) as exc:
         Pipeline([Paragraphs(), _Needs("linker", **declared)])

@@ -128,6 +128,8 @@ class Candidate:
     confidence: float = 0.5
     carried: bool = False  # speaker inherited from an earlier quote
     rule: str = ""
+    speaker_rule: str = ""  # the resolver that named the speaker
+    speaker_affiliation: str | None = None
 
 
 @dataclass(slots=True)
@@ -137,6 +139,7 @@ class Cluster:
     name: str
     kind: str
     mentions: list[Mention] = field(default_factory=list)
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,7 @@ class Work:
     clauses: list[Clause] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    coreference: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, cluster) of linked pronouns
     warnings: list[Warning] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     owners: dict[str, Any] = field(default_factory=dict)  # field -> owning stage (set by the Pipeline)
@@ -224,7 +228,8 @@ class Work:
             c.spans = _merged(c.spans)
         kept = [c for c in self.candidates if c.spans]
         quotes = [self._quotation(c) for c in sorted(kept, key=lambda c: (c.spans[0].start, c.spans[0].end))]
-        entities = [Entity(c.name, c.kind, sorted(c.mentions, key=lambda m: m.start)) for c in self.clusters if c.mentions]
+        entities = [Entity(c.name, c.kind, sorted(c.mentions, key=lambda m: m.start), c.affiliation)
+                    for c in self.clusters if c.mentions]
         a = self.article
         return Document(id=a.id, text=self.text, date=self.date, title=a.title, url=a.url, source=a.source,
                         quotes=quotes, entities=entities, warnings=list(self.warnings))
@@ -234,8 +239,9 @@ class Work:
 
         speaker = None
         if c.speaker_name or c.speaker_mention:
-            name = c.speaker_name or (c.speaker_mention.text if c.speaker_mention else "")
-            speaker = Speaker(name=name, kind=c.speaker_kind, mention=c.speaker_mention)
+            name = c.speaker_name if c.speaker_name is not None else c.speaker_mention.text
+            speaker = Speaker(name=name, kind=c.speaker_kind, mention=c.speaker_mention, rule=c.speaker_rule or None,
+                              affiliation=c.speaker_affiliation)
         text = "\n\n".join(s.slice(self.text) for s in c.spans)
         return Quotation(type=c.type, spans=list(c.spans), text=text, speaker=speaker, cue=c.cue,
                          channel=c.channel, channel_evidence=c.channel_evidence, said_on=c.said_on,
@@ -256,15 +262,14 @@ _OWNERS: dict[str, Any] = {}
 def _default_owner(field: str) -> Any:
     """The default pipeline's stage owning ``field`` (one instance per process)."""
     if not _OWNERS:
+        from .base import check_declarations, registry
         from .build import DEFAULT_STAGES
-        from .base import registry
 
         known = registry()
-        for name in DEFAULT_STAGES:
-            stage = known[name]
-            if getattr(stage, "accepts_proposals", False):
-                instance = stage()
-                _OWNERS.update({f: instance for f in stage.assigns})
+        instances: dict[type, Any] = {}
+        for name, cls in check_declarations([known[n] for n in DEFAULT_STAGES]).items():
+            if getattr(cls, "accepts_proposals", False):
+                _OWNERS[name] = instances.setdefault(cls, cls())
     if field not in _OWNERS:
         raise KeyError(f"no stage of the default pipeline takes proposals for '{field}'")
     return _OWNERS[field]

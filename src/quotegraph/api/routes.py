@@ -1,7 +1,7 @@
 """JSON API endpoints: parse the query string, call the service, return JSON.
 
 Handlers hold no SQL and no validation rules of their own; the service
-checks every parameter and raises coded errors, which ``app.py`` turns into
+checks every parameter and raises coded errors, which ``quotegraph.server`` turns into
 the one error envelope ``{"error": {"code", "message"}}``.
 """
 
@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from ..service import flag, search_arguments
-from .limits import call_service
+from ..calls import call_service
 from .openapi import openapi_document
 
 __all__ = ["statements", "statement", "speakers", "speaker", "article", "openapi", "index", "flag"]

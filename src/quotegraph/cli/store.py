@@ -124,8 +124,8 @@ def serve(db: str, host: str, port: int, allowed_hosts: str | None, trusted_prox
           query_time_limit: float | None) -> None:
     """Run uvicorn with the read-only app until interrupted."""
 
-    from ..api import create_app
-    from ..api.server import serve_forever, server_config
+    from ..server import create_app
+    from ..server.run import serve_forever, server_config
 
     settings = resolve(db=db, host=host, port=port, allowed_hosts=allowed_hosts, trusted_proxies=trusted_proxies,
                        query_time_limit=query_time_limit)

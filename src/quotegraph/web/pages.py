@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from ..api.limits import call_service
+from ..calls import call_service
 from ..errors import QueryError
 from ..service import search_arguments
 from . import render

@@ -23,9 +23,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import HTTP_STATUS, QuotegraphError, http_status
 from ..service import QUERY_TIME_LIMIT, Service
+from ..api import routes as api
+from ..calls import Limits
 from ..web import pages
-from . import routes as api
-from .limits import Limits
 
 __all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_HEAD_BYTES", "MAX_URL_CHARS", "STATUS", "SECURITY_HEADERS", "LOOPBACK_NAMES",
            "allowed_hosts", "host_name", "create_app", "error_response"]

@@ -265,6 +265,17 @@ def test_no_module_imports_the_package_root(module, path):
     assert not names, f"{module} imports {names} from the package root"
 
 
+@pytest.mark.parametrize("module,path", [(m, p) for m, p in _module_files() if _area(m) in ("service", *_SERVING)],
+                         ids=[m for m, _ in _module_files() if _area(m) in ("service", *_SERVING)])
+def test_read_sql_lives_in_the_store(module, path):
+    """The service and everything above it run named queries from ``store.queries``; they write no SQL."""
+    sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP)\b.*\b(FROM|INTO|SET|TABLE|WHERE)\b", re.I | re.S)
+    literals = [n.value for n in ast.walk(_parse(path)) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    found = [s[:60] for s in literals if sql.search(s) and not s.lstrip().startswith(("\n", "<"))
+             and "\n\n" not in s]
+    assert not found, f"{module} holds SQL: {found}"
+
+
 def test_layering_rules_name_real_areas():
     for area, banned in FORBIDDEN.items():
         assert area in AREAS and all(b.split(".")[1] in AREAS for b in banned)

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from store_docs import VOCABULARY, archive
 
-from quotegraph.api import create_app
+from quotegraph.server import create_app
 from quotegraph.errors import QueryError
 from quotegraph.service import MAX_RAW_TERMS, MAX_TERMS, Service
 from quotegraph.web import render

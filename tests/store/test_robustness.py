@@ -15,7 +15,8 @@ from store_docs import Say, build, corpus, write_jsonl
 from quotegraph.cli import main
 from quotegraph.errors import StoreError
 from quotegraph.service import Service
-from quotegraph.store import Store, ingest
+from quotegraph.ingestion import ingest
+from quotegraph.store import Store
 
 
 def _jsonl(path, records):

@@ -43,7 +43,7 @@ def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None,
     """Store articles; exit status 1 only when some article failed."""
     from tqdm import tqdm
 
-    from ..store import ingest as run_ingest
+    from ..ingestion import ingest as run_ingest
 
     settings = resolve(db=db, processes=processes, model=model)
     bar = tqdm(unit=" articles", file=sys.stderr, disable=(not progress) if progress is not None else None,
@@ -124,8 +124,8 @@ def serve(db: str, host: str, port: int, allowed_hosts: str | None, trusted_prox
           query_time_limit: float | None) -> None:
     """Run uvicorn with the read-only app until interrupted."""
 
-    from ..api import create_app
-    from ..api.server import serve_forever, server_config
+    from ..server import create_app
+    from ..server.run import serve_forever, server_config
 
     settings = resolve(db=db, host=host, port=port, allowed_hosts=allowed_hosts, trusted_proxies=trusted_proxies,
                        query_time_limit=query_time_limit)

@@ -189,8 +189,8 @@ class Context:
         self.said.insert(k, said)
 
     def add_entity(self, cluster) -> int:
-        """A new entity (the stage's doing, never a resolver's); its index."""
-        self.clusters.append(cluster)
+        """A new entity (the stage's doing, never a resolver's, and applied by ``entities``); its index."""
+        self.work.propose("clusters", None, cluster, by="speakers")
         self.profiles.append(Profile())
         k = len(self.clusters) - 1
         self._by_name.setdefault(cluster.name.lower(), k)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..base import register
+from ..base import stage
 from ..work import Candidate, Work
 
 __all__ = ["Signatories"]
@@ -14,13 +14,12 @@ __all__ = ["Signatories"]
 _SIGNED = re.compile(r"\b(?:co-?signed|signed|backed|endorsed|supported)\s+by\b", re.I)
 
 
-@register("signatories")
+@stage("signatories",
+       requires=("text", "clauses", "clusters.name", "clusters.kind", "clusters.mentions", "candidates.spans",
+                 "candidates.clause", "candidates.speaker_mention", "candidates.speaker_entity", "candidates.channel"),
+       assigns=("candidates.signatories",))
 class Signatories:
     """Find co-signers and share them across the statement's quotes."""
-
-    name = "signatories"
-    requires = ("candidates", "clusters", "candidates.speaker")
-    assigns = ("candidates.signatories",)
 
     def __call__(self, work: Work) -> None:
         for cand in work.candidates:

@@ -68,10 +68,11 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden",
+        "--update-snapshots",
         action="store_true",
         default=False,
-        help="rewrite golden files under tests/golden/ from the current output instead of comparing",
+        help=("rewrite snapshots (output recorded from the engine, such as the README's extract example) "
+              "instead of comparing; the human annotations under tests/golden/ are never rewritten"),
     )
 
 
@@ -133,9 +134,9 @@ def artifacts_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    """True when the run was started with ``--update-golden``."""
-    return bool(request.config.getoption("--update-golden"))
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    """True when the run was started with ``--update-snapshots`` (snapshots only, never annotations)."""
+    return bool(request.config.getoption("--update-snapshots"))
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,11 @@
-"""The evaluation gate: the real pipeline on PolNeAR dev must meet every floor in eval_baseline.json.
+"""The evaluation gate: the real pipeline on PolNeAR dev and on realnews (HTML pages and text bodies)
+must meet every floor in eval_baseline.json.
 
 Skipped cleanly when ``../shared`` is absent. A failure names the metric, its
 floor and the score. To re-pin after an improvement (floors only rise)::
 
     quotegraph eval ../shared/corpora/polnear/dev.jsonl --update-baseline
+    quotegraph eval ../shared/corpora/realnews --source html --update-baseline   # and --source text
 
 Lowering a floor needs ``--allow-lower --reason TEXT``; the reason is kept in
 the baseline file's history.
@@ -53,3 +55,49 @@ def test_every_dev_document_is_processed(dev_result):
 def test_floor(dev_result, metric):
     failures = gate_failures({"floors": {metric: FLOORS[metric]}}, flat_scores(dev_result.counts))
     assert not failures, failures[0]
+
+
+# ---------------------------------------------------------------- realnews: canonical speakers, HTML and text
+
+REALNEWS_SOURCES = ("html", "text")
+
+
+def _realnews_section(source: str) -> dict:
+    return load_baseline(BASELINE_PATH, f"realnews/{source}")
+
+
+@pytest.fixture(scope="module")
+def realnews_root(corpus_dir: Path) -> Path:
+    from quotegraph.evaluation.realnews import is_realnews_corpus
+
+    root = corpus_dir / "realnews"
+    if not is_realnews_corpus(root):
+        pytest.skip(f"realnews corpus not found at {root}")
+    return root
+
+
+@pytest.fixture(scope="module", params=REALNEWS_SOURCES)
+def realnews_result(request, realnews_root: Path):
+    from quotegraph.evaluation.realnews import evaluate_realnews, realnews_fingerprint_files
+
+    source = request.param
+    check_fingerprint(_realnews_section(source), realnews_root, realnews_fingerprint_files(realnews_root, source))
+    return source, evaluate_realnews(realnews_root, source=source, processes=1)
+
+
+def test_baseline_pins_every_realnews_metric():
+    from quotegraph.evaluation.gate import REALNEWS_GATED_METRICS
+
+    for source in REALNEWS_SOURCES:
+        assert set(REALNEWS_GATED_METRICS) <= set(_realnews_section(source)["floors"])
+
+
+def test_realnews_floors(realnews_result):
+    from quotegraph.evaluation.realnews import realnews_metrics
+
+    source, result = realnews_result
+    section = _realnews_section(source)
+    assert result.counts.documents == section["documents"]
+    assert result.rejected == [], [r.to_dict() for r in result.rejected]
+    failures = gate_failures(section, realnews_metrics(result.counts))
+    assert not failures, f"realnews/{source}: " + "; ".join(failures)

@@ -7,7 +7,8 @@ Codes are stable and documented: ``E1xx`` input, ``E2xx`` pipeline,
 
 from __future__ import annotations
 
-__all__ = ["QuotegraphError", "InputError", "PipelineError", "StoreError", "EvaluationError", "BatchError", "QueryError", "ERRORS"]
+__all__ = ["QuotegraphError", "InputError", "PipelineError", "StoreError", "EvaluationError", "BatchError", "MissingExtraError", "QueryError", "ERRORS",
+           "import_optional"]
 
 ERRORS: dict[str, str] = {
     "E100": "{origin}: file not found",
@@ -18,7 +19,7 @@ ERRORS: dict[str, str] = {
     "E105": "{origin}: invalid JSON ({detail})",
     "E106": "{origin}: record is missing required field '{field}'",
     "E107": "{origin}: field '{field}' has the wrong type ({detail})",
-    "E108": "{origin}: invalid date '{value}' (expected YYYY-MM-DD)",
+    "E108": "{origin}: invalid date '{value}' ({detail}; expected a calendar date such as 2021-08-16 or 16 August 2021)",
     "E109": "{origin}: HTML has no extractable main text",
     "E110": "{origin}: unsupported input ({detail})",
     "E111": "{origin}: document text is empty after decoding",
@@ -31,11 +32,14 @@ ERRORS: dict[str, str] = {
     "E201": "[{id}] extraction exceeded its time budget of {budget} s",
     "E202": "[{id}] extraction failed in stage '{stage}': {detail}",
     "E203": "unknown pipeline stage '{name}' (known: {known})",
+    "E204": "cannot use spaCy model '{model}': {detail}",
+    "E205": "[{id}] the quotegraph spaCy component could not extract this doc: {detail}",
     "E300": "{path}: database error ({detail})",
     "E301": "{path}: database schema version {found} is newer than this quotegraph ({expected})",
     "E302": "{path}: no quotegraph database here (run `quotegraph ingest` first)",
     "E303": "{path}: database schema version {found} is older than this quotegraph ({expected}); run `quotegraph ingest` to upgrade it",
     "E304": "{origin}: invalid alias file ({detail})",
+    "E305": "{path}: not a quotegraph database ({detail}); nothing was changed, give a new file name",
     "E400": "{origin}: not a gold document ({detail})",
     "E401": "evaluation gate failed: {detail}",
     "E402": "corpus fingerprint mismatch for {path}: expected {expected}, found {found}",
@@ -52,12 +56,17 @@ ERRORS: dict[str, str] = {
     "E506": "{origin}: batch input cannot be read twice ({detail}); batch needs files so that a rerun can resume",
     "E507": "[{id}] {origin}: unexpected error while extracting ({detail})",
     "E508": "worker processes cannot start: {detail}; run the script from a file, or use one process",
+    "E509": "{feature} needs the optional package '{package}', which is not installed; install it with: pip install 'quotegraph[{extra}]'",
     "E600": "invalid search query: {detail}",
     "E601": "invalid parameter '{name}': {detail}",
     "E602": "{what} not found: {key}",
     "E603": "request too large ({detail})",
     "E604": "method {method} not allowed on {path}",
     "E605": "internal error ({detail})",
+    "E606": "query stopped after {limit} s: too costly; use fewer or rarer words, or add a speaker or date filter",
+    "E607": "request stopped ({detail})",
+    "E608": "server busy: {detail}; retry in a moment",
+    "E609": "host '{host}' is not served here (allowed: {allowed})",
 }
 
 
@@ -94,6 +103,31 @@ class EvaluationError(QuotegraphError):
 
 class BatchError(QuotegraphError):
     """A batch partition failed."""
+
+
+class MissingExtraError(BatchError, ImportError):
+    """An optional dependency (an extra such as ``quotegraph[batch]``) is not installed.
+
+    Also an ``ImportError``, so code that probes for the package keeps working.
+    """
+
+
+def import_optional(module: str, *, extra: str, feature: str):
+    """Import ``module``; E509 naming the extra that provides it when it is missing."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        if not _missing(exc, module):
+            raise  # installed, but broken: that is not a missing extra
+        raise MissingExtraError("E509", feature=feature, package=module.split(".")[0], extra=extra) from exc
+
+
+def _missing(exc: ImportError, module: str) -> bool:
+    top = module.split(".")[0]
+    name = getattr(exc, "name", None)
+    return name is None or name == top or name.startswith(top + ".")
 
 
 class QueryError(QuotegraphError):

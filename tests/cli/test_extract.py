@@ -160,20 +160,23 @@ def render_example(value, level: int = 0, width: int = 110) -> str:
 
 
 @pytest.mark.integration
-def test_readme_contract_example_is_the_real_output(repo_root, update_golden):
-    """The README shows what ``quotegraph extract`` prints for the bundled example
-    (``pytest -m integration --update-golden tests/cli/test_extract.py`` refreshes it)."""
+def test_readme_contract_example_is_the_real_output(repo_root, update_snapshots):
+    """Snapshot: the README shows what ``quotegraph extract`` prints for the bundled example
+    (``pytest -m integration --update-snapshots tests/cli/test_extract.py`` refreshes it).
+
+    This is a record of the engine's output, not an annotation: the example's
+    expected statements are judged by ``tests/pipeline/test_golden_example.py``."""
     result = run(["--processes", "1", str(repo_root / "examples" / "loach-expelled.txt")])
     [doc] = json.loads(result.stdout)
     block = "```json\n" + render_example(doc) + "\n```"
     readme_path = repo_root / "README.md"
     readme = readme_path.read_text(encoding="utf-8")
     current = re.search(r"```json\n.*?\n```", readme.split("<!-- section: contract -->")[1], re.S).group(0)
-    if update_golden:
+    if update_snapshots:
         head, tail = readme.split("<!-- section: contract -->")
         readme_path.write_text(head + "<!-- section: contract -->" + tail.replace(current, block, 1), encoding="utf-8")
         return
-    assert current == block, "README contract example is stale: rerun this test with --update-golden"
+    assert current == block, "README contract example is stale: rerun this test with --update-snapshots"
 
 GOOD = " date 2021-08-16 “We will not back down,” the minister said on Saturday.\n\nCritics called for an inquiry, according to a statement.\n"
 
@@ -249,27 +252,3 @@ def test_hostile_corpus_through_extract(tmp_path):
     assert result.exit_code == (1 if failed else 0)
     for doc in docs:
         _spans_slice(doc)
-
-
-@pytest.mark.integration
-@pytest.mark.slow
-@pytest.mark.timeout(1200)
-def test_ten_thousand_hostile_documents_through_extract(tmp_path):
-    """Zero crashes; every input comes out as a document or as a rejection with a reason."""
-    from hostile import hostile_files
-
-    inputs, root = 0, tmp_path / "in"
-    root.mkdir()
-    for item in hostile_files(100_000, seed=2021, max_size=300):
-        (root / item.name).write_bytes(item.data)
-        inputs += item.inputs
-        if inputs >= 10_000:
-            break
-    result = run(["--processes", "2", "--format", "jsonl", "--output", str(tmp_path / "out.jsonl"), str(root)])
-    with open(tmp_path / "out.jsonl", encoding="utf-8") as handle:
-        documents = sum(1 for _ in handle)
-    rejected = [line for line in result.stderr.splitlines() if line.startswith("rejected [")]
-    assert all(re.match(r"rejected \[E\d{3}\] \S.*: \S", line) for line in rejected)
-    assert documents + len(rejected) == inputs >= 10_000
-    assert f"{len(rejected)} failed" in result.stderr.splitlines()[-1]
-    assert result.exit_code == 1  # the corpus plants broken inputs on purpose

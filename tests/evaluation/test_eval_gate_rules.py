@@ -107,3 +107,33 @@ def test_invalid_baseline_file(tmp_path):
     path.write_text(json.dumps({"sha256": "abc"}), encoding="utf-8")
     with pytest.raises(EvaluationError, match=r"E405.*'floors' missing"):
         load_baseline(path)
+
+
+def test_a_corpus_section_is_pinned_beside_the_main_floors_and_checked_on_its_files(tmp_path, corpus):
+    from quotegraph.evaluation.gate import REALNEWS_GATED_METRICS
+
+    path = tmp_path / "baseline.json"
+    _pin(path, corpus, _scores(70.0))
+    files = [tmp_path / "g.json", tmp_path / "p.html"]
+    for f in files:
+        f.write_text(f.name, encoding="utf-8")
+    scores = {m: 80.0 for m in REALNEWS_GATED_METRICS}
+    changes = _pin(path, tmp_path, scores, section="realnews/html", files=files)
+    assert set(changes) == set(REALNEWS_GATED_METRICS)
+    assert load_baseline(path)["floors"][F1] == 69.5  # the main floors are kept
+    section = load_baseline(path, "realnews/html")
+    assert section["floors"]["e2e_recall"] == 79.5 and section["corpus"] == "realnews/html"
+    check_gate(path, tmp_path, scores, section="realnews/html", files=files)
+    # re-pinning the main corpus keeps the section
+    _pin(path, corpus, _scores(71.0))
+    assert load_baseline(path, "realnews/html")["floors"]["e2e_recall"] == 79.5
+    with pytest.raises(EvaluationError) as info:
+        check_gate(path, tmp_path, {**scores, "e2e_recall": 70.0}, section="realnews/html", files=files)
+    assert info.value.code == "E401" and "e2e_recall" in str(info.value)
+    files[1].write_text("changed", encoding="utf-8")
+    with pytest.raises(EvaluationError) as info:
+        check_gate(path, tmp_path, scores, section="realnews/html", files=files)
+    assert info.value.code == "E402"
+    with pytest.raises(EvaluationError) as info:
+        load_baseline(path, "realnews/text")
+    assert info.value.code == "E405"

@@ -9,8 +9,9 @@ annotation::
 
     .venv/bin/python tests/golden/annotate_loach_expelled.py
 
-``pytest --update-golden`` instead rewrites the same file from the engine's
-current output; review that diff before committing it.
+This script is the only writer of that file: no test flag rewrites it from the
+engine's output, and ``tests/pipeline/test_golden_example.py`` checks that the
+committed file is exactly what this annotation produces.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The command runs as a subprocess with two worker processes and JSONL output.
 Zero crashes: it exits normally (status 0 or 1, no traceback), every input is
 either a document on stdout or a coded rejection on stderr, and
-``documents + rejections == inputs``. Every document satisfies the data
+``documents + rejections == inputs``; the planted broken inputs make the
+status 1 and the summary the last line. Every document satisfies the data
 contract (offsets slice its text back).
 """
 
@@ -59,6 +60,9 @@ def test_ten_thousand_hostile_documents_all_accounted_for(tmp_path):
     assert documents + len(rejections) == inputs, (documents, len(rejections), inputs)
     summary = next(m for m in map(_SUMMARY.match, errors) if m)
     assert (int(summary[1]), int(summary[3])) == (documents, len(rejections))
+    assert f"{len(rejections)} failed" in errors[-1], "the summary is the last line on stderr"
+    # The corpus plants broken inputs on purpose, so the run must say it had failures.
+    assert rejections and done.returncode == 1
     assert documents > inputs // 2, "most generated documents are readable and must be processed"
     # Then the data contract on every document, all offenders named at once.
     assert not broken, f"{len(broken)} documents break the contract:\n" + "\n".join(broken[:5])

@@ -47,7 +47,7 @@ def test_ingest_exit_status_is_nonzero_only_when_an_article_failed(tmp_path):
                                        "--no-progress"])
     assert result.exit_code == 1
     assert "5 added" in result.output and "2 failed" in result.output
-    assert "E105" in result.output and f"{source}:6" in result.output and "E107" in result.output
+    assert "E105" in result.output and f"{source}:6" in result.output and "E106" in result.output and "missing required field 'text'" in result.output
 
 
 def test_ingest_bad_alias_file_is_an_error(tmp_path):

@@ -19,17 +19,19 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Iterator, Mapping
 
-import dask
-from distributed import Client, KilledWorker, LocalCluster, as_completed
-from distributed.diagnostics.plugin import WorkerPlugin
-
-from ..errors import BatchError
+from ..errors import BatchError, import_optional
 from ..model import Document, Rejected
 from .engines import commit_results, mark_failed
 from .parquet import OutputDir
 from .plan import Partition
 from .records import item_to_record, process_records, record_to_item
 from ..pipeline.worker import extract_one, get_pipeline
+
+dask = import_optional("dask", extra="batch", feature="the Dask engine")
+_distributed = import_optional("distributed", extra="batch", feature="the Dask engine")
+Client, KilledWorker, LocalCluster, as_completed = (_distributed.Client, _distributed.KilledWorker,
+                                                   _distributed.LocalCluster, _distributed.as_completed)
+WorkerPlugin = import_optional("distributed.diagnostics.plugin", extra="batch", feature="the Dask engine").WorkerPlugin
 
 __all__ = ["PipelinePlugin", "local_cluster", "connect", "run_dask", "run_partition", "extract_isolated"]
 

@@ -26,13 +26,13 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterator
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from ..errors import BatchError
+from ..errors import BatchError, import_optional
 from ..model import Document, Rejected
 from .plan import BatchPlan
 from .tables import TABLES, from_tables
+
+pa = import_optional("pyarrow", extra="batch", feature="Parquet batch output")
+pq = import_optional("pyarrow.parquet", extra="batch", feature="Parquet batch output")
 
 __all__ = ["MANIFEST", "COMMIT_LOG", "OutputDir", "read_documents", "write_json_atomic", "partition_counts"]
 

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator, Mapping
 
-import pyarrow as pa
-
-from ..errors import InputError, QuotegraphError
+from ..errors import InputError, QuotegraphError, import_optional
 from ..ingest import record_to_article
 from ..model import Article, Rejected, Warning
 from ..settings import resolve
@@ -30,10 +28,12 @@ from .tables import TABLES, to_tables
 from ..pipeline.pool import DEFAULT_CHUNKSIZE
 from ..pipeline.worker import Loader, extract_chunk, get_pipeline
 
+pa = import_optional("pyarrow", extra="batch", feature="Arrow batch records")
+
 __all__ = ["PIPELINE_SETTINGS", "process_records", "record_to_item", "item_to_record", "pipeline_settings", "process_batch", "process_arrow", "process_pandas"]
 
 # The settings that change what the pipeline produces; the rest (db, port...) do not reach workers.
-PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size")
+PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size", "model")
 
 
 def pipeline_settings(settings: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -25,6 +25,7 @@ __all__ = ["batch"]
 @setting_option("max_chars")
 @setting_option("max_file_bytes")
 @setting_option("time_budget")
+@setting_option("model")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Show progress on stderr (default: only when stderr is a terminal).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -32,7 +33,7 @@ __all__ = ["batch"]
 @click.pass_context
 def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | None, scheduler: str | None,
           partition_size: int | None, processes: int | None, max_chars: int | None, max_file_bytes: int | None,
-          time_budget: float | None, show_progress: bool | None, report_path: str | None) -> None:
+          time_budget: float | None, model: str | None, show_progress: bool | None, report_path: str | None) -> None:
     """Extract many articles into Parquet shards (local or Dask); rerun to resume.
 
     INPUT is a JSONL file (plain or .gz), a dated-text, plain-text or HTML
@@ -44,12 +45,13 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | N
     """
     import sys
 
-    from ..batch.run import run_batch  # imported here: pulls in pyarrow and the pool
-
     settings = resolve(engine=engine, scheduler=scheduler, partition_size=partition_size, processes=processes,
-                       max_chars=max_chars, max_file_bytes=max_file_bytes, time_budget=time_budget)
+                       max_chars=max_chars, max_file_bytes=max_file_bytes, time_budget=time_budget,
+                       model=model)
     progress = sys.stderr.isatty() if show_progress is None else show_progress
     try:
+        from ..batch.run import run_batch  # imported here: pulls in pyarrow (the batch extra) and the pool
+
         report = run_batch(inputs, out, engine=settings.engine, scheduler=settings.scheduler or None,
                            partition_size=settings.partition_size, processes=settings.processes,
                            settings=settings, progress=progress)

@@ -11,6 +11,7 @@ import click
 
 from ..errors import QuotegraphError
 from ..settings import SETTINGS, resolve
+from ._common import setting_option
 
 __all__ = ["evaluate", "bench"]
 
@@ -22,8 +23,15 @@ def _fail(exc: QuotegraphError) -> click.ClickException:
     return click.ClickException(str(exc))
 
 
+_GOLD = click.Path(path_type=Path)
+
+
 @click.command("eval")
-@click.argument("gold", type=_FILE)
+@click.argument("gold", type=_GOLD)
+@click.option("--source", type=click.Choice(["html", "text"]), default="html", show_default=True,
+              help="For a realnews corpus directory: score the pipeline on the HTML pages or on the text bodies.")
+@click.option("--all-kinds", is_flag=True,
+              help="For a realnews corpus: count statements of every kind in precision (default: speech and writing).")
 @click.option("--pred", type=_FILE, help="Score this quotegraph output (JSON/JSONL) instead of running the pipeline.")
 @click.option("--errors", "errors_path", type=_FILE, help="Write every miss, false positive and speaker error here (JSONL).")
 @click.option("--errors-criterion", type=click.Choice(["overlap_0.3", "overlap_0.8", "exact"]), default="overlap_0.3",
@@ -31,29 +39,43 @@ def _fail(exc: QuotegraphError) -> click.ClickException:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--processes", type=int, default=None, help=_HELP["processes"])
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold documents.")
+@setting_option("model")
 @click.option("--baseline", type=_FILE, default="eval_baseline.json", show_default=True, help="Baseline file with the gate's floors.")
 @click.option("--gate", is_flag=True, help="Fail (exit 1) when a score is below its floor in the baseline file.")
 @click.option("--update-baseline", is_flag=True, help="Re-pin the floors in the baseline file from this run (floors only rise).")
 @click.option("--allow-lower", is_flag=True, help="With --update-baseline: allow floors to go down (needs --reason).")
 @click.option("--reason", default=None, help="Why the baseline changes; kept in the file's history.")
-def evaluate(gold: Path, pred: Path | None, errors_path: Path | None, errors_criterion: str, fmt: str,
-             processes: int | None,
-             limit: int | None, baseline: Path, gate: bool, update_baseline: bool, allow_lower: bool,
+def evaluate(gold: Path, source: str, all_kinds: bool, pred: Path | None, errors_path: Path | None,
+             errors_criterion: str, fmt: str, processes: int | None,
+             limit: int | None, model: str | None, baseline: Path, gate: bool, update_baseline: bool, allow_lower: bool,
              reason: str | None) -> None:
-    """Score extraction against GOLD (PolNeAR JSONL or quotegraph output).
+    """Score extraction against GOLD (PolNeAR JSONL, quotegraph output, or a realnews corpus directory).
 
-    Runs the pipeline on the gold documents' text and date (or reads --pred)
-    and prints content P/R/F1 under three matchings (overlap > 0.3 and > 0.8
-    of the gold span, exact after trimming), speaker and cue accuracy and
-    end-to-end F1, overall and by type.
+    For span gold, runs the pipeline on the gold documents' text and date (or
+    reads --pred) and prints content P/R/F1 under three matchings (overlap >
+    0.3 and > 0.8 of the gold span, exact after trimming), speaker and cue
+    accuracy and end-to-end F1, overall and by type.
+
+    For a realnews directory (gold/*.json with match strings and canonical
+    speakers), runs the pipeline on each article's page (--source html) or
+    text body (--source text) and prints recall, precision, canonical
+    speaker accuracy, end-to-end recall, and type, channel and said_on
+    accuracy.
     """
     from ..evaluation import evaluate as run, flat_scores, format_table, report_json
+    from ..evaluation.realnews import is_realnews_corpus
 
     if (update_baseline or gate) and limit is not None:
         raise click.UsageError("--gate and --update-baseline need the whole corpus; drop --limit")
     if allow_lower and not update_baseline:
         raise click.UsageError("--allow-lower only applies with --update-baseline")
-    settings = resolve(processes=processes)
+    settings = resolve(processes=processes, model=model)
+    if gold.is_dir():
+        if not is_realnews_corpus(gold):
+            raise click.ClickException(f"[E400] {gold}: a directory must be a realnews corpus (gold/*.json)")
+        _realnews(gold, source, all_kinds, pred, errors_path, fmt, settings, limit, baseline, gate,
+                  update_baseline, allow_lower, reason)
+        return
     try:
         with _open_errors(errors_path) as errors:
             result = run(gold, pred_path=pred, processes=settings.processes, limit=limit,
@@ -70,6 +92,42 @@ def evaluate(gold: Path, pred: Path | None, errors_path: Path | None, errors_cri
         _update(baseline, gold, scores, result.counts.documents, allow_lower, reason)
     if gate:
         _gate(baseline, gold, scores)
+
+
+def _realnews(root: Path, source: str, all_kinds: bool, pred: Path | None, errors_path: Path | None, fmt: str,
+              settings, limit: int | None, baseline: Path, gate: bool, update_baseline: bool,
+              allow_lower: bool, reason: str | None) -> None:
+    from ..evaluation.realnews import (COUNTED_KINDS, evaluate_realnews, format_realnews_table,
+                                       realnews_fingerprint_files, realnews_metrics)
+
+    kinds = None if all_kinds else COUNTED_KINDS
+    try:
+        with _open_errors(errors_path) as errors:
+            result = evaluate_realnews(root, source=source, pred_path=pred, processes=settings.processes,
+                                       limit=limit, settings=settings, errors=errors, kinds=kinds)
+    except QuotegraphError as exc:
+        raise _fail(exc) from exc
+    scores = realnews_metrics(result.counts)
+    if fmt == "json":
+        click.echo(json.dumps({"gold": str(root), "source": source, "documents": result.counts.documents,
+                               "rejected": [r.to_dict() for r in result.rejected],
+                               "counts": result.counts.to_dict(),
+                               "scores": {k: None if v is None else round(v, 2) for k, v in scores.items()}},
+                              indent=2))
+    else:
+        click.echo(format_realnews_table(result.counts, title=f"{root.name} ({source})",
+                                         rejected=result.rejected, kinds=kinds))
+    _notes(result, errors_path)
+    if not (update_baseline or gate):
+        return
+    if all_kinds or pred is not None:
+        raise click.UsageError("--gate and --update-baseline score the pipeline itself, without --pred or --all-kinds")
+    section = f"{root.resolve().name}/{source}"
+    files = realnews_fingerprint_files(root, source)
+    if update_baseline:
+        _update(baseline, root, scores, result.counts.documents, allow_lower, reason, section=section, files=files)
+    if gate:
+        _gate(baseline, root, scores, section=section, files=files)
 
 
 class _open_errors:
@@ -94,17 +152,19 @@ class _open_errors:
 def _notes(result, errors_path: Path | None) -> None:
     if result.rejected:
         click.echo(f"{len(result.rejected)} document(s) rejected or missing, scored as all misses", err=True)
-    if result.extra_predictions:
+    if getattr(result, "extra_predictions", None):
         click.echo(f"{len(result.extra_predictions)} prediction(s) have no gold document and were ignored", err=True)
     if errors_path is not None:
         click.echo(f"{result.errors_written} error record(s) written to {errors_path}", err=True)
 
 
-def _update(baseline: Path, gold: Path, scores, documents: int, allow_lower: bool, reason: str | None) -> None:
+def _update(baseline: Path, gold: Path, scores, documents: int, allow_lower: bool, reason: str | None,
+            section: str | None = None, files=None) -> None:
     from ..evaluation.gate import update_baseline
 
     try:
-        changes = update_baseline(baseline, gold, scores, documents=documents, allow_lower=allow_lower, reason=reason)
+        changes = update_baseline(baseline, gold, scores, documents=documents, allow_lower=allow_lower, reason=reason,
+                                  section=section, files=files)
     except QuotegraphError as exc:
         raise _fail(exc) from exc
     for metric, (old, new) in sorted(changes.items()):
@@ -112,11 +172,11 @@ def _update(baseline: Path, gold: Path, scores, documents: int, allow_lower: boo
     click.echo(f"baseline written to {baseline} ({len(changes)} floor(s) changed)", err=True)
 
 
-def _gate(baseline: Path, gold: Path, scores) -> None:
+def _gate(baseline: Path, gold: Path, scores, section: str | None = None, files=None) -> None:
     from ..evaluation.gate import check_gate
 
     try:
-        check_gate(baseline, gold, scores)
+        check_gate(baseline, gold, scores, section=section, files=files)
     except QuotegraphError as exc:
         raise _fail(exc) from exc
     click.echo(f"gate passed: every floor in {baseline} is met", err=True)

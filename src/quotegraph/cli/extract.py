@@ -31,7 +31,7 @@ __all__ = ["extract", "run_extraction", "PIPELINE_SETTINGS", "FORMATS"]
 
 FORMATS = ("json", "jsonl", "table")
 # The settings the pipeline itself takes; the rest are for readers and the CLI.
-PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size")
+PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size", "model")
 
 
 def run_extraction(items: Iterable[Article | Rejected], settings: Mapping[str, Any]) -> Iterator[Document | Rejected]:
@@ -198,10 +198,11 @@ def _run_to_file(results: Iterable[Document | Rejected], path: Path, fmt: str, s
 @setting_option("max_chars")
 @setting_option("max_file_bytes")
 @setting_option("time_budget")
+@setting_option("model")
 @progress_option
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path | None, processes: int | None,
-            max_chars: int | None, max_file_bytes: int | None, time_budget: float | None,
+            max_chars: int | None, max_file_bytes: int | None, time_budget: float | None, model: str | None,
             show_progress: bool | None) -> None:
     """Extract statements from articles and print them.
 
@@ -209,7 +210,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path |
     file, a directory of such files, or - for standard input.
     """
     settings = resolve(processes=processes, max_chars=max_chars, max_file_bytes=max_file_bytes,
-                       time_budget=time_budget)
+                       time_budget=time_budget, model=model)
     results = run_extraction(read_paths(paths, settings=settings), settings)
     try:
         if output is not None:

@@ -10,6 +10,14 @@ history of every change with its reason::
      "measured": {...},
      "history": [{"date": "...", "reason": "...", "changes": {"metric": [old, new]}}]}
 
+Other corpora are pinned in the same file under ``"corpora"``, one section
+each in the same shape (``"realnews/html"``, ``"realnews/text"``); a section's
+fingerprint is the sha256 over the names and bytes of every file its scores
+depend on (the gold and the inputs of that source)::
+
+    {..., "corpora": {"realnews/html": {"corpus": ..., "sha256": ..., "floors": {"e2e_recall": 77.9, ...},
+                                        "measured": {...}, "history": [...]}}}
+
 Floors are ``measured - tolerance`` rounded down to 0.1. Updating only ever
 raises a floor, unless ``allow_lower`` is given together with a reason; the
 reason is kept in ``history``.
@@ -23,12 +31,14 @@ import json
 import math
 import re
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from ..errors import EvaluationError
 
 __all__ = [
     "GATED_METRICS",
+    "REALNEWS_GATED_METRICS",
+    "sha256_files",
     "DEFAULT_BASELINE",
     "DEFAULT_TOLERANCE",
     "sha256_file",
@@ -55,6 +65,15 @@ GATED_METRICS = (
     "overlap_0.3.indirect.content_f1",
     "overlap_0.3.mixed.content_f1",
 )
+REALNEWS_GATED_METRICS = (
+    "recall",
+    "precision",
+    "speaker_accuracy",
+    "e2e_recall",
+    "type_accuracy",
+    "channel_accuracy",
+    "said_on_accuracy",
+)
 
 
 def sha256_file(path: str | Path) -> str:
@@ -66,8 +85,36 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def load_baseline(path: str | Path) -> dict[str, Any]:
-    """Read and check a baseline file (E405 when it is not one)."""
+def sha256_files(files: Sequence[str | Path]) -> str:
+    """Hex sha256 over the names and bytes of several files (a multi-file corpus's fingerprint)."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(Path(path).name.encode("utf-8") + b"\0")
+        try:
+            digest.update(sha256_file(path).encode("ascii") + b"\n")
+        except FileNotFoundError:
+            digest.update(b"missing\n")
+    return digest.hexdigest()
+
+
+def _fingerprint(corpus_path: str | Path, files: Sequence[str | Path] | None) -> str:
+    return sha256_file(corpus_path) if files is None else sha256_files(files)
+
+
+def load_baseline(path: str | Path, section: str | None = None) -> dict[str, Any]:
+    """Read and check a baseline file, or one corpus section of it (E405 when it is not one)."""
+    data = _load_file(path)
+    if section is None:
+        _check_shape(data, str(path))
+        return data
+    found = (data.get("corpora") or {}).get(section)
+    if not isinstance(found, dict):
+        raise EvaluationError("E405", path=str(path), detail=f"no section '{section}' under 'corpora'")
+    _check_shape(found, f"{path}:{section}")
+    return found
+
+
+def _load_file(path: str | Path) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -76,15 +123,19 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
         raise EvaluationError("E405", path=str(path), detail=str(exc)) from exc
     if not isinstance(data, dict):
         raise EvaluationError("E405", path=str(path), detail="not a JSON object")
-    for key, kind in (("sha256", str), ("floors", dict), ("history", list)):
-        if not isinstance(data.get(key), kind):
-            raise EvaluationError("E405", path=str(path), detail=f"'{key}' missing or not a {kind.__name__}")
     return data
 
 
-def check_fingerprint(baseline: Mapping[str, Any], corpus_path: str | Path) -> str:
-    """The corpus's sha256; E402 if it differs from the one pinned in ``baseline``."""
-    found = sha256_file(corpus_path)
+def _check_shape(data: Mapping[str, Any], where: str) -> None:
+    for key, kind in (("sha256", str), ("floors", dict), ("history", list)):
+        if not isinstance(data.get(key), kind):
+            raise EvaluationError("E405", path=where, detail=f"'{key}' missing or not a {kind.__name__}")
+
+
+def check_fingerprint(baseline: Mapping[str, Any], corpus_path: str | Path,
+                      files: Sequence[str | Path] | None = None) -> str:
+    """The corpus's sha256 (over ``files`` when given); E402 if it differs from the one pinned in ``baseline``."""
+    found = _fingerprint(corpus_path, files)
     if found != baseline["sha256"]:
         raise EvaluationError("E402", path=str(corpus_path), expected=baseline["sha256"], found=found)
     return found
@@ -102,10 +153,11 @@ def gate_failures(baseline: Mapping[str, Any], scores: Mapping[str, float | None
     return failures
 
 
-def check_gate(baseline_path: str | Path, corpus_path: str | Path, scores: Mapping[str, float | None]) -> None:
+def check_gate(baseline_path: str | Path, corpus_path: str | Path, scores: Mapping[str, float | None], *,
+               section: str | None = None, files: Sequence[str | Path] | None = None) -> None:
     """Raise E402 on a corpus fingerprint mismatch and E401 when any floor is not met."""
-    baseline = load_baseline(baseline_path)
-    check_fingerprint(baseline, corpus_path)
+    baseline = load_baseline(baseline_path, section)
+    check_fingerprint(baseline, corpus_path, files)
     failures = gate_failures(baseline, scores)
     if failures:
         raise EvaluationError("E401", detail="; ".join(failures))
@@ -125,23 +177,33 @@ def update_baseline(
     reason: str | None = None,
     tolerance: float | None = None,
     today: str | None = None,
+    section: str | None = None,
+    files: Sequence[str | Path] | None = None,
+    metrics: Sequence[str] | None = None,
 ) -> dict[str, list[float | None]]:
     """Re-pin the floors from ``scores`` and write the file; returns ``{metric: [old, new]}`` changed.
 
     A floor whose score now falls below it is lowered only with
     ``allow_lower`` and a ``reason`` (E404 otherwise); so is a re-pin on a
-    corpus with a different fingerprint (E402 otherwise).
+    corpus with a different fingerprint (E402 otherwise). ``section`` names
+    a corpus under ``"corpora"`` (its fingerprint over ``files``, its floors
+    for ``metrics``); the rest of the file is kept as it was.
     """
     if allow_lower and not (reason and reason.strip()):
         raise EvaluationError("E404", detail="--allow-lower was given without --reason")
     path = Path(baseline_path)
-    old = load_baseline(path) if path.exists() else None
-    sha = sha256_file(corpus_path)
+    whole = _load_file(path) if path.exists() else {}
+    if section is None:
+        old = load_baseline(path) if path.exists() else None
+    else:
+        old = load_baseline(path, section) if section in (whole.get("corpora") or {}) else None
+    sha = _fingerprint(corpus_path, files)
     if old is not None and old["sha256"] != sha and not allow_lower:
         raise EvaluationError("E402", path=str(corpus_path), expected=old["sha256"], found=sha)
     tol = float(tolerance if tolerance is not None else (old or {}).get("tolerance", DEFAULT_TOLERANCE))
     old_floors = dict(old["floors"]) if old is not None and old["sha256"] == sha else {}
-    floors, changes, lowered = _new_floors(old_floors, scores, tol)
+    gated = tuple(metrics) if metrics is not None else (GATED_METRICS if section is None else REALNEWS_GATED_METRICS)
+    floors, changes, lowered = _new_floors(old_floors, scores, tol, gated)
     if lowered and not allow_lower:
         raise EvaluationError("E404", detail="; ".join(lowered))
     history = list(old["history"]) if old is not None else []
@@ -160,6 +222,14 @@ def update_baseline(
         "measured": {m: None if scores.get(m) is None else round(float(scores[m]), 2) for m in sorted(floors)},
         "history": history,
     }
+    if section is None:
+        if "corpora" in whole:
+            data["corpora"] = whole["corpora"]
+    else:
+        data["corpus"] = section
+        corpora = dict(whole.get("corpora") or {})
+        corpora[section] = data
+        data = {**whole, "corpora": corpora}
     path.write_text(_dumps(data), encoding="utf-8")
     return changes
 
@@ -180,13 +250,13 @@ def _dumps(data: Mapping[str, Any]) -> str:
     return re.sub(r'"\\u0000(\d+)\\u0000"', lambda m: flat[int(m.group(1))], text) + "\n"
 
 
-def _new_floors(old: Mapping[str, float], scores: Mapping[str, float | None], tol: float
-                ) -> tuple[dict[str, float], dict[str, list[float | None]], list[str]]:
+def _new_floors(old: Mapping[str, float], scores: Mapping[str, float | None], tol: float,
+                gated: Sequence[str] = GATED_METRICS) -> tuple[dict[str, float], dict[str, list[float | None]], list[str]]:
     """Floors after an update, the changes, and descriptions of any lowering."""
     floors: dict[str, float] = {}
     changes: dict[str, list[float | None]] = {}
     lowered: list[str] = []
-    for metric in sorted(set(GATED_METRICS) | set(old)):
+    for metric in sorted(set(gated) | set(old)):
         score, prev = scores.get(metric), old.get(metric)
         if score is None:
             if prev is not None:

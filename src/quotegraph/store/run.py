@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..errors import InputError
 from ..model import Article, Document, Rejected
 from .aliases import load_aliases
+from .contract import check_document
 from .writer import Store, content_hash
 
 __all__ = ["IngestReport", "ingest", "read_documents"]
@@ -75,13 +76,15 @@ def _documents_from(lines: Iterable[str], name: str, origins: dict[str, str]) ->
         origin = f"{name}:{number}"
         try:
             data = json.loads(line)
-            if not isinstance(data, dict):
-                raise ValueError("a line must be a JSON object")
+            check_document(data, origin)
             doc = Document.from_dict(data)
             origins[doc.id] = origin
             yield doc
         except json.JSONDecodeError as exc:
             yield Rejected(None, origin, "E105", InputError("E105", origin=origin, detail=str(exc)).message)
+        except InputError as exc:
+            doc_id = data.get("id") if isinstance(data, dict) else None
+            yield Rejected(doc_id if isinstance(doc_id, str) else None, origin, exc.code, exc.message)
         except (KeyError, TypeError, ValueError) as exc:
             yield Rejected(None, origin, "E107", InputError("E107", origin=origin, field=str(exc),
                                                             detail="not an extracted document").message)
@@ -94,7 +97,7 @@ def _extractor(processes: int, settings: dict[str, Any]) -> Callable[[Iterable],
         return lambda items: extract_many(items, processes=processes, settings=settings)
     from .. import load_pipeline
 
-    pipeline = load_pipeline(**{k: v for k, v in settings.items() if k in ("time_budget", "max_chars", "batch_size")})
+    pipeline = load_pipeline(**{k: v for k, v in settings.items() if k in ("time_budget", "max_chars", "batch_size", "model")})
     return pipeline.pipe
 
 
@@ -134,7 +137,12 @@ def ingest(paths: list[str], *, db: str | Path, processes: int = 1, aliases: str
             if isinstance(item, Rejected):
                 report.failures.append(item)
                 continue
-            outcome = store.put(item, origin=origins.get(item.id, "<memory>"))
+            origin = origins.get(item.id, "<memory>")
+            try:
+                outcome = store.put(item, origin=origin)
+            except InputError as exc:
+                report.failures.append(Rejected(item.id, origin, exc.code, exc.message))
+                continue
             setattr(report, outcome, getattr(report, outcome) + 1)
         store.rebuild()
         report.totals = store.counts()

@@ -21,7 +21,7 @@ import sqlite3
 
 from ..errors import StoreError
 
-__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "DERIVED_TABLES", "migrate", "check_version"]
+__all__ = ["SCHEMA_VERSION", "APPLICATION_ID", "MIGRATIONS", "DERIVED_TABLES", "migrate", "check_version", "foreign_reason"]
 
 _V1 = """
 CREATE TABLE meta (
@@ -153,27 +153,71 @@ SCHEMA_VERSION = len(MIGRATIONS)
 DERIVED_TABLES = ("persons", "person_names", "merges", "statements", "quote_links", "statement_about")
 
 
+APPLICATION_ID = 0x71677068  # "qgph": PRAGMA application_id of a quotegraph database
+
+
 def _version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into complete SQL statements (trigger bodies hold semicolons)."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return [s for s in out if s]
+
+
+def foreign_reason(conn: sqlite3.Connection, found: int) -> str | None:
+    """Why the open file is not a quotegraph database, or None when it is one (or empty)."""
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if app_id not in (0, APPLICATION_ID):
+        return f"application id {app_id:#x} belongs to another program"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if found == 0 and tables:
+        listed = ", ".join(sorted(tables)[:5])
+        return f"it already holds tables of another program ({listed})"
+    if found > 0 and not {"meta", "articles", "quotes"} <= tables:
+        return f"schema version {found} but none of quotegraph's tables"
+    return None
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> int:
     """Bring the schema of the writer connection ``conn`` up to ``SCHEMA_VERSION``.
 
-    Each migration and its version bump commit together, so a crash between
-    migrations leaves a file at a consistent, older version.
+    The version is read and every migration applied under one write lock
+    (``BEGIN IMMEDIATE``), so two writers opening a new file at once cannot
+    both try to create it: the second waits, then finds the work done. A file
+    that is not quotegraph's (other tables, another application id) is
+    refused with E305 before anything in it is changed.
     """
-    found = _version(conn)
-    if found > SCHEMA_VERSION:
-        raise StoreError("E301", path=path, found=found, expected=SCHEMA_VERSION)
-    for number in range(found + 1, SCHEMA_VERSION + 1):
-        script = MIGRATIONS[number - 1]
-        try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.rollback()
-            raise StoreError("E300", path=path, detail=f"migration to version {number} failed: {exc}") from exc
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = _version(conn)
+        if found > SCHEMA_VERSION:
+            raise StoreError("E301", path=path, found=found, expected=SCHEMA_VERSION)
+        reason = foreign_reason(conn, found)
+        if reason:
+            raise StoreError("E305", path=path, detail=reason)
+        for number in range(found + 1, SCHEMA_VERSION + 1):
+            try:
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    conn.execute(statement)
+            except sqlite3.Error as exc:
+                raise StoreError("E300", path=path, detail=f"migration to version {number} failed: {exc}") from exc
+            conn.execute(f"PRAGMA user_version = {number}")
+        if found < SCHEMA_VERSION:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
     return SCHEMA_VERSION
 
 

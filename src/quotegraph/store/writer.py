@@ -14,15 +14,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..model import Article, Document, Quotation
 from . import merge
+from .contract import check_document
 from .schema import migrate
 
-__all__ = ["Store", "content_hash"]
+__all__ = ["Store", "content_hash", "merge_state"]
 
 
 def content_hash(item: Article | Document) -> str:
@@ -54,6 +56,65 @@ def _quote_row(article_id: str, ordinal: int, q: Quotation) -> tuple:
     )
 
 
+_PENDING = "pending:"  # meta keys "pending:<article id>": changed since the last merge
+_PENDING_END = "pending;"
+
+
+def merge_state(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Whether a merge is pending: ``{"pending", "full", "articles"}`` (articles waiting to be merged)."""
+    dirty = conn.execute("SELECT value FROM meta WHERE key = 'dirty'").fetchone()
+    full = conn.execute("SELECT value FROM meta WHERE key = 'rebuild'").fetchone()
+    waiting = conn.execute("SELECT count(*) FROM meta WHERE key >= ? AND key < ?", (_PENDING, _PENDING_END)).fetchone()[0]
+    return {"pending": bool(dirty and dirty[0] == "1"), "full": bool(full), "articles": int(waiting)}
+
+
+def _stored_document(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+    """A stored article as the document record it was ingested from (for checking it again)."""
+    def loads(value: str | None) -> Any:
+        return json.loads(value) if value else None
+
+    a = conn.execute("SELECT id, date, title, url, source, text, warnings FROM articles WHERE id = ?",
+                     (article_id,)).fetchone()
+    quotes = []
+    for q in conn.execute("SELECT type, text, spans, speaker_name, speaker_kind, speaker_mention, cue, channel,"
+                          " channel_evidence, said_on, said_on_evidence, signatories, about, confidence"
+                          " FROM quotes WHERE article_id = ? ORDER BY ordinal", (article_id,)):
+        speaker = ({"name": q[3], "kind": q[4], "mention": loads(q[5])} if q[3] or q[4] else None)
+        quotes.append({"type": q[0], "text": q[1], "spans": loads(q[2]), "speaker": speaker, "cue": loads(q[6]),
+                       "channel": q[7], "channel_evidence": loads(q[8]), "said_on": q[9],
+                       "said_on_evidence": loads(q[10]), "signatories": loads(q[11]), "about": loads(q[12]),
+                       "confidence": q[13]})
+    entities = [{"name": e[0], "kind": e[1], "mentions": loads(e[2])} for e in conn.execute(
+        "SELECT name, kind, mentions FROM entities WHERE article_id = ? ORDER BY ordinal", (article_id,))]
+    return {"id": a[0], "date": a[1], "title": a[2], "url": a[3], "source": a[4], "text": a[5],
+            "warnings": loads(a[6]) or [], "quotes": quotes, "entities": entities}
+
+
+def _use_wal(conn: sqlite3.Connection, attempts: int = 100) -> None:
+    """Switch the file to WAL. Two writers opening a new file at once may both
+    try; SQLite answers "locked" at once instead of waiting, so retry a bounded time."""
+    for attempt in range(attempts):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+
+
+def _validate(doc: Document, origin: str) -> None:
+    """Refuse (E106/E107) a document that breaks the output contract, before anything is written."""
+    try:
+        data = doc.to_dict()
+    except (AttributeError, TypeError, ValueError) as exc:
+        raise InputError("E107", origin=f"{origin} (document '{str(doc.id)[:80]}')", field="(document)",
+                         detail=f"not an extracted document: {exc}") from None
+    check_document(data, origin)
+
+
 class Store:
     """Exactly one writer per database file: ingest goes through here, nothing else writes."""
 
@@ -61,12 +122,17 @@ class Store:
         self.path = str(path)
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            # the schema first (under the write lock, refusing a foreign file
+            # before touching it), then the journal mode
+            migrate(self.conn, self.path)
             # WAL lets readers (search, serve) work while an ingest runs; commits
             # survive a killed process with synchronous=NORMAL.
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(self.conn)
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            migrate(self.conn, self.path)
+        except StoreError:
+            self.conn.close()
+            raise
         except sqlite3.Error as exc:
             raise StoreError("E300", path=self.path, detail=str(exc)) from exc
 
@@ -104,6 +170,7 @@ class Store:
         Returns ``"added"``, ``"replaced"`` (same id, changed content: the old
         version and its statements are removed) or ``"unchanged"``.
         """
+        _validate(doc, origin)
         digest = content_hash(doc)
 
         def work(conn: sqlite3.Connection) -> str:
@@ -115,7 +182,7 @@ class Store:
                 conn.execute("DELETE FROM entities WHERE article_id = ?", (doc.id,))
                 conn.execute("DELETE FROM articles WHERE id = ?", (doc.id,))
             self._insert(conn, doc, digest, origin)
-            self._set_dirty(conn)
+            self._set_dirty(conn, doc.id)
             return "replaced" if row else "added"
 
         return self._transaction(work)
@@ -138,8 +205,13 @@ class Store:
         )
 
     @staticmethod
-    def _set_dirty(conn: sqlite3.Connection) -> None:
+    def _set_dirty(conn: sqlite3.Connection, article_id: str | None = None) -> None:
+        """Mark the derived tables out of step: for one changed article, or for everything (``None``)."""
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '1')")
+        if article_id is None:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rebuild', 'full')")
+        else:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (_PENDING + article_id,))
 
     def set_aliases(self, rows: Iterable[tuple[str, str, str | None]]) -> int:
         """Replace the alias table with ``(alias, canonical, external_id)`` rows."""
@@ -155,20 +227,66 @@ class Store:
 
     def is_dirty(self) -> bool:
         """True when derived tables are out of step with the stored articles."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'dirty'").fetchone()
-        return bool(row and row[0] == "1")
+        return merge_state(self.conn)["pending"]
 
     def rebuild(self, *, force: bool = False) -> merge.RebuildStats | None:
-        """Recompute merged persons and statements from all stored quotes, in one transaction."""
+        """Bring merged persons and statements up to date, in one transaction.
+
+        Only the articles changed since the last merge (and the speakers they
+        touch) are merged again, unless the alias table changed, the pending
+        list is missing (a database from an older quotegraph) or ``force``
+        asks for a full rebuild from all stored quotes. Readers keep seeing
+        the previous, consistent tables until the transaction commits.
+        """
         if not force and not self.is_dirty():
             return None
 
         def work(conn: sqlite3.Connection) -> merge.RebuildStats:
-            stats = merge.rebuild(conn)
+            state = merge_state(conn)
+            pending = [r[0][len(_PENDING):] for r in conn.execute(
+                "SELECT key FROM meta WHERE key >= ? AND key < ?", (_PENDING, _PENDING_END))]
+            if force or state["full"] or not pending:
+                stats = merge.rebuild(conn)
+            else:
+                stats = merge.update(conn, pending)
+            conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
             return stats
 
         return self._transaction(work)
+
+    def repair(self) -> dict[str, Any]:
+        """Make a database that was left dirty or broken usable again, and say what was done.
+
+        Every stored article is checked against the output contract as it
+        would be on ingest; articles that fail (stored by an older quotegraph
+        that did not check) are removed, listed with the reason. Then the
+        full-text indexes are rebuilt and all merged tables recomputed.
+        """
+        removed: list[dict[str, str]] = []
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+        for article_id in ids:
+            try:
+                check_document(_stored_document(self.conn, article_id), f"stored article '{article_id}'")
+            except (InputError, ValueError, TypeError) as exc:
+                removed.append({"id": article_id, "reason": getattr(exc, "message", str(exc))})
+        was_pending = merge_state(self.conn)
+
+        def work(conn: sqlite3.Connection) -> merge.RebuildStats:
+            for item in removed:
+                for table in ("quotes", "entities"):
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (item["id"],))
+                conn.execute("DELETE FROM articles WHERE id = ?", (item["id"],))
+            for table in ("quotes_fts", "articles_fts"):
+                conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+            stats = merge.rebuild(conn)
+            conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
+            return stats
+
+        stats = self._transaction(work)
+        return {"checked": len(ids), "removed": removed, "was_pending": was_pending["pending"],
+                "persons": stats.persons, "statements": stats.statements, "quotes": stats.quotes}
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables (for summaries)."""

@@ -123,9 +123,11 @@ class Parse:
     requires = ("sentences", "regions")
     assigns = ("clauses",)
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 64, model: str | None = None, nlp=None) -> None:
         self.batch_size = batch_size
-        load_model()  # load now, so no article's time budget pays for it
+        # loaded now, so no article's time budget pays for it; ``nlp`` is a
+        # spaCy pipeline the caller already has (the spaCy component's own)
+        self.nlp = nlp if nlp is not None else load_model(model) if model else load_model()
 
     def __call__(self, work: Work) -> None:
         self.batch([work])
@@ -152,10 +154,10 @@ class Parse:
             texts = [m[0] for m in masked[lo:hi]]
             groups = [w for w, _ in items[lo:hi]]
             if full:
-                rows = parse_texts(texts, batch_size=hi - lo, groups=groups, seen=seen,
+                rows = parse_texts(texts, batch_size=hi - lo, nlp=self.nlp, groups=groups, seen=seen,
                                    placeholders=frozenset({PLACEHOLDER, RUN_PLACEHOLDER}))
             else:
-                rows = recognise_texts(texts, batch_size=hi - lo, groups=groups, seen=seen)
+                rows = recognise_texts(texts, batch_size=hi - lo, nlp=self.nlp, groups=groups, seen=seen)
             for (w, k), (_, pieces), r in zip(items[lo:hi], masked[lo:hi], rows):
                 parsed[w][k] = _to_tokens(r, pieces)
             # The model works a chunk at a time, so the time budget is checked

@@ -160,7 +160,7 @@ class Context:
 
     def referent(self, k: int) -> Referent:
         c = self.clusters[k]
-        return Referent(k, c.name, c.kind, self.profiles[k].gender, c.kind == "group")
+        return Referent(k, c.name, c.kind, self.profiles[k].gender, False)  # "the union … it", "the union … they"
 
     def is_subject(self, start: int) -> bool:
         """Is the mention at ``start`` a clause subject (or, in an unparsed sentence, its first name)?"""

@@ -9,7 +9,7 @@ all mentions or all clusters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ...model import Mention

@@ -293,6 +293,8 @@ class Store:
             for table in ("quotes_fts", "articles_fts"):
                 conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
             stats = merge.rebuild(conn)
+            # the statements' index follows the rebuilt rows (schema version 2)
+            conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
             conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
             return stats

@@ -119,7 +119,10 @@ def test_ci_runs_exactly_the_readme_test_command():
     test_command = commands[1]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(rf"^\s*{re.escape(test_command)}(\s|$)", ci, re.M), f".ci/run does not run `{test_command}`"
-    for script in (REPO / ".ci" / "run", REPO / "scripts" / "test.sh", REPO / "scripts" / "lock.sh"):
+    # and installs from pyproject.toml alone (no lock) in a fresh venv, so an undeclared import fails CI
+    assert re.search(r"^\s*\./scripts/fresh-install-test\.sh(\s|$)", ci, re.M), ".ci/run does not test a plain install"
+    for script in (REPO / ".ci" / "run", REPO / "scripts" / "test.sh", REPO / "scripts" / "lock.sh",
+                   REPO / "scripts" / "fresh-install-test.sh"):
         assert os.access(script, os.X_OK), f"{script.relative_to(REPO)} is not executable"
         assert "set -euo pipefail" in script.read_text(encoding="utf-8"), f"{script.relative_to(REPO)} lacks set -euo pipefail"
 

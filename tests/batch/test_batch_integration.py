@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from quotegraph.batch.local import extract_many
+from quotegraph.pipeline.pool import extract_many
 from quotegraph.batch.parquet import OutputDir, read_documents
 from quotegraph.batch.tables import TABLES
 from quotegraph.cli import main

@@ -45,7 +45,7 @@ def test_dask_equals_local_row_for_row(dask_cluster, tmp_path):
     assert _rows(remote) == _rows(local)
     assert sorted(p.name for p in (remote / "statements").iterdir()) == sorted(p.name for p in (local / "statements").iterdir())
     # every worker loaded the hand pipeline once, however many partitions it ran
-    from quotegraph.batch.worker import loads
+    from quotegraph.pipeline.worker import loads
 
     per_worker = client.run(loads)
     assert all(counts.get("batch_helpers.hand_loader") == 1 for counts in per_worker.values()), per_worker

@@ -173,3 +173,27 @@ def repair(db: str) -> None:
     click.echo(f"repair: {done['checked']} articles checked, {len(done['removed'])} removed; "
                f"full-text indexes rebuilt; merge {'was pending, ' if done['was_pending'] else ''}rebuilt: "
                f"{done['statements']} statements by {done['persons']} speakers")
+
+
+@click.command("datasette-metadata",
+               help="Write Datasette metadata for a database: facets on speaker, kind, channel and type, row labels, "
+                    "descriptions. Then: datasette DB -m FILE.")
+@setting_option("db")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE instead of stdout.")
+def datasette_metadata(db: str | None, output: str | None) -> None:
+    """Check the database, then print or write its metadata."""
+    from ..store import connect_reader
+    from ..store.datasette import datasette_metadata as build, write_datasette_metadata
+
+    settings = options(db=db)
+    try:
+        connect_reader(settings.db).close()  # a coded error for a missing or foreign file
+    except QuotegraphError as exc:
+        _fail(exc)
+        return
+    if output is None:
+        click.echo(json.dumps(build(settings.db), indent=2))
+        return
+    write_datasette_metadata(settings.db, output)
+    click.echo(f"datasette-metadata: wrote {output}; browse with: datasette {settings.db} -m {output}", err=True)

@@ -9,7 +9,7 @@ all mentions or all clusters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ...model import Mention
@@ -160,7 +160,7 @@ class Context:
 
     def referent(self, k: int) -> Referent:
         c = self.clusters[k]
-        return Referent(k, c.name, c.kind, self.profiles[k].gender, c.kind == "group")
+        return Referent(k, c.name, c.kind, self.profiles[k].gender, False)  # "the union … it", "the union … they"
 
     def is_subject(self, start: int) -> bool:
         """Is the mention at ``start`` a clause subject (or, in an unparsed sentence, its first name)?"""

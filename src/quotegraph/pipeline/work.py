@@ -125,6 +125,7 @@ class Candidate:
     confidence: float = 0.5
     carried: bool = False  # speaker inherited from an earlier quote
     rule: str = ""
+    kind: str | None = None  # speech, writing, belief, perception, intention, document
 
 
 @dataclass(slots=True)
@@ -212,7 +213,7 @@ class Work:
         return Quotation(type=c.type, spans=list(c.spans), text=text, speaker=speaker, cue=c.cue,
                          channel=c.channel, channel_evidence=c.channel_evidence, said_on=c.said_on,
                          said_on_evidence=c.said_on_evidence, signatories=list(c.signatories),
-                         about=list(c.about), confidence=c.confidence)
+                         about=list(c.about), confidence=c.confidence, kind=c.kind, rule=c.rule or None)
 
 
 def _merged(spans: list[Span]) -> list[Span]:

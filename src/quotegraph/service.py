@@ -16,16 +16,43 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import QueryError, StoreError
-from .store.query import StatementQuery, build_statement_search, escape_like
+from .store.query import DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, escape_like
+from .store.names import speaker_name_problem
 from .store.reader import connect_reader
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "TYPES", "STATEMENT_FIELDS"]
 
 MAX_QUERY_CHARS = 500
 MAX_OFFSET = 100_000
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
+TYPES = ("direct", "indirect", "mixed")
+# the flat fields of a statement in CSV exports (lists joined with "; ")
+STATEMENT_FIELDS = ("id", "date", "said_on", "first_seen", "speaker", "speaker_slug", "speaker_kind", "type", "kind",
+                    "text", "cue", "channel", "confidence", "signatories", "source_count", "quote_count",
+                    "article_id", "article_title", "outlet")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
+
+
+# a statement row with what its first quote and article say (cue, channel, kind, title)
+_STATEMENT_SELECT = (
+    "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, fq.cue AS cue, fq.channel AS channel,"
+    " fq.confidence AS confidence, fq.kind AS kind, fq.signatories AS signatories,"
+    " fa.title AS article_title, fa.source AS outlet FROM statements s LEFT JOIN persons p ON p.slug = s.slug"
+    " LEFT JOIN quotes fq ON fq.article_id = s.article_id AND fq.ordinal = s.ordinal"
+    " LEFT JOIN articles fa ON fa.id = s.article_id")
+SPEAKER_SORTS = {"statements": "statement_count DESC, name, slug", "name": "name, slug",
+                 "first_seen": "first_seen IS NULL, first_seen, name", "last_seen": "last_seen IS NULL, last_seen DESC, name"}
+SPEAKER_KINDS = ("person", "organisation", "group", "unknown")
+
+
+def _paragraph(text: str, start: int, end: int) -> dict[str, Any]:
+    """The paragraph(s) around ``[start, end)`` of ``text`` and where the quote sits in it."""
+    begin = text.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    stop = text.find("\n\n", end)
+    stop = len(text) if stop < 0 else stop
+    return {"before": text[begin:start], "quote": text[start:end], "after": text[end:stop]}
 
 
 def _loads(value: str | None) -> Any:
@@ -34,6 +61,8 @@ def _loads(value: str | None) -> Any:
 
 class Service:
     """Queries over one database file, each on its own read-only connection."""
+
+    STATEMENT_FIELDS = STATEMENT_FIELDS
 
     def __init__(self, db: str | Path, *, page_size: int = 50, max_page_size: int = 200) -> None:
         self.db = Path(db)
@@ -88,30 +117,119 @@ class Service:
         return value or None
 
     # -- statements ---------------------------------------------------------
-    def search_statements(self, q: str | None = "", *, raw: bool = False, scope: str = "quotes",
-                          speaker: str | None = None, about: str | None = None, channel: str | None = None,
-                          since: str | None = None, until: str | None = None,
-                          limit: Any = None, offset: Any = None) -> dict[str, Any]:
-        """Statements matching a full-text query and filters, one page, best match first."""
+    @staticmethod
+    def _choices(name: str, value: Any, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        """A comma-separated list (or a list) of values from ``allowed``."""
+        if value in (None, "", [], ()):
+            return ()
+        items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        out = tuple(dict.fromkeys(str(v).strip().lower() for v in items if str(v).strip()))
+        bad = [v for v in out if v not in allowed]
+        if bad:
+            raise QueryError("E601", name=name, detail=f"'{bad[0][:40]}' is not one of {', '.join(allowed)}")
+        return out
+
+    def _kinds(self, value: Any) -> tuple[str, ...] | None:
+        if value in (None, "", [], ()):
+            return DEFAULT_KINDS
+        if str(value).strip().lower() == "all":
+            return None
+        return self._choices("kind", value, KINDS)
+
+    @staticmethod
+    def _confidence(value: Any) -> float | None:
+        if value in (None, ""):
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise QueryError("E601", name="min_confidence", detail=f"'{str(value)[:40]}' is not a number") from None
+        if not 0.0 <= number <= 1.0:
+            raise QueryError("E601", name="min_confidence", detail="must be between 0 and 1")
+        return number
+
+    def statement_query(self, q: str | None = "", *, raw: bool = False, scope: str = "quotes",
+                        speaker: str | None = None, speaker_name: str | None = None, about: str | None = None,
+                        channel: str | None = None, since: str | None = None, until: str | None = None,
+                        type: Any = None, kind: Any = None, min_confidence: Any = None, source: str | None = None,
+                        signatory: str | None = None, sort: str | None = None,
+                        limit: Any = None, offset: Any = None, everything: bool = False) -> StatementQuery:
+        """Validate search parameters once (E600/E601); ``everything`` drops the page (exports)."""
         if scope not in ("quotes", "articles"):
             raise QueryError("E601", name="scope", detail="must be 'quotes' or 'articles'")
-        limit_v, offset_v = self.page(limit, offset)
+        sort_v = (sort or "relevance").strip().lower()
+        if sort_v not in SORTS:
+            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(SORTS)}")
+        limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
         query = StatementQuery(
             q=self._text("q", q) or "", raw=bool(raw), scope=scope, speaker=self._text("speaker", speaker),
+            speaker_name=self._text("speaker_name", speaker_name),
             about=self._text("about", about), channel=self._text("channel", channel),
-            since=self._date("since", since), until=self._date("until", until), limit=limit_v, offset=offset_v)
+            since=self._date("since", since), until=self._date("until", until),
+            types=self._choices("type", type, TYPES), kinds=self._kinds(kind),
+            min_confidence=self._confidence(min_confidence), source=self._text("source", source),
+            signatory=self._text("signatory", signatory), sort=sort_v, limit=limit_v, offset=offset_v)
         if query.raw and not query.q:
             raise QueryError("E600", detail="a raw query cannot be empty")
+        return query
+
+    def search_statements(self, q: str | None = "", **params: Any) -> dict[str, Any]:
+        """Statements matching a full-text query and filters, one page, best match first."""
+        query = self.statement_query(q, **params)
         rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
         with self._read() as conn:
             try:
                 total = conn.execute(count_sql, count_params).fetchone()[0]
                 rows = conn.execute(rows_sql, rows_params).fetchall()
             except sqlite3.OperationalError as exc:
-                if any(marker in str(exc) for marker in _FTS_ERRORS):
-                    raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
+                self._fts_error(exc, query)
                 raise
-        return {"total": total, "limit": limit_v, "offset": offset_v, "items": [self._statement(r) for r in rows]}
+        return {"total": total, "limit": query.limit, "offset": query.offset,
+                "items": [self._statement(r) for r in rows]}
+
+    @staticmethod
+    def _fts_error(exc: sqlite3.OperationalError, query: StatementQuery) -> None:
+        if any(marker in str(exc) for marker in _FTS_ERRORS):
+            raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
+
+    def iter_statements(self, q: str | None = "", **params: Any) -> Iterator[dict[str, Any]]:
+        """Every statement matching the search, in order, without a page cap (for exports).
+
+        Parameters (and a raw query's syntax) are checked before this
+        returns, so a bad one fails the request rather than a half-written
+        download; the rows are read lazily, on a connection of the thread
+        that consumes them.
+        """
+        params.pop("limit", None)
+        params.pop("offset", None)
+        query = self.statement_query(q, everything=True, **params)
+        rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
+        with self._read() as conn:
+            try:
+                conn.execute(count_sql, count_params).fetchone()
+            except sqlite3.OperationalError as exc:
+                self._fts_error(exc, query)
+                raise
+        return self._drain(rows_sql, rows_params)
+
+    def _drain(self, sql: str, params: list) -> Iterator[dict[str, Any]]:
+        with self._read() as conn:
+            cursor = conn.execute(sql, params)
+            while batch := cursor.fetchmany(500):
+                for row in batch:
+                    yield self._statement(row)
+
+    @staticmethod
+    def flat_statement(item: dict[str, Any]) -> dict[str, Any]:
+        """A statement as one CSV row (``STATEMENT_FIELDS``)."""
+        speaker = item.get("speaker") or {}
+        cue = item.get("cue") or {}
+        return {
+            **{k: item.get(k) for k in STATEMENT_FIELDS},
+            "speaker": speaker.get("name"), "speaker_slug": speaker.get("slug"), "speaker_kind": speaker.get("kind"),
+            "cue": cue.get("text") if isinstance(cue, dict) else cue,
+            "signatories": "; ".join(item.get("signatories") or []),
+        }
 
     @staticmethod
     def _statement(row: sqlite3.Row) -> dict[str, Any]:
@@ -119,25 +237,29 @@ class Service:
         if row["slug"]:
             speaker = {"slug": row["slug"], "name": row["speaker"], "kind": row["speaker_kind"]}
         said_on = row["said_on"]
+        keys = row.keys()
+
+        def opt(name: str) -> Any:
+            return row[name] if name in keys else None
         return {
             "id": row["id"], "text": row["text"], "type": row["type"], "speaker": speaker,
             "first_seen": row["first_seen"], "said_on": said_on,
             "date": said_on if said_on and len(said_on) == 10 else row["first_seen"],
             "source_count": row["source_count"], "quote_count": row["quote_count"],
-            "article_id": row["article_id"],
+            "article_id": row["article_id"], "article_title": opt("article_title"), "outlet": opt("outlet"),
+            "kind": opt("kind"), "cue": _loads(opt("cue")), "channel": opt("channel"),
+            "confidence": opt("confidence"), "signatories": _loads(opt("signatories")) or [],
         }
 
     def get_statement(self, statement_id: str) -> dict[str, Any]:
         """One statement with every article that carries it (E602 when unknown)."""
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind FROM statements s"
-                " LEFT JOIN persons p ON p.slug = s.slug WHERE s.id = ?", (statement_id,)).fetchone()
+            row = conn.execute(f"{_STATEMENT_SELECT} WHERE s.id = ?", (statement_id,)).fetchone()
             if row is None:
                 raise QueryError("E602", what="statement", key=statement_id[:80])
             sources = conn.execute(
                 "SELECT a.id, a.date, a.title, a.url, a.source, q.ordinal, q.text, q.type, q.channel,"
-                " q.said_on, q.speaker_name, q.cue, l.rule FROM quote_links l"
+                " q.said_on, q.speaker_name, q.cue, q.spans, q.signatories, l.rule, a.text AS article_text FROM quote_links l"
                 " JOIN quotes q ON q.article_id = l.article_id AND q.ordinal = l.ordinal"
                 " JOIN articles a ON a.id = q.article_id WHERE l.statement_id = ?"
                 " ORDER BY a.date IS NULL, a.date, a.id, q.ordinal", (statement_id,)).fetchall()
@@ -149,26 +271,38 @@ class Service:
             "article_id": s["id"], "date": s["date"], "title": s["title"], "url": s["url"], "source": s["source"],
             "ordinal": s["ordinal"], "text": s["text"], "type": s["type"], "channel": s["channel"],
             "said_on": s["said_on"], "speaker_name": s["speaker_name"], "cue": _loads(s["cue"]), "rule": s["rule"],
+            "signatories": _loads(s["signatories"]) or [], "context": self._context(s),
         } for s in sources]
         return out
 
     # -- speakers -----------------------------------------------------------
-    def list_speakers(self, q: str | None = None, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
-        """Merged speakers, most statements first; ``q`` filters by name."""
-        limit_v, offset_v = self.page(limit, offset)
+    def list_speakers(self, q: str | None = None, *, kind: Any = None, sort: str | None = None,
+                      limit: Any = None, offset: Any = None, everything: bool = False) -> dict[str, Any]:
+        """Merged speakers (most statements first, or by ``sort``); ``q`` filters by name, ``kind`` by kind."""
+        limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
         q = self._text("q", q)
-        where, params = "", []
+        kinds = self._choices("kind", kind, SPEAKER_KINDS)
+        sort_v = (sort or "statements").strip().lower()
+        if sort_v not in SPEAKER_SORTS:
+            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(SPEAKER_SORTS)}")
+        where, params = [], []
         if q:
-            where = " WHERE name LIKE ? ESCAPE '\\' OR slug IN (SELECT slug FROM person_names WHERE name LIKE ? ESCAPE '\\')"
-            params = ["%" + escape_like(q) + "%"] * 2
+            where.append("(name LIKE ? ESCAPE '\\' OR slug IN (SELECT slug FROM person_names WHERE name LIKE ? ESCAPE '\\'))")
+            params += ["%" + escape_like(q) + "%"] * 2
+        if kinds:
+            where.append(f"kind IN ({','.join('?' * len(kinds))})")
+            params += list(kinds)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        page = " LIMIT ? OFFSET ?" if limit_v is not None else ""
         with self._read() as conn:
-            total = conn.execute(f"SELECT count(*) FROM persons{where}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT * FROM persons{where} ORDER BY statement_count DESC, name, slug"
-                                " LIMIT ? OFFSET ?", params + [limit_v, offset_v]).fetchall()
+            total = conn.execute(f"SELECT count(*) FROM persons{clause}", params).fetchone()[0]
+            rows = conn.execute(f"SELECT * FROM persons{clause} ORDER BY {SPEAKER_SORTS[sort_v]}{page}",
+                                params + ([limit_v, offset_v] if page else [])).fetchall()
         return {"total": total, "limit": limit_v, "offset": offset_v, "items": [dict(r) for r in rows]}
 
-    def get_speaker(self, slug: str) -> dict[str, Any]:
-        """One speaker: names and merge evidence, whom they talk about, their statements by date."""
+    def get_speaker(self, slug: str, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
+        """One speaker: names and merge evidence, subjects, co-speakers, statements by month, one page of statements."""
+        limit_v, offset_v = self.page(limit, offset)
         with self._read() as conn:
             person = conn.execute("SELECT * FROM persons WHERE slug = ?", (slug,)).fetchone()
             if person is None:
@@ -177,19 +311,27 @@ class Service:
                                   " ORDER BY rule = 'exact' DESC, name, rule", (slug,)).fetchall()
             about = conn.execute(
                 "SELECT a.name, a.slug, count(*) AS n FROM statement_about a JOIN statements s ON s.id = a.statement_id"
-                " WHERE s.slug = ? GROUP BY a.name, a.slug ORDER BY n DESC, a.name", (slug,)).fetchall()
+                " WHERE s.slug = ? GROUP BY a.name, a.slug ORDER BY n DESC, a.name LIMIT 20", (slug,)).fetchall()
+            co = conn.execute(
+                "SELECT p.slug, p.name, count(DISTINCT o.article_id) AS n FROM quote_links o JOIN persons p"
+                " ON p.slug = o.slug WHERE o.article_id IN (SELECT article_id FROM quote_links WHERE slug = ?)"
+                " AND o.slug != ? GROUP BY p.slug ORDER BY n DESC, p.name LIMIT 15", (slug, slug)).fetchall()
+            months = conn.execute(
+                "SELECT substr(coalesce(CASE WHEN length(said_on) >= 7 THEN said_on END, first_seen), 1, 7) AS m,"
+                " count(*) FROM statements WHERE slug = ? AND m IS NOT NULL GROUP BY m ORDER BY m", (slug,)).fetchall()
             rows = conn.execute(
-                "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind FROM statements s JOIN persons p"
-                " ON p.slug = s.slug WHERE s.slug = ? ORDER BY coalesce(CASE WHEN length(s.said_on) = 10"
+                f"{_STATEMENT_SELECT} WHERE s.slug = ? ORDER BY coalesce(CASE WHEN length(s.said_on) = 10"
                 " THEN s.said_on END, s.first_seen) IS NULL, coalesce(CASE WHEN length(s.said_on) = 10"
-                " THEN s.said_on END, s.first_seen), s.id LIMIT ?",
-                (slug, MAX_SPEAKER_STATEMENTS)).fetchall()
+                " THEN s.said_on END, s.first_seen), s.id LIMIT ? OFFSET ?", (slug, limit_v, offset_v)).fetchall()
         out = dict(person)
         out["names"] = [{"name": m["name"], "rule": m["rule"], "detail": m["detail"],
                          "article_ids": _loads(m["article_ids"])} for m in merges]
         out["about"] = [{"name": a["name"], "slug": a["slug"], "count": a["n"]} for a in about]
+        out["co_speakers"] = [{"slug": c["slug"], "name": c["name"], "articles": c["n"]} for c in co]
+        out["by_month"] = [{"month": m[0], "count": m[1]} for m in months]
         out["statements"] = [self._statement(r) for r in rows]
-        out["truncated"] = person["statement_count"] > len(rows)
+        out["total"], out["limit"], out["offset"] = person["statement_count"], limit_v, offset_v
+        out["truncated"] = person["statement_count"] > offset_v + len(rows)
         return out
 
     # -- articles -----------------------------------------------------------
@@ -210,16 +352,26 @@ class Service:
         return out
 
     @staticmethod
+    def _context(s: sqlite3.Row) -> dict[str, Any] | None:
+        spans = _loads(s["spans"]) or []
+        if not spans:
+            return None
+        return _paragraph(s["article_text"], spans[0]["start"], spans[0]["end"])
+
+    @staticmethod
     def _quote(q: sqlite3.Row) -> dict[str, Any]:
         speaker = None
         if q["speaker_name"]:
+            # a pronoun or fragment ("I", "his father") names no entity: no slug, and it says why
             speaker = {"name": q["speaker_name"], "kind": q["speaker_kind"], "mention": _loads(q["speaker_mention"]),
-                       "slug": q["slug"], "entity": q["person"]}
+                       "slug": q["slug"], "entity": q["person"],
+                       "not_a_name": speaker_name_problem(q["speaker_name"]) if q["slug"] is None else None}
         return {
             "ordinal": q["ordinal"], "type": q["type"], "text": q["text"], "spans": _loads(q["spans"]),
             "speaker": speaker, "cue": _loads(q["cue"]), "channel": q["channel"], "said_on": q["said_on"],
             "signatories": _loads(q["signatories"]) or [], "about": _loads(q["about"]) or [],
             "confidence": q["confidence"], "statement_id": q["statement_id"], "source_count": q["source_count"],
+            "kind": q["kind"] if "kind" in q.keys() else None,
         }
 
     def overview(self) -> dict[str, Any]:
@@ -229,4 +381,28 @@ class Service:
                       for t in ("articles", "quotes", "statements", "persons")}
             channels = [r[0] for r in conn.execute(
                 "SELECT DISTINCT channel FROM quotes WHERE channel IS NOT NULL ORDER BY channel LIMIT 100")]
-        return {"counts": counts, "channels": channels}
+            outlets = [r[0] for r in conn.execute(
+                "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source LIMIT 200")]
+        return {"counts": counts, "channels": channels, "outlets": outlets, "kinds": list(KINDS), "types": list(TYPES)}
+
+    def collection(self, *, top: int = 15) -> dict[str, Any]:
+        """Counts across the collection for charts: most-quoted speakers, statements by month, outlet and channel."""
+        with self._read() as conn:
+            speakers = conn.execute("SELECT slug, name, kind, statement_count FROM persons"
+                                    " ORDER BY statement_count DESC, name LIMIT ?", (top,)).fetchall()
+            months = conn.execute(
+                "SELECT substr(coalesce(CASE WHEN length(said_on) >= 7 THEN said_on END, first_seen), 1, 7) AS m,"
+                " count(*) FROM statements WHERE m IS NOT NULL GROUP BY m ORDER BY m").fetchall()
+            outlets = conn.execute(
+                "SELECT coalesce(a.source, '(none)') AS o, count(DISTINCT l.statement_id) AS n FROM quote_links l"
+                " JOIN articles a ON a.id = l.article_id GROUP BY o ORDER BY n DESC, o LIMIT ?", (top,)).fetchall()
+            channels = conn.execute(
+                "SELECT coalesce(q.channel, '(not said)') AS c, count(DISTINCT l.statement_id) AS n FROM quote_links l"
+                " JOIN quotes q ON q.article_id = l.article_id AND q.ordinal = l.ordinal"
+                " GROUP BY c ORDER BY n DESC, c LIMIT ?", (top,)).fetchall()
+        return {
+            "speakers": [{"slug": r[0], "name": r[1], "kind": r[2], "count": r[3]} for r in speakers],
+            "by_month": [{"month": r[0], "count": r[1]} for r in months],
+            "by_outlet": [{"name": r[0], "count": r[1]} for r in outlets],
+            "by_channel": [{"name": r[0], "count": r[1]} for r in channels],
+        }

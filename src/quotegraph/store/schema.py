@@ -146,8 +146,17 @@ CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
 END;
 """
 
+# Version 2: what sort of statement a quote is (speech, writing, belief, ...) and
+# the attribution rule that found it; null for quotes stored before (and for
+# extractions that do not say). Filters and ranking read ``kind``.
+_V2 = """
+ALTER TABLE quotes ADD COLUMN kind TEXT;
+ALTER TABLE quotes ADD COLUMN rule TEXT;
+CREATE INDEX quotes_kind ON quotes(kind);
+"""
+
 # Version n is reached by running MIGRATIONS[n - 1]. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 DERIVED_TABLES = ("persons", "person_names", "merges", "statements", "quote_links", "statement_about")

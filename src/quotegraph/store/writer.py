@@ -53,6 +53,7 @@ def _quote_row(article_id: str, ordinal: int, q: Quotation) -> tuple:
         _mention(q.cue), q.channel, _mention(q.channel_evidence),
         q.said_on, _mention(q.said_on_evidence),
         _json(list(q.signatories)), _json(list(q.about)), round(float(q.confidence), 3),
+        getattr(q, "kind", None), getattr(q, "rule", None),
     )
 
 
@@ -173,7 +174,7 @@ class Store:
              _json([w.to_dict() for w in doc.warnings])),
         )
         conn.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_quote_row(doc.id, i, q) for i, q in enumerate(doc.quotes)],
         )
         conn.executemany(

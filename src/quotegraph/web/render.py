@@ -132,17 +132,21 @@ def timeline(statements: list[dict[str, Any]], *, width: int = 760, height: int 
 
 
 def bars(items: list[dict[str, Any]], *, label: str = "name", value: str = "count", width: int = 640,
-         row: int = 22, label_width: int = 200) -> dict[str, Any]:
+         row: int = 24, label_width: int = 250) -> dict[str, Any]:
     """A horizontal bar chart (one bar per item, longest first as given), in SVG user units."""
     top = max((int(i[value]) for i in items), default=0) or 1
     span = width - label_width - 50
     out = []
     for n, item in enumerate(items):
         length = round(span * int(item[value]) / top, 1)
-        out.append({"y": n * row, "w": max(1.0, length), "label": str(item[label])[:32], "value": item[value],
+        out.append({"y": n * row, "w": max(1.0, length), "label": _short(str(item[label]), 24), "value": item[value],
                     "text_y": n * row + row * 0.68, "value_x": label_width + length + 6, "item": item})
     return {"width": width, "height": max(row, len(items) * row), "label_width": label_width,
             "bar_h": row - 6, "bars": out}
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
 
 
 def _nice_step(top: int) -> int:
@@ -155,7 +159,7 @@ def _nice_step(top: int) -> int:
 def months_chart(months: list[dict[str, Any]], *, width: int = 720, height: int = 200) -> dict[str, Any]:
     """Columns of statements per month on a real time axis: every month between the first and the
     last has its slot (empty months stay empty), labelled by year and quarter, with a counted y axis."""
-    left, right, top_pad, bottom = 44, 10, 10, 34
+    left, right, top_pad, bottom = 48, 10, 18, 34
     keys = [m["month"] for m in months if m.get("month") and len(m["month"]) == 7]
     counts = {m["month"]: int(m["count"]) for m in months if m.get("month") in keys}
     out: dict[str, Any] = {"width": width, "height": height, "columns": [], "xticks": [], "yticks": [],

@@ -11,18 +11,28 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import QueryError, StoreError
-from .store.query import DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, escape_like
 from .store.names import speaker_name_problem
+from .store.query import DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, escape_like, fts_terms
 from .store.reader import connect_reader
+from .store.writer import merge_state
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "TYPES", "STATEMENT_FIELDS"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS",
+           "QUERY_TIME_LIMIT", "EXPORT_TIME_LIMIT", "TYPES", "STATEMENT_FIELDS"]
 
 MAX_QUERY_CHARS = 500
+MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
+MAX_RAW_TERMS = 64  # words in one FTS-syntax search (operators not counted)
+_RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+QUERY_TIME_LIMIT = 2.0  # seconds of database work one request may use
+EXPORT_TIME_LIMIT = 120.0  # seconds one streamed download (CSV, JSONL) may read for
+_PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the deadline
 MAX_OFFSET = 100_000
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
 TYPES = ("direct", "indirect", "mixed")
@@ -64,21 +74,50 @@ class Service:
 
     STATEMENT_FIELDS = STATEMENT_FIELDS
 
-    def __init__(self, db: str | Path, *, page_size: int = 50, max_page_size: int = 200) -> None:
+    def __init__(self, db: str | Path, *, page_size: int = 50, max_page_size: int = 200,
+                 time_limit: float = QUERY_TIME_LIMIT) -> None:
         self.db = Path(db)
         self.page_size = page_size
         self.max_page_size = max_page_size
+        self.time_limit = float(time_limit)
+        self._local = threading.local()
         connect_reader(self.db).close()  # fail now (E302/E303) rather than on the first request
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        conn = connect_reader(self.db)
+    def cancellable(self, cancel: threading.Event) -> Iterator[None]:
+        """Calls made by this thread inside the block stop (E607) as soon as ``cancel`` is set."""
+        self._local.cancel = cancel
         try:
+            yield
+        finally:
+            self._local.cancel = None
+
+    @contextmanager
+    def _read(self, time_limit: float | None = None) -> Iterator[sqlite3.Connection]:
+        conn = connect_reader(self.db)
+        time_limit = self.time_limit if time_limit is None else time_limit
+        deadline = time.monotonic() + time_limit
+        cancel: threading.Event | None = getattr(self._local, "cancel", None)
+        # SQLite calls this every _PROGRESS_OPS steps; a true result interrupts the statement
+        conn.set_progress_handler(
+            lambda: time.monotonic() > deadline or (cancel is not None and cancel.is_set()), _PROGRESS_OPS)
+        try:
+            # one read transaction: every query of a call sees the same snapshot
+            conn.execute("BEGIN")
             yield conn
         except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                if cancel is not None and cancel.is_set():
+                    raise QueryError("E607", detail="the client went away") from exc
+                raise QueryError("E606", limit=f"{time_limit:g}") from exc
             raise StoreError("E300", path=str(self.db), detail=str(exc)) from exc
         finally:
             conn.close()
+
+    @staticmethod
+    def is_heavy(q: str | None = "", *, raw: bool = False, scope: str = "quotes", **_: Any) -> bool:
+        """Whether a search may be costly (article text, FTS syntax, many words): such searches share a smaller limit."""
+        return bool(raw) or scope == "articles" or len(fts_terms(str(q or "")[:MAX_QUERY_CHARS])) > 4
 
     # -- parameter checks -------------------------------------------------
     def page(self, limit: Any = None, offset: Any = None) -> tuple[int, int]:
@@ -171,6 +210,12 @@ class Service:
             signatory=self._text("signatory", signatory), sort=sort_v, limit=limit_v, offset=offset_v)
         if query.raw and not query.q:
             raise QueryError("E600", detail="a raw query cannot be empty")
+        if query.raw:
+            words = [w for w in _RAW_WORD.findall(query.q) if w not in ("AND", "OR", "NOT", "NEAR")]
+            if len(words) > MAX_RAW_TERMS:
+                raise QueryError("E601", name="q", detail=f"{len(words)} words in the query; limit {MAX_RAW_TERMS}")
+        elif len(terms := fts_terms(query.q)) > MAX_TERMS:
+            raise QueryError("E601", name="q", detail=f"{len(terms)} different words or phrases; limit {MAX_TERMS}")
         return query
 
     def search_statements(self, q: str | None = "", **params: Any) -> dict[str, Any]:
@@ -189,7 +234,7 @@ class Service:
 
     @staticmethod
     def _fts_error(exc: sqlite3.OperationalError, query: StatementQuery) -> None:
-        if any(marker in str(exc) for marker in _FTS_ERRORS):
+        if "interrupted" not in str(exc) and any(marker in str(exc) for marker in _FTS_ERRORS):
             raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
 
     def iter_statements(self, q: str | None = "", **params: Any) -> Iterator[dict[str, Any]]:
@@ -213,7 +258,8 @@ class Service:
         return self._drain(rows_sql, rows_params)
 
     def _drain(self, sql: str, params: list) -> Iterator[dict[str, Any]]:
-        with self._read() as conn:
+        # a download streams for as long as the rows take to send, within its own, longer limit
+        with self._read(EXPORT_TIME_LIMIT) as conn:
             cursor = conn.execute(sql, params)
             while batch := cursor.fetchmany(500):
                 for row in batch:
@@ -383,7 +429,9 @@ class Service:
                 "SELECT DISTINCT channel FROM quotes WHERE channel IS NOT NULL ORDER BY channel LIMIT 100")]
             outlets = [r[0] for r in conn.execute(
                 "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source LIMIT 200")]
-        return {"counts": counts, "channels": channels, "outlets": outlets, "kinds": list(KINDS), "types": list(TYPES)}
+            merge = merge_state(conn)
+        return {"counts": counts, "channels": channels, "merge": merge, "outlets": outlets, "kinds": list(KINDS),
+                "types": list(TYPES)}
 
     def collection(self, *, top: int = 15) -> dict[str, Any]:
         """Counts across the collection for charts: most-quoted speakers, statements by month, outlet and channel."""

@@ -59,7 +59,7 @@ def db(tmp_path):
 @pytest.fixture()
 def client(db):
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(db, settings={"page_size": 2})),
-                             base_url="http://test")
+                             base_url="http://127.0.0.1")
 
 
 async def test_a_surname_search_returns_that_persons_real_statements_first(client):

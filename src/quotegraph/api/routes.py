@@ -13,11 +13,12 @@ import json
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlencode
 
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from ..errors import QueryError
+from .limits import call_service
 from .openapi import openapi_document
 
 __all__ = ["statements", "statement", "speakers", "speaker", "speaker_statements", "article", "openapi", "index",
@@ -46,9 +47,7 @@ def flag(name: str, value: str | None) -> bool:
 
 
 async def _call(request: Request, method: str, *args: Any, **kwargs: Any) -> JSONResponse:
-    service = request.app.state.service
-    result = await run_in_threadpool(getattr(service, method), *args, **kwargs)
-    return JSONResponse(result)
+    return JSONResponse(await call_service(request, method, *args, **kwargs))
 
 
 def search_params(request: Request) -> dict[str, Any]:
@@ -132,12 +131,12 @@ def _flat_quote(q: dict[str, Any]) -> dict[str, Any]:
 
 async def index(request: Request) -> JSONResponse:
     """Entry point: what the API offers."""
-    overview = await run_in_threadpool(request.app.state.service.overview)
+    overview = await call_service(request, "overview")
     return JSONResponse({"name": "quotegraph", "openapi": "/api/openapi.json", **overview})
 
 
 async def _paged(request: Request, method: str, *args: Any, **kwargs: Any) -> JSONResponse:
-    result = await run_in_threadpool(getattr(request.app.state.service, method), *args, **kwargs)
+    result = await call_service(request, method, *args, **kwargs)
     result["links"] = page_links(request.url.path, request.query_params.multi_items(), result)
     return JSONResponse(result)
 
@@ -148,7 +147,7 @@ async def statements(request: Request) -> Response:
     fmt = export_format(request)
     if fmt:
         service = request.app.state.service
-        rows = await run_in_threadpool(service.iter_statements, **params)
+        rows = await call_service(request, "iter_statements", **params)
         return _download(rows, fmt, "statements", service.STATEMENT_FIELDS, service.flat_statement)
     return await _paged(request, "search_statements", **params)
 
@@ -156,13 +155,13 @@ async def statements(request: Request) -> Response:
 async def speaker_statements(request: Request) -> Response:
     """GET /api/speakers/{slug}/statements: one speaker's statements (same parameters and formats as search)."""
     slug = request.path_params["slug"]
-    await run_in_threadpool(request.app.state.service.get_speaker, slug, limit=1)  # E602 when unknown
+    await call_service(request, "get_speaker", slug, limit=1)  # E602 when unknown
     params = {**search_params(request), "speaker": slug, "kind": request.query_params.get("kind") or "all",
               "sort": request.query_params.get("sort") or "said"}
     fmt = export_format(request)
     if fmt:
         service = request.app.state.service
-        rows = await run_in_threadpool(service.iter_statements, **params)
+        rows = await call_service(request, "iter_statements", **params)
         return _download(rows, fmt, f"{slug}-statements", service.STATEMENT_FIELDS, service.flat_statement)
     return await _paged(request, "search_statements", **params)
 
@@ -185,7 +184,7 @@ async def speakers(request: Request) -> Response:
     fmt = export_format(request)
     if fmt:
         params.pop("limit"), params.pop("offset")
-        result = await run_in_threadpool(request.app.state.service.list_speakers, everything=True, **params)
+        result = await call_service(request, "list_speakers", everything=True, **params)
         return _download(iter(result["items"]), fmt, "speakers", SPEAKER_FIELDS, dict)
     return await _paged(request, "list_speakers", **params)
 
@@ -200,7 +199,7 @@ async def speaker(request: Request) -> JSONResponse:
 async def article(request: Request) -> Response:
     """GET /api/articles/{id}: one article with its quotes (``format=csv|jsonl|json``: the quotes alone)."""
     fmt = export_format(request)
-    result = await run_in_threadpool(request.app.state.service.get_article, request.path_params["article_id"])
+    result = await call_service(request, "get_article", request.path_params["article_id"])
     if fmt:
         return _download(iter(result["quotes"]), fmt, "article-statements", QUOTE_FIELDS, _flat_quote)
     return JSONResponse(result)

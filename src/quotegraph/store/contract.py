@@ -144,6 +144,8 @@ def _quote(q: Any, where: str, text: str) -> None:
     for key in ("cue", "channel_evidence", "said_on_evidence"):
         _mention(q.get(key), f"{where}{key}", text)
     _str(q.get("channel"), f"{where}channel", optional=True)
+    _str(q.get("kind"), f"{where}kind", optional=True)  # what sort of statement (speech, writing, ...)
+    _str(q.get("rule"), f"{where}rule", optional=True)
     _date(q.get("said_on"), f"{where}said_on", _PARTIAL_DAY)
     _names(q.get("signatories"), f"{where}signatories")
     _names(q.get("about"), f"{where}about")

@@ -1,7 +1,8 @@
 """Read-side use cases over a quotegraph database.
 
 The command line, the JSON API and the web pages all query through
-``Service``; none of them contains SQL. Every parameter a user can type is
+``Service``; none of them, and not the service either, contains SQL: the
+read queries are named in ``store.queries`` (search in ``store.query``). Every parameter a user can type is
 validated here, once (E600 bad search query, E601 bad parameter, E602 not
 found), and every result is plain JSON-ready data.
 """
@@ -13,18 +14,22 @@ import re
 import sqlite3
 import threading
 import time
+from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from .errors import QueryError, StoreError
+from .store import queries
 from .store.names import speaker_name_problem
-from .store.query import DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, escape_like, fts_terms
+from .store.query import (DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, fts_terms, query_words,
+                          signatory_named, speakers_named)
 from .store.reader import connect_reader
 from .store.writer import merge_state
 
 __all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS",
-           "QUERY_TIME_LIMIT", "EXPORT_TIME_LIMIT", "TYPES", "STATEMENT_FIELDS"]
+           "QUERY_TIME_LIMIT", "EXPORT_TIME_LIMIT", "TYPES", "flag", "search_arguments",
+           "speaker_arguments"]
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
@@ -36,24 +41,10 @@ _PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the 
 MAX_OFFSET = 100_000
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
 TYPES = ("direct", "indirect", "mixed")
-# the flat fields of a statement in CSV exports (lists joined with "; ")
-STATEMENT_FIELDS = ("id", "date", "said_on", "first_seen", "speaker", "speaker_slug", "speaker_kind", "type", "kind",
-                    "text", "cue", "channel", "confidence", "signatories", "source_count", "quote_count",
-                    "article_id", "article_title", "outlet")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
 
 
-# a statement row with what its first quote and article say (cue, channel, kind, title)
-_STATEMENT_SELECT = (
-    "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, fq.cue AS cue, fq.channel AS channel,"
-    " fq.confidence AS confidence, fq.kind AS kind, fq.signatories AS signatories,"
-    " fa.title AS article_title, fa.source AS outlet FROM statements s LEFT JOIN persons p ON p.slug = s.slug"
-    " LEFT JOIN quotes fq ON fq.article_id = s.article_id AND fq.ordinal = s.ordinal"
-    " LEFT JOIN articles fa ON fa.id = s.article_id")
-SPEAKER_SORTS = {"statements": "statement_count DESC, name, slug", "name": "name, slug",
-                 "first_seen": "first_seen IS NULL, first_seen, name", "last_seen": "last_seen IS NULL, last_seen DESC, name"}
-SPEAKER_KINDS = ("person", "organisation", "group", "unknown")
 
 
 def _paragraph(text: str, start: int, end: int) -> dict[str, Any]:
@@ -65,14 +56,59 @@ def _paragraph(text: str, start: int, end: int) -> dict[str, Any]:
     return {"before": text[begin:start], "quote": text[start:end], "after": text[end:stop]}
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+def flag(name: str, value: str | None) -> bool:
+    """A boolean query parameter (E601 when it is neither true nor false)."""
+    if value is None:
+        return False
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise QueryError("E601", name=name, detail="must be true or false")
+
+
+def search_arguments(params: Mapping[str, str]) -> dict[str, Any]:
+    """``search_statements`` keywords from a query string (the API's and the search page's)."""
+    p = params
+    return {
+        "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
+        "speaker": p.get("speaker"), "speaker_name": p.get("speaker_name"), "about": p.get("about"),
+        "channel": p.get("channel"), "since": p.get("since"), "until": p.get("until"),
+        "type": _many(p, "type"), "kind": _many(p, "kind"), "min_confidence": p.get("min_confidence"),
+        "source": p.get("source"), "signatory": p.get("signatory"), "sort": p.get("sort"),
+        "limit": p.get("limit"), "offset": p.get("offset"),
+    }
+
+
+def speaker_arguments(params: Mapping[str, str]) -> dict[str, Any]:
+    """``list_speakers`` keywords from a query string."""
+    return {"q": params.get("q"), "kind": _many(params, "kind"), "sort": params.get("sort"),
+            "limit": params.get("limit"), "offset": params.get("offset")}
+
+
+def _many(params: Mapping[str, str], name: str) -> str | None:
+    """A parameter that may repeat (``kind=speech&kind=writing``) as one comma-separated value."""
+    getlist = getattr(params, "getlist", None)
+    values = getlist(name) if getlist else [params.get(name)]
+    return ",".join(v for v in values if v) or None
+
+def _match_words(query: StatementQuery) -> bool:
+    return bool(fts_terms(query.q))
+
+
 def _loads(value: str | None) -> Any:
+    if value == "[]":
+        return []
     return json.loads(value) if value else None
 
 
 class Service:
     """Queries over one database file, each on its own read-only connection."""
-
-    STATEMENT_FIELDS = STATEMENT_FIELDS
 
     def __init__(self, db: str | Path, *, page_size: int = 50, max_page_size: int = 200,
                  time_limit: float = QUERY_TIME_LIMIT) -> None:
@@ -221,8 +257,9 @@ class Service:
     def search_statements(self, q: str | None = "", **params: Any) -> dict[str, Any]:
         """Statements matching a full-text query and filters, one page, best match first."""
         query = self.statement_query(q, **params)
-        rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
         with self._read() as conn:
+            query = self._named(conn, query)
+            rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
             try:
                 total = conn.execute(count_sql, count_params).fetchone()[0]
                 rows = conn.execute(rows_sql, rows_params).fetchall()
@@ -231,6 +268,16 @@ class Service:
                 raise
         return {"total": total, "limit": query.limit, "offset": query.offset,
                 "items": [self._statement(r) for r in rows]}
+
+    @staticmethod
+    def _named(conn: sqlite3.Connection, query: StatementQuery) -> StatementQuery:
+        """``query`` with the speakers and co-signers its words name (they rank first)."""
+        words = query_words(query)
+        if not words or not _match_words(query):
+            return query
+        named = tuple((r[0], r[1]) for r in conn.execute(*speakers_named(words)))
+        signed = bool(conn.execute(*signatory_named(words)).fetchone()[0])
+        return replace(query, named=named, signed=signed)
 
     @staticmethod
     def _fts_error(exc: sqlite3.OperationalError, query: StatementQuery) -> None:
@@ -248,8 +295,9 @@ class Service:
         params.pop("limit", None)
         params.pop("offset", None)
         query = self.statement_query(q, everything=True, **params)
-        rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
         with self._read() as conn:
+            query = self._named(conn, query)
+            rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
             try:
                 conn.execute(count_sql, count_params).fetchone()
             except sqlite3.OperationalError as exc:
@@ -264,18 +312,6 @@ class Service:
             while batch := cursor.fetchmany(500):
                 for row in batch:
                     yield self._statement(row)
-
-    @staticmethod
-    def flat_statement(item: dict[str, Any]) -> dict[str, Any]:
-        """A statement as one CSV row (``STATEMENT_FIELDS``)."""
-        speaker = item.get("speaker") or {}
-        cue = item.get("cue") or {}
-        return {
-            **{k: item.get(k) for k in STATEMENT_FIELDS},
-            "speaker": speaker.get("name"), "speaker_slug": speaker.get("slug"), "speaker_kind": speaker.get("kind"),
-            "cue": cue.get("text") if isinstance(cue, dict) else cue,
-            "signatories": "; ".join(item.get("signatories") or []),
-        }
 
     @staticmethod
     def _statement(row: sqlite3.Row) -> dict[str, Any]:
@@ -300,17 +336,11 @@ class Service:
     def get_statement(self, statement_id: str) -> dict[str, Any]:
         """One statement with every article that carries it (E602 when unknown)."""
         with self._read() as conn:
-            row = conn.execute(f"{_STATEMENT_SELECT} WHERE s.id = ?", (statement_id,)).fetchone()
+            row = conn.execute(queries.STATEMENT, (statement_id,)).fetchone()
             if row is None:
                 raise QueryError("E602", what="statement", key=statement_id[:80])
-            sources = conn.execute(
-                "SELECT a.id, a.date, a.title, a.url, a.source, q.ordinal, q.text, q.type, q.channel,"
-                " q.said_on, q.speaker_name, q.cue, q.spans, q.signatories, l.rule, a.text AS article_text FROM quote_links l"
-                " JOIN quotes q ON q.article_id = l.article_id AND q.ordinal = l.ordinal"
-                " JOIN articles a ON a.id = q.article_id WHERE l.statement_id = ?"
-                " ORDER BY a.date IS NULL, a.date, a.id, q.ordinal", (statement_id,)).fetchall()
-            about = conn.execute("SELECT name, slug FROM statement_about WHERE statement_id = ? ORDER BY name",
-                                 (statement_id,)).fetchall()
+            sources = conn.execute(queries.STATEMENT_SOURCES, (statement_id,)).fetchall()
+            about = conn.execute(queries.STATEMENT_ABOUT, (statement_id,)).fetchall()
         out = self._statement(row)
         out["about"] = [{"name": a["name"], "slug": a["slug"]} for a in about]
         out["sources"] = [{
@@ -327,48 +357,28 @@ class Service:
         """Merged speakers (most statements first, or by ``sort``); ``q`` filters by name, ``kind`` by kind."""
         limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
         q = self._text("q", q)
-        kinds = self._choices("kind", kind, SPEAKER_KINDS)
+        kinds = self._choices("kind", kind, queries.SPEAKER_KINDS)
         sort_v = (sort or "statements").strip().lower()
-        if sort_v not in SPEAKER_SORTS:
-            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(SPEAKER_SORTS)}")
-        where, params = [], []
-        if q:
-            where.append("(name LIKE ? ESCAPE '\\' OR slug IN (SELECT slug FROM person_names WHERE name LIKE ? ESCAPE '\\'))")
-            params += ["%" + escape_like(q) + "%"] * 2
-        if kinds:
-            where.append(f"kind IN ({','.join('?' * len(kinds))})")
-            params += list(kinds)
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
-        page = " LIMIT ? OFFSET ?" if limit_v is not None else ""
+        if sort_v not in queries.SPEAKER_SORTS:
+            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(queries.SPEAKER_SORTS)}")
+        count_sql, count_params, rows_sql, rows_params = queries.speakers_page(q, kinds, sort_v, limit_v, offset_v)
         with self._read() as conn:
-            total = conn.execute(f"SELECT count(*) FROM persons{clause}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT * FROM persons{clause} ORDER BY {SPEAKER_SORTS[sort_v]}{page}",
-                                params + ([limit_v, offset_v] if page else [])).fetchall()
+            total = conn.execute(count_sql, count_params).fetchone()[0]
+            rows = conn.execute(rows_sql, rows_params).fetchall()
         return {"total": total, "limit": limit_v, "offset": offset_v, "items": [dict(r) for r in rows]}
 
     def get_speaker(self, slug: str, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
         """One speaker: names and merge evidence, subjects, co-speakers, statements by month, one page of statements."""
         limit_v, offset_v = self.page(limit, offset)
         with self._read() as conn:
-            person = conn.execute("SELECT * FROM persons WHERE slug = ?", (slug,)).fetchone()
+            person = conn.execute(queries.PERSON, (slug,)).fetchone()
             if person is None:
                 raise QueryError("E602", what="speaker", key=slug[:80])
-            merges = conn.execute("SELECT name, rule, detail, article_ids FROM merges WHERE slug = ?"
-                                  " ORDER BY rule = 'exact' DESC, name, rule", (slug,)).fetchall()
-            about = conn.execute(
-                "SELECT a.name, a.slug, count(*) AS n FROM statement_about a JOIN statements s ON s.id = a.statement_id"
-                " WHERE s.slug = ? GROUP BY a.name, a.slug ORDER BY n DESC, a.name LIMIT 20", (slug,)).fetchall()
-            co = conn.execute(
-                "SELECT p.slug, p.name, count(DISTINCT o.article_id) AS n FROM quote_links o JOIN persons p"
-                " ON p.slug = o.slug WHERE o.article_id IN (SELECT article_id FROM quote_links WHERE slug = ?)"
-                " AND o.slug != ? GROUP BY p.slug ORDER BY n DESC, p.name LIMIT 15", (slug, slug)).fetchall()
-            months = conn.execute(
-                "SELECT substr(coalesce(CASE WHEN length(said_on) >= 7 THEN said_on END, first_seen), 1, 7) AS m,"
-                " count(*) FROM statements WHERE slug = ? AND m IS NOT NULL GROUP BY m ORDER BY m", (slug,)).fetchall()
-            rows = conn.execute(
-                f"{_STATEMENT_SELECT} WHERE s.slug = ? ORDER BY coalesce(CASE WHEN length(s.said_on) = 10"
-                " THEN s.said_on END, s.first_seen) IS NULL, coalesce(CASE WHEN length(s.said_on) = 10"
-                " THEN s.said_on END, s.first_seen), s.id LIMIT ? OFFSET ?", (slug, limit_v, offset_v)).fetchall()
+            merges = conn.execute(queries.PERSON_MERGES, (slug,)).fetchall()
+            about = conn.execute(queries.PERSON_ABOUT, (slug,)).fetchall()
+            co = conn.execute(queries.PERSON_CO_SPEAKERS, (slug, slug)).fetchall()
+            months = conn.execute(queries.PERSON_MONTHS, (slug,)).fetchall()
+            rows = conn.execute(queries.PERSON_STATEMENTS, (slug, limit_v, offset_v)).fetchall()
         out = dict(person)
         out["names"] = [{"name": m["name"], "rule": m["rule"], "detail": m["detail"],
                          "article_ids": _loads(m["article_ids"])} for m in merges]
@@ -384,14 +394,10 @@ class Service:
     def get_article(self, article_id: str) -> dict[str, Any]:
         """One article: its text and every quote with spans, speaker entity and statement."""
         with self._read() as conn:
-            article = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            article = conn.execute(queries.ARTICLE, (article_id,)).fetchone()
             if article is None:
                 raise QueryError("E602", what="article", key=article_id[:80])
-            quotes = conn.execute(
-                "SELECT q.*, l.slug, l.statement_id, p.name AS person, s.source_count FROM quotes q"
-                " LEFT JOIN quote_links l ON l.article_id = q.article_id AND l.ordinal = q.ordinal"
-                " LEFT JOIN persons p ON p.slug = l.slug LEFT JOIN statements s ON s.id = l.statement_id"
-                " WHERE q.article_id = ? ORDER BY q.ordinal", (article_id,)).fetchall()
+            quotes = conn.execute(queries.ARTICLE_QUOTES, (article_id,)).fetchall()
         out = {k: article[k] for k in ("id", "date", "title", "url", "source", "origin", "text")}
         out["warnings"] = _loads(article["warnings"]) or []
         out["quotes"] = [self._quote(q) for q in quotes]
@@ -423,12 +429,9 @@ class Service:
     def overview(self) -> dict[str, Any]:
         """Counts and the channels in use (for the search form)."""
         with self._read() as conn:
-            counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                      for t in ("articles", "quotes", "statements", "persons")}
-            channels = [r[0] for r in conn.execute(
-                "SELECT DISTINCT channel FROM quotes WHERE channel IS NOT NULL ORDER BY channel LIMIT 100")]
-            outlets = [r[0] for r in conn.execute(
-                "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source LIMIT 200")]
+            counts = {t: conn.execute(queries.count_rows(t)).fetchone()[0] for t in queries.COUNTED_TABLES}
+            channels = [r[0] for r in conn.execute(queries.CHANNELS)]
+            outlets = [r[0] for r in conn.execute(queries.OUTLETS)]
             merge = merge_state(conn)
         return {"counts": counts, "channels": channels, "merge": merge, "outlets": outlets, "kinds": list(KINDS),
                 "types": list(TYPES)}
@@ -436,18 +439,10 @@ class Service:
     def collection(self, *, top: int = 15) -> dict[str, Any]:
         """Counts across the collection for charts: most-quoted speakers, statements by month, outlet and channel."""
         with self._read() as conn:
-            speakers = conn.execute("SELECT slug, name, kind, statement_count FROM persons"
-                                    " ORDER BY statement_count DESC, name LIMIT ?", (top,)).fetchall()
-            months = conn.execute(
-                "SELECT substr(coalesce(CASE WHEN length(said_on) >= 7 THEN said_on END, first_seen), 1, 7) AS m,"
-                " count(*) FROM statements WHERE m IS NOT NULL GROUP BY m ORDER BY m").fetchall()
-            outlets = conn.execute(
-                "SELECT coalesce(a.source, '(none)') AS o, count(DISTINCT l.statement_id) AS n FROM quote_links l"
-                " JOIN articles a ON a.id = l.article_id GROUP BY o ORDER BY n DESC, o LIMIT ?", (top,)).fetchall()
-            channels = conn.execute(
-                "SELECT coalesce(q.channel, '(not said)') AS c, count(DISTINCT l.statement_id) AS n FROM quote_links l"
-                " JOIN quotes q ON q.article_id = l.article_id AND q.ordinal = l.ordinal"
-                " GROUP BY c ORDER BY n DESC, c LIMIT ?", (top,)).fetchall()
+            speakers = conn.execute(queries.TOP_SPEAKERS, (top,)).fetchall()
+            months = conn.execute(queries.MONTHS).fetchall()
+            outlets = conn.execute(queries.BY_OUTLET, (top,)).fetchall()
+            channels = conn.execute(queries.BY_CHANNEL, (top,)).fetchall()
         return {
             "speakers": [{"slug": r[0], "name": r[1], "kind": r[2], "count": r[3]} for r in speakers],
             "by_month": [{"month": r[0], "count": r[1]} for r in months],

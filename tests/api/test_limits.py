@@ -9,28 +9,12 @@ import time
 import anyio
 import httpx
 import pytest
-from store_docs import Say, build
+from store_docs import VOCABULARY, archive
 
-from quotegraph.api import create_app
+from quotegraph.server import create_app
 from quotegraph.errors import QueryError
 from quotegraph.service import MAX_RAW_TERMS, MAX_TERMS, Service
-from quotegraph.store import Store
 from quotegraph.web import render
-
-VOCABULARY = [f"w{i}" for i in range(150)] + "a the party said leader vote members labour rally".split()
-
-
-def archive(path, articles: int = 250, words: int = 1500, seed: int = 2) -> None:
-    """Long articles over a small vocabulary: every common word matches nearly every article."""
-    rng = random.Random(seed)
-    with Store(path) as store:
-        for i in range(articles):
-            body = " ".join(rng.choice(VOCABULARY) for _ in range(words))
-            doc = build(f"a{i}", "2021-08-16", body + ". Ann Lee said: “",
-                        Say("Ann Lee", " ".join(rng.choice(VOCABULARY) for _ in range(12))), "”")
-            store.put(doc)
-        store.rebuild()
-
 
 @pytest.fixture(scope="module")
 def big_db(tmp_path_factory):

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from store_docs import Say, build
 
-from quotegraph.api import create_app
+from quotegraph.server import create_app
 from quotegraph.cli import main as cli
 from quotegraph.store import Store
 

@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": ("quotegraph.cli.store", "status", "Counts, and whether a merge of changed articles is pending."),
     "repair": ("quotegraph.cli.store", "repair", "Check stored articles, drop broken ones, rebuild indexes and merges."),
     "batch": ("quotegraph.cli.batch", "batch", "Extract many articles into Parquet shards (local or Dask)."),
+    "datasette-metadata": ("quotegraph.cli.store", "datasette_metadata",
+                           "Write the Datasette metadata file for a database (facets, labels, descriptions)."),
 }
 
 

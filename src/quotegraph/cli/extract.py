@@ -60,7 +60,7 @@ def _extractor(items: Iterator[Article | Rejected], settings: Mapping[str, Any])
         return extract_many(items, processes=processes, settings=pipeline_settings)
     if processes > 1:
         stderr("extract: multi-process extraction is unavailable; using one process")
-    from .. import load_pipeline
+    from ..pipeline import load_pipeline
 
     return load_pipeline(**pipeline_settings).pipe(items)
 

@@ -44,7 +44,7 @@ def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None,
     """Store articles; exit status 1 only when some article failed."""
     from tqdm import tqdm
 
-    from ..store import ingest as run_ingest
+    from ..ingestion import ingest as run_ingest
 
     settings = resolve(db=db, processes=processes, model=model)
     bar = tqdm(unit=" articles", file=sys.stderr, disable=(not progress) if progress is not None else None,
@@ -103,7 +103,7 @@ def _table(result: dict[str, Any]) -> str:
 def search(text: tuple[str, ...], speaker, speaker_name, about, channel, since, until, type_, kind, min_confidence,
            source, signatory, sort, scope, raw, fmt, limit, offset, db) -> None:
     """Print matching statements as a table, JSON, JSON Lines or CSV."""
-    from ..api.routes import serialise
+    from ..exports import STATEMENT_FIELDS, flat_statement, serialise
     from ..service import Service
 
     settings = resolve(db=db)
@@ -123,7 +123,7 @@ def search(text: tuple[str, ...], speaker, speaker_name, about, channel, since, 
         if fmt in ("jsonl", "csv"):
             # JSON escapes control characters itself; CSV on a terminal is shown escaped, files get the data as is
             tty = fmt == "csv" and sys.stdout.isatty()
-            for chunk in serialise(rows, fmt, service.STATEMENT_FIELDS, service.flat_statement):
+            for chunk in serialise(rows, fmt, STATEMENT_FIELDS, flat_statement):
                 click.echo(terminal_safe(chunk) if tty else chunk, nl=False)
             return
     except QuotegraphError as exc:
@@ -152,8 +152,8 @@ def serve(db: str, host: str, port: int, allowed_hosts: str | None, trusted_prox
           query_time_limit: float | None) -> None:
     """Run uvicorn with the read-only app until interrupted."""
 
-    from ..api import create_app
-    from ..api.server import serve_forever, server_config
+    from ..server import create_app
+    from ..server.run import serve_forever, server_config
 
     settings = resolve(db=db, host=host, port=port, allowed_hosts=allowed_hosts, trusted_proxies=trusted_proxies,
                        query_time_limit=query_time_limit)
@@ -218,3 +218,27 @@ def repair(db: str) -> None:
     click.echo(f"repair: {done['checked']} articles checked, {len(done['removed'])} removed; "
                f"full-text indexes rebuilt; merge {'was pending, ' if done['was_pending'] else ''}rebuilt: "
                f"{done['statements']} statements by {done['persons']} speakers")
+
+
+@click.command("datasette-metadata",
+               help="Write Datasette metadata for a database: facets on speaker, kind, channel and type, row labels, "
+                    "descriptions. Then: datasette DB -m FILE.")
+@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE instead of stdout.")
+def datasette_metadata(db: str, output: str | None) -> None:
+    """Check the database, then print or write its metadata."""
+    from ..store import connect_reader
+    from ..store.datasette import datasette_metadata as build, write_datasette_metadata
+
+    settings = resolve(db=db)
+    try:
+        connect_reader(settings.db).close()  # a coded error for a missing or foreign file
+    except QuotegraphError as exc:
+        _fail(exc)
+        return
+    if output is None:
+        click.echo(json.dumps(build(settings.db), indent=2))
+        return
+    write_datasette_metadata(settings.db, output)
+    click.echo(f"datasette-metadata: wrote {output}; browse with: datasette {settings.db} -m {output}", err=True)

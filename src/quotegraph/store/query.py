@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["fts_terms", "escape_fts", "escape_like", "KINDS", "DEFAULT_KINDS", "SORTS", "StatementQuery",
-           "build_statement_search"]
+           "build_statement_search", "query_words", "speakers_named", "signatory_named"]
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -51,7 +51,7 @@ SORTS = ("relevance", "said", "first_seen", "sources")
 SPEAKER_BONUS = {"person": 4.0, "other": 2.0}
 SIGNATORY_BONUS = 2.0
 FULL_LENGTH_WORDS = 8  # statements shorter than this many words rank lower, in proportion
-_KIND_WEIGHT = "CASE WHEN fq.kind IS NULL OR fq.kind IN ('speech', 'writing') THEN 1.0 WHEN fq.kind = 'document' THEN 0.8 ELSE 0.6 END"
+_KIND_WEIGHT = "CASE WHEN q.kind IS NULL OR q.kind IN ('speech', 'writing') THEN 1.0 WHEN q.kind = 'document' THEN 0.8 ELSE 0.6 END"
 _WORDS = "(length(trim(s.text)) - length(replace(trim(s.text), ' ', '')) + 1)"
 
 
@@ -74,6 +74,10 @@ class StatementQuery:
     source: str | None = None
     signatory: str | None = None
     sort: str = "relevance"
+    # speakers whose name holds every query word, as (slug, kind), and whether some co-signer's does:
+    # found beforehand (``speakers_named``, ``signatory_named``), so a search reads only their links
+    named: tuple[tuple[str, str], ...] = ()
+    signed: bool = False
     limit: int | None = 50  # None: every match (exports)
     offset: int = 0
 
@@ -82,13 +86,26 @@ def _match(query: StatementQuery) -> str:
     return query.q.strip() if query.raw else escape_fts(query.q)
 
 
-def _words(query: StatementQuery) -> list[str]:
+def query_words(query: StatementQuery) -> list[str]:
     """Plain query words for matching speaker and co-signer names (none for raw or article searches)."""
     if query.raw or query.scope != "quotes":
         return []
     words = [(phrase or word).strip('"').lower() for phrase, word in _TERM.findall(_CONTROL.sub(" ", query.q))]
     words = [w for w in words if any(c.isalnum() for c in w)]
     return words if 0 < len(words) <= 4 else []
+
+
+def speakers_named(words: list[str]) -> tuple[str, list]:
+    """SQL for the (slug, kind) of every speaker whose canonical name holds each of ``words`` as a word."""
+    like = " AND ".join("(' ' || lower(name) || ' ') LIKE ? ESCAPE '\\'" for _ in words)
+    return f"SELECT slug, kind FROM persons WHERE {like} ORDER BY slug LIMIT 50", ["% " + escape_like(w) + " %" for w in words]
+
+
+def signatory_named(words: list[str]) -> tuple[str, list]:
+    """SQL answering whether any co-signer's name holds each of ``words``."""
+    like = " AND ".join("lower(j.value) LIKE ? ESCAPE '\\'" for _ in words)
+    return (f"SELECT EXISTS (SELECT 1 FROM quotes q, json_each(q.signatories) j WHERE q.signatories != '[]' AND {like})",
+            ["%" + escape_like(w) + "%" for w in words])
 
 
 def _filters(query: StatementQuery) -> tuple[list[str], list]:
@@ -146,7 +163,8 @@ _BASE = ("FROM quote_links l JOIN quotes q ON q.article_id = l.article_id AND q.
 
 def _part(select: str, joins: str, conditions: list[str], params: list) -> tuple[str, list]:
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    return f"SELECT l.statement_id AS sid, {select}, max(q.confidence) AS conf {_BASE}{joins}{where} GROUP BY l.statement_id", params
+    return (f"SELECT l.statement_id AS sid, {select}, max(q.confidence) AS conf, max({_KIND_WEIGHT}) AS kw"
+            f" {_BASE}{joins}{where} GROUP BY l.statement_id", params)
 
 
 def _hits(query: StatementQuery) -> tuple[str, list]:
@@ -159,21 +177,24 @@ def _hits(query: StatementQuery) -> tuple[str, list]:
     on = "a.rowid" if query.scope == "articles" else "q.rowid"
     parts = [_part("min(f.rank) AS tr, 0 AS bonus", f" JOIN {table} f ON f.rowid = {on}",
                    [f"{table} MATCH ?", *where], [match, *params])]
-    words = _words(query)
-    if words:
-        name_like = " AND ".join("(' ' || lower(p.name) || ' ') LIKE ? ESCAPE '\\'" for _ in words)
-        patterns = ["% " + escape_like(w) + " %" for w in words]
-        parts.append(_part(f"0 AS tr, max(CASE p.kind WHEN 'person' THEN {SPEAKER_BONUS['person']}"
-                           f" ELSE {SPEAKER_BONUS['other']} END) AS bonus", " JOIN persons p ON p.slug = l.slug",
-                           [name_like, *where], [*patterns, *params]))
+    words = query_words(query)
+    if words and query.named:
+        people = [slug for slug, kind in query.named if kind == "person"]
+        person = f"l.slug IN ({','.join('?' * len(people))})" if people else "0"
+        parts.append(_part(f"0 AS tr, max(CASE WHEN {person} THEN {SPEAKER_BONUS['person']}"
+                           f" ELSE {SPEAKER_BONUS['other']} END) AS bonus", "",
+                           [f"l.slug IN ({','.join('?' * len(query.named))})", *where],
+                           [*people, *(slug for slug, _ in query.named), *params]))
+    if words and query.signed:
         signed = " AND ".join("lower(j.value) LIKE ? ESCAPE '\\'" for _ in words)
         parts.append(_part(f"0 AS tr, {SIGNATORY_BONUS} AS bonus", "",
-                           [f"EXISTS (SELECT 1 FROM json_each(q.signatories) j WHERE {signed})", *where],
+                           ["q.signatories != '[]'",
+                            f"EXISTS (SELECT 1 FROM json_each(q.signatories) j WHERE {signed})", *where],
                            ["%" + escape_like(w) + "%" for w in words] + params))
     sql = " UNION ALL ".join(p[0] for p in parts)
     all_params = [v for p in parts for v in p[1]]
-    return (f"SELECT sid, min(tr) AS tr, max(bonus) AS bonus, max(conf) AS conf FROM ({sql}) GROUP BY sid",
-            all_params)
+    return (f"SELECT sid, min(tr) AS tr, max(bonus) AS bonus, max(conf) AS conf, max(kw) AS kw FROM ({sql})"
+            " GROUP BY sid", all_params)
 
 
 def _order(query: StatementQuery) -> str:
@@ -196,17 +217,20 @@ def build_statement_search(query: StatementQuery) -> tuple[str, list, str, list]
     length (a one-word "statement" is rarely what a reader looks for).
     """
     hits, params = _hits(query)
-    quality = f"(0.25 + coalesce(h.conf, 0)) * {_KIND_WEIGHT} * min(1.0, {_WORDS} * 1.0 / {FULL_LENGTH_WORDS})"
-    score = f"((h.tr - h.bonus) * {quality}) AS score" if _match(query) else f"(-{quality}) AS score"
+    quality = f"(0.25 + coalesce(h.conf, 0)) * h.kw * min(1.0, {_WORDS} * 1.0 / {FULL_LENGTH_WORDS})"
+    score = f"((h.tr - h.bonus) * {quality})" if _match(query) else f"(-{quality})"
     page = " LIMIT ? OFFSET ?" if query.limit is not None else ""
+    # rank and cut the page first; only the page's rows are joined to their first quote and article
     rows = (
-        f"WITH h AS ({hits}) SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, {score},"
+        f"WITH h AS ({hits}), top AS (SELECT s.id AS sid, {score} AS score FROM h JOIN statements s ON s.id = h.sid"
+        f" ORDER BY {_order(query)}{page})"
+        " SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, top.score AS score,"
         " fq.cue AS cue, fq.channel AS channel, fq.confidence AS confidence, fq.kind AS kind,"
         " fq.signatories AS signatories, fa.title AS article_title, fa.source AS outlet"
-        " FROM h JOIN statements s ON s.id = h.sid LEFT JOIN persons p ON p.slug = s.slug"
+        " FROM top JOIN statements s ON s.id = top.sid LEFT JOIN persons p ON p.slug = s.slug"
         " LEFT JOIN quotes fq ON fq.article_id = s.article_id AND fq.ordinal = s.ordinal"
         " LEFT JOIN articles fa ON fa.id = s.article_id"
-        f" ORDER BY {_order(query)}{page}"
+        f" ORDER BY {_order(query)}"
     )
     count = f"WITH h AS ({hits}) SELECT count(*) FROM h"
     page_params = [query.limit, query.offset] if query.limit is not None else []

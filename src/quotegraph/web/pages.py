@@ -15,10 +15,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from ..api.limits import call_service
-from ..api.openapi import openapi_document
-from ..api.routes import search_params, speaker_params
+from ..calls import call_service
 from ..errors import QueryError
+from ..service import search_arguments, speaker_arguments
 from . import render
 
 __all__ = ["STATIC_DIR", "TEMPLATES", "search_page", "speakers_page", "speaker_page", "article_page",
@@ -64,7 +63,7 @@ def _page_links(params: dict[str, Any], result: dict[str, Any]) -> dict[str, Any
 
 async def search_page(request: Request) -> Response:
     """The search form and one page of matching statements."""
-    params = search_params(request)
+    params = search_arguments(request.query_params)
     overview = await _service(request, "overview")
     context: dict[str, Any] = {"params": params, "overview": overview, "result": None, "error": None, "links": {}}
     status = 200
@@ -81,7 +80,7 @@ async def search_page(request: Request) -> Response:
 
 async def speakers_page(request: Request) -> Response:
     """All merged speakers, sortable, filterable by name and kind."""
-    params = speaker_params(request)
+    params = speaker_arguments(request.query_params)
     result = await _service(request, "list_speakers", **params)
     shown = {"q": params["q"] or "", "kind": params["kind"] or "", "sort": params["sort"] or "", "limit": params["limit"]}
     return _page(request, "speakers.html", {"result": result, "params": shown,
@@ -109,7 +108,8 @@ async def overview_page(request: Request) -> Response:
 
 async def docs_page(request: Request) -> Response:
     """The API description as a page, generated from the OpenAPI document."""
-    return _page(request, "docs.html", {"doc": openapi_document()})
+    # the server that composes the API and the pages hands the description over
+    return _page(request, "docs.html", {"doc": request.app.state.openapi})
 
 
 async def article_page(request: Request) -> Response:

@@ -5,7 +5,9 @@
 * the error-code table at the end of the ``limits`` section (between
   ``<!-- generated: errors -->`` markers), from ``quotegraph.errors.ERRORS``;
 * the stage table (between ``<!-- generated: stages -->`` markers), from the
-  ``@stage`` declarations of ``quotegraph.pipeline.DEFAULT_STAGES``.
+  ``@stage`` declarations of ``quotegraph.pipeline.DEFAULT_STAGES``;
+* the command table (between ``<!-- generated: commands -->`` markers), from
+  ``quotegraph.cli.COMMANDS`` and each command's own options.
 
     .venv/bin/python scripts/gen_settings_doc.py          # rewrite README.md
     .venv/bin/python scripts/gen_settings_doc.py --check  # exit 1 if README.md is stale
@@ -29,8 +31,10 @@ from quotegraph.errors import ERRORS, WARNINGS, http_status  # noqa: E402
 from quotegraph.pipeline import DEFAULT_STAGES, registry  # noqa: E402
 from quotegraph.settings import SETTINGS  # noqa: E402
 
-__all__ = ["settings_block", "errors_block", "stages_block", "render", "main"]
+__all__ = ["settings_block", "errors_block", "stages_block", "commands_block", "render", "main"]
 
+COMMANDS_OPEN = "<!-- generated: commands -->"
+COMMANDS_CLOSE = "<!-- /generated: commands -->"
 STAGES_OPEN = "<!-- generated: stages -->"
 STAGES_CLOSE = "<!-- /generated: stages -->"
 
@@ -45,6 +49,7 @@ ERROR_AREAS = {
     "4": "evaluation",
     "5": "batch",
     "6": "service / API",
+    "7": "settings",
 }
 
 
@@ -133,6 +138,37 @@ def stages_block() -> str:
     return "\n".join(lines)
 
 
+def commands_block() -> str:
+    """The generated table of every command: usage, what it does, and its options (with their markers)."""
+    import importlib
+
+    import click
+
+    from quotegraph.cli import COMMANDS, main
+    from quotegraph.settings import ENV_PREFIX
+
+    names = {s.name for s in SETTINGS}
+    lines = [
+        COMMANDS_OPEN,
+        "",
+        "| command | what it does | options (settings also as `QUOTEGRAPH_<NAME>` variables) |",
+        "|---|---|---|",
+    ]
+    for name in sorted(COMMANDS):
+        module, attr, help_text = COMMANDS[name]
+        command = getattr(importlib.import_module(module), attr)
+        ctx = click.Context(command, info_name=name, parent=click.Context(main, info_name="quotegraph"))
+        usage = " ".join(["quotegraph", name, *command.collect_usage_pieces(ctx)])
+        opts = []
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name not in ("help",):
+                flag = "/".join(param.opts + param.secondary_opts)
+                opts.append(f"`{flag}`" + (" (setting)" if param.name in names else ""))
+        lines.append(f"| `{_cell(usage)}` | {_cell(help_text)} | {_cell(', '.join(opts))} |")
+    lines += ["", COMMANDS_CLOSE]
+    return "\n".join(lines)
+
+
 def _replace_block(text: str, opening: str, closing: str, block: str) -> str:
     if opening not in text:
         raise SystemExit(f"README.md has no '{opening}' marker")
@@ -167,7 +203,8 @@ def _replace_errors(text: str) -> str:
 def render(text: str) -> str:
     """README text with every generated block brought up to date."""
     text = _replace_errors(_replace_section(text, "settings", settings_block()))
-    return _replace_block(text, STAGES_OPEN, STAGES_CLOSE, stages_block())
+    text = _replace_block(text, STAGES_OPEN, STAGES_CLOSE, stages_block())
+    return _replace_block(text, COMMANDS_OPEN, COMMANDS_CLOSE, commands_block())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -349,12 +349,14 @@ def test_doc_generator_replaces_only_its_blocks():
     text = (
         "intro\n<!-- section: limits -->\nhand-written limits\n<!-- /section: limits -->\n"
         "<!-- section: settings -->\nold table\n<!-- /section: settings -->\n"
-        "<!-- generated: stages -->\nold stages\n<!-- /generated: stages -->\noutro\n"
+        "<!-- generated: stages -->\nold stages\n<!-- /generated: stages -->\n"
+        "<!-- generated: commands -->\nold commands\n<!-- /generated: commands -->\noutro\n"
     )
     once = gen.render(text)
     assert gen.render(once) == once, "generator is not idempotent"
     assert "old table" not in once and "hand-written limits" in once
     assert "old stages" not in once and "| `speakers` |" in once
+    assert "old commands" not in once and "| `quotegraph ingest [OPTIONS] PATHS...` |" in once
     assert once.startswith("intro\n") and once.endswith("outro\n")
     assert once.index("hand-written limits") < once.index(gen.ERRORS_OPEN) < once.index("<!-- /section: limits -->")
 
@@ -485,3 +487,59 @@ def test_command_options_named_after_settings_follow_the_table(name):
         if param.default is not None and param.default != setting.default:
             wrong.append(f"{param.name}: default {param.default!r} differs from the settings table's {setting.default!r}")
     assert not wrong, f"quotegraph {name}: " + "; ".join(wrong)
+
+
+# --------------------------------------------------------------------------
+# one CLI toolkit
+
+
+def _command_options():
+    import importlib
+
+    import click
+
+    from quotegraph.cli import COMMANDS
+
+    for name, (module, attr, _) in sorted(COMMANDS.items()):
+        command = getattr(importlib.import_module(module), attr)
+        for param in command.params:
+            if isinstance(param, click.Option):
+                yield name, param
+
+
+def test_every_option_named_like_a_setting_comes_from_the_settings_table():
+    from quotegraph.settings import SETTINGS
+
+    names = {s.name for s in SETTINGS}
+    hand_made = [f"{cmd} {p.opts[0]}" for cmd, p in _command_options()
+                 if p.name in names and f"env: QUOTEGRAPH_{p.name.upper()}" not in (p.help or "")]
+    assert not hand_made, f"declare these with setting_option: {hand_made}"
+
+
+def test_settings_come_from_the_environment_and_an_unknown_one_is_a_coded_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from quotegraph.cli import main
+
+    missing = tmp_path / "nowhere.db"
+    given = CliRunner().invoke(main, ["status"], env={"QUOTEGRAPH_DB": str(missing)})
+    assert given.exit_code == 1 and "[E302]" in given.output and str(missing) in given.output
+    unknown = CliRunner().invoke(main, ["status"], env={"QUOTEGRAPH_DATABASE": "x.db"})
+    assert unknown.exit_code == 2 and "status: error: [E700] unknown setting 'database'" in unknown.output
+    bad = CliRunner().invoke(main, ["serve"], env={"QUOTEGRAPH_PORT": "eighty"})
+    assert bad.exit_code == 2 and "[E701]" in bad.output and "QUOTEGRAPH_PORT" in bad.output
+
+
+def test_one_function_maps_coded_errors_to_exit_codes():
+    from quotegraph.cli._common import EXIT_FAILED, EXIT_USAGE, exit_code
+    from quotegraph.errors import QuotegraphError
+
+    assert exit_code(QuotegraphError("E601", name="limit", detail="x")) == EXIT_USAGE
+    assert exit_code(QuotegraphError("E700", name="x", origin="y", known="z")) == EXIT_USAGE
+    assert exit_code(QuotegraphError("E302", path="p")) == EXIT_FAILED
+
+
+def test_library_code_draws_no_progress_bar():
+    offenders = [m for m, p in _module_files() if not m.startswith("quotegraph.cli")
+                 and any(_within(n, "tqdm") for n in _imports(m, p))]
+    assert not offenders, f"{offenders} draw progress; take a progress callback instead"

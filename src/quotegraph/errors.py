@@ -2,7 +2,8 @@
 ``Rejected`` records so that one bad article never stops a run.
 
 Codes are stable and documented: ``E1xx`` input, ``E2xx`` pipeline,
-``E3xx`` store, ``E4xx`` evaluation, ``E5xx`` batch, ``E6xx`` service/API.
+``E3xx`` store, ``E4xx`` evaluation, ``E5xx`` batch, ``E6xx`` service/API;
+``E7xx`` settings (an unknown name or a bad value).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ __all__ = ["QuotegraphError", "InputError", "PipelineError", "StoreError", "Eval
            "WARNINGS", "HTTP_STATUS", "http_status", "import_optional"]
 
 ERRORS: dict[str, str] = {
+    "E700": "unknown setting '{name}' (from {origin}; known: {known})",
+    "E701": "setting '{name}' (from {origin}): '{value}' is not a valid {kind}",
     "E100": "{origin}: file not found",
     "E101": "{origin}: file is empty",
     "E102": "{origin}: looks like binary data, not text ({detail})",
@@ -91,6 +94,7 @@ WARNINGS: dict[str, str] = {
 # The HTTP status the server answers a coded error with; any other code is a bad request.
 HTTP_STATUS: dict[str, int] = {
     "E300": 500, "E301": 500, "E302": 503, "E303": 503,
+    "E700": 400, "E701": 400,
     "E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
     "E606": 422, "E607": 400, "E608": 429, "E609": 400,
 }

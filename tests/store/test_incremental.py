@@ -17,7 +17,10 @@ from quotegraph.store.writer import merge_state
 PEOPLE = [("Ken Loach", "person"), ("Loach", "person"), ("Mr Loach", "person"), ("Helen Marsh", "person"),
           ("David Marsh", "person"), ("Marsh", "person"), ("Keir Starmer", "person"), ("Starmer", "person"),
           ("Labour", "organisation"), ("the Labour Party", "organisation"), ("Socialist Campaign Group", "group"),
-          ("Diane Abbott", "person"), ("Abbott", "person"), ("\u201c", "person")]
+          ("Diane Abbott", "person"), ("Abbott", "person"), ("\u201c", "person"),
+          # issue 12: middle names, a surname parsed as an organisation, pronouns
+          ("Donald Trump", "person"), ("Donald J. Trump", "person"), ("Trump", "organisation"),
+          ("Melania Trump", "person"), ("I", "person"), ("his father", "person")]
 WORDS = "we are many they are few solidarity party values hearing fair purge members leader rally ban vote".split()
 
 

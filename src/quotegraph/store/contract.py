@@ -149,6 +149,8 @@ def _quote(q: Any, where: str, text: str) -> None:
     for key in ("cue", "channel_evidence", "said_on_evidence"):
         _mention(q.get(key), f"{where}{key}", text)
     _str(q.get("channel"), f"{where}channel", optional=True)
+    _str(q.get("kind"), f"{where}kind", optional=True)  # what sort of statement (speech, writing, ...)
+    _str(q.get("rule"), f"{where}rule", optional=True)
     _date(q.get("said_on"), f"{where}said_on", _PARTIAL_DAY)
     precision = q.get("said_on_precision")
     if precision is not None and precision != date_precision(q.get("said_on")):

@@ -214,6 +214,10 @@ CREATE TABLE quote_links (
     PRIMARY KEY (article_id, ordinal)
 );
 CREATE INDEX quote_links_statement ON quote_links(statement_id);
+-- the child side of each foreign key is indexed, so deleting a parent row never scans a table
+CREATE INDEX quote_links_slug ON quote_links(slug);
+CREATE INDEX statements_article ON statements(article_id);
+CREATE INDEX person_names_slug ON person_names(slug);
 CREATE TABLE statement_about (
     statement_id TEXT NOT NULL REFERENCES statements(id) DEFERRABLE INITIALLY DEFERRED,
     name TEXT NOT NULL,

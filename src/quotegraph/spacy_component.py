@@ -72,7 +72,8 @@ class QuotegraphComponent:
             check_model(self.nlp, self.nlp.meta.get("name", "host pipeline"))
             from .pipeline import load_pipeline
 
-            self._pipeline = load_pipeline(nlp=self._model(), time_budget=self.time_budget, max_chars=self.max_chars)
+            self._pipeline = load_pipeline(objects={"parse": {"nlp": self._model()}},
+                                           time_budget=self.time_budget, max_chars=self.max_chars)
         return self._pipeline
 
     def __call__(self, doc: Doc) -> Doc:

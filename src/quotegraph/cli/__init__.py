@@ -27,7 +27,18 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use."""
+    """A group whose subcommands are imported on first use; a coded error from any of them ends the
+    run through the one ``fail`` (stderr, exit status by code)."""
+
+    def invoke(self, ctx: click.Context):
+        from ..errors import QuotegraphError
+
+        try:
+            return super().invoke(ctx)
+        except QuotegraphError as exc:
+            from ._common import fail
+
+            fail(exc, ctx.invoked_subcommand)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory, repo_root) -> Path:
-    from quotegraph.store import ingest
+    from quotegraph.ingestion import ingest
 
     path = tmp_path_factory.mktemp("ds") / "news.db"
     report = ingest([str(repo_root / "examples")], db=path, processes=1)

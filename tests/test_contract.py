@@ -203,7 +203,7 @@ def test_cli_help_is_light():
 # --------------------------------------------------------------------------
 # layering
 
-AREAS = ["model", "version", "ingest", "nlp", "pipeline", "store", "ingestion", "service", "calls", "api", "web", "server",
+AREAS = ["model", "version", "ingest", "nlp", "pipeline", "store", "ingestion", "service", "exports", "calls", "api", "web", "server",
          "evaluation", "batch", "cli", "spacy_component"]
 
 # Everything above the service: no use case, store or extraction code imports these.
@@ -223,6 +223,8 @@ FORBIDDEN = {
     # The store depends on the model alone: the ingest use case that fills it is quotegraph.ingestion.
     "store": _q("ingest", "nlp", "pipeline", "ingestion", "service", "evaluation", "batch", *_SERVING),
     "service": _q("ingest", "nlp", "pipeline", "ingestion", "evaluation", "batch", *_SERVING),
+    # downloads format plain data: nothing of the project below or above them
+    "exports": _q("ingest", "nlp", "pipeline", "store", "ingestion", "service", "evaluation", "batch", *_SERVING),
     "ingestion": _q("service", "evaluation", *_SERVING),
     "calls": _q("ingest", "nlp", "pipeline", "store", "ingestion", "evaluation", "batch", "api", "web", "server", "cli"),
     # api and web never import each other; the server package composes them.

@@ -14,29 +14,46 @@ import re
 import sqlite3
 import threading
 import time
+from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from .errors import QueryError, StoreError
 from .store import queries
-from .store.query import StatementQuery, build_statement_search, fts_terms
+from .store.names import speaker_name_problem
+from .store.query import (DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, fts_terms, query_words,
+                          signatory_named, speakers_named)
 from .store.reader import connect_reader
 from .store.writer import merge_state
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "QUERY_TIME_LIMIT",
-           "flag", "search_arguments"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS",
+           "QUERY_TIME_LIMIT", "EXPORT_TIME_LIMIT", "TYPES", "flag", "search_arguments",
+           "speaker_arguments"]
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
 MAX_RAW_TERMS = 64  # words in one FTS-syntax search (operators not counted)
 _RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUERY_TIME_LIMIT = 2.0  # seconds of database work one request may use
+EXPORT_TIME_LIMIT = 120.0  # seconds one streamed download (CSV, JSONL) may read for
 _PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the deadline
 MAX_OFFSET = 100_000
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
+TYPES = ("direct", "indirect", "mixed")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
+
+
+
+
+def _paragraph(text: str, start: int, end: int) -> dict[str, Any]:
+    """The paragraph(s) around ``[start, end)`` of ``text`` and where the quote sits in it."""
+    begin = text.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    stop = text.find("\n\n", end)
+    stop = len(text) if stop < 0 else stop
+    return {"before": text[begin:start], "quote": text[start:end], "after": text[end:stop]}
 
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -60,11 +77,33 @@ def search_arguments(params: Mapping[str, str]) -> dict[str, Any]:
     p = params
     return {
         "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
-        "speaker": p.get("speaker"), "about": p.get("about"), "channel": p.get("channel"),
-        "since": p.get("since"), "until": p.get("until"), "limit": p.get("limit"), "offset": p.get("offset"),
+        "speaker": p.get("speaker"), "speaker_name": p.get("speaker_name"), "about": p.get("about"),
+        "channel": p.get("channel"), "since": p.get("since"), "until": p.get("until"),
+        "type": _many(p, "type"), "kind": _many(p, "kind"), "min_confidence": p.get("min_confidence"),
+        "source": p.get("source"), "signatory": p.get("signatory"), "sort": p.get("sort"),
+        "limit": p.get("limit"), "offset": p.get("offset"),
     }
 
+
+def speaker_arguments(params: Mapping[str, str]) -> dict[str, Any]:
+    """``list_speakers`` keywords from a query string."""
+    return {"q": params.get("q"), "kind": _many(params, "kind"), "sort": params.get("sort"),
+            "limit": params.get("limit"), "offset": params.get("offset")}
+
+
+def _many(params: Mapping[str, str], name: str) -> str | None:
+    """A parameter that may repeat (``kind=speech&kind=writing``) as one comma-separated value."""
+    getlist = getattr(params, "getlist", None)
+    values = getlist(name) if getlist else [params.get(name)]
+    return ",".join(v for v in values if v) or None
+
+def _match_words(query: StatementQuery) -> bool:
+    return bool(fts_terms(query.q))
+
+
 def _loads(value: str | None) -> Any:
+    if value == "[]":
+        return []
     return json.loads(value) if value else None
 
 
@@ -90,9 +129,10 @@ class Service:
             self._local.cancel = None
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def _read(self, time_limit: float | None = None) -> Iterator[sqlite3.Connection]:
         conn = connect_reader(self.db)
-        deadline = time.monotonic() + self.time_limit
+        time_limit = self.time_limit if time_limit is None else time_limit
+        deadline = time.monotonic() + time_limit
         cancel: threading.Event | None = getattr(self._local, "cancel", None)
         # SQLite calls this every _PROGRESS_OPS steps; a true result interrupts the statement
         conn.set_progress_handler(
@@ -105,7 +145,7 @@ class Service:
             if "interrupted" in str(exc):
                 if cancel is not None and cancel.is_set():
                     raise QueryError("E607", detail="the client went away") from exc
-                raise QueryError("E606", limit=f"{self.time_limit:g}") from exc
+                raise QueryError("E606", limit=f"{time_limit:g}") from exc
             raise StoreError("E300", path=str(self.db), detail=str(exc)) from exc
         finally:
             conn.close()
@@ -152,18 +192,58 @@ class Service:
         return value or None
 
     # -- statements ---------------------------------------------------------
-    def search_statements(self, q: str | None = "", *, raw: bool = False, scope: str = "quotes",
-                          speaker: str | None = None, about: str | None = None, channel: str | None = None,
-                          since: str | None = None, until: str | None = None,
-                          limit: Any = None, offset: Any = None) -> dict[str, Any]:
-        """Statements matching a full-text query and filters, one page, best match first."""
+    @staticmethod
+    def _choices(name: str, value: Any, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        """A comma-separated list (or a list) of values from ``allowed``."""
+        if value in (None, "", [], ()):
+            return ()
+        items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        out = tuple(dict.fromkeys(str(v).strip().lower() for v in items if str(v).strip()))
+        bad = [v for v in out if v not in allowed]
+        if bad:
+            raise QueryError("E601", name=name, detail=f"'{bad[0][:40]}' is not one of {', '.join(allowed)}")
+        return out
+
+    def _kinds(self, value: Any) -> tuple[str, ...] | None:
+        if value in (None, "", [], ()):
+            return DEFAULT_KINDS
+        if str(value).strip().lower() == "all":
+            return None
+        return self._choices("kind", value, KINDS)
+
+    @staticmethod
+    def _confidence(value: Any) -> float | None:
+        if value in (None, ""):
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise QueryError("E601", name="min_confidence", detail=f"'{str(value)[:40]}' is not a number") from None
+        if not 0.0 <= number <= 1.0:
+            raise QueryError("E601", name="min_confidence", detail="must be between 0 and 1")
+        return number
+
+    def statement_query(self, q: str | None = "", *, raw: bool = False, scope: str = "quotes",
+                        speaker: str | None = None, speaker_name: str | None = None, about: str | None = None,
+                        channel: str | None = None, since: str | None = None, until: str | None = None,
+                        type: Any = None, kind: Any = None, min_confidence: Any = None, source: str | None = None,
+                        signatory: str | None = None, sort: str | None = None,
+                        limit: Any = None, offset: Any = None, everything: bool = False) -> StatementQuery:
+        """Validate search parameters once (E600/E601); ``everything`` drops the page (exports)."""
         if scope not in ("quotes", "articles"):
             raise QueryError("E601", name="scope", detail="must be 'quotes' or 'articles'")
-        limit_v, offset_v = self.page(limit, offset)
+        sort_v = (sort or "relevance").strip().lower()
+        if sort_v not in SORTS:
+            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(SORTS)}")
+        limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
         query = StatementQuery(
             q=self._text("q", q) or "", raw=bool(raw), scope=scope, speaker=self._text("speaker", speaker),
+            speaker_name=self._text("speaker_name", speaker_name),
             about=self._text("about", about), channel=self._text("channel", channel),
-            since=self._date("since", since), until=self._date("until", until), limit=limit_v, offset=offset_v)
+            since=self._date("since", since), until=self._date("until", until),
+            types=self._choices("type", type, TYPES), kinds=self._kinds(kind),
+            min_confidence=self._confidence(min_confidence), source=self._text("source", source),
+            signatory=self._text("signatory", signatory), sort=sort_v, limit=limit_v, offset=offset_v)
         if query.raw and not query.q:
             raise QueryError("E600", detail="a raw query cannot be empty")
         if query.raw:
@@ -172,16 +252,66 @@ class Service:
                 raise QueryError("E601", name="q", detail=f"{len(words)} words in the query; limit {MAX_RAW_TERMS}")
         elif len(terms := fts_terms(query.q)) > MAX_TERMS:
             raise QueryError("E601", name="q", detail=f"{len(terms)} different words or phrases; limit {MAX_TERMS}")
-        rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
+        return query
+
+    def search_statements(self, q: str | None = "", **params: Any) -> dict[str, Any]:
+        """Statements matching a full-text query and filters, one page, best match first."""
+        query = self.statement_query(q, **params)
         with self._read() as conn:
+            query = self._named(conn, query)
+            rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
             try:
                 total = conn.execute(count_sql, count_params).fetchone()[0]
                 rows = conn.execute(rows_sql, rows_params).fetchall()
             except sqlite3.OperationalError as exc:
-                if "interrupted" not in str(exc) and any(marker in str(exc) for marker in _FTS_ERRORS):
-                    raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
+                self._fts_error(exc, query)
                 raise
-        return {"total": total, "limit": limit_v, "offset": offset_v, "items": [self._statement(r) for r in rows]}
+        return {"total": total, "limit": query.limit, "offset": query.offset,
+                "items": [self._statement(r) for r in rows]}
+
+    @staticmethod
+    def _named(conn: sqlite3.Connection, query: StatementQuery) -> StatementQuery:
+        """``query`` with the speakers and co-signers its words name (they rank first)."""
+        words = query_words(query)
+        if not words or not _match_words(query):
+            return query
+        named = tuple((r[0], r[1]) for r in conn.execute(*speakers_named(words)))
+        signed = bool(conn.execute(*signatory_named(words)).fetchone()[0])
+        return replace(query, named=named, signed=signed)
+
+    @staticmethod
+    def _fts_error(exc: sqlite3.OperationalError, query: StatementQuery) -> None:
+        if "interrupted" not in str(exc) and any(marker in str(exc) for marker in _FTS_ERRORS):
+            raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
+
+    def iter_statements(self, q: str | None = "", **params: Any) -> Iterator[dict[str, Any]]:
+        """Every statement matching the search, in order, without a page cap (for exports).
+
+        Parameters (and a raw query's syntax) are checked before this
+        returns, so a bad one fails the request rather than a half-written
+        download; the rows are read lazily, on a connection of the thread
+        that consumes them.
+        """
+        params.pop("limit", None)
+        params.pop("offset", None)
+        query = self.statement_query(q, everything=True, **params)
+        with self._read() as conn:
+            query = self._named(conn, query)
+            rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
+            try:
+                conn.execute(count_sql, count_params).fetchone()
+            except sqlite3.OperationalError as exc:
+                self._fts_error(exc, query)
+                raise
+        return self._drain(rows_sql, rows_params)
+
+    def _drain(self, sql: str, params: list) -> Iterator[dict[str, Any]]:
+        # a download streams for as long as the rows take to send, within its own, longer limit
+        with self._read(EXPORT_TIME_LIMIT) as conn:
+            cursor = conn.execute(sql, params)
+            while batch := cursor.fetchmany(500):
+                for row in batch:
+                    yield self._statement(row)
 
     @staticmethod
     def _statement(row: sqlite3.Row) -> dict[str, Any]:
@@ -189,12 +319,18 @@ class Service:
         if row["slug"]:
             speaker = {"slug": row["slug"], "name": row["speaker"], "kind": row["speaker_kind"]}
         said_on = row["said_on"]
+        keys = row.keys()
+
+        def opt(name: str) -> Any:
+            return row[name] if name in keys else None
         return {
             "id": row["id"], "text": row["text"], "type": row["type"], "speaker": speaker,
             "first_seen": row["first_seen"], "said_on": said_on,
             "date": said_on if said_on and len(said_on) == 10 else row["first_seen"],
             "source_count": row["source_count"], "quote_count": row["quote_count"],
-            "article_id": row["article_id"],
+            "article_id": row["article_id"], "article_title": opt("article_title"), "outlet": opt("outlet"),
+            "kind": opt("kind"), "cue": _loads(opt("cue")), "channel": opt("channel"),
+            "confidence": opt("confidence"), "signatories": _loads(opt("signatories")) or [],
         }
 
     def get_statement(self, statement_id: str) -> dict[str, Any]:
@@ -211,34 +347,47 @@ class Service:
             "article_id": s["id"], "date": s["date"], "title": s["title"], "url": s["url"], "source": s["source"],
             "ordinal": s["ordinal"], "text": s["text"], "type": s["type"], "channel": s["channel"],
             "said_on": s["said_on"], "speaker_name": s["speaker_name"], "cue": _loads(s["cue"]), "rule": s["rule"],
+            "signatories": _loads(s["signatories"]) or [], "context": self._context(s),
         } for s in sources]
         return out
 
     # -- speakers -----------------------------------------------------------
-    def list_speakers(self, q: str | None = None, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
-        """Merged speakers, most statements first; ``q`` filters by name."""
-        limit_v, offset_v = self.page(limit, offset)
-        count_sql, count_params, rows_sql, rows_params = queries.speakers_page(self._text("q", q), limit_v, offset_v)
+    def list_speakers(self, q: str | None = None, *, kind: Any = None, sort: str | None = None,
+                      limit: Any = None, offset: Any = None, everything: bool = False) -> dict[str, Any]:
+        """Merged speakers (most statements first, or by ``sort``); ``q`` filters by name, ``kind`` by kind."""
+        limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
+        q = self._text("q", q)
+        kinds = self._choices("kind", kind, queries.SPEAKER_KINDS)
+        sort_v = (sort or "statements").strip().lower()
+        if sort_v not in queries.SPEAKER_SORTS:
+            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(queries.SPEAKER_SORTS)}")
+        count_sql, count_params, rows_sql, rows_params = queries.speakers_page(q, kinds, sort_v, limit_v, offset_v)
         with self._read() as conn:
             total = conn.execute(count_sql, count_params).fetchone()[0]
             rows = conn.execute(rows_sql, rows_params).fetchall()
         return {"total": total, "limit": limit_v, "offset": offset_v, "items": [dict(r) for r in rows]}
 
-    def get_speaker(self, slug: str) -> dict[str, Any]:
-        """One speaker: names and merge evidence, whom they talk about, their statements by date."""
+    def get_speaker(self, slug: str, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
+        """One speaker: names and merge evidence, subjects, co-speakers, statements by month, one page of statements."""
+        limit_v, offset_v = self.page(limit, offset)
         with self._read() as conn:
             person = conn.execute(queries.PERSON, (slug,)).fetchone()
             if person is None:
                 raise QueryError("E602", what="speaker", key=slug[:80])
             merges = conn.execute(queries.PERSON_MERGES, (slug,)).fetchall()
             about = conn.execute(queries.PERSON_ABOUT, (slug,)).fetchall()
-            rows = conn.execute(queries.PERSON_STATEMENTS, (slug, MAX_SPEAKER_STATEMENTS)).fetchall()
+            co = conn.execute(queries.PERSON_CO_SPEAKERS, (slug, slug)).fetchall()
+            months = conn.execute(queries.PERSON_MONTHS, (slug,)).fetchall()
+            rows = conn.execute(queries.PERSON_STATEMENTS, (slug, limit_v, offset_v)).fetchall()
         out = dict(person)
         out["names"] = [{"name": m["name"], "rule": m["rule"], "detail": m["detail"],
                          "article_ids": _loads(m["article_ids"])} for m in merges]
         out["about"] = [{"name": a["name"], "slug": a["slug"], "count": a["n"]} for a in about]
+        out["co_speakers"] = [{"slug": c["slug"], "name": c["name"], "articles": c["n"]} for c in co]
+        out["by_month"] = [{"month": m[0], "count": m[1]} for m in months]
         out["statements"] = [self._statement(r) for r in rows]
-        out["truncated"] = person["statement_count"] > len(rows)
+        out["total"], out["limit"], out["offset"] = person["statement_count"], limit_v, offset_v
+        out["truncated"] = person["statement_count"] > offset_v + len(rows)
         return out
 
     # -- articles -----------------------------------------------------------
@@ -255,16 +404,26 @@ class Service:
         return out
 
     @staticmethod
+    def _context(s: sqlite3.Row) -> dict[str, Any] | None:
+        spans = _loads(s["spans"]) or []
+        if not spans:
+            return None
+        return _paragraph(s["article_text"], spans[0]["start"], spans[0]["end"])
+
+    @staticmethod
     def _quote(q: sqlite3.Row) -> dict[str, Any]:
         speaker = None
         if q["speaker_name"]:
+            # a pronoun or fragment ("I", "his father") names no entity: no slug, and it says why
             speaker = {"name": q["speaker_name"], "kind": q["speaker_kind"], "mention": _loads(q["speaker_mention"]),
-                       "slug": q["slug"], "entity": q["person"]}
+                       "slug": q["slug"], "entity": q["person"],
+                       "not_a_name": speaker_name_problem(q["speaker_name"]) if q["slug"] is None else None}
         return {
             "ordinal": q["ordinal"], "type": q["type"], "text": q["text"], "spans": _loads(q["spans"]),
             "speaker": speaker, "cue": _loads(q["cue"]), "channel": q["channel"], "said_on": q["said_on"],
             "signatories": _loads(q["signatories"]) or [], "about": _loads(q["about"]) or [],
             "confidence": q["confidence"], "statement_id": q["statement_id"], "source_count": q["source_count"],
+            "kind": q["kind"] if "kind" in q.keys() else None,
         }
 
     def overview(self) -> dict[str, Any]:
@@ -272,5 +431,21 @@ class Service:
         with self._read() as conn:
             counts = {t: conn.execute(queries.count_rows(t)).fetchone()[0] for t in queries.COUNTED_TABLES}
             channels = [r[0] for r in conn.execute(queries.CHANNELS)]
+            outlets = [r[0] for r in conn.execute(queries.OUTLETS)]
             merge = merge_state(conn)
-        return {"counts": counts, "channels": channels, "merge": merge}
+        return {"counts": counts, "channels": channels, "merge": merge, "outlets": outlets, "kinds": list(KINDS),
+                "types": list(TYPES)}
+
+    def collection(self, *, top: int = 15) -> dict[str, Any]:
+        """Counts across the collection for charts: most-quoted speakers, statements by month, outlet and channel."""
+        with self._read() as conn:
+            speakers = conn.execute(queries.TOP_SPEAKERS, (top,)).fetchall()
+            months = conn.execute(queries.MONTHS).fetchall()
+            outlets = conn.execute(queries.BY_OUTLET, (top,)).fetchall()
+            channels = conn.execute(queries.BY_CHANNEL, (top,)).fetchall()
+        return {
+            "speakers": [{"slug": r[0], "name": r[1], "kind": r[2], "count": r[3]} for r in speakers],
+            "by_month": [{"month": r[0], "count": r[1]} for r in months],
+            "by_outlet": [{"name": r[0], "count": r[1]} for r in outlets],
+            "by_channel": [{"name": r[0], "count": r[1]} for r in channels],
+        }

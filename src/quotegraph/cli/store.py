@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sys
@@ -63,27 +64,54 @@ def _table(result: dict[str, Any]) -> str:
 
 @click.command(help="Full-text search over stored statements (words are matched as plain text).")
 @click.argument("text", nargs=-1)
-@click.option("--speaker", help="Speaker slug, name or alias.")
+@click.option("--speaker", help="Exactly one speaker: slug, or one of its names or aliases.")
+@click.option("--speaker-name", "speaker_name", help="Speakers whose name contains this text.")
 @click.option("--about", help="Someone the statement is about.")
 @click.option("--channel", help="twitter, statement, interview, ...")
 @click.option("--since", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Latest date, inclusive.")
+@click.option("--type", "type_", help="direct, indirect, mixed (comma-separated).")
+@click.option("--kind", help="speech, writing, belief, perception, intention, document, or all"
+              " (default: speech, writing and unknown).")
+@click.option("--min-confidence", "min_confidence", type=float, default=None, help="Lowest confidence (0 to 1).")
+@click.option("--source", help="Outlet, exact.")
+@click.option("--signatory", help="A co-signer: part of the name.")
+@click.option("--sort", type=click.Choice(["relevance", "said", "first_seen", "sources"]), default="relevance",
+              show_default=True)
 @click.option("--scope", type=click.Choice(["quotes", "articles"]), default="quotes", show_default=True,
               help="Match the words in statements or in the whole article text.")
 @click.option("--raw", is_flag=True, help="TEXT is FTS5 query syntax (AND, OR, NEAR, prefix*).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--limit", type=int, default=None, help="Results to show (default: the page_size setting).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True,
+              help="table and json: one page; jsonl and csv: every match, unless --limit is given.")
+@click.option("--limit", type=int, default=None, help="Results to show (table/json default: the page_size setting; no cap).")
 @click.option("--offset", type=int, default=0, help="Results to skip.")
 @setting_option("db")
-def search(text: tuple[str, ...], speaker, about, channel, since, until, scope, raw, fmt, limit, offset, db) -> None:
-    """Print matching statements as a table or JSON."""
+def search(text: tuple[str, ...], speaker, speaker_name, about, channel, since, until, type_, kind, min_confidence,
+           source, signatory, sort, scope, raw, fmt, limit, offset, db) -> None:
+    """Print matching statements as a table, JSON, JSON Lines or CSV."""
+    from ..exports import STATEMENT_FIELDS, flat_statement, serialise
     from ..service import Service
 
     settings = options(db=db)
+    params = dict(raw=raw, scope=scope, speaker=speaker, speaker_name=speaker_name, about=about, channel=channel,
+                  since=since, until=until, type=type_, kind=kind, min_confidence=min_confidence, source=source,
+                  signatory=signatory, sort=sort)
     try:
-        service = Service(settings.db, page_size=settings.page_size, max_page_size=settings.max_page_size)
-        result = service.search_statements(" ".join(text), raw=raw, scope=scope, speaker=speaker, about=about,
-                                           channel=channel, since=since, until=until, limit=limit, offset=offset)
+        # local use: no page cap (the server keeps its max_page_size)
+        service = Service(settings.db, page_size=settings.page_size, max_page_size=10**9)
+        if fmt in ("jsonl", "csv") and limit is None:
+            rows = service.iter_statements(" ".join(text), **params)
+            if offset:
+                rows = itertools.islice(rows, offset, None)
+        else:
+            result = service.search_statements(" ".join(text), limit=limit, offset=offset, **params)
+            rows = iter(result["items"])
+        if fmt in ("jsonl", "csv"):
+            # JSON escapes control characters itself; CSV on a terminal is shown escaped, files get the data as is
+            tty = fmt == "csv" and sys.stdout.isatty()
+            for chunk in serialise(rows, fmt, STATEMENT_FIELDS, flat_statement):
+                click.echo(terminal_safe(chunk) if tty else chunk, nl=False)
+            return
     except QuotegraphError as exc:
         _fail(exc)
         return

@@ -130,6 +130,7 @@ class Candidate:
     rule: str = ""
     speaker_rule: str = ""  # the resolver that named the speaker
     speaker_affiliation: str | None = None
+    kind: str | None = None  # speech, writing, belief, perception, intention, document
 
 
 @dataclass(slots=True)
@@ -246,7 +247,7 @@ class Work:
         return Quotation(type=c.type, spans=list(c.spans), text=text, speaker=speaker, cue=c.cue,
                          channel=c.channel, channel_evidence=c.channel_evidence, said_on=c.said_on,
                          said_on_evidence=c.said_on_evidence, signatories=list(c.signatories),
-                         about=list(c.about), confidence=c.confidence)
+                         about=list(c.about), confidence=c.confidence, kind=c.kind, rule=c.rule or None)
 
 
 _BOOKKEEPING = frozenset({"deadline", "started", "extra", "owners", "_region_index"})

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import HTTP_STATUS, QuotegraphError, http_status
 from ..service import QUERY_TIME_LIMIT, Service
 from ..api import routes as api
+from ..api.openapi import openapi_document
 from ..calls import Limits
 from ..web import pages
 
@@ -49,11 +50,17 @@ ROUTES = [
     Route("/api", api.index, name="api_index"),
     Route("/api/openapi.json", api.openapi, name="api_openapi"),
     Route("/api/statements", api.statements, name="api_statements"),
+    Route("/api/statements.{fmt}", api.statements, name="api_statements_export"),
     Route("/api/statements/{statement_id}", api.statement, name="api_statement"),
     Route("/api/speakers", api.speakers, name="api_speakers"),
+    Route("/api/speakers.{fmt}", api.speakers, name="api_speakers_export"),
+    Route("/api/speakers/{slug}/statements", api.speaker_statements, name="api_speaker_statements"),
+    Route("/api/speakers/{slug}/statements.{fmt}", api.speaker_statements, name="api_speaker_statements_export"),
     Route("/api/speakers/{slug}", api.speaker, name="api_speaker"),
+    Route("/api/docs", pages.docs_page, name="api_docs"),
     Route("/api/articles/{article_id:path}", api.article, name="api_article"),
     Route("/", pages.search_page, name="search"),
+    Route("/overview", pages.overview_page, name="overview"),
     Route("/speakers", pages.speakers_page, name="speakers"),
     Route("/speakers/{slug}", pages.speaker_page, name="speaker"),
     Route("/articles/{article_id:path}", pages.article_page, name="article"),
@@ -212,5 +219,6 @@ def create_app(db: str | Path, *, settings: dict[str, Any] | None = None) -> ASG
                             Exception: _on_crash},
     )
     app.state.service = service
+    app.state.openapi = openapi_document()  # for the API docs page (web does not import api)
     app.state.limits = Limits(max_heavy_searches=int(settings.get("max_heavy_searches", 2)))
     return Guard(app, hosts=allowed_hosts(settings.get("host"), settings.get("allowed_hosts", "")))

@@ -149,13 +149,14 @@ def _quote(q: Any, where: str, text: str) -> None:
     for key in ("cue", "channel_evidence", "said_on_evidence"):
         _mention(q.get(key), f"{where}{key}", text)
     _str(q.get("channel"), f"{where}channel", optional=True)
+    _str(q.get("kind"), f"{where}kind", optional=True)  # what sort of statement (speech, writing, ...)
+    _str(q.get("rule"), f"{where}rule", optional=True)
     _date(q.get("said_on"), f"{where}said_on", _PARTIAL_DAY)
-    precision = q.get("said_on_precision")
-    if precision is not None and precision != date_precision(q.get("said_on")):
-        raise _Bad("E107", f"{where}said_on_precision",
-                   f"'{str(precision)[:20]}' does not match said_on (expected {date_precision(q.get('said_on'))})")
-    for key in ("kind", "rule"):
-        _str(q.get(key), f"{where}{key}", optional=True)
+    if "said_on_precision" in q:  # derived from said_on; written by quotegraph since schema 1 gained it
+        precision = q["said_on_precision"]
+        if precision != date_precision(q.get("said_on")):
+            raise _Bad("E107", f"{where}said_on_precision",
+                       f"{str(precision)[:40]!r} does not match said_on {str(q.get('said_on'))[:12]!r}")
     _names(q.get("signatories"), f"{where}signatories")
     _names(q.get("about"), f"{where}about")
     confidence = q.get("confidence", 0.5)

@@ -214,6 +214,10 @@ CREATE TABLE quote_links (
     PRIMARY KEY (article_id, ordinal)
 );
 CREATE INDEX quote_links_statement ON quote_links(statement_id);
+-- the child side of each foreign key is indexed, so deleting a parent row never scans a table
+CREATE INDEX quote_links_slug ON quote_links(slug);
+CREATE INDEX statements_article ON statements(article_id);
+CREATE INDEX person_names_slug ON person_names(slug);
 CREATE TABLE statement_about (
     statement_id TEXT NOT NULL REFERENCES statements(id) DEFERRABLE INITIALLY DEFERRED,
     name TEXT NOT NULL,
@@ -233,7 +237,20 @@ INSERT OR REPLACE INTO meta (key, value) SELECT 'rebuild', 'full' WHERE EXISTS (
 """
 
 # Version n is reached by running MIGRATIONS[n - 1]. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: what sort of statement a quote is (speech, writing, belief, ...) and
+# the attribution rule that found it; null for quotes stored before (and for
+# extractions that do not say). Filters and ranking read ``kind``. And an index
+# of statements' quotes by speaker entity, for searches by speaker (and by a
+# speaker's name) that would otherwise read every link.
+_V3 = """
+ALTER TABLE quotes ADD COLUMN kind TEXT;
+ALTER TABLE quotes ADD COLUMN rule TEXT;
+CREATE INDEX quotes_kind ON quotes(kind);
+CREATE INDEX quote_links_slug ON quote_links(slug);
+CREATE INDEX quotes_signed ON quotes(article_id, ordinal) WHERE signatories != '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 DERIVED_TABLES = ("persons", "person_names", "merges", "statements", "quote_links", "statement_about")

@@ -39,7 +39,7 @@ __all__ = [
     "to_frame",
 ]
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402  (a leaf module: nothing inside quotegraph imports the root)
 
 
 def load_pipeline(**settings: object):

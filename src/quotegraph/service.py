@@ -1,7 +1,8 @@
 """Read-side use cases over a quotegraph database.
 
 The command line, the JSON API and the web pages all query through
-``Service``; none of them contains SQL. Every parameter a user can type is
+``Service``; none of them, and not the service either, contains SQL: the
+read queries are named in ``store.queries`` (search in ``store.query``). Every parameter a user can type is
 validated here, once (E600 bad search query, E601 bad parameter, E602 not
 found), and every result is plain JSON-ready data.
 """
@@ -15,14 +16,16 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from .errors import QueryError, StoreError
-from .store.query import StatementQuery, build_statement_search, escape_like, fts_terms
+from .store import queries
+from .store.query import StatementQuery, build_statement_search, fts_terms
 from .store.reader import connect_reader
 from .store.writer import merge_state
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "QUERY_TIME_LIMIT"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "QUERY_TIME_LIMIT",
+           "flag", "search_arguments"]
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
@@ -35,6 +38,31 @@ MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statemen
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
 
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+def flag(name: str, value: str | None) -> bool:
+    """A boolean query parameter (E601 when it is neither true nor false)."""
+    if value is None:
+        return False
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise QueryError("E601", name=name, detail="must be true or false")
+
+
+def search_arguments(params: Mapping[str, str]) -> dict[str, Any]:
+    """``search_statements`` keywords from a query string (the API's and the search page's)."""
+    p = params
+    return {
+        "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
+        "speaker": p.get("speaker"), "about": p.get("about"), "channel": p.get("channel"),
+        "since": p.get("since"), "until": p.get("until"), "limit": p.get("limit"), "offset": p.get("offset"),
+    }
 
 def _loads(value: str | None) -> Any:
     return json.loads(value) if value else None
@@ -172,19 +200,11 @@ class Service:
     def get_statement(self, statement_id: str) -> dict[str, Any]:
         """One statement with every article that carries it (E602 when unknown)."""
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind FROM statements s"
-                " LEFT JOIN persons p ON p.slug = s.slug WHERE s.id = ?", (statement_id,)).fetchone()
+            row = conn.execute(queries.STATEMENT, (statement_id,)).fetchone()
             if row is None:
                 raise QueryError("E602", what="statement", key=statement_id[:80])
-            sources = conn.execute(
-                "SELECT a.id, a.date, a.title, a.url, a.source, q.ordinal, q.text, q.type, q.channel,"
-                " q.said_on, q.speaker_name, q.cue, l.rule FROM quote_links l"
-                " JOIN quotes q ON q.article_id = l.article_id AND q.ordinal = l.ordinal"
-                " JOIN articles a ON a.id = q.article_id WHERE l.statement_id = ?"
-                " ORDER BY a.date IS NULL, a.date, a.id, q.ordinal", (statement_id,)).fetchall()
-            about = conn.execute("SELECT name, slug FROM statement_about WHERE statement_id = ? ORDER BY name",
-                                 (statement_id,)).fetchall()
+            sources = conn.execute(queries.STATEMENT_SOURCES, (statement_id,)).fetchall()
+            about = conn.execute(queries.STATEMENT_ABOUT, (statement_id,)).fetchall()
         out = self._statement(row)
         out["about"] = [{"name": a["name"], "slug": a["slug"]} for a in about]
         out["sources"] = [{
@@ -198,34 +218,21 @@ class Service:
     def list_speakers(self, q: str | None = None, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
         """Merged speakers, most statements first; ``q`` filters by name."""
         limit_v, offset_v = self.page(limit, offset)
-        q = self._text("q", q)
-        where, params = "", []
-        if q:
-            where = " WHERE name LIKE ? ESCAPE '\\' OR slug IN (SELECT slug FROM person_names WHERE name LIKE ? ESCAPE '\\')"
-            params = ["%" + escape_like(q) + "%"] * 2
+        count_sql, count_params, rows_sql, rows_params = queries.speakers_page(self._text("q", q), limit_v, offset_v)
         with self._read() as conn:
-            total = conn.execute(f"SELECT count(*) FROM persons{where}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT * FROM persons{where} ORDER BY statement_count DESC, name, slug"
-                                " LIMIT ? OFFSET ?", params + [limit_v, offset_v]).fetchall()
+            total = conn.execute(count_sql, count_params).fetchone()[0]
+            rows = conn.execute(rows_sql, rows_params).fetchall()
         return {"total": total, "limit": limit_v, "offset": offset_v, "items": [dict(r) for r in rows]}
 
     def get_speaker(self, slug: str) -> dict[str, Any]:
         """One speaker: names and merge evidence, whom they talk about, their statements by date."""
         with self._read() as conn:
-            person = conn.execute("SELECT * FROM persons WHERE slug = ?", (slug,)).fetchone()
+            person = conn.execute(queries.PERSON, (slug,)).fetchone()
             if person is None:
                 raise QueryError("E602", what="speaker", key=slug[:80])
-            merges = conn.execute("SELECT name, rule, detail, article_ids FROM merges WHERE slug = ?"
-                                  " ORDER BY rule = 'exact' DESC, name, rule", (slug,)).fetchall()
-            about = conn.execute(
-                "SELECT a.name, a.slug, count(*) AS n FROM statement_about a JOIN statements s ON s.id = a.statement_id"
-                " WHERE s.slug = ? GROUP BY a.name, a.slug ORDER BY n DESC, a.name", (slug,)).fetchall()
-            rows = conn.execute(
-                "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind FROM statements s JOIN persons p"
-                " ON p.slug = s.slug WHERE s.slug = ? ORDER BY coalesce(CASE WHEN length(s.said_on) = 10"
-                " THEN s.said_on END, s.first_seen) IS NULL, coalesce(CASE WHEN length(s.said_on) = 10"
-                " THEN s.said_on END, s.first_seen), s.id LIMIT ?",
-                (slug, MAX_SPEAKER_STATEMENTS)).fetchall()
+            merges = conn.execute(queries.PERSON_MERGES, (slug,)).fetchall()
+            about = conn.execute(queries.PERSON_ABOUT, (slug,)).fetchall()
+            rows = conn.execute(queries.PERSON_STATEMENTS, (slug, MAX_SPEAKER_STATEMENTS)).fetchall()
         out = dict(person)
         out["names"] = [{"name": m["name"], "rule": m["rule"], "detail": m["detail"],
                          "article_ids": _loads(m["article_ids"])} for m in merges]
@@ -238,14 +245,10 @@ class Service:
     def get_article(self, article_id: str) -> dict[str, Any]:
         """One article: its text and every quote with spans, speaker entity and statement."""
         with self._read() as conn:
-            article = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            article = conn.execute(queries.ARTICLE, (article_id,)).fetchone()
             if article is None:
                 raise QueryError("E602", what="article", key=article_id[:80])
-            quotes = conn.execute(
-                "SELECT q.*, l.slug, l.statement_id, p.name AS person, s.source_count FROM quotes q"
-                " LEFT JOIN quote_links l ON l.article_id = q.article_id AND l.ordinal = q.ordinal"
-                " LEFT JOIN persons p ON p.slug = l.slug LEFT JOIN statements s ON s.id = l.statement_id"
-                " WHERE q.article_id = ? ORDER BY q.ordinal", (article_id,)).fetchall()
+            quotes = conn.execute(queries.ARTICLE_QUOTES, (article_id,)).fetchall()
         out = {k: article[k] for k in ("id", "date", "title", "url", "source", "origin", "text")}
         out["warnings"] = _loads(article["warnings"]) or []
         out["quotes"] = [self._quote(q) for q in quotes]
@@ -267,9 +270,7 @@ class Service:
     def overview(self) -> dict[str, Any]:
         """Counts and the channels in use (for the search form)."""
         with self._read() as conn:
-            counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                      for t in ("articles", "quotes", "statements", "persons")}
-            channels = [r[0] for r in conn.execute(
-                "SELECT DISTINCT channel FROM quotes WHERE channel IS NOT NULL ORDER BY channel LIMIT 100")]
+            counts = {t: conn.execute(queries.count_rows(t)).fetchone()[0] for t in queries.COUNTED_TABLES}
+            channels = [r[0] for r in conn.execute(queries.CHANNELS)]
             merge = merge_state(conn)
         return {"counts": counts, "channels": channels, "merge": merge}

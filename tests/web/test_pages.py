@@ -9,8 +9,8 @@ import httpx
 import pytest
 from store_docs import HOSTILE, corpus
 
-from quotegraph.api import create_app
-from quotegraph.api.app import CSP
+from quotegraph.server import create_app
+from quotegraph.server.app import CSP
 from quotegraph.store import Store
 from quotegraph.web.render import highlight, safe_url, timeline
 

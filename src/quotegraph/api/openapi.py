@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import __version__
+from ..version import __version__
 
 __all__ = ["openapi_document"]
 
@@ -103,7 +103,7 @@ def openapi_document() -> dict[str, Any]:
         "info": {"title": "quotegraph", "version": __version__,
                  "description": "Read-only access to statements, speakers and articles in a quotegraph database."},
         "paths": {
-            "/api": {"get": {"summary": "Counts and channels", "responses": {"200": {"description": "Overview"}}}},
+            "/api": {"get": {"summary": "Counts, channels and the merge state (pending while changed articles await merging)", "responses": {"200": {"description": "Overview"}}}},
             "/api/statements": {"get": {"summary": "Search statements", "parameters": _SEARCH,
                                         "responses": {"200": _ok("StatementPage", "One page of statements"), **_ERRORS}}},
             "/api/statements/{statement_id}": {"get": {

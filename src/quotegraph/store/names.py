@@ -39,6 +39,7 @@ order.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ _KIND_ORDER = ("person", "organisation", "group", "unknown")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Comparison key of a name: lower case, no accents, punctuation or leading titles."""
     text = unicodedata.normalize("NFKD", name)
@@ -353,11 +355,13 @@ def _surname_index(clusters, kinds) -> dict[str, list[Cluster]]:
     """Last word of each multi-word person name -> the entities with that surname."""
     index: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in clusters:
-        member_kinds = sum((kinds.get(n, Counter()) for n in cluster.members), Counter())
+        member_kinds: Counter = Counter()
+        for n in cluster.members:
+            member_kinds.update(kinds.get(n, ()))
         if _kind(member_kinds) not in ("person", "unknown") and member_kinds:
             continue
         words = name_key(cluster.name).split()
-        if len(words) > 1 and cluster not in index[words[-1]]:
+        if len(words) > 1 and all(c is not cluster for c in index[words[-1]]):
             index[words[-1]].append(cluster)
     return index
 

@@ -90,6 +90,14 @@ def _stored_document(conn: sqlite3.Connection, article_id: str) -> dict[str, Any
             "warnings": loads(a[6]) or [], "quotes": quotes, "entities": entities}
 
 
+def _merge(conn: sqlite3.Connection, step, path: str) -> merge.RebuildStats:
+    try:
+        return step(conn)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise StoreError("E300", path=path, detail=f"merging stored statements failed ({type(exc).__name__}: "
+                         f"{exc}); run `quotegraph repair`") from exc
+
+
 def _use_wal(conn: sqlite3.Connection, attempts: int = 100) -> None:
     """Switch the file to WAL. Two writers opening a new file at once may both
     try; SQLite answers "locked" at once instead of waiting, so retry a bounded time."""
@@ -246,9 +254,14 @@ class Store:
             pending = [r[0][len(_PENDING):] for r in conn.execute(
                 "SELECT key FROM meta WHERE key >= ? AND key < ?", (_PENDING, _PENDING_END))]
             if force or state["full"] or not pending:
-                stats = merge.rebuild(conn)
+                stats = _merge(conn, merge.rebuild, self.path)
             else:
-                stats = merge.update(conn, pending)
+                try:
+                    stats = merge.update(conn, pending)
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    # whatever an incremental merge trips over, a full one recomputes
+                    # every derived table from scratch in the same transaction
+                    stats = _merge(conn, merge.rebuild, self.path)
             conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
             return stats
@@ -280,6 +293,8 @@ class Store:
             for table in ("quotes_fts", "articles_fts"):
                 conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
             stats = merge.rebuild(conn)
+            # the statements' index follows the rebuilt rows (schema version 2)
+            conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
             conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
             return stats

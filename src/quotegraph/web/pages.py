@@ -15,9 +15,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from ..api.limits import call_service
-from ..api.routes import search_params
+from ..calls import call_service
 from ..errors import QueryError
+from ..service import search_arguments
 from . import render
 
 __all__ = ["STATIC_DIR", "TEMPLATES", "search_page", "speakers_page", "speaker_page", "article_page",
@@ -56,7 +56,7 @@ def _page_links(params: dict[str, Any], result: dict[str, Any]) -> dict[str, str
 
 async def search_page(request: Request) -> Response:
     """The search form and one page of matching statements."""
-    params = search_params(request)
+    params = search_arguments(request.query_params)
     overview = await _service(request, "overview")
     context: dict[str, Any] = {"params": params, "overview": overview, "result": None, "error": None, "links": {}}
     status = 200

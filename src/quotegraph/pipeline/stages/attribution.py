@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from ...model import Span
-from ..base import register
+from ..base import stage
 from ..lexicons import cues
-from ..work import Candidate, Clause, Token, Work
+from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import content_tokens, coordinated, cue_weight, is_cue, is_noun_cue, mention_span, subject_of
 from .marks import QUOTE_MARKS
 
@@ -57,13 +57,15 @@ def _trimmed(work: Work, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-@register("attribution")
+@stage("attribution", requires=("text", "paragraphs", "regions", "clauses"), assigns=("candidates",))
 class Attribution:
     """Find cues, contents and speaker phrases."""
 
-    name = "attribution"
-    requires = ("clauses", "regions", "paragraphs")
-    assigns = ("candidates",)
+    def accept(self, work: Work, proposal: Proposal) -> None:
+        """A later stage may only lower a statement's confidence (an unresolved speaker)."""
+        if proposal.field != "candidates.confidence":
+            raise ValueError(f"attribution takes no proposals for '{proposal.field}'")
+        proposal.target.confidence = min(proposal.target.confidence, proposal.value)
 
     def __call__(self, work: Work) -> None:
         covered: set[int] = set()

@@ -4,9 +4,9 @@ reported content, wins."""
 
 from __future__ import annotations
 
-from ..base import register
+from ..base import stage
 from ..lexicons import channels
-from ..work import Candidate, Work
+from ..work import Candidate, Proposal, Work
 
 __all__ = ["Channel", "find_channel"]
 
@@ -29,13 +29,18 @@ def find_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | None:
     return best[1:] if best else None
 
 
-@register("channel")
+@stage("channel", requires=("text", "clauses", "candidates.spans", "candidates.cue", "candidates.clause"),
+       assigns=("candidates.channel", "candidates.channel_evidence"))
 class Channel:
     """Set ``channel`` and its evidence on every statement."""
 
-    name = "channel"
-    requires = ("candidates", "clauses")
-    assigns = ("candidates.channel",)
+    def accept(self, work: Work, proposal: Proposal) -> None:
+        """``(channel, evidence)`` from a statement this one continues: taken only when it has no channel."""
+        cand = proposal.target
+        if proposal.field != "candidates.channel":
+            raise ValueError(f"channel takes no proposals for '{proposal.field}'")
+        if cand.channel is None:
+            cand.channel, cand.channel_evidence = proposal.value
 
     def __call__(self, work: Work) -> None:
         for cand in work.candidates:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ...model import Span
-from ..base import register
+from ..base import stage
 from ..work import Work
 from .marks import QUOTE_MARKS
 
@@ -90,25 +90,17 @@ def sentence_boundaries(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-@register("paragraphs")
+@stage("paragraphs", requires=("text",), assigns=("paragraphs",))
 class Paragraphs:
     """Split the text into paragraphs."""
-
-    name = "paragraphs"
-    requires = ("text",)
-    assigns = ("paragraphs",)
 
     def __call__(self, work: Work) -> None:
         work.paragraphs = split_paragraphs(work.text)
 
 
-@register("sentences")
+@stage("sentences", requires=("text", "paragraphs", "regions"), assigns=("sentences",))
 class Sentences:
     """Split paragraphs into sentences, never inside a quotation."""
-
-    name = "sentences"
-    requires = ("paragraphs", "regions")
-    assigns = ("sentences",)
 
     def __call__(self, work: Work) -> None:
         inside = _inside_quote(work)

@@ -21,11 +21,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import QuotegraphError
+from ..errors import HTTP_STATUS, QuotegraphError, http_status
 from ..service import QUERY_TIME_LIMIT, Service
+from ..api import routes as api
+from ..calls import Limits
 from ..web import pages
-from . import routes as api
-from .limits import Limits
 
 __all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_HEAD_BYTES", "MAX_URL_CHARS", "STATUS", "SECURITY_HEADERS", "LOOPBACK_NAMES",
            "allowed_hosts", "host_name", "create_app", "error_response"]
@@ -43,9 +43,7 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-STATUS = {"E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
-          "E606": 422, "E607": 400, "E608": 429, "E609": 400,
-          "E300": 500, "E301": 500, "E302": 503, "E303": 503}
+STATUS = HTTP_STATUS  # one table, in quotegraph.errors
 
 ROUTES = [
     Route("/api", api.index, name="api_index"),
@@ -77,7 +75,7 @@ def error_response(request_path: str, status: int, code: str, message: str, requ
 
 async def _on_quotegraph_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, QuotegraphError)
-    status = STATUS.get(exc.code, 400)
+    status = http_status(exc.code)
     if status >= 500:
         log.error("%s on %s", exc, request.url.path)
     response = error_response(request.url.path, status, exc.code, exc.message, request)

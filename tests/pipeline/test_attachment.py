@@ -86,3 +86,23 @@ def test_non_speech_senses_are_not_speech_or_writing(pipeline, body):
 ])
 def test_statement_kinds(pipeline, body, kind):
     assert [q.kind for q in _quotes(pipeline, body)] == [kind]
+
+
+@pytest.mark.parametrize("body", [
+    "Julian Assange: Sweden drops rape investigation\n\nProsecutors said the case was closed.",
+    "Contributing: Kristine Phillips\n\nProsecutors said the case was closed.",
+    "SEE MORE: Prosecutors drop the case\n\nProsecutors said the case was closed.",
+    "UPDATED: Tue., Nov. 19, 2019\n\nProsecutors said the case was closed.",
+])
+def test_headlines_and_credit_lines_are_not_statements(pipeline, body):
+    assert [q.text for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")] == ["the case was closed"]
+
+
+def test_a_transcript_label_is_a_statement(pipeline):
+    (q,) = _quotes(pipeline, "PENCE: Well, look, we are going to win this election.")
+    assert q.speaker.mention.text == "PENCE" and q.rule == "label"
+
+
+def test_a_relative_clause_is_not_what_was_said(pipeline):
+    assert [q.text for q in _quotes(pipeline, "Some consumers reported delays that exceeded two hours.")
+            if q.kind in ("speech", "writing")] in ([], ["delays that exceeded two hours"])

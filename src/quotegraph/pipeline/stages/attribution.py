@@ -31,8 +31,13 @@ __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
 
 _DASH_CREDIT = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
 _LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z.'’-]+){0,2})(?P<colon>:)[ \t]+(?=\S)")
-_NOT_LABELS = frozenset("update editor's note note watch read photo video related source sources advertisement "
-                        "breaking exclusive abstract live".split())
+_NOT_LABELS = frozenset(("update", "updated", "editor's note", "note", "watch", "read", "photo", "photos", "video",
+                         "related", "source", "sources", "advertisement", "breaking", "exclusive", "abstract", "live",
+                         "contributing", "contributors", "credit", "credits", "see more", "see also", "more",
+                         "read more", "posted", "published", "reporting", "additional reporting", "editing",
+                         "written by", "by", "filed", "correction", "clarification"))
+# A transcript line ends as a sentence does; a headline or a credit line does not.
+_LABEL_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)})]*\s*$")
 
 
 def quote_type(work: Work, spans: list[Span]) -> tuple[str, list[int]]:
@@ -98,6 +103,8 @@ class Attribution:
             content = _trimmed(work, m.end(), para.end)
             if content is None or any(content.overlap(t) for t in taken):
                 continue
+            if not _LABEL_END.search(work.text, para.start, para.end):
+                continue  # "Julian Assange: Sweden drops rape investigation", "Contributing: Jane Roe"
             cand = Candidate(type="indirect", spans=[], cue=work.mention(m.start("colon"), m.end("colon")),
                              speaker_mention=work.mention(m.start("name"), m.end("name")),
                              speaker_head=m.start("name"), rule="label", confidence=0.7,

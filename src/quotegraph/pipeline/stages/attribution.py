@@ -18,7 +18,7 @@ from ...model import Span
 from ..base import register
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Token, Work
-from .frames import (adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
                      mention_span, statement_kind, subject_of)
 from .marks import QUOTE_MARKS
 
@@ -136,7 +136,16 @@ class Attribution:
             return any(o is not c and o.spans and inside(c, o) and not (inside(o, c) and o.cue.start > c.cue.start)
                        and o.confidence + 0.1 >= c.confidence for o in out)
 
-        return [c for c in out if not dominated(c)]
+        def unrealised(c: Candidate) -> bool:
+            """"declined to say whether …", "his refusal to say which side …": speech inside an
+            intention's content was not made (it stays, of kind intention)."""
+            return any(o is not c and o.spans and o.kind == "intention" and inside(c, o) for o in out)
+
+        kept = [c for c in out if not dominated(c)]
+        for c in kept:
+            if unrealised(c):
+                c.kind = "intention"  # part of what someone would not say, not a statement made
+        return kept
 
     def _from_verb(self, work: Work, ci: int, clause: Clause, verb: Token) -> Candidate | None:
         form, idx = complement(clause, verb)
@@ -174,6 +183,10 @@ class Attribution:
         if not src:
             return None
         head = clause.tokens[tok.head] if tok.head != tok.i else tok
+        for _ in range(3):  # "One of the officers, according to records, had worked …": the clause, not its subject
+            if head.pos in ("VERB", "AUX") or head.head == head.i or head.dep not in SUBJECT_DEPS + ("appos",):
+                break
+            head = clause.tokens[head.head]
         skip = set(clause.subtree(tok.i))
         idx = [i for i in clause.subtree(head.i) if i not in skip] if head is not tok else []
         idx = _drop_source_apposition(clause, idx, max(skip))

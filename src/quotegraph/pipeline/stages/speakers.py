@@ -51,7 +51,7 @@ class Speakers:
                 _inherit(cand, prev)
                 cand.speaker_rule = prev.speaker_rule and "previous_statement"
                 _record(ctx, i, cand, prev_referent(ctx, prev), named=False)
-            if not cand.speaker_name and cand.speaker_mention is None:
+            if not cand.speaker_name:
                 cand.confidence = min(cand.confidence, 0.35)
             prev = cand
         _link_pronouns(ctx, pronouns, done, len(work.text) + 1)

@@ -435,3 +435,16 @@ def test_the_readme_names_every_rule():
     rules = set(re.findall(r'(?:Resolution|_entity|_name)\("(\w+)"', src)) | {"previous_statement"}
     row = next(line for line in README.read_text(encoding="utf-8").splitlines() if line.startswith("| `speaker` |"))
     assert rules and all(f"`{r}`" in row for r in rules), sorted(r for r in rules if f"`{r}`" not in row)
+
+
+def test_a_name_used_as_a_modifier_is_no_antecedent():
+    work = parsed(
+        S("Talks with the Acme Union and Chinese officials ended .",
+          pos="NOUN ADP DET PROPN PROPN CCONJ ADJ NOUN VERB PUNCT", heads=[8, 0, 4, 4, 1, 4, 7, 4, 8, 8],
+          deps="nsubj prep det compound pobj cc amod conj ROOT punct", ents=[(3, 5, "ORG"), (6, 7, "NORP")]),
+        PARAGRAPH,
+        S(["“", "We will strike next week ,", "”", "they", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+          heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"),
+    )
+    (q,) = run(work, candidate(work, "We will strike next week ,", "they"))
+    assert q.speaker_name == "Acme Union"

@@ -181,6 +181,17 @@ class Context:
             t = clause.tokens[t.head]
         return False
 
+    def is_modifier(self, start: int, end: int) -> bool:
+        """Is the mention a modifier of a noun outside it ("Republican Gov. …", "Hong Kong police")?"""
+        hit = self.token_at(max(start, end - 1))
+        if hit is None:
+            return False
+        ci, tok = hit
+        if tok.dep not in ("amod", "compound", "nmod") or tok.head == tok.i:
+            return False
+        head = self.work.clauses[ci].tokens[tok.head]
+        return not (start <= head.start < end)
+
     # --- the discourse, as the stage records it ----------------------------------------------------------
 
     def record(self, said: Said) -> None:

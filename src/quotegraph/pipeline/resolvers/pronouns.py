@@ -71,7 +71,9 @@ def antecedent(ctx: Context, start: int, word: str) -> Referent | None:
 
 def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds) -> Referent | None:
     said = ctx.said_between(lo, hi)
-    mentions = ctx.mentions_between(lo, hi)
+    # a group named as a modifier ("Republican Gov. Holcomb", "Chinese officials") is no antecedent of "they"
+    mentions = [m for m in ctx.mentions_between(lo, hi)
+                if ctx.clusters[m[2]].kind != "group" or not ctx.is_modifier(m[0], m[1])]
     ok = lambda r: agrees(r, gender, plural, kinds)  # noqa: E731
     sentences = sorted({ctx.sentence_of(s.start) for s in said} | {ctx.sentence_of(m[0]) for m in mentions},
                        reverse=True)

@@ -56,7 +56,7 @@ class Speakers:
                 _inherit(work, cand, prev)
                 cand.speaker_rule = prev.speaker_rule and "previous_statement"
                 _record(ctx, i, cand, prev_referent(ctx, prev), named=False)
-            if not cand.speaker_name and cand.speaker_mention is None:
+            if not cand.speaker_name:
                 work.propose("candidates.confidence", cand, 0.35, by=self.name)
             prev = cand
         _link_pronouns(ctx, pronouns, done, len(work.text) + 1)

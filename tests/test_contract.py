@@ -203,7 +203,7 @@ def test_cli_help_is_light():
 # --------------------------------------------------------------------------
 # layering
 
-AREAS = ["model", "ingest", "nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli",
+AREAS = ["model", "linking", "ingest", "nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli",
          "spacy_component"]
 
 
@@ -213,6 +213,8 @@ def _q(*areas: str) -> list[str]:
 
 # area -> quotegraph modules it must not import (data flows one way)
 FORBIDDEN = {
+    # the cross-article linking rules are pure: they import nothing else from quotegraph but model
+    "linking": _q("ingest", "nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
     "ingest": _q("nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
     "nlp": _q("pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
     "pipeline": _q("store", "service", "api", "web", "evaluation", "batch", "cli"),

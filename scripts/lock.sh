@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerate requirements.lock: every runtime and test dependency of
-# quotegraph, pinned with sha256 hashes, for CPython 3.11 on Linux x86_64.
+# Regenerate requirements.lock: every runtime dependency of quotegraph, every
+# extra (batch, pandas) and the test dependencies, pinned with sha256 hashes,
+# for CPython 3.11 on Linux x86_64. The README's set-up installs this lock, so
+# it gets everything; `pip install .` alone gets the core (see pyproject.toml).
 #
 # Run it after changing the dependency lists in pyproject.toml:
 #
@@ -31,7 +33,7 @@ unset PIP_FIND_LINKS PIP_EXTRA_INDEX_URL PIP_INDEX_URL PIP_CONSTRAINT || true
     --generate-hashes \
     --allow-unsafe \
     --strip-extras \
-    --extra test \
+    --all-extras \
     --no-emit-index-url \
     --no-emit-find-links \
     --index-url https://pypi.org/simple \

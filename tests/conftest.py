@@ -48,6 +48,24 @@ hypothesis_settings.register_profile("quotegraph-ci", deadline=None, print_blob=
 hypothesis_settings.load_profile("quotegraph-ci" if os.environ.get("CI", "").lower() in {"1", "true", "yes"} else "quotegraph")
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End any process a test left behind, so that pytest exits (issue 14).
+
+    pytest-timeout fails a hung test from the main thread, but the
+    interpreter then joins every process pool's manager thread at exit; a
+    worker still alive would keep pytest from ever exiting.
+    """
+    import psutil
+
+    leftovers = psutil.Process().children(recursive=True)
+    for proc in leftovers:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(leftovers, timeout=5)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-snapshots",

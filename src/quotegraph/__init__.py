@@ -80,6 +80,13 @@ def _article(text: Any, *, date: str | None, id: str, title: str | None) -> Arti
     article = text_article(text, id=id, origin="<memory>")
     article.title = title
     if date is not None:
+        from .errors import InputError
+        from .ingest.dates import read_date
+
+        given, problem = read_date(date)
+        if given is None:
+            raise InputError("E108", origin="<memory>", value=date, detail=problem)
+        date = given
         if article.date is not None and article.date != date:
             from .ingest.decode import warn
 
@@ -148,7 +155,7 @@ def to_frame(documents: Iterable[Document | Rejected | dict]):
                 "article": doc.id, "date": doc.date, "title": doc.title, "url": doc.url, "quote_index": i,
                 "speaker": q.speaker.name if q.speaker else None, "speaker_kind": q.speaker.kind if q.speaker else None,
                 "statement": q.text, "type": q.type, "cue": q.cue.text if q.cue else None, "channel": q.channel,
-                "said_on": q.said_on, "said_on_precision": getattr(q, "said_on_precision", None),
+                "said_on": q.said_on, "said_on_precision": q.said_on_precision,
                 "about": list(q.about), "signatories": list(q.signatories),
                 "start": q.start if q.spans else None, "end": q.end if q.spans else None, "confidence": q.confidence,
             })

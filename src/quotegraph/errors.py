@@ -19,7 +19,7 @@ ERRORS: dict[str, str] = {
     "E105": "{origin}: invalid JSON ({detail})",
     "E106": "{origin}: record is missing required field '{field}'",
     "E107": "{origin}: field '{field}' has the wrong type ({detail})",
-    "E108": "{origin}: invalid date '{value}' (expected YYYY-MM-DD)",
+    "E108": "{origin}: invalid date '{value}' ({detail}; expected a calendar date such as 2021-08-16 or 16 August 2021)",
     "E109": "{origin}: HTML has no extractable main text",
     "E110": "{origin}: unsupported input ({detail})",
     "E111": "{origin}: document text is empty after decoding",
@@ -63,6 +63,10 @@ ERRORS: dict[str, str] = {
     "E603": "request too large ({detail})",
     "E604": "method {method} not allowed on {path}",
     "E605": "internal error ({detail})",
+    "E606": "query stopped after {limit} s: too costly; use fewer or rarer words, or add a speaker or date filter",
+    "E607": "request stopped ({detail})",
+    "E608": "server busy: {detail}; retry in a moment",
+    "E609": "host '{host}' is not served here (allowed: {allowed})",
 }
 
 

@@ -11,17 +11,25 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import QueryError, StoreError
-from .store.query import StatementQuery, build_statement_search, escape_like
+from .store.query import StatementQuery, build_statement_search, escape_like, fts_terms
 from .store.reader import connect_reader
+from .store.writer import merge_state
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "QUERY_TIME_LIMIT"]
 
 MAX_QUERY_CHARS = 500
+MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
+MAX_RAW_TERMS = 64  # words in one FTS-syntax search (operators not counted)
+_RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+QUERY_TIME_LIMIT = 2.0  # seconds of database work one request may use
+_PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the deadline
 MAX_OFFSET = 100_000
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -35,21 +43,49 @@ def _loads(value: str | None) -> Any:
 class Service:
     """Queries over one database file, each on its own read-only connection."""
 
-    def __init__(self, db: str | Path, *, page_size: int = 50, max_page_size: int = 200) -> None:
+    def __init__(self, db: str | Path, *, page_size: int = 50, max_page_size: int = 200,
+                 time_limit: float = QUERY_TIME_LIMIT) -> None:
         self.db = Path(db)
         self.page_size = page_size
         self.max_page_size = max_page_size
+        self.time_limit = float(time_limit)
+        self._local = threading.local()
         connect_reader(self.db).close()  # fail now (E302/E303) rather than on the first request
+
+    @contextmanager
+    def cancellable(self, cancel: threading.Event) -> Iterator[None]:
+        """Calls made by this thread inside the block stop (E607) as soon as ``cancel`` is set."""
+        self._local.cancel = cancel
+        try:
+            yield
+        finally:
+            self._local.cancel = None
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         conn = connect_reader(self.db)
+        deadline = time.monotonic() + self.time_limit
+        cancel: threading.Event | None = getattr(self._local, "cancel", None)
+        # SQLite calls this every _PROGRESS_OPS steps; a true result interrupts the statement
+        conn.set_progress_handler(
+            lambda: time.monotonic() > deadline or (cancel is not None and cancel.is_set()), _PROGRESS_OPS)
         try:
+            # one read transaction: every query of a call sees the same snapshot
+            conn.execute("BEGIN")
             yield conn
         except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                if cancel is not None and cancel.is_set():
+                    raise QueryError("E607", detail="the client went away") from exc
+                raise QueryError("E606", limit=f"{self.time_limit:g}") from exc
             raise StoreError("E300", path=str(self.db), detail=str(exc)) from exc
         finally:
             conn.close()
+
+    @staticmethod
+    def is_heavy(q: str | None = "", *, raw: bool = False, scope: str = "quotes", **_: Any) -> bool:
+        """Whether a search may be costly (article text, FTS syntax, many words): such searches share a smaller limit."""
+        return bool(raw) or scope == "articles" or len(fts_terms(str(q or "")[:MAX_QUERY_CHARS])) > 4
 
     # -- parameter checks -------------------------------------------------
     def page(self, limit: Any = None, offset: Any = None) -> tuple[int, int]:
@@ -102,13 +138,19 @@ class Service:
             since=self._date("since", since), until=self._date("until", until), limit=limit_v, offset=offset_v)
         if query.raw and not query.q:
             raise QueryError("E600", detail="a raw query cannot be empty")
+        if query.raw:
+            words = [w for w in _RAW_WORD.findall(query.q) if w not in ("AND", "OR", "NOT", "NEAR")]
+            if len(words) > MAX_RAW_TERMS:
+                raise QueryError("E601", name="q", detail=f"{len(words)} words in the query; limit {MAX_RAW_TERMS}")
+        elif len(terms := fts_terms(query.q)) > MAX_TERMS:
+            raise QueryError("E601", name="q", detail=f"{len(terms)} different words or phrases; limit {MAX_TERMS}")
         rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
         with self._read() as conn:
             try:
                 total = conn.execute(count_sql, count_params).fetchone()[0]
                 rows = conn.execute(rows_sql, rows_params).fetchall()
             except sqlite3.OperationalError as exc:
-                if any(marker in str(exc) for marker in _FTS_ERRORS):
+                if "interrupted" not in str(exc) and any(marker in str(exc) for marker in _FTS_ERRORS):
                     raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
                 raise
         return {"total": total, "limit": limit_v, "offset": offset_v, "items": [self._statement(r) for r in rows]}
@@ -229,4 +271,5 @@ class Service:
                       for t in ("articles", "quotes", "statements", "persons")}
             channels = [r[0] for r in conn.execute(
                 "SELECT DISTINCT channel FROM quotes WHERE channel IS NOT NULL ORDER BY channel LIMIT 100")]
-        return {"counts": counts, "channels": channels}
+            merge = merge_state(conn)
+        return {"counts": counts, "channels": channels, "merge": merge}

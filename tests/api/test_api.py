@@ -25,7 +25,7 @@ def db(tmp_path):
 @pytest.fixture()
 async def client(db):
     transport = httpx.ASGITransport(app=create_app(db), raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+    async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as c:
         yield c
 
 

@@ -63,6 +63,10 @@ class HandPipeline:
                 os.kill(os.getpid(), signal.SIGKILL)
         if text.startswith("SLEEP:"):
             time.sleep(float(text.split(":", 1)[1].split()[0]))
+        if text.startswith("SPIN:"):  # burn CPU (not sleep), for the accounting of workers' CPU
+            until = time.process_time() + float(text.split(":", 1)[1].split()[0])
+            while time.process_time() < until:
+                pass
         if text.startswith("KILL-ALWAYS"):
             os.kill(os.getpid(), signal.SIGKILL)
         if text.startswith("FAIL"):

@@ -18,7 +18,7 @@ from batch_helpers import articles, hand_document, hand_loader, slow_articles, w
 from quotegraph.batch.parquet import OutputDir, read_documents
 from quotegraph.batch.run import run_batch
 from quotegraph.batch.tables import TABLES
-from quotegraph.errors import BatchError, InputError
+from quotegraph.errors import BatchError
 from quotegraph.model import Document, Rejected
 
 HERE = Path(__file__).resolve().parent
@@ -126,9 +126,10 @@ def test_foreign_directory_and_unrereadable_inputs_are_refused(tmp_path):
     with pytest.raises(BatchError) as info:
         run_batch(["-"], tmp_path / "o2", loader=hand_loader)
     assert info.value.code == "E506"
-    with pytest.raises(InputError) as info:
-        run_batch([tmp_path / "missing.jsonl"], tmp_path / "o3", loader=hand_loader)
-    assert info.value.code == "E100"
+    missing = run_batch([tmp_path / "missing.jsonl"], tmp_path / "o3", loader=hand_loader)
+    assert missing.ok and missing.counts["rejected"] == 1  # one rejected input, like `extract`
+    rejected = [r for r in read_documents(tmp_path / "o3") if isinstance(r, Rejected)]
+    assert [r.code for r in rejected] == ["E100"]
     with pytest.raises(BatchError) as info:
         run_batch([src], tmp_path / "o4", engine="spark", loader=hand_loader)
     assert info.value.code == "E500"
@@ -204,3 +205,21 @@ def test_killed_at_random_points_several_times_then_rerun_equals_a_clean_run(tmp
         assert len(list((out / table).iterdir())) == 15
     assert not list((out / "_tmp").iterdir())
     assert json.loads((out / "manifest.json").read_text())["status"] == "complete"
+
+
+def test_dangling_symlinks_and_loops_are_each_one_rejected_input(tmp_path):
+    src = _inputs(tmp_path)
+    (src / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (src / "gone.png").symlink_to(tmp_path / "nowhere.png")  # an ignored type: not an input at all
+    (src / "loop-a.txt").symlink_to(src / "loop-b.txt")
+    (src / "loop-b.txt").symlink_to(src / "loop-a.txt")
+    (src / "cycle").symlink_to(src, target_is_directory=True)  # a directory loop is not followed
+    out = tmp_path / "out"
+    report = run_batch([src, tmp_path / "absent.txt"], out, partition_size=4, processes=1, loader=hand_loader)
+    assert report.ok
+    rejected = sorted((Path(r.origin).name, r.code) for r in read_documents(out) if isinstance(r, Rejected))
+    assert [(n, c) for n, c in rejected if c != "E105"] == [
+        ("absent.txt", "E100"), ("gone.txt", "E100"), ("loop-a.txt", "E114"), ("loop-b.txt", "E114")]
+    assert report.counts["ok"] == 10
+    again = run_batch([src, tmp_path / "absent.txt"], out, partition_size=4, processes=1, loader=hand_loader)
+    assert again.ok and not again.computed  # the same plan: a rerun resumes, nothing to do

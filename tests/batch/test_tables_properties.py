@@ -14,6 +14,9 @@ from quotegraph.model import QUOTE_TYPES, SPEAKER_KINDS, Document, Entity, Menti
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 MAYBE = st.none() | TEXT
+# said_on as the contract gives it: a day, a month or a year (a real date column in Parquet)
+SAID_ON = st.none() | st.dates().flatmap(
+    lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7], d.isoformat()[:4]]))
 
 
 @st.composite
@@ -34,7 +37,7 @@ def documents(draw):
         speaker = draw(st.none() | st.builds(Speaker, TEXT, st.sampled_from(SPEAKER_KINDS), maybe_mention))
         quotes.append(Quotation(
             draw(st.sampled_from(QUOTE_TYPES)), spans, draw(TEXT), speaker, draw(maybe_mention), draw(MAYBE),
-            draw(maybe_mention), draw(MAYBE), draw(maybe_mention), draw(st.lists(TEXT, max_size=3)),
+            draw(maybe_mention), draw(SAID_ON), draw(maybe_mention), draw(st.lists(TEXT, max_size=3)),
             draw(st.lists(TEXT, max_size=3)), draw(st.floats(0, 1)),
         ))
     entities = [Entity(draw(TEXT), draw(st.sampled_from(SPEAKER_KINDS)), draw(st.lists(mentions(text), max_size=3)))

@@ -50,3 +50,64 @@ def test_bench_measures_all_three_in_one_run(tmp_path):
 def test_bench_on_a_missing_corpus_is_a_coded_error(tmp_path):
     result = CliRunner().invoke(main, ["bench", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 1 and "[E400]" in result.output
+
+
+def test_bench_counts_the_cpu_of_fork_server_workers():
+    """Regression (issue 15): pool workers are the fork server's children, and their CPU went uncounted."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
+    from batch_helpers import hand_loader
+    from quotegraph.evaluation.bench import ProcessTree, _cpu_seconds
+    from quotegraph.model import Article
+    from quotegraph.pipeline.pool import WorkerUsage, extract_many
+
+    ProcessTree.settle()
+    usage, before = WorkerUsage(), _cpu_seconds()
+    items = [Article(f"s{i}", "SPIN:0.4 busy") for i in range(6)]
+    assert len(list(extract_many(items, processes=2, loader=hand_loader, chunksize=1, usage=usage))) == 6
+    ProcessTree.settle()
+    spent = _cpu_seconds() - before
+    assert usage.cpu_seconds >= 6 * 0.4
+    assert spent >= 6 * 0.4, f"only {spent:.2f} CPU s counted for 2.4 s of work in workers"
+
+
+def test_process_tree_samples_the_memory_of_every_process():
+    import subprocess
+    import sys
+    import time
+
+    from quotegraph.evaluation.bench import ProcessTree
+
+    tree = ProcessTree()
+    tree.sample()
+    child = subprocess.Popen([sys.executable, "-c", "b = bytearray(200 * 2**20); import time; time.sleep(1.5)"])
+    child.wait()
+    time.sleep(0.3)
+    assert tree.stop() >= 200
+
+
+def test_format_scaling_prints_stages_totals_baselines_and_growth():
+    from quotegraph.evaluation.scaling import ScalingRow, format_scaling
+
+    rows = [ScalingRow(50_000, {"parse": 0.5, "entities": 0.05}, {"spacy tokenizer": 0.05, "spacy full": 1.0}),
+            ScalingRow(2_000_000, {"parse": 20.0, "entities": 6.0}, {"spacy tokenizer": 2.0, "spacy full": 40.0})]
+    text = format_scaling(rows)
+    assert "parse                        10.00       10.00" in text
+    assert "entities                      1.00        3.00" in text
+    assert "quotegraph total             11.00       13.00" in text
+    assert "spacy full                   20.00       20.00" in text
+    assert "quotegraph µs/char at 2,000,000 / at 50,000: 1.18x" in text
+    assert "0.55x at 50,000, 0.65x at 2,000,000" in text
+
+
+def test_scaling_texts_are_whole_articles_cut_at_a_paragraph(tmp_path):
+    from quotegraph.evaluation.scaling import build_texts
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    texts = build_texts(corpus, (100, 1000))
+    assert [len(t) <= size for t, size in zip(texts, (100, 1000))] == [True, True]
+    assert len(texts[1]) > 500 and texts[1].startswith(ARTICLES[0]["text"])
+    assert not texts[1].endswith("\n")

@@ -51,8 +51,9 @@ RECORDS = [
     (line(id="a", text=["t"]), "E107"),
     (line(id="a", text="t", title=3), "E107"),
     (line(id="a", text="t", url={"u": 1}), "E107"),
-    (line(id="a", text="t", date="16 August 2021"), "E108"),
-    (line(id="a", text="t", date="2021-02-30"), "E108"),
+    (line(id="a", text="t", date="16 August 2021"), ("a", "t", "2021-08-16", None, None, None)),
+    (line(id="a", text="t", date="Mon, 16 Aug 2021 10:00:00 GMT"), ("a", "t", "2021-08-16", None, None, None)),
+    (line(id="a", text="t", date="2021-02-30"), ("a", "t", None, None, None, None)),
     (line(id="a", text="  \n "), "E111"),
     (line(id="a", text=""), "E111"),
     ('{"id": "a", "text": "bad \\udc00 surrogate"}', "E115"),
@@ -72,6 +73,14 @@ def test_record_table(record, expected):
         assert isinstance(item, Article), item
         assert (item.id, item.text, item.date, item.title, item.url, item.source) == expected
         assert item.origin == "in.jsonl:1"
+
+
+@pytest.mark.parametrize("value", ["2021-02-30", "August 2021", "03/04/2021", "soon"])
+def test_unreadable_date_is_a_warning_and_the_article_is_kept(value):
+    # issue 13: a date the reader cannot read used to reject the whole article (E108)
+    [item] = read(line(id="a", text="t", date=value).encode())
+    assert isinstance(item, Article) and item.date is None
+    assert [w.code for w in item.warnings] == ["W109"] and repr(value) in item.warnings[0].message
 
 
 def test_bad_lines_do_not_stop_the_others():

@@ -19,6 +19,19 @@ DATED = [
     (f" date 2021-08-16\n{BODY}", "2021-08-16", BODY, ["W105"]),
     (f" date 2021-08-16  {BODY}", "2021-08-16", " " + BODY, []),
     (f" date\t2020-02-29 {BODY}", "2020-02-29", BODY, []),
+    # dates as people and feeds write them (issue 13)
+    (f" date 16 August 2021 {BODY}", "2021-08-16", BODY, []),
+    (f" date August 16, 2021 {BODY}", "2021-08-16", BODY, []),
+    (f" date Monday, 16 August 2021 {BODY}", "2021-08-16", BODY, []),
+    (f" date Mon, 16 Aug 2021 10:00:00 GMT {BODY}", "2021-08-16", BODY, []),
+    (f" date Mon, 16 Aug 2021 10:00:00 +0100 {BODY}", "2021-08-16", BODY, []),
+    (f" date 16 Aug 2021 10:00 {BODY}", "2021-08-16", BODY, []),
+    (f" date 2021/08/16 {BODY}", "2021-08-16", BODY, []),
+    (f" date 16-08-2021 {BODY}", "2021-08-16", BODY, []),
+    (f" date 16 August 2021\n{BODY}", "2021-08-16", BODY, ["W105"]),
+    # a capitalised first word is not a time zone
+    (f" date Mon, 16 Aug 2021 10:00:00 The group left.", "2021-08-16", "The group left.", []),
+    (f" date 16 August 2021 10 people said “no”.", "2021-08-16", "10 people said “no”.", []),
 ]
 
 
@@ -34,11 +47,12 @@ def test_not_a_dated_header(text):
     assert parse_dated_header(text, "f.txt") is None
 
 
-@pytest.mark.parametrize("value", ["2021-13-45", "2021/08/16", "2021-02-29", "16-08-2021", "2021-8-16", "0000-00-00"])
-def test_invalid_header_date_is_e108(value):
-    with pytest.raises(InputError) as info:
-        parse_dated_header(f" date {value} {BODY}", "f.txt")
-    assert info.value.code == "E108" and value in info.value.message
+@pytest.mark.parametrize("value", ["2021-13-45", "2021-02-29", "0000-00-00", "03/04/2021", "31 February 2021"])
+def test_unreadable_header_date_is_a_warning_and_the_article_is_kept(value):
+    # issue 13: the header is still a header (taken off the text); the date is null with W109
+    date, body, warnings = parse_dated_header(f" date {value} {BODY}", "f.txt")
+    assert (date, body) == (None, BODY)
+    assert [w.code for w in warnings] == ["W109"] and repr(value) in warnings[0].message
 
 
 @pytest.mark.parametrize("value,ok", [("2021-08-16", True), ("2020-02-29", True), ("2021-02-29", False), ("2021-08-16T00", False), ("", False)])

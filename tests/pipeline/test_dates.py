@@ -45,7 +45,26 @@ def _resolve(phrase: str, today: date = MONDAY) -> tuple[str, str | None]:
         ("in July", "2021-07"),
         ("in December", "2020-12"),  # a later month is last year's
         ("in March 2020", "2020-03"),
-        ("last week", None),  # no single day
+        ("last week", "2021-08"),  # 9-15 August: no single day, one month
+        # relative days and weeks, ordinal days (issue 13)
+        ("two days ago", "2021-08-14"),
+        ("2 days ago", "2021-08-14"),
+        ("a week ago", "2021-08-09"),
+        ("three weeks ago", "2021-07-26"),
+        ("two months ago", "2021-06"),
+        ("a year ago", "2020"),
+        ("a few days ago", None),  # no single day
+        ("the day before yesterday", "2021-08-14"),
+        ("last night", "2021-08-15"),
+        ("earlier today", "2021-08-16"),
+        ("this week", "2021-08"),
+        ("earlier this week", "2021-08"),
+        ("earlier this year", "2021"),
+        ("on the 14th", "2021-08-14"),
+        ("on the 3rd", "2021-08-03"),
+        ("on the 20th", "2021-07-20"),  # after the article's day: last month's
+        ("on the 14th of August", "2021-08-14"),
+        ("14th of August", "2021-08-14"),
         ("on Feb 30", None),  # no such day
         # Regression: an ordinal before the month once raised ValueError and rejected the article (E202).
         ("on 14th August", "2021-08-14"),
@@ -66,6 +85,16 @@ def test_resolve_expression(phrase: str, expected: str | None) -> None:
         ("yesterday", date(2020, 3, 1), "2020-02-29"),  # leap year
         ("on Sunday", date(2021, 8, 15), "2021-08-15"),
         ("in January", date(2021, 1, 31), "2021-01"),
+        # month-day across a year boundary: the latest such day on or before the article date
+        ("Nov. 8", date(2021, 12, 2), "2021-11-08"),
+        ("Dec. 30", date(2022, 1, 4), "2021-12-30"),
+        ("on December 31", date(2022, 1, 1), "2021-12-31"),
+        ("on the 30th", date(2022, 1, 4), "2021-12-30"),
+        ("on the 31st", date(2021, 3, 5), None),  # February has no 31st
+        ("last week", date(2021, 9, 1), "2021-08"),  # 23-29 August, read in September
+        ("last week", date(2021, 9, 8), None),  # 30 August - 5 September: no single month
+        ("two days ago", date(2021, 1, 1), "2020-12-30"),
+        ("last month", date(2021, 1, 5), "2020-12"),
     ],
 )
 def test_resolve_expression_other_article_dates(phrase: str, today: date, expected: str) -> None:
@@ -97,3 +126,80 @@ def test_date_pattern_finds_the_expression_in_a_sentence(sentence: str, expected
 )
 def test_date_pattern_ignores_words_that_only_look_like_dates(sentence: str) -> None:
     assert DATE_PATTERN.search(sentence) is None
+
+
+# --------------------------------------------------------------------------
+# the stage: which expression dates the statement (tense), no model
+
+
+from quotegraph.model import Mention, Span  # noqa: E402
+from quotegraph.pipeline.stages.dates import Dates  # noqa: E402
+from quotegraph.pipeline.work import Candidate, Clause, Token, Work  # noqa: E402
+from quotegraph.model import Article  # noqa: E402
+
+
+def _work(text: str, content: str, cue: str, parse: list[tuple[str, str, str, int]] | None = None) -> tuple[Work, Candidate]:
+    """A one-sentence Work with one candidate; ``parse`` is (word, pos, dep, head) per token, or none."""
+    work = Work.from_article(Article(id="t", text=text, date="2021-08-16"))
+    tokens: list[Token] = []
+    if parse:
+        pos = 0
+        for i, (word, upos, dep, head) in enumerate(parse):
+            start = text.index(word, pos)
+            pos = start + len(word)
+            tokens.append(Token(i, start, pos, word, word.lower(), upos, "", dep, head))
+        for t in tokens:
+            if t.head != t.i:
+                tokens[t.head].children.append(t.i)
+    work.clauses = [Clause(Span(0, len(text)), 0, tokens)]
+    c0 = text.index(content)
+    k = text.index(cue)
+    cand = Candidate("indirect", [Span(c0, c0 + len(content))], cue=Mention.of(text, k, k + len(cue)), clause=0)
+    work.candidates = [cand]
+    Dates()(work)
+    return work, cand
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, expected",
+    [
+        ("Loach said on Saturday that he had been expelled.", "he had been expelled", "said", "2021-08-14"),
+        # the future tense dates what will happen, not the statement (issue 13)
+        ("He will testify Thursday, his lawyer said.", "He will testify Thursday", "said", None),
+        ("His lawyer said he will testify on Thursday.", "he will testify", "said", None),
+        ("She said she would resign on Friday.", "she would resign", "said", None),
+        ("The minister is due to speak on Friday, officials said.", "The minister is due to speak", "said", None),
+        ("He said he'll testify tomorrow.", "he'll testify", "said", None),
+        ("He said the vote is next Monday.", "the vote is", "said", None),
+        # a future mention does not hide the past one that dates the statement
+        ("His lawyer said on Monday that he will testify on Thursday.", "he will testify", "said", "2021-08-16"),
+        ("She told reporters two days ago that she would stand.", "she would stand", "told", "2021-08-14"),
+    ],
+)
+def test_tense_without_a_parse(text, content, cue, expected):
+    _, cand = _work(text, content, cue)
+    assert cand.said_on == expected
+
+
+def test_tense_from_the_parse():
+    # "He will testify Thursday, his lawyer said.": Thursday belongs to "testify", which has "will"
+    parse = [("He", "PRON", "nsubj", 2), ("will", "AUX", "aux", 2), ("testify", "VERB", "ccomp", 7),
+             ("Thursday", "PROPN", "npadvmod", 2), (",", "PUNCT", "punct", 7), ("his", "PRON", "poss", 6),
+             ("lawyer", "NOUN", "nsubj", 7), ("said", "VERB", "ROOT", 7), (".", "PUNCT", "punct", 7)]
+    _, cand = _work("He will testify Thursday, his lawyer said.", "He will testify Thursday", "said", parse)
+    assert cand.said_on is None
+    # the same words in the past tense date the statement's subject matter, as before
+    parse_past = [("He", "PRON", "nsubj", 1), ("testified", "VERB", "ccomp", 6), ("Thursday", "PROPN", "npadvmod", 1),
+                  (",", "PUNCT", "punct", 6), ("his", "PRON", "poss", 5), ("lawyer", "NOUN", "nsubj", 6),
+                  ("said", "VERB", "ROOT", 6), (".", "PUNCT", "punct", 6)]
+    _, cand = _work("He testified Thursday, his lawyer said.", "He testified", "said", parse_past)
+    assert cand.said_on == "2021-08-12"
+
+
+def test_an_expression_attached_to_the_cue_is_never_future():
+    # "will" governs "resign", not "said": "on Monday" dates the saying
+    parse = [("She", "PRON", "nsubj", 1), ("said", "VERB", "ROOT", 1), ("on", "ADP", "prep", 1),
+             ("Monday", "PROPN", "pobj", 2), ("she", "PRON", "nsubj", 6), ("will", "AUX", "aux", 6),
+             ("resign", "VERB", "ccomp", 1), (".", "PUNCT", "punct", 1)]
+    _, cand = _work("She said on Monday she will resign.", "she will resign", "said", parse)
+    assert cand.said_on == "2021-08-16"

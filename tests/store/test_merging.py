@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotegraph.store.merge import QuoteRow, group_statements, normalise_text, similar
-from quotegraph.store.names import Occurrence, cluster_names, name_key, slugify
+from quotegraph.store.names import Occurrence, cluster_names, name_key, slugify, speaker_name_problem
 
 
 def occ(*names: str, kind: str = "person") -> list[Occurrence]:
@@ -63,9 +63,51 @@ def test_titles_and_case_merge_as_normalised():
     assert result.clusters[0].members["Sir Keir Starmer"][0] == "normalised"
 
 
-def test_organisations_never_merge_by_surname():
-    result = cluster_names(occ("Labour", kind="organisation") + occ("Jane Labour"))
+def test_organisations_never_merge_by_surname_across_articles():
+    result = cluster_names([Occurrence("Labour", "organisation", "a1"), Occurrence("Jane Labour", "person", "a2")])
     assert {c.name for c in result.clusters} == {"Labour", "Jane Labour"}
+
+
+def test_surname_taken_for_an_organisation_joins_the_person_quoted_in_the_same_article():
+    # issue 12: "Trump" (parsed as an organisation) beside "Donald Trump" was a second speaker
+    result = cluster_names([Occurrence("Trump", "organisation", "a1", 5), Occurrence("Trump", "organisation", "a2", 3),
+                            Occurrence("Donald Trump", "person", "a1", 2), Occurrence("Donald J. Trump", "person", "a3")])
+    assert len(result.clusters) == 1
+    trump = result.clusters[0]
+    assert trump.name == "Donald Trump" and trump.kind == "person"  # surnames do not vote on the kind
+    assert trump.members["Trump"][0] == "surname-in-article"
+    assert trump.members["Donald J. Trump"][0] == "middle-name"
+
+
+@pytest.mark.parametrize("names,merged", [
+    (("Donald Trump", "Donald J. Trump", "Donald John Trump"), True),
+    (("Hillary Clinton", "Hillary Rodham Clinton"), True),
+    (("George W. Bush", "George H. W. Bush"), False),
+    (("George Bush", "George W. Bush", "George H. W. Bush"), False),
+    (("John Smith", "John Q. Smith", "John R. Smith"), False),
+    (("Donald John Trump", "Donald James Trump"), False),
+])
+def test_middle_names_merge_only_when_they_agree(names, merged):
+    result = cluster_names(occ(*names))
+    assert (len(result.clusters) == 1) is merged, [c.name for c in result.clusters]
+
+
+@pytest.mark.parametrize("name,rejected", [
+    ("I", True), ("you", True), ("we", True), ("his", True), ("their", True), ("some", True), ("most of them", True),
+    ("his father", True), ("my supporters", True), ("none of his rivals", True), ("59 percent", True),
+    ("pic.twitter.com/x — Paul Ryan", True), ('datetime="2016', True), ("“", True),
+    ("Ken Loach", False), ("officials", False), ("The Times", False), ("One Nation", False), ("His Holiness", False),
+    ("Socialist Campaign Group", False), ("AP", False),
+])
+def test_pronouns_fragments_and_markup_are_no_speaker_names(name, rejected):
+    assert (speaker_name_problem(name) is not None) is rejected
+
+
+def test_rejected_names_make_no_entity_and_lower_case_names_no_person():
+    result = cluster_names(occ("I", "we", "his father", "Ken Loach") + occ("officials", "police"))
+    assert {c.name for c in result.clusters} == {"Ken Loach", "officials", "police"}
+    assert result.by_name["officials"].kind == "group"
+    assert result.by_name["police"].kind == "unknown"
 
 
 def test_alias_file_overrides_automatic_merging():

@@ -23,7 +23,7 @@ def client(tmp_path):
             store.put(doc)
         store.rebuild()
     transport = httpx.ASGITransport(app=create_app(path))
-    return httpx.AsyncClient(transport=transport, base_url="http://test")
+    return httpx.AsyncClient(transport=transport, base_url="http://localhost")
 
 
 pytestmark = pytest.mark.anyio

@@ -22,25 +22,29 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import QuotegraphError
-from ..service import Service
+from ..service import QUERY_TIME_LIMIT, Service
 from ..web import pages
 from . import routes as api
+from .limits import Limits
 
-__all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_URL_CHARS", "STATUS", "create_app", "error_response"]
+__all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_HEAD_BYTES", "MAX_URL_CHARS", "STATUS", "SECURITY_HEADERS", "LOOPBACK_NAMES",
+           "allowed_hosts", "host_name", "create_app", "error_response"]
 
 log = logging.getLogger("quotegraph.server")
 
 MAX_BODY_BYTES = 16 * 1024  # the API is read-only: nothing needs a body
 MAX_URL_CHARS = 4096
+MAX_HEAD_BYTES = 16 * 1024  # all request headers together
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-_HEADERS = [
+SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
 STATUS = {"E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
+          "E606": 422, "E607": 400, "E608": 429, "E609": 400,
           "E300": 500, "E301": 500, "E302": 503, "E303": 503}
 
 ROUTES = [
@@ -76,7 +80,10 @@ async def _on_quotegraph_error(request: Request, exc: Exception) -> Response:
     status = STATUS.get(exc.code, 400)
     if status >= 500:
         log.error("%s on %s", exc, request.url.path)
-    return error_response(request.url.path, status, exc.code, exc.message, request)
+    response = error_response(request.url.path, status, exc.code, exc.message, request)
+    if status == 429:
+        response.headers["retry-after"] = "1"
+    return response
 
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:
@@ -100,13 +107,58 @@ async def _on_crash(request: Request, exc: Exception) -> Response:
     return error_response(request.url.path, 500, err.code, err.message, request)
 
 
-class Guard:
-    """ASGI middleware: bound request sizes and add security headers to every response."""
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
-    def __init__(self, app: ASGIApp, *, max_body: int = MAX_BODY_BYTES, max_url: int = MAX_URL_CHARS) -> None:
+
+def host_name(header: str) -> str:
+    """The host name of a Host header value, without port, brackets or a trailing dot, in lower case."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value
+    name, _, port = value.rpartition(":")
+    if name and port.isdigit():
+        value = name
+    return value.rstrip(".")
+
+
+def allowed_hosts(served_host: str | None, extra: str | None = "") -> frozenset[str] | None:
+    """The Host names this server answers: loopback names, the served address, and ``extra``
+    (comma-separated; ``*`` answers any name, for a server behind a proxy that checks it)."""
+    names = {n.strip() for n in (extra or "").split(",") if n.strip()}
+    if "*" in names:
+        return None
+    names = {host_name(n) for n in names} | set(LOOPBACK_NAMES)
+    if served_host and served_host not in ("0.0.0.0", "::", ""):
+        names.add(host_name(served_host if ":" not in served_host or served_host.startswith("[")
+                            else f"[{served_host}]"))
+    return frozenset(names)
+
+
+class Guard:
+    """ASGI middleware: check the Host header, bound request sizes, add security headers to every response.
+
+    A request whose Host is not a name of this server is refused (E609)
+    before routing: a page on another site that rebinds its own DNS name
+    to 127.0.0.1 cannot read the API through the user's browser.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_body: int = MAX_BODY_BYTES, max_url: int = MAX_URL_CHARS,
+                 hosts: frozenset[str] | None = frozenset(LOOPBACK_NAMES)) -> None:
         self.app = app
         self.max_body = max_body
         self.max_url = max_url
+        self.hosts = hosts
+
+    def _bad_host(self, scope: Scope) -> str | None:
+        if self.hosts is None:
+            return None
+        values = [v for k, v in scope.get("headers") or [] if k == b"host"]
+        if not values:
+            return None  # HTTP/1.0 without Host: nothing a browser would send
+        name = host_name(values[0].decode("latin-1"))
+        if len(values) > 1 or name not in self.hosts:
+            return name[:100]
+        return None
 
     def _too_large(self, scope: Scope) -> str | None:
         headers = dict(scope.get("headers") or [])
@@ -115,6 +167,9 @@ class Guard:
             return f"body of {length[:20]} bytes; limit {self.max_body}"
         if b"transfer-encoding" in headers:
             return "streamed request bodies are not accepted"
+        head = sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or [])
+        if head > MAX_HEAD_BYTES:
+            return f"headers of {head} bytes; limit {MAX_HEAD_BYTES}"
         url_chars = len(scope.get("path", "")) + len(scope.get("query_string", b""))
         if url_chars > self.max_url:
             return f"URL of {url_chars} characters; limit {self.max_url}"
@@ -128,9 +183,15 @@ class Guard:
         async def send_secure(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + _HEADERS
+                message["headers"] = list(message["headers"]) + SECURITY_HEADERS
             await send(message)
 
+        bad_host = self._bad_host(scope)
+        if bad_host is not None:
+            err = QuotegraphError("E609", host=bad_host, allowed=", ".join(sorted(self.hosts or ())))
+            response = JSONResponse({"error": {"code": err.code, "message": err.message}}, status_code=400)
+            await response(scope, receive, send_secure)
+            return
         problem = self._too_large(scope)
         if problem:
             err = QuotegraphError("E603", detail=problem)
@@ -145,11 +206,13 @@ def create_app(db: str | Path, *, settings: dict[str, Any] | None = None) -> ASG
     """The server app over database ``db`` (read-only; E302 when the file is missing)."""
     settings = settings or {}
     service = Service(db, page_size=int(settings.get("page_size", 50)),
-                      max_page_size=int(settings.get("max_page_size", 200)))
+                      max_page_size=int(settings.get("max_page_size", 200)),
+                      time_limit=float(settings.get("query_time_limit", QUERY_TIME_LIMIT)))
     app = Starlette(
         routes=ROUTES,
         exception_handlers={QuotegraphError: _on_quotegraph_error, HTTPException: _on_http_error,
                             Exception: _on_crash},
     )
     app.state.service = service
-    return Guard(app)
+    app.state.limits = Limits(max_heavy_searches=int(settings.get("max_heavy_searches", 2)))
+    return Guard(app, hosts=allowed_hosts(settings.get("host"), settings.get("allowed_hosts", "")))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from ..errors import QueryError
+from .limits import call_service
 from .openapi import openapi_document
 
 __all__ = ["statements", "statement", "speakers", "speaker", "article", "openapi", "index", "flag"]
@@ -35,9 +35,7 @@ def flag(name: str, value: str | None) -> bool:
 
 
 async def _call(request: Request, method: str, *args: Any, **kwargs: Any) -> JSONResponse:
-    service = request.app.state.service
-    result = await run_in_threadpool(getattr(service, method), *args, **kwargs)
-    return JSONResponse(result)
+    return JSONResponse(await call_service(request, method, *args, **kwargs))
 
 
 def search_params(request: Request) -> dict[str, Any]:
@@ -52,7 +50,7 @@ def search_params(request: Request) -> dict[str, Any]:
 
 async def index(request: Request) -> JSONResponse:
     """Entry point: what the API offers."""
-    overview = await run_in_threadpool(request.app.state.service.overview)
+    overview = await call_service(request, "overview")
     return JSONResponse({"name": "quotegraph", "openapi": "/api/openapi.json", **overview})
 
 

@@ -16,6 +16,6 @@ imported here, so that ``extract_many`` costs no pyarrow or Dask import):
 
 from __future__ import annotations
 
-from .local import extract_many
+from ..pipeline.pool import extract_many
 
 __all__ = ["extract_many"]

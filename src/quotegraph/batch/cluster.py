@@ -25,7 +25,7 @@ from .engines import commit_results, mark_failed
 from .parquet import OutputDir
 from .plan import Partition
 from .records import item_to_record, process_records, record_to_item
-from .worker import extract_one, get_pipeline
+from ..pipeline.worker import extract_one, get_pipeline
 
 dask = import_optional("dask", extra="batch", feature="the Dask engine")
 _distributed = import_optional("distributed", extra="batch", feature="the Dask engine")

@@ -47,7 +47,7 @@ from typing import Any, Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..errors import BatchError, import_optional
-from ..linking.names import Clustering, Occurrence, cluster_names, name_key
+from ..linking.names import Clustering, Occurrence, cluster_names, speaker_name_problem
 from ..linking.statements import QuoteRow, group_statements, quote_order
 from .parquet import OutputDir, write_json_atomic
 
@@ -155,12 +155,16 @@ def _cluster(names_files: Sequence[str], aliases: Sequence[tuple[str, str, str |
         for row in pq.read_table(path).to_pylist():
             occurrences.append(Occurrence(row["speaker_name"], row["speaker_kind"], "", row["n"]))
             articles_of[row["speaker_name"]].update(row["doc_ids"])
-    return cluster_names(occurrences, [tuple(a) for a in aliases]), articles_of
+    def shared(singles: list[str], full: list[str]) -> dict[str, int]:
+        seen_in = set().union(*(articles_of.get(n, set()) for n in singles))
+        return {n: len(articles_of.get(n, set()) & seen_in) for n in full}
+
+    return cluster_names(occurrences, [tuple(a) for a in aliases], shared=shared), articles_of
 
 
 def _speaker_of(clustering: Clustering, name: str | None) -> tuple[str | None, str | None]:
-    """(speaker id, canonical name) of a quote's speaker name; a name with no letters names nobody."""
-    if not name or not name_key(name):
+    """(speaker id, canonical name) of a quote's speaker name; a pronoun or a fragment names nobody."""
+    if not name or speaker_name_problem(name):
         return None, None
     cluster = clustering.by_name[name]
     return cluster.slug, cluster.name

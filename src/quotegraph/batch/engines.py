@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from ..errors import BatchError
 from ..model import Article, Document, Rejected
-from .local import extract_many
+from ..pipeline.pool import extract_many
 from .parquet import OutputDir
 from .plan import Partition
 from .tables import to_tables

@@ -21,23 +21,34 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from ..errors import BatchError, InputError
+from ..errors import BatchError
 from ..model import Article, Rejected
 
 __all__ = ["Partition", "BatchPlan", "input_files", "fingerprint", "partitions", "partition_name", "digest"]
 
 
 def input_files(paths: Sequence[str | Path]) -> list[dict[str, Any]]:
-    """Every file under ``paths`` with its size and modification time, in reading order."""
+    """Every input file under ``paths`` with its size and modification time, in reading order.
+
+    The same files ``read_paths`` reads (directories skip hidden entries and
+    unsupported file types). A path that cannot be read (missing, a dangling
+    symlink, a symlink loop, no permission) does not stop the batch: it is
+    listed with its error code, and ``read_paths`` rejects it as one input.
+    """
+    from ..ingest import file_format
+
     found: list[dict[str, Any]] = []
     for raw in paths:
         if str(raw) == "-":
             raise BatchError("E506", origin="<stdin>", detail="standard input")
         path = Path(raw)
         if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
+            errors: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(path, onerror=errors.append):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                found.extend(_stat(Path(dirpath) / n) for n in sorted(filenames) if not n.startswith("."))
+                found.extend(_stat(Path(dirpath) / n) for n in sorted(filenames)
+                             if not n.startswith(".") and file_format(Path(n)) is not None)
+            found.extend({"path": str(e.filename or path), "error": "E114"} for e in errors)
         else:
             found.append(_stat(path))
     return found
@@ -46,10 +57,10 @@ def input_files(paths: Sequence[str | Path]) -> list[dict[str, Any]]:
 def _stat(path: Path) -> dict[str, Any]:
     try:
         st = path.stat()
-    except FileNotFoundError:
-        raise InputError("E100", origin=str(path)) from None
-    except OSError as exc:
-        raise InputError("E114", origin=str(path), detail=exc.strerror or str(exc)) from None
+    except FileNotFoundError:  # missing, or a dangling symlink
+        return {"path": str(path.absolute()), "error": "E100"}
+    except OSError as exc:  # a symlink loop, no permission, ...
+        return {"path": str(path.absolute()), "error": "E114", "detail": exc.strerror or str(exc)}
     return {"path": str(path.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 

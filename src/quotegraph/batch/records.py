@@ -25,7 +25,7 @@ from ..ingest import record_to_article
 from ..model import Article, Rejected, Warning
 from ..settings import resolve
 from .tables import TABLES, to_tables
-from .worker import Loader, extract_one, get_pipeline
+from ..pipeline.worker import Loader, extract_one, get_pipeline
 
 pa = import_optional("pyarrow", extra="batch", feature="Arrow batch records")
 

@@ -7,6 +7,9 @@ Spark or pandas can query them without parsing JSON:
   ``code`` and ``reason``), with the text, its sha256 and counts;
 * ``statements``: one row per quotation, mentions flattened to
   ``<field>_start``/``_end``/``_text`` columns, ``spans`` a list of structs;
+  ``said_on`` is a real date (``date32``: the first day of the month or year
+  when the text gives no more) and ``said_on_precision`` says which
+  (``day``, ``month``, ``year``), so Polars, DuckDB and pandas read it as a date;
 * ``entities``: one row per entity of a document;
 * ``mentions``: one row per mention of an entity.
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from datetime import date as _date
 from typing import Any, Iterable, Iterator
 
 from ..errors import import_optional
@@ -52,7 +56,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("start", _INT), ("end", _INT), ("spans", pa.list_(_SPAN)),
         ("speaker_name", _STR), ("speaker_kind", _STR), *_mention_fields("speaker_mention"),
         *_mention_fields("cue"), ("channel", _STR), *_mention_fields("channel_evidence"),
-        ("said_on", _STR), *_mention_fields("said_on_evidence"),
+        ("said_on", pa.date32()), ("said_on_precision", _STR), *_mention_fields("said_on_evidence"),
         ("signatories", pa.list_(_STR)), ("about", pa.list_(_STR)), ("confidence", pa.float64()),
         ("kind", _STR), ("rule", _STR),
     ]),
@@ -76,6 +80,21 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _said_on_date(value: str | None) -> _date | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as a date (the first day of the month or year)."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return _date(parts[0], parts[1], parts[2])
+
+
+def _said_on_text(day: _date | None, precision: str | None) -> str | None:
+    """The contract's ``said_on`` string back from the date and its precision."""
+    if day is None:
+        return None
+    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}"}.get(precision or "day", day.isoformat())
+
+
 def _flat(prefix: str, mention: Mention | None) -> dict[str, Any]:
     if mention is None:
         return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
@@ -89,7 +108,7 @@ def _statement_row(index: int, doc: Document, q_index: int, q: Quotation) -> dic
         "spans": [s.to_dict() for s in q.spans],
         "speaker_name": q.speaker.name if q.speaker else None,
         "speaker_kind": q.speaker.kind if q.speaker else None,
-        "channel": q.channel, "said_on": q.said_on,
+        "channel": q.channel, "said_on": _said_on_date(q.said_on), "said_on_precision": q.said_on_precision,
         "signatories": list(q.signatories), "about": list(q.about), "confidence": float(q.confidence),
         "kind": q.kind, "rule": q.rule,
     }
@@ -153,7 +172,7 @@ def _quotation(row: dict[str, Any]) -> Quotation:
     return Quotation(
         type=row["type"], spans=[Span(s["start"], s["end"]) for s in row["spans"]], text=row["text"],
         speaker=speaker, cue=_mention(row, "cue"), channel=row["channel"],
-        channel_evidence=_mention(row, "channel_evidence"), said_on=row["said_on"],
+        channel_evidence=_mention(row, "channel_evidence"), said_on=_said_on_text(row["said_on"], row["said_on_precision"]),
         said_on_evidence=_mention(row, "said_on_evidence"), signatories=list(row["signatories"] or []),
         about=list(row["about"] or []), confidence=row["confidence"],
         kind=row.get("kind"), rule=row.get("rule"),

@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "ingest": ("quotegraph.cli.store", "ingest", "Extract articles and store them in a SQLite database."),
     "search": ("quotegraph.cli.store", "search", "Full-text search over stored statements."),
     "serve": ("quotegraph.cli.store", "serve", "Serve the JSON API and web pages (read-only)."),
+    "status": ("quotegraph.cli.store", "status", "Counts, and whether a merge of changed articles is pending."),
+    "repair": ("quotegraph.cli.store", "repair", "Check stored articles, drop broken ones, rebuild indexes and merges."),
     "batch": ("quotegraph.cli.batch", "batch", "Extract many articles into Parquet shards (local or Dask)."),
 }
 

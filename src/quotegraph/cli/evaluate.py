@@ -186,25 +186,41 @@ def _gate(baseline: Path, gold: Path, scores, section: str | None = None, files=
 @click.argument("corpus", type=_FILE)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N documents.")
 @click.option("--processes", type=int, default=None, help=_HELP["processes"])
+@click.option("--scaling/--no-scaling", default=False, show_default=True,
+              help="Also run the length-scaling run: µs/char per stage on articles of about 5k, 50k, 500k and 2M "
+                   "characters built from CORPUS, beside spaCy's tokenizer and full pipeline.")
+@click.option("--scaling-only", is_flag=True, default=False, help="Run the length-scaling run alone.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def bench(corpus: Path, limit: int | None, processes: int | None, fmt: str) -> None:
+def bench(corpus: Path, limit: int | None, processes: int | None, scaling: bool, scaling_only: bool, fmt: str) -> None:
     """Measure words/s, documents/s and peak memory of quotegraph against spaCy baselines.
 
     In one run, each in a fresh child process: spaCy's tokenizer alone (the
     floor), spaCy's full en_core_web_sm pipeline, and quotegraph's full
-    extraction; then the ratios. Model loading and a warm-up pass are not timed.
+    extraction through the path every command runs; then the ratios. CPU and
+    memory count every process a measurement starts, workers included. Model
+    loading and a warm-up pass are not timed.
     """
     from ..evaluation.bench import format_bench, run_bench
+    from ..evaluation.scaling import format_scaling, run_scaling
 
     settings = resolve(processes=processes)
     load = os.getloadavg()
+    say = lambda msg: click.echo(msg, err=True)  # noqa: E731
     try:
-        results = run_bench(corpus, limit=limit, processes=settings.processes, batch_size=settings.batch_size,
-                            progress=lambda msg: click.echo(msg, err=True))
+        results = [] if scaling_only else run_bench(corpus, limit=limit, processes=settings.processes,
+                                                    batch_size=settings.batch_size, progress=say)
+        rows = run_scaling(corpus, batch_size=settings.batch_size, progress=say) if scaling or scaling_only else []
     except QuotegraphError as exc:
         raise _fail(exc) from exc
+    after = os.getloadavg()
     if fmt == "json":
-        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
+        click.echo(json.dumps({"load_before": load, "load_after": after, "measurements": [r.to_dict() for r in results],
+                               "scaling": [r.to_dict() for r in rows]} if rows else [r.to_dict() for r in results],
+                              indent=2))
     else:
-        click.echo(format_bench(results, corpus=str(corpus), processes=settings.processes, load=load))
+        if results:
+            click.echo(format_bench(results, corpus=str(corpus), processes=settings.processes, load=load))
+        if rows:
+            click.echo(("\n" if results else "") + format_scaling(rows))
+        click.echo(f"load average after the run: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
     sys.stdout.flush()

@@ -53,7 +53,7 @@ def _extractor(items: Iterator[Article | Rejected], settings: Mapping[str, Any])
     pipeline_settings = {name: settings[name] for name in PIPELINE_SETTINGS}
     processes = int(settings["processes"])
     try:
-        from ..batch.local import extract_many
+        from ..pipeline.pool import extract_many
     except ImportError:  # the multi-process runner is optional at this layer
         extract_many = None
     if extract_many is not None:

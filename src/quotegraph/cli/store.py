@@ -12,16 +12,16 @@ import click
 
 from ..errors import QuotegraphError
 from ..settings import SETTINGS, resolve
-from ._common import setting_option
+from ._common import UNSAFE_CHARS, setting_option, terminal_safe
 
-__all__ = ["ingest", "search", "serve"]
+__all__ = ["ingest", "search", "serve", "status", "repair"]
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
 def _fail(exc: QuotegraphError) -> None:
-    click.echo(f"error: {exc}", err=True)
+    click.echo(terminal_safe(f"error: {exc}"), err=True)
     sys.exit(2 if exc.code in ("E600", "E601") else 1)
 
 
@@ -57,7 +57,7 @@ def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None,
         return
     bar.close()
     for failure in report.failures:
-        click.echo(f"failed: [{failure.code}] {failure.reason}", err=True)
+        click.echo(terminal_safe(f"failed: [{failure.code}] {failure.reason}"), err=True)
     click.echo(report.summary())
     if report.failures:
         sys.exit(1)
@@ -67,9 +67,10 @@ def _table(result: dict[str, Any]) -> str:
     width = max(60, shutil.get_terminal_size((100, 20)).columns)
     lines = [f"{result['total']} statements (showing {len(result['items'])} from {result['offset'] + 1})"]
     for s in result["items"]:
-        speaker = s["speaker"]["name"] if s["speaker"] else "(unknown)"
+        # stored text may hold terminal control sequences: shown escaped, never raw
+        speaker = terminal_safe(s["speaker"]["name"]) if s["speaker"] else "(unknown)"
         head = f"{s['date'] or '----------':10}  {speaker[:24]:24}  {s['source_count']:>3} src  "
-        body = textwrap.shorten(s["text"], width=max(20, width - len(head)), placeholder=" …")
+        body = textwrap.shorten(terminal_safe(s["text"]), width=max(20, width - len(head)), placeholder=" …")
         lines.append(head + body)
     return "\n".join(lines)
 
@@ -100,20 +101,34 @@ def search(text: tuple[str, ...], speaker, about, channel, since, until, scope, 
     except QuotegraphError as exc:
         _fail(exc)
         return
-    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if fmt == "json" else _table(result))
+    click.echo(_json_safe(result) if fmt == "json" else _table(result))
+
+
+def _json_safe(result: dict[str, Any]) -> str:
+    """JSON whose strings carry terminal control and bidi characters as ``\\uXXXX`` escapes (same data)."""
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @click.command(help="Serve the JSON API and web pages over a database (read-only).")
 @click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
 @click.option("--host", default=_DEFAULTS["host"], show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=_DEFAULTS["port"], show_default=True, help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--allowed-hosts", "allowed_hosts", default=None,
+              help="Extra Host names to answer besides loopback names and --host (comma-separated; * for any).")
+@click.option("--trusted-proxies", "trusted_proxies", default=None,
+              help="Proxy addresses whose X-Forwarded-* headers are honoured (comma-separated); none by default.")
+@click.option("--query-time-limit", "query_time_limit", type=float, default=None,
+              help="Seconds of database work one request may take (E606 after that).")
+def serve(db: str, host: str, port: int, allowed_hosts: str | None, trusted_proxies: str | None,
+          query_time_limit: float | None) -> None:
     """Run uvicorn with the read-only app until interrupted."""
-    import uvicorn
 
     from ..api import create_app
+    from ..api.server import serve_forever, server_config
 
-    settings = resolve(db=db, host=host, port=port)
+    settings = resolve(db=db, host=host, port=port, allowed_hosts=allowed_hosts, trusted_proxies=trusted_proxies,
+                       query_time_limit=query_time_limit)
     try:
         app = create_app(settings.db, settings=settings)
     except QuotegraphError as exc:
@@ -122,4 +137,56 @@ def serve(db: str, host: str, port: int) -> None:
     if settings.host not in _LOOPBACK:
         click.echo(f"warning: serving on {settings.host}, reachable from other machines", err=True)
     click.echo(f"quotegraph: serving {settings.db} on http://{settings.host}:{settings.port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", server_header=False)
+    serve_forever(server_config(app, host=settings.host, port=settings.port, trusted_proxies=settings.trusted_proxies))
+
+
+@click.command(help="Say whether a database is up to date: counts, and whether a merge of changed articles is pending.")
+@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def status(db: str, fmt: str) -> None:
+    """Print counts and the merge state (read-only)."""
+    from ..service import Service
+
+    settings = resolve(db=db)
+    try:
+        result = Service(settings.db).overview()
+    except QuotegraphError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps({"counts": result["counts"], "merge": result["merge"]}, indent=2))
+        return
+    c, m = result["counts"], result["merge"]
+    click.echo(f"{settings.db}: {c['articles']} articles, {c['quotes']} quotes, {c['statements']} statements "
+               f"by {c['persons']} speakers")
+    if not m["pending"]:
+        click.echo("merge: up to date")
+    else:
+        what = "a full rebuild" if m["full"] or not m["articles"] else f"{m['articles']} changed articles"
+        click.echo(f"merge: pending ({what}); statements shown are from before the change; "
+                   "run `quotegraph ingest` again or `quotegraph repair`")
+
+
+@click.command(help="Check every stored article, remove those that break the contract, rebuild indexes and merges.")
+@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+def repair(db: str) -> None:
+    """Repair a database left dirty or broken, and say what was done."""
+    from pathlib import Path
+
+    from ..errors import StoreError
+    from ..store import Store
+
+    settings = resolve(db=db)
+    try:
+        if not Path(settings.db).is_file():
+            raise StoreError("E302", path=str(settings.db))
+        with Store(settings.db) as store:
+            done = store.repair()
+    except QuotegraphError as exc:
+        _fail(exc)
+        return
+    for item in done["removed"]:
+        click.echo(terminal_safe(f"removed: {item['id']}: {item['reason']}"), err=True)
+    click.echo(f"repair: {done['checked']} articles checked, {len(done['removed'])} removed; "
+               f"full-text indexes rebuilt; merge {'was pending, ' if done['was_pending'] else ''}rebuilt: "
+               f"{done['statements']} statements by {done['persons']} speakers")

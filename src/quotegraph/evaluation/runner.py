@@ -66,7 +66,7 @@ def predict(articles: Iterable[Article], *, processes: int = 1, settings: Mappin
     """Run the pipeline over ``articles``; results come back in input order."""
     options = {k: settings[k] for k in PIPELINE_SETTINGS if settings and k in settings}
     if processes > 1:
-        from ..batch.local import extract_many  # imported lazily: pulls in the process pool
+        from ..pipeline.pool import extract_many  # imported lazily: pulls in the process pool
 
         return extract_many(articles, processes=processes, settings=options)
     from .. import load_pipeline

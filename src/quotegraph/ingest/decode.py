@@ -35,8 +35,9 @@ WARNINGS: dict[str, str] = {
     "W104": "mostly UTF-8 with stray bytes; those bytes were decoded as cp1252",
     "W105": "the dated-text header was not at the very start of the file",
     "W106": "the id taken from the file name was already used; another was chosen",
-    "W107": "HTML metadata date was not YYYY-MM-DD and was ignored",
+    "W107": "the HTML metadata date could not be read and was ignored",
     "W108": "the dated-text header's date differs from the date given; the given date is used",
+    "W109": "the publication date could not be read; the article is kept without a date",
 }
 
 _SAMPLE = 1 << 16

@@ -18,9 +18,9 @@ from typing import Any, BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Article, Rejected, Warning
-from .decode import check_chars, decode_non_utf8
+from .dates import read_date
+from .decode import check_chars, decode_non_utf8, warn
 from .ids import IdRegistry
-from .textfile import valid_date
 
 __all__ = ["read_jsonl_stream", "record_to_article", "OPTIONAL_FIELDS"]
 
@@ -97,15 +97,16 @@ def _optional(data: dict[str, Any], name: str, origin: str) -> str | None:
     return value or None
 
 
-def _date(data: dict[str, Any], origin: str) -> str | None:
+def _date(data: dict[str, Any], origin: str) -> tuple[str | None, list[Warning]]:
+    """The record's publication date as ``YYYY-MM-DD`` (ISO, RFC 2822 or in words);
+    an unreadable one is a W109 warning and no date, never a lost article."""
     value = _optional(data, "date", origin)
     if value is None:
-        return None
-    # an ISO timestamp carries the date we need in its first ten characters
-    day = value[:10] if len(value) > 10 and value[10] in "T " else value
-    if not valid_date(day):
-        raise InputError("E108", origin=origin, value=value)
-    return day
+        return None, []
+    day, problem = read_date(value)
+    if day is None:
+        return None, [warn("W109", f"{value[:80]!r}: {problem}")]
+    return day, []
 
 
 def record_to_article(data: dict[str, Any], *, id: str, origin: str, max_chars: int) -> Article:
@@ -123,14 +124,16 @@ def record_to_article(data: dict[str, Any], *, id: str, origin: str, max_chars: 
     meta = data.get("meta")
     if title is None and isinstance(meta, dict) and isinstance(meta.get("title"), str):
         title = meta["title"] or None  # annotated corpora keep the title under "meta"
+    date, warnings = _date(data, origin)
     return Article(
         id=id,
         text=text,
-        date=_date(data, origin),
+        date=date,
         title=title,
         url=_optional(data, "url", origin),
         source=_optional(data, "source", origin),
         origin=origin,
+        warnings=warnings,
     )
 
 

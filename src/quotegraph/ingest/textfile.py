@@ -6,6 +6,12 @@ header, exactly (paragraphs are separated by blank lines). Readers are
 tolerant of a BOM, other leading whitespace and a newline instead of the last
 space, and say so in a warning. A file without the header is plain text: no
 date, the id comes from the file name.
+
+The date may also be written the way people and feeds write it
+(`` date 16 August 2021 ``, `` date August 16, 2021 ``,
+`` date Mon, 16 Aug 2021 10:00:00 GMT ``; see ``quotegraph.ingest.dates``).
+A header whose date cannot be read is still a header: the article is kept
+without a date, and a warning (W109) names the value.
 """
 
 from __future__ import annotations
@@ -15,13 +21,24 @@ from datetime import date as _date
 
 from ..errors import InputError
 from ..model import Article, Warning
+from .dates import read_date
 from .decode import check_chars, decode_bytes, warn
 
 __all__ = ["parse_dated_header", "text_article", "read_text_bytes", "valid_date"]
 
-# "date" then something date-like; what counts as a date is checked afterwards
-# so that "date 2021/08/16" is a clear E108, not silently plain text.
-_HEADER = re.compile(r"(?P<lead>[\s\ufeff]*)date[ \t]+(?P<value>\d[\d./-]*)(?P<sep>[ \t]|\n|\Z)")
+# "date" then something date-like: numbers (2021-08-16, 16/08/2021), or a
+# day, a month name and a year, with an optional weekday before and a time
+# (and zone) after, as RSS writes it. Whether it is a real date is checked
+# afterwards, so that "date 2021-02-30" is a header with an unreadable date,
+# not plain text. A time zone is matched by name only when it is a known
+# abbreviation, so the article's first word is never taken for one.
+_MONTH = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?[ \t]+"
+_DAY = r"\d{1,2}(?i:st|nd|rd|th)?"
+_ZONE = r"(?:[+-]\d{4}|GMT|UTC|UT|Z|[ECMP][SD]T|BST|IST|CES?T|EES?T)"
+_TIME = rf"(?:[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*{_ZONE})?)?"
+_WORDS_DATE = rf"(?:{_WEEKDAY})?(?:{_DAY}[ \t]+{_MONTH},?[ \t]+\d{{4}}|{_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}){_TIME}"
+_HEADER = re.compile(rf"(?P<lead>[\s\ufeff]*)date[ \t]+(?P<value>{_WORDS_DATE}|\d[\d./-]*)(?P<sep>[ \t]|\n|\Z)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -36,19 +53,21 @@ def valid_date(value: str) -> bool:
     return True
 
 
-def parse_dated_header(text: str, origin: str) -> tuple[str, str, list[Warning]] | None:
+def parse_dated_header(text: str, origin: str) -> tuple[str | None, str, list[Warning]] | None:
     """``(date, body, warnings)`` when ``text`` opens with a dated header, else ``None``.
 
-    Raises ``InputError`` E108 when the header is there but its date is not a
-    valid ``YYYY-MM-DD`` date.
+    ``date`` is ``YYYY-MM-DD``, or ``None`` (with a W109 warning) when the
+    header's date cannot be read.
     """
     match = _HEADER.match(text)
     if match is None:
         return None
     value = match["value"]
-    if not valid_date(value):
-        raise InputError("E108", origin=origin, value=value)
     warnings: list[Warning] = []
+    day, problem = read_date(value)
+    if day is None:
+        warnings.append(warn("W109", f"{value!r}: {problem}"))
+    value = day
     lead = match["lead"]
     if lead not in ("", " "):
         warnings.append(warn("W105", f"preceded by {lead!r}"))

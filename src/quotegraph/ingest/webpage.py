@@ -24,6 +24,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Warning
 from .decode import check_chars, decode_bytes, warn
+from .dates import read_date
 from .textfile import valid_date
 
 __all__ = ["MAX_HTML_TAGS", "html_article", "read_html_bytes", "looks_like_html"]
@@ -117,8 +118,9 @@ def html_article(html: str, *, id: str, origin: str, warnings: list[Warning] | N
         raise InputError("E109", origin=origin)
     date = result.date
     if date is not None and not valid_date(date):
-        warnings.append(warn("W107", repr(date)))
-        date = None
+        date = read_date(date)[0]
+        if date is None:
+            warnings.append(warn("W107", repr(result.date)))
     return Article(id=id, text=text, date=date, title=result.title or None, url=result.url or None,
                    source=result.sitename or None, origin=origin, warnings=warnings)
 

@@ -12,8 +12,28 @@ Pure functions over plain values (no SQL), so the rules can be tested alone:
    more full names share it, nothing is merged and the ambiguity is recorded
    (rule ``ambiguous-surname``) as evidence instead.
 
-Organisations and groups merge only by rules 1 and 2. Inputs are sorted
-before clustering, so the result does not depend on ingest order.
+4. person names with the same first and last word whose middle parts agree
+   ("Donald J. Trump", "Donald John Trump", "Donald Trump") are one entity
+   (rule ``middle-name``); when two of them have different middles ("George
+   W. Bush", "George H. W. Bush") nothing is merged;
+5. a single-word name that the parser took for an organisation or group
+   ("Trump" as an organisation) joins the one full person name ending with it
+   only when that full name is quoted in one of the same articles (rule
+   ``surname-in-article``); "Labour" is never merged into a "Jane Labour"
+   quoted elsewhere.
+
+Organisations and groups otherwise merge only by rules 1 and 2. The kind of
+an entity is decided by the evidence of all its full-name mentions: a bare
+surname says nothing about whether it names a person, so surname members do
+not vote unless nothing else does.
+
+Before any of this, ``speaker_name_problem`` keeps out of the entities what
+is no name at all: pronouns and other function words ("I", "we", "his",
+"some"), descriptions led by one ("his father", "most of them"), numbers and
+markup. Such a statement keeps its mention and has no speaker entity.
+
+Inputs are sorted before clustering, so the result does not depend on ingest
+order.
 """
 
 from __future__ import annotations
@@ -22,13 +42,25 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
-__all__ = ["TITLES", "name_key", "slugify", "Occurrence", "Cluster", "Clustering", "cluster_names"]
+__all__ = ["TITLES", "FUNCTION_WORDS", "name_key", "slugify", "speaker_name_problem", "speaker_kind",
+           "Occurrence", "Cluster", "Clustering", "cluster_names"]
 
 TITLES = frozenset(
     "mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor rev reverend "
     "president senator sen rep judge justice".split()
 )
+# Words that refer to someone without naming them: pronouns, determiners, quantifiers.
+FUNCTION_WORDS = frozenset(
+    "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself "
+    "it its itself we us our ours ourselves they them their theirs themselves one ones oneself "
+    "this that these those who whom whose which what whoever whomever whichever "
+    "someone somebody something anyone anybody anything everyone everybody everything no-one nobody "
+    "none nothing some any many most much more few fewer several all both each either neither other "
+    "others another such same own the a an there here lot lots half".split()
+)
+_MARKUP = re.compile(r"[<>=@#/\\{}\[\]|]|https?:|www\.|\.com\b|pic\.twitter", re.IGNORECASE)
 _KIND_ORDER = ("person", "organisation", "group", "unknown")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
@@ -43,6 +75,32 @@ def name_key(name: str) -> str:
     while len(words) > 1 and words[0] in TITLES:
         words.pop(0)
     return " ".join(w for w in words if w)
+
+
+def speaker_name_problem(name: str | None) -> str | None:
+    """Why ``name`` cannot name a speaker entity (a pronoun, a fragment, markup), or None when it can."""
+    if not name or not name_key(name):
+        return "no letters or digits"
+    if _MARKUP.search(name):
+        return "markup or a link, not a name"
+    words = name.split()
+    if words[0][:1].isdigit():
+        return "starts with a number"
+    keys = name_key(name).split()
+    if all(k in FUNCTION_WORDS for k in keys):
+        return "a pronoun or function word"
+    first = words[0].lower().strip(",.;:")
+    if words[0][:1].islower() and first in FUNCTION_WORDS:
+        return f"a description led by '{first}', not a name"
+    return None
+
+
+def speaker_kind(name: str, kind: str | None) -> str:
+    """The kind a speaker name can have: an all-lower-case name ("officials") is no person's name."""
+    kind = kind or "unknown"
+    if kind == "person" and not any(c.isupper() for c in name):
+        return "group" if name_key(name).split()[-1].endswith("s") else "unknown"
+    return kind
 
 
 def slugify(name: str) -> str:
@@ -109,14 +167,35 @@ def _canonical(names: list[str], counts: Counter) -> str:
     return min(names, key=lambda n: (-len(name_key(n).split()), -counts[n], len(n), n))
 
 
-def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, str | None]] = ()) -> Clustering:
-    """Group speaker names into entities (see the module docstring for the rules)."""
+SharedArticles = Callable[[list[str], list[str]], dict[str, int]]
+
+
+def _shared_from(articles: dict[str, set[str]]) -> SharedArticles:
+    def shared(singles: list[str], full: list[str]) -> dict[str, int]:
+        seen_in = set().union(*(articles.get(n, set()) for n in singles)) - {""}
+        return {n: len(articles.get(n, set()) & seen_in) for n in full}
+    return shared
+
+
+def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, str | None]] = (), *,
+                  shared: SharedArticles | None = None) -> Clustering:
+    """Group speaker names into entities (see the module docstring for the rules).
+
+    ``shared(singles, full_names)`` counts, for each full name, the articles
+    that quote it and one of ``singles``; by default it is computed from the
+    occurrences' article ids (pass it when the occurrences are aggregated).
+    """
     counts: Counter = Counter()
     kinds: dict[str, Counter] = defaultdict(Counter)
+    articles: dict[str, set[str]] = defaultdict(set)
     for o in occurrences:
+        if speaker_name_problem(o.name):
+            continue
         counts[o.name] += o.count
-        kinds[o.name][o.kind or "unknown"] += o.count
+        kinds[o.name][speaker_kind(o.name, o.kind)] += o.count
+        articles[o.name].add(o.article_id)
     names = sorted(counts)
+    shared = shared or _shared_from(articles)
     clusters: dict[str, Cluster] = {}  # by key of the canonical name
     by_name: dict[str, Cluster] = {}
 
@@ -138,14 +217,24 @@ def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, s
         elif key:
             rest[key].append(name)
 
+    def group_kind(key: str) -> str:
+        return _kind(sum((kinds[n] for n in rest[key]), Counter()))
+
+    joined = _middle_names(rest, counts, group_kind)
     singles: list[str] = []
+    org_singles: list[str] = []
     for key in sorted(rest):
-        group = rest[key]
-        kind = _kind(sum((kinds[n] for n in group), Counter()))
+        if key in joined:
+            continue
+        kind = group_kind(key)
         if " " not in key and kind in ("person", "unknown"):
             singles.append(key)
             continue
-        _add_group(clusters, by_name, key, group, counts, kind)
+        if " " not in key:
+            org_singles.append(key)
+            continue
+        cluster = _add_group(clusters, by_name, key, rest[key], counts, kind)
+        _add_joined(cluster, by_name, key, rest, joined)
 
     surname_index = _surname_index(clusters.values(), kinds)
     for key in singles:
@@ -157,16 +246,24 @@ def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, s
                 target.members[name] = ("surname", f"the only full person name ending in '{key}' is '{target.name}'")
                 by_name[name] = target
             continue
-        kind = _kind(sum((kinds[n] for n in group), Counter()))
+        kind = group_kind(key)
         cluster = _add_group(clusters, by_name, key, group, counts, kind)
         if len(candidates) > 1:
             listed = ", ".join(sorted(c.name for c in candidates))
             for name in sorted(group):
                 cluster.notes.append((name, "ambiguous-surname", f"not merged: '{key}' could be any of {listed}"))
+    for key in org_singles:
+        group = rest[key]
+        target, detail = _in_article(key, group, surname_index.get(key, []), shared)
+        if target is not None:
+            for name in sorted(group):
+                target.members[name] = ("surname-in-article", detail)
+                by_name[name] = target
+            continue
+        _add_group(clusters, by_name, key, group, counts, group_kind(key))
 
     for cluster in clusters.values():
-        member_kinds = sum((kinds[n] for n in cluster.members), Counter())
-        cluster.kind = _kind(member_kinds)
+        cluster.kind = _kind(_evidence(cluster, kinds))
     ordered = sorted((c for c in clusters.values() if c.members), key=lambda c: (c.name, c.kind))
     _assign_slugs(ordered)
     by_key = {name_key(n): c for c in ordered for n in c.members}
@@ -176,6 +273,68 @@ def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, s
         if target.members:
             by_key[key] = target
     return Clustering(ordered, by_name, by_key, _surname_index(ordered, kinds))
+
+
+def _in_article(key: str, group: list[str], candidates: list[Cluster],
+                shared: SharedArticles) -> tuple[Cluster | None, str]:
+    """The person a surname parsed as an organisation names: the full name quoted beside it
+    in the most articles, when it is quoted there more than twice as often as any other."""
+    if not candidates:
+        return None, ""
+    counts = shared(sorted(group), sorted(n for c in candidates for n in c.members))
+    per = sorted(((sum(counts.get(n, 0) for n in c.members), c.name, c) for c in candidates),
+                 key=lambda t: (-t[0], t[1]))
+    best, runner = per[0][0], (per[1][0] if len(per) > 1 else 0)
+    if best == 0 or best <= 2 * runner:
+        return None, ""
+    detail = (f"'{per[0][1]}' is quoted beside '{key}' in {best} article{'s' if best > 1 else ''}"
+              + (f"; any other full name ending in '{key}' in at most {runner}" if len(per) > 1 else ""))
+    return per[0][2], detail
+
+
+_SURNAME_RULES = ("surname", "surname-in-article")
+
+
+def _evidence(cluster: Cluster, kinds: dict[str, Counter]) -> Counter:
+    """The kind votes of a cluster: its full-name members; bare surnames only when nothing else speaks."""
+    full = sum((kinds.get(n, Counter()) for n, (rule, _) in cluster.members.items() if rule not in _SURNAME_RULES),
+               Counter())
+    return full or sum((kinds.get(n, Counter()) for n in cluster.members), Counter())
+
+
+def _middle_names(rest: dict[str, list[str]], counts: Counter, group_kind) -> dict[str, str]:
+    """Keys to fold into another key by the middle-name rule: ``{"donald j trump": "donald trump"}``.
+
+    Person names sharing first and last word are one entity when their
+    middles agree (equal, or one is the other's initials, or one is empty);
+    if any two of them disagree, none is folded.
+    """
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in rest:
+        words = key.split()
+        if len(words) >= 2 and group_kind(key) in ("person", "unknown"):
+            buckets[(words[0], words[-1])].append(key)
+    out: dict[str, str] = {}
+    for keys in buckets.values():
+        if len(keys) < 2:
+            continue
+        middles = [tuple(key.split()[1:-1]) for key in keys]
+        given = {tuple(w[0] for w in m) for m in middles if m}
+        if len(given) > 1 or len({m for m in middles if m and all(len(w) > 1 for w in m)}) > 1:
+            continue
+        primary = max(keys, key=lambda k: (sum(counts[n] for n in rest[k]), -len(k.split()), k))
+        for key in keys:
+            if key != primary:
+                out[key] = primary
+    return out
+
+
+def _add_joined(cluster: Cluster, by_name, key: str, rest: dict[str, list[str]], joined: dict[str, str]) -> None:
+    for other in sorted(k for k, target in joined.items() if target == key):
+        for name in sorted(rest[other]):
+            cluster.members[name] = ("middle-name", f"same first and last name as '{cluster.name}';"
+                                     " the middle names agree")
+            by_name[name] = cluster
 
 
 def _add_group(clusters, by_name, key, group, counts, kind) -> Cluster:

@@ -1,6 +1,7 @@
 """Plain dataclasses shared by every layer; imports nothing else from quotegraph."""
 
 from .document import (
+    DATE_PRECISIONS,
     QUOTE_TYPES,
     SCHEMA_VERSION,
     SPEAKER_KINDS,
@@ -13,9 +14,12 @@ from .document import (
     Span,
     Speaker,
     Warning,
+    date_precision,
 )
 
 __all__ = [
+    "DATE_PRECISIONS",
+    "date_precision",
     "QUOTE_TYPES",
     "SCHEMA_VERSION",
     "SPEAKER_KINDS",

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "DATE_PRECISIONS",
+    "date_precision",
     "SCHEMA_VERSION",
     "QUOTE_TYPES",
     "SPEAKER_KINDS",
@@ -91,17 +93,26 @@ class Mention:
 
 @dataclass(slots=True)
 class Speaker:
-    """Who made a statement: canonical name, kind and the phrase used here."""
+    """Who made a statement: canonical name, kind and the phrase used here.
+
+    ``rule`` names the resolver that named the speaker ("entity", "pronoun", "role", ...);
+    ``affiliation`` is the organisation the phrase ties the speaker to ("State Department official ...").
+    An empty ``name`` with a ``mention`` means the phrase names no one that could be resolved.
+    """
 
     name: str
     kind: str = "unknown"
     mention: Mention | None = None
+    rule: str | None = None
+    affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "kind": self.kind,
             "mention": self.mention.to_dict() if self.mention else None,
+            "rule": self.rule,
+            "affiliation": self.affiliation,
         }
 
     @classmethod
@@ -112,7 +123,17 @@ class Speaker:
             name=str(data.get("name") or ""),
             kind=str(data.get("kind") or "unknown"),
             mention=Mention.from_dict(data.get("mention")),
+            rule=data.get("rule"),
+            affiliation=data.get("affiliation"),
         )
+
+
+DATE_PRECISIONS = {10: "day", 7: "month", 4: "year"}  # length of YYYY-MM-DD, YYYY-MM, YYYY
+
+
+def date_precision(value: str | None) -> str | None:
+    """The precision of a ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` date string, or ``None``."""
+    return DATE_PRECISIONS.get(len(value)) if value else None
 
 
 @dataclass(slots=True)
@@ -142,6 +163,11 @@ class Quotation:
     def end(self) -> int:
         return self.spans[-1].end
 
+    @property
+    def said_on_precision(self) -> str | None:
+        """``day``, ``month`` or ``year``: how much of ``said_on`` the text supports (``None`` without one)."""
+        return date_precision(self.said_on)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type,
@@ -152,6 +178,7 @@ class Quotation:
             "channel": self.channel,
             "channel_evidence": self.channel_evidence.to_dict() if self.channel_evidence else None,
             "said_on": self.said_on,
+            "said_on_precision": self.said_on_precision,
             "said_on_evidence": self.said_on_evidence.to_dict() if self.said_on_evidence else None,
             "signatories": list(self.signatories),
             "about": list(self.about),
@@ -187,18 +214,21 @@ class Entity:
     name: str
     kind: str = "unknown"
     mentions: list[Mention] = field(default_factory=list)
+    affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "kind": self.kind,
             "mentions": [m.to_dict() for m in self.mentions],
+            "affiliation": self.affiliation,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
         mentions = [Mention.from_dict(m) for m in data.get("mentions") or []]
-        return cls(str(data["name"]), str(data.get("kind") or "unknown"), [m for m in mentions if m])
+        return cls(str(data["name"]), str(data.get("kind") or "unknown"), [m for m in mentions if m],
+                   data.get("affiliation"))
 
 
 @dataclass(frozen=True, slots=True)

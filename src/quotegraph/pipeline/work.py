@@ -125,6 +125,8 @@ class Candidate:
     confidence: float = 0.5
     carried: bool = False  # speaker inherited from an earlier quote
     rule: str = ""
+    speaker_rule: str = ""  # the resolver that named the speaker
+    speaker_affiliation: str | None = None
 
 
 @dataclass(slots=True)
@@ -134,6 +136,7 @@ class Cluster:
     name: str
     kind: str
     mentions: list[Mention] = field(default_factory=list)
+    affiliation: str | None = None
 
 
 @dataclass
@@ -153,6 +156,7 @@ class Work:
     clauses: list[Clause] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    coreference: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, cluster) of linked pronouns
     warnings: list[Warning] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     _region_index: RegionIndex | None = None
@@ -196,7 +200,8 @@ class Work:
             c.spans = _merged(c.spans)
         kept = [c for c in self.candidates if c.spans]
         quotes = [self._quotation(c) for c in sorted(kept, key=lambda c: (c.spans[0].start, c.spans[0].end))]
-        entities = [Entity(c.name, c.kind, sorted(c.mentions, key=lambda m: m.start)) for c in self.clusters if c.mentions]
+        entities = [Entity(c.name, c.kind, sorted(c.mentions, key=lambda m: m.start), c.affiliation)
+                    for c in self.clusters if c.mentions]
         a = self.article
         return Document(id=a.id, text=self.text, date=self.date, title=a.title, url=a.url, source=a.source,
                         quotes=quotes, entities=entities, warnings=list(self.warnings))
@@ -206,8 +211,9 @@ class Work:
 
         speaker = None
         if c.speaker_name or c.speaker_mention:
-            name = c.speaker_name or (c.speaker_mention.text if c.speaker_mention else "")
-            speaker = Speaker(name=name, kind=c.speaker_kind, mention=c.speaker_mention)
+            name = c.speaker_name if c.speaker_name is not None else c.speaker_mention.text
+            speaker = Speaker(name=name, kind=c.speaker_kind, mention=c.speaker_mention, rule=c.speaker_rule or None,
+                              affiliation=c.speaker_affiliation)
         text = "\n\n".join(s.slice(self.text) for s in c.spans)
         return Quotation(type=c.type, spans=list(c.spans), text=text, speaker=speaker, cue=c.cue,
                          channel=c.channel, channel_evidence=c.channel_evidence, said_on=c.said_on,

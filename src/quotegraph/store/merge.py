@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..linking.names import Cluster, Clustering, Occurrence, cluster_names, name_key
+from ..linking.names import Cluster, Clustering, Occurrence, cluster_names, name_key, speaker_name_problem
 from ..linking.statements import (CONTAINMENT, JACCARD, MIN_CONTAINED_WORDS, QuoteRow, StatementGroup,
                                   group_statements, normalise_text, similar)
 from .schema import DERIVED_TABLES
@@ -124,7 +124,7 @@ def update(conn: sqlite3.Connection, article_ids: Iterable[str]) -> RebuildStats
     occurrences = [Occurrence(name, kind or "unknown", "", n) for name, kind, n in conn.execute(
         "SELECT speaker_name, speaker_kind, count(*) FROM quotes WHERE speaker_name IS NOT NULL"
         " GROUP BY speaker_name, speaker_kind")]
-    clustering = cluster_names(occurrences, _aliases(conn))
+    clustering = cluster_names(occurrences, _aliases(conn), shared=_shared_articles(conn))
     new = {c.slug: c for c in clustering.clusters}
     old, old_names = _stored_signatures(conn)
     touched = {slug for slug in set(new) | set(old) if old.get(slug) != (_signature(new[slug]) if slug in new else None)}
@@ -179,6 +179,19 @@ def update(conn: sqlite3.Connection, article_ids: Iterable[str]) -> RebuildStats
     return RebuildStats(len(clusters), len(groups), len(ordered), "incremental")
 
 
+def _shared_articles(conn: sqlite3.Connection):
+    """``shared(singles, full)`` for ``cluster_names``, answered by the database (occurrences are aggregated)."""
+    def shared(singles: list[str], full: list[str]) -> dict[str, int]:
+        out = dict.fromkeys(full, 0)
+        for name, n in conn.execute(
+                f"SELECT b.speaker_name, count(DISTINCT b.article_id) FROM quotes b WHERE b.speaker_name IN"
+                f" ({_marks(len(full))}) AND b.article_id IN (SELECT article_id FROM quotes WHERE speaker_name IN"
+                f" ({_marks(len(singles))})) GROUP BY b.speaker_name", [*full, *singles]):
+            out[name] = n
+        return out
+    return shared
+
+
 def _reresolve_about(conn: sqlite3.Connection, clustering: Clustering, clusters: list[Cluster],
                      old_names: list[str], rewritten: set[str]) -> None:
     """Rewrite the subjects of kept statements that name someone a changed entity could now be."""
@@ -218,8 +231,9 @@ def _resolve_about(clustering: Clustering, abouts: Iterable[tuple[str, ...]]) ->
 
 def _slug(clustering: Clustering, name: str | None) -> str | None:
     # A name with no letters or digits (a stray quote mark taken for a word) has
-    # an empty key: it names no entity, and must not stop the rebuild.
-    if not name or not name_key(name):
+    # an empty key: it names no entity, and must not stop the rebuild. Nor does
+    # a pronoun or a fragment ("I", "his father"): the quote keeps its mention.
+    if not name or speaker_name_problem(name):
         return None
     return clustering.by_name[name].slug
 

@@ -6,6 +6,8 @@ batch corpus pass; they are re-exported here for the store's callers.
 
 from __future__ import annotations
 
-from ..linking.names import TITLES, Cluster, Clustering, Occurrence, cluster_names, name_key, slugify
+from ..linking.names import (FUNCTION_WORDS, TITLES, Cluster, Clustering, Occurrence, cluster_names, name_key, slugify,
+                             speaker_kind, speaker_name_problem)
 
-__all__ = ["TITLES", "name_key", "slugify", "Occurrence", "Cluster", "Clustering", "cluster_names"]
+__all__ = ["TITLES", "FUNCTION_WORDS", "name_key", "slugify", "speaker_name_problem", "speaker_kind",
+           "Occurrence", "Cluster", "Clustering", "cluster_names"]

@@ -11,23 +11,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["escape_fts", "escape_like", "StatementQuery", "build_statement_search"]
+__all__ = ["fts_terms", "escape_fts", "escape_like", "StatementQuery", "build_statement_search"]
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def escape_fts(text: str) -> str:
-    """FTS5 query matching every word (and every "quoted phrase") of ``text``, as plain text."""
+def fts_terms(text: str) -> list[str]:
+    """The distinct words and "quoted phrases" of ``text``, in order (a repeat, in any case, counts once)."""
     # control characters (NUL above all) end an SQL string inside FTS5's parser
     text = _CONTROL.sub(" ", text or "")
-    terms = []
+    terms: dict[str, str] = {}
     for phrase, word in _TERM.findall(text):
-        term = (phrase or word).replace('"', "").strip()
+        term = " ".join((phrase or word).replace('"', "").split())
         # a term with no letters or digits would be an empty FTS phrase
         if term and any(c.isalnum() for c in term):
-            terms.append('"' + term + '"')
-    return " ".join(terms)
+            terms.setdefault(term.casefold(), term)
+    return list(terms.values())
+
+
+def escape_fts(text: str) -> str:
+    """FTS5 query matching every word (and every "quoted phrase") of ``text``, as plain text.
+
+    Repeated words are dropped: they match nothing more and only cost time.
+    """
+    return " ".join('"' + term + '"' for term in fts_terms(text))
 
 
 def escape_like(text: str) -> str:

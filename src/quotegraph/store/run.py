@@ -92,7 +92,7 @@ def _documents_from(lines: Iterable[str], name: str, origins: dict[str, str]) ->
 
 def _extractor(processes: int, settings: dict[str, Any]) -> Callable[[Iterable], Iterator]:
     if processes > 1:
-        from ..batch.local import extract_many
+        from ..pipeline.pool import extract_many
 
         return lambda items: extract_many(items, processes=processes, settings=settings)
     from .. import load_pipeline

@@ -68,6 +68,28 @@ def merge_state(conn: sqlite3.Connection) -> dict[str, Any]:
     return {"pending": bool(dirty and dirty[0] == "1"), "full": bool(full), "articles": int(waiting)}
 
 
+def _stored_document(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+    """A stored article as the document record it was ingested from (for checking it again)."""
+    def loads(value: str | None) -> Any:
+        return json.loads(value) if value else None
+
+    a = conn.execute("SELECT id, date, title, url, source, text, warnings FROM articles WHERE id = ?",
+                     (article_id,)).fetchone()
+    quotes = []
+    for q in conn.execute("SELECT type, text, spans, speaker_name, speaker_kind, speaker_mention, cue, channel,"
+                          " channel_evidence, said_on, said_on_evidence, signatories, about, confidence"
+                          " FROM quotes WHERE article_id = ? ORDER BY ordinal", (article_id,)):
+        speaker = ({"name": q[3], "kind": q[4], "mention": loads(q[5])} if q[3] or q[4] else None)
+        quotes.append({"type": q[0], "text": q[1], "spans": loads(q[2]), "speaker": speaker, "cue": loads(q[6]),
+                       "channel": q[7], "channel_evidence": loads(q[8]), "said_on": q[9],
+                       "said_on_evidence": loads(q[10]), "signatories": loads(q[11]), "about": loads(q[12]),
+                       "confidence": q[13]})
+    entities = [{"name": e[0], "kind": e[1], "mentions": loads(e[2])} for e in conn.execute(
+        "SELECT name, kind, mentions FROM entities WHERE article_id = ? ORDER BY ordinal", (article_id,))]
+    return {"id": a[0], "date": a[1], "title": a[2], "url": a[3], "source": a[4], "text": a[5],
+            "warnings": loads(a[6]) or [], "quotes": quotes, "entities": entities}
+
+
 def _use_wal(conn: sqlite3.Connection, attempts: int = 100) -> None:
     """Switch the file to WAL. Two writers opening a new file at once may both
     try; SQLite answers "locked" at once instead of waiting, so retry a bounded time."""
@@ -232,6 +254,39 @@ class Store:
             return stats
 
         return self._transaction(work)
+
+    def repair(self) -> dict[str, Any]:
+        """Make a database that was left dirty or broken usable again, and say what was done.
+
+        Every stored article is checked against the output contract as it
+        would be on ingest; articles that fail (stored by an older quotegraph
+        that did not check) are removed, listed with the reason. Then the
+        full-text indexes are rebuilt and all merged tables recomputed.
+        """
+        removed: list[dict[str, str]] = []
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+        for article_id in ids:
+            try:
+                check_document(_stored_document(self.conn, article_id), f"stored article '{article_id}'")
+            except (InputError, ValueError, TypeError) as exc:
+                removed.append({"id": article_id, "reason": getattr(exc, "message", str(exc))})
+        was_pending = merge_state(self.conn)
+
+        def work(conn: sqlite3.Connection) -> merge.RebuildStats:
+            for item in removed:
+                for table in ("quotes", "entities"):
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (item["id"],))
+                conn.execute("DELETE FROM articles WHERE id = ?", (item["id"],))
+            for table in ("quotes_fts", "articles_fts"):
+                conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+            stats = merge.rebuild(conn)
+            conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
+            return stats
+
+        stats = self._transaction(work)
+        return {"checked": len(ids), "removed": removed, "was_pending": was_pending["pending"],
+                "persons": stats.persons, "statements": stats.statements, "quotes": stats.quotes}
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables (for summaries)."""

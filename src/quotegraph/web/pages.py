@@ -11,11 +11,11 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from ..api.limits import call_service
 from ..api.routes import search_params
 from ..errors import QueryError
 from . import render
@@ -39,7 +39,7 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
 
 
 async def _service(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
-    return await run_in_threadpool(getattr(request.app.state.service, method), *args, **kwargs)
+    return await call_service(request, method, *args, **kwargs)
 
 
 def _page_links(params: dict[str, Any], result: dict[str, Any]) -> dict[str, str | None]:

@@ -6,6 +6,7 @@ autoescaping on, so every piece of stored text reaches the browser as text.
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,24 +63,38 @@ def highlight(text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Split ``text`` into plain and quoted segments.
 
     Where quotes overlap (a direct fragment inside reported speech), the
-    innermost one wins for that stretch of text.
+    innermost one wins for that stretch of text. One sweep over the span
+    boundaries with a heap of the spans open at each point: O(n log n) in the
+    number of spans, so an article with thousands of quotes renders at once.
     """
     n = len(text)
-    cover: list[tuple[int, int, dict[str, Any]]] = []
+    cover: list[tuple[int, int, int, dict[str, Any]]] = []
     for quote in quotes:
         for span in quote.get("spans") or []:
             start, end = max(0, min(n, span["start"])), max(0, min(n, span["end"]))
             if end > start:
-                cover.append((start, end, quote))
-    cuts = sorted({0, n, *(s for s, _, _ in cover), *(e for _, e, _ in cover)})
+                cover.append((start, end, len(cover), quote))
+    cover.sort(key=lambda c: c[0])
+    cuts = sorted({0, n, *(c[0] for c in cover), *(c[1] for c in cover)})
+    open_spans: list[tuple[int, int, int, int, dict[str, Any]]] = []  # (length, ordinal, seq, end, quote)
     segments: list[dict[str, Any]] = []
+    parts: list[list[str]] = []
+    i = 0
     for start, end in zip(cuts, cuts[1:], strict=False):
-        inside = [(e - s, q["ordinal"], q) for s, e, q in cover if s <= start and end <= e]
-        quote = min(inside, key=lambda t: (t[0], t[1]))[2] if inside else None
+        while i < len(cover) and cover[i][0] <= start:
+            s, e, seq, q = cover[i]
+            heapq.heappush(open_spans, (e - s, q["ordinal"], seq, e, q))
+            i += 1
+        while open_spans and open_spans[0][3] <= start:
+            heapq.heappop(open_spans)  # ended before this stretch
+        quote = open_spans[0][4] if open_spans else None
         if segments and segments[-1]["quote"] is quote:
-            segments[-1]["text"] += text[start:end]
+            parts[-1].append(text[start:end])
         else:
-            segments.append({"text": text[start:end], "quote": quote})
+            segments.append({"text": "", "quote": quote})
+            parts.append([text[start:end]])
+    for segment, pieces in zip(segments, parts, strict=True):
+        segment["text"] = "".join(pieces)
     return segments
 
 

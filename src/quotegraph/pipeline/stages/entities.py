@@ -14,29 +14,14 @@ from bisect import bisect_right
 
 from ...model import Mention
 from ..base import register
+from ..lexicons import org_nouns
+from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
+from ..resolvers.phrases import is_dateline
 from ..work import Cluster, Work
 
 __all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
 
-TITLES = frozenset(
-    """mr mrs ms miss dr sir dame lord lady president sen senator rep representative gov governor
-    secretary minister judge justice gen general lt col sgt capt adm rev prof professor mayor
-    chancellor premier prince princess king queen pope sheikh rabbi father sister brother
-    vice former the a an late""".split()
-)
-GROUP_WORDS = re.compile(r"\b(group|caucus|mps|coalition|campaign|alliance|movement|bloc|union|network|"
-                         r"democrats|republicans|supporters|critics|members|activists|voters|lawmakers)\b", re.I)
 _KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "organisation"}
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-def clean_name(text: str) -> str:
-    """A canonical form of a name: no titles, no possessive, single spaces."""
-    words = re.sub(r"\s+", " ", text).strip(" ,.;:").split(" ")
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        words.pop(0)
-    name = " ".join(words)
-    return _POSSESSIVE.sub("", name) if len(name) > 3 else name
 
 
 def kind_of(label: str, name: str) -> str:
@@ -68,8 +53,20 @@ class Entities:
                     mentions.append(run)
                 else:
                     run[1] = t.end
-        work.clusters = cluster_mentions(work, [(s, e, lab) for s, e, lab in mentions])
+        kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
+        work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
+
+
+def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """'Ukraine Kurt Volker' tagged as one organisation: a place, then a person (first name, surname)."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", work.text[start:end])]
+    if label == "PERSON" or len(words) < 3:
+        return [(start, end, label)]
+    (fs, fe), (ls, le) = words[-2], words[-1]
+    if first_name_gender(work.text[fs:fe]) and work.text[ls:ls + 1].isupper() and work.text[fs - 1:fs] == " ":
+        return [(start, words[-3][1], label), (fs, le, "PERSON")]
+    return [(start, end, label)]
 
 
 def _strip_determiner(work: Work, start: int, end: int) -> int:
@@ -85,43 +82,124 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         name = clean_name(work.text[s:e])
         if not name or not re.search(r"[A-Za-z]", name):
             continue
+        label = settle_label(work, s, e, label, name)
+        if label == "PERSON":
+            name = person_name(name)
         items.append((s, e, label, name))
-    clusters: list[Cluster] = []
+    index = _ClusterIndex()
     order = sorted(range(len(items)), key=lambda i: -len(items[i][3].split()))
     for i in order:
         s, e, label, name = items[i]
-        target = _find(clusters, name, label)
+        target = index.find(name, label)
         if target is None:
-            target = Cluster(name, kind_of(label, name))
-            clusters.append(target)
+            target = index.add(Cluster(name, kind_of(label, name)))
         target.mentions.append(Mention.of(work.text, s, e))
+    clusters = index.clusters
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
 
 
-def _find(clusters: list[Cluster], name: str, label: str) -> Cluster | None:
+_WHO_AFTER = re.compile(r"\s*,\s*(?:who|whose)\b")
+_APPOS_AFTER = re.compile(r"\s*,\s*(?:a|an|the|its|his|her|their)?\s*((?:[a-z][\w’'-]*\s+){0,3}[a-z][\w-]*)\b")
+_WORD_BEFORE = re.compile(r"\b([a-z][\w-]+)\s+$")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def settle_label(work: Work, start: int, end: int, label: str, name: str) -> str:
+    """The recogniser's label, corrected by what the text says around the name.
+
+    A name with a title ("President Trump"), a person noun before it ("lawyer Montell Figgins"), or a
+    person apposition or relative after it ("Eswar Prasad, a trade professor", "X, who represents …") is
+    a person's; a "person" whose name holds an organisation word ("… Attorney's Office") is not.
+    """
     words = name.split()
-    person = label == "PERSON"
-    for c in clusters:
-        if c.name.lower() == name.lower():
-            return c
-    hits = []
-    for c in clusters:
+    text = work.text
+    if label == "PERSON":
+        while len(words) > 2 and person_noun(words[0].lower()):
+            words = words[1:]  # "Superintendent Jennifer McCormick"
+        if any(w.lower() in org_nouns() or w.lower() == "office" for w in words[1:]) or GROUP_WORDS.search(name):
+            return "ORG"
+        return label
+    if label != "ORG" or len(words) > 3 or any(w.lower() in org_nouns() for w in words) or GROUP_WORDS.search(name):
+        return label
+    if _titled(work, start) or _WHO_AFTER.match(text, end):
+        return "PERSON"
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and person_noun(before.group(1)):
+        return "PERSON"
+    after = _APPOS_AFTER.match(text, end)
+    if after and any(person_noun(w) for w in after.group(1).split()):
+        return "PERSON"
+    return label
+
+
+def person_name(name: str) -> str:
+    """A person's name without a leading role word ("Superintendent Jennifer McCormick", "Coach X Y")."""
+    words = name.split()
+    while len(words) > 2 and person_noun(words[0].lower()):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _titled(work: Work, start: int) -> bool:
+    m = TITLE_BEFORE.search(work.text, max(0, start - 20), start)
+    return bool(m) and m.group(1).lower() not in ("the", "a", "an")
+
+
+class _ClusterIndex:
+    """Clusters by exact name, by a person's first and last word, and by an organisation's leading words.
+
+    A mention finds the cluster it joins with a few dictionary look-ups instead of a scan of every cluster.
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.exact: dict[str, Cluster] = {}
+        self.last: dict[str, list[Cluster]] = {}
+        self.first: dict[str, list[Cluster]] = {}
+        self.prefix: dict[tuple[str, ...], list[Cluster]] = {}
+
+    def add(self, c: Cluster) -> Cluster:
+        self.clusters.append(c)
+        self.exact.setdefault(c.name.lower(), c)
         cw = c.name.split()
-        if person and c.kind == "person" and len(words) < len(cw):
-            if words[-1] == cw[-1] or (len(words) == 1 and words[0] == cw[0]):
-                hits.append(c)
-        elif not person and c.kind != "person" and len(words) < len(cw):
-            if cw[: len(words)] == words and cw[len(words)].lower() in ("of", "for", "in", "on"):
-                hits.append(c)
-    return hits[0] if len(hits) == 1 else None
+        while len(cw) > 2 and cw[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+            cw = cw[:-1]
+        if c.kind == "person" and len(cw) > 1:
+            self.last.setdefault(cw[-1], []).append(c)
+            self.first.setdefault(cw[0], []).append(c)
+        elif c.kind != "person":
+            for n in range(1, len(cw)):
+                if cw[n].lower() in ("of", "for", "in", "on"):
+                    self.prefix.setdefault(tuple(cw[:n]), []).append(c)
+        return c
+
+    def find(self, name: str, label: str) -> Cluster | None:
+        hit = self.exact.get(name.lower())
+        if hit is not None:
+            return hit
+        words = name.split()
+        if label == "PERSON" or len(words) == 1:
+            hits = [c for c in self.last.get(words[-1], []) if len(words) < len(c.name.split())]
+            if len(words) == 1 and label == "PERSON":
+                hits += [c for c in self.first.get(words[0], []) if c not in hits]
+            if label == "PERSON" or len(hits) == 1:
+                return hits[0] if len(hits) == 1 else None
+        if label != "PERSON":
+            hits = self.prefix.get(tuple(words), [])
+            return hits[0] if len(hits) == 1 else None
+        return None
 
 
 def _link_known_names(work: Work) -> None:
-    """Known names the recogniser did not tag, outside quotations ("Loach is understood …")."""
-    names = {}
+    """Known names the recogniser did not tag, outside quotations ("Loach is understood …").
+
+    Each word of a clause is looked up among the first words of the known names, so the cost is one
+    dictionary look-up per word, however many names the article has.
+    """
+    names: dict[str, Cluster] = {}
     for c in work.clusters:
         words = c.name.split()
         names[c.name] = c
@@ -129,16 +207,36 @@ def _link_known_names(work: Work) -> None:
             names.setdefault(words[-1], c)
     if not names:
         return
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        by_first.setdefault(re.match(r"\w*", n).group() or n[:1], []).append(n)
     taken = sorted((m.start, m.end) for c in work.clusters for m in c.mentions)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
     index = work.region_index
+    text = work.text
     for clause in work.clauses:
-        for m in pattern.finditer(work.text, clause.span.start, clause.span.end):
-            if index.overlapping(m.start(), m.end()) or _overlaps(taken, m.start(), m.end()):
+        pos = clause.span.start
+        for w in _WORD.finditer(text, clause.span.start, clause.span.end):
+            if w.start() < pos:
                 continue
-            names[m.group()].mentions.append(Mention.of(work.text, m.start(), m.end()))
+            found = next((n for n in by_first.get(w.group(), ()) if text.startswith(n, w.start())
+                          and w.start() + len(n) <= clause.span.end and not _word_char_at(text, w.start() + len(n))),
+                         None)
+            if found is None:
+                continue
+            s, e = w.start(), w.start() + len(found)
+            pos = e
+            if index.overlapping(s, e) or _overlaps(taken, s, e):
+                continue
+            names[found].mentions.append(Mention.of(text, s, e))
     for c in work.clusters:
         c.mentions.sort(key=lambda m: m.start)
+
+
+_WORD = re.compile(r"\b\w+")
+
+
+def _word_char_at(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -1,292 +1,177 @@
-"""Resolve each speaker phrase to one canonical entity.
+"""Resolve each speaker phrase to one canonical speaker.
 
-Names join their entity cluster; pronouns ("he", "they"), relativisers
-("which"), definite descriptions ("the 85-year-old", "the group") go to the
-most recent compatible entity, preferring recent speakers; "it" and "the
-statement" go to the author of the statement they refer to, and the statement's
-channel and date come with it. A quotation with no speaker in its own
-sentence takes the speaker of the statement just before it.
+The resolvers in ``pipeline.resolvers`` decide, one phrase at a time and in document order, who a
+phrase names; this stage applies their answers: it sets the statement's speaker and the resolver's
+``rule``, adds the phrase to the entity's mentions (or makes a new entity of a proper name the
+recogniser missed), and records the statement in the discourse the next look-up sees. Pronouns that
+are no speaker phrase ("Thomas said he …") go through the same pronoun resolver as they come, so
+"he" two paragraphs on still finds the person. A quotation with no speaker phrase of its own takes the
+speaker of the statement just before it.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right, insort
-
 from ...model import Mention
 from ..base import register
 from ..lexicons import channel_nouns, org_nouns
-from ..work import Candidate, Cluster, Token, Work
-from .entities import GROUP_WORDS, clean_name
+from ..resolvers import Context, Query, Referent, Resolution, Said, resolve
+from ..resolvers.context import candidate_position
+from ..resolvers.phrases import after_last_quote_mark
+from ..resolvers.pronouns import antecedent
+from ..work import Candidate, Cluster, Work
 
-__all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS"]
+__all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS", "LINKED_PRONOUNS"]
 
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-PLURAL_PRONOUNS = {"they", "them"}
-RELATIVISERS = {"who", "which", "that", "whom"}
 ORG_NOUNS = org_nouns()
 CHANNEL_NOUNS = channel_nouns()
-_MAX_BACK = 2500  # characters to look back for an antecedent
-
-
-class _Mentions:
-    """Entity mentions sorted by start, for windowed look-ups (never a full scan)."""
-
-    LONGEST = 300  # no mention is longer than this many characters
-
-    def __init__(self, pairs) -> None:
-        self.items = sorted(((s, e, id(c), c) for (s, e), c in pairs), key=lambda x: x[:3])
-
-    def add(self, start: int, end: int, cluster: Cluster) -> None:
-        insort(self.items, (start, end, id(cluster), cluster), key=lambda x: x[:3])
-
-    def starting(self, lo: int, hi: int):
-        """``(start, end, cluster)`` with ``lo <= start < hi``."""
-        i = bisect_left(self.items, lo, key=lambda x: x[0])
-        j = bisect_left(self.items, hi, key=lambda x: x[0])
-        return [(s, e, c) for s, e, _, c in self.items[i:j]]
-
-
-class _Index:
-    """Token lookup by document offset."""
-
-    def __init__(self, work: Work) -> None:
-        self.items = sorted(((t.start, ci, t.i) for ci, c in enumerate(work.clauses) for t in c.tokens), key=lambda x: x[0])
-        self.starts = [x[0] for x in self.items]
-        self.work = work
-
-    def at(self, offset: int) -> tuple[int, Token] | None:
-        k = bisect_right(self.starts, offset) - 1
-        if k < 0:
-            return None
-        _, ci, ti = self.items[k]
-        return ci, self.work.clauses[ci].tokens[ti]
+LINKED_PRONOUNS = frozenset("he him his she her hers".split())
+_NOT_NAMING = frozenset({"pronoun", "pronoun_unresolved", "statement_author", "relative", "previous_statement",
+                         "not_a_name"})
 
 
 @register("speakers")
 class Speakers:
-    """Give every statement a canonical speaker name and kind."""
+    """Give every statement a canonical speaker name, kind and the rule that named it."""
 
     name = "speakers"
     requires = ("candidates", "clusters", "clauses")
-    assigns = ("candidates.speaker",)
+    assigns = ("candidates.speaker", "coreference")
 
     def __call__(self, work: Work) -> None:
-        self.work = work
-        self.index = _Index(work)
-        self.owner = _Mentions(_mention_owner(work).items())
-        self.spoken: list[tuple[int, int, Cluster]] = []  # (mention start, order, cluster) of resolved speakers
+        ctx = Context(work)
+        phrases = {c.speaker_mention.start for c in work.candidates if c.speaker_mention is not None}
+        pronouns = _free_pronouns(work, phrases)
+        done = 0
         prev: Candidate | None = None
-        for cand in work.candidates:
+        for i, cand in enumerate(work.candidates):
+            done = _link_pronouns(ctx, pronouns, done, candidate_position(cand))
             if cand.speaker_mention is not None:
-                self._resolve(cand)
-            elif cand.carried and prev is not None and self._adjacent(prev, cand):
+                self._apply(ctx, i, cand, resolve(ctx, _query(ctx, i, cand)))
+            elif cand.carried and prev is not None and _adjacent(work, prev, cand):
                 _inherit(cand, prev)
-            if cand.speaker_name is None and cand.speaker_mention is None:
+                cand.speaker_rule = prev.speaker_rule and "previous_statement"
+                _record(ctx, i, cand, prev_referent(ctx, prev), named=False)
+            if not cand.speaker_name and cand.speaker_mention is None:
                 cand.confidence = min(cand.confidence, 0.35)
             prev = cand
+        _link_pronouns(ctx, pronouns, done, len(work.text) + 1)
+        work.coreference = [(s, e, k) for s, e, k in ctx.links]
 
-    def _adjacent(self, prev: Candidate, cand: Candidate) -> bool:
-        w = self.work
-        p, c = w.paragraph_of(prev.spans[-1].end), w.paragraph_of(cand.spans[0].start)
-        return c - p <= 1
-
-    def _resolve(self, cand: Candidate) -> None:
+    def _apply(self, ctx: Context, i: int, cand: Candidate, r: Resolution) -> None:
+        work = ctx.work
         m = cand.speaker_mention
-        hit = self.index.at(cand.speaker_head if cand.speaker_head is not None else m.start)
-        head = hit[1] if hit else None
-        word = (head.text if head else m.text).lower()
-        cluster = self._apposition(*hit) if hit is not None and head.pos == "NOUN" else None
-        joint = self._joint(m)
-        if joint:
-            cand.speaker_name, cand.speaker_kind = " and ".join(joint), "group"
+        cand.speaker_rule = r.rule
+        cand.speaker_affiliation = r.affiliation
+        if r.source is not None:
+            _inherit(cand, work.candidates[r.source], keep_mention=True, statement=True)
+            cand.speaker_rule = r.rule
+            _record(ctx, i, cand, prev_referent(ctx, work.candidates[r.source]), named=False)
             return
-        if cluster is not None:
-            pass
-        elif word in PERSON_PRONOUNS:
-            cluster = self._antecedent(m.start, ("person",))
-        elif word in PLURAL_PRONOUNS:
-            cluster = self._antecedent(m.start, ("group", "organisation", "person"), prefer_speakers=True)
-        elif word == "it" or (head is not None and head.lemma in CHANNEL_NOUNS and head.pos == "NOUN"):
-            if self._statement_author(cand, m.start):
-                return
-            cluster = self._antecedent(m.start, ("organisation", "group"))
-        elif word in RELATIVISERS and hit is not None:
-            cluster = self._relative_antecedent(*hit)
-        if cluster is None:
-            cluster = self._description(m, head) or self._named(m)
-        known = cluster is not None and any(cluster is c for c in self.work.clusters)
-        if cluster is not None and not known:
-            cand.speaker_name, cand.speaker_kind = cluster.name, cluster.kind
-        elif cluster is not None:
-            cand.speaker_name, cand.speaker_kind = cluster.name, cluster.kind
-            cand.speaker_entity = next(i for i, c in enumerate(self.work.clusters) if c is cluster)
-            if not any(x.start < m.end and m.start < x.end for x in cluster.mentions):
-                cluster.mentions.append(m)
-                cluster.mentions.sort(key=lambda x: x.start)
-                self.owner.add(m.start, m.end, cluster)
-            insort(self.spoken, (m.start, len(self.spoken), cluster), key=lambda x: x[:2])
+        entity = r.entity
+        if entity is None and r.new_entity and r.name:
+            entity = ctx.add_entity(Cluster(r.name, r.kind))
+        if entity is not None:
+            c = work.clusters[entity]
+            if r.rule == "pronoun" and c.kind == "unknown" and q_word(m) in LINKED_PRONOUNS and len(c.name.split()) <= 3:
+                c.kind = "person"  # "he"/"she" refers to it: a person
+            cand.speaker_name, cand.speaker_kind, cand.speaker_entity = c.name, c.kind, entity
+            if not any(x.start < m.end and m.start < x.end for x in c.mentions):
+                c.mentions.append(m)
+                c.mentions.sort(key=lambda x: x.start)
+            ctx.link(m.start, m.end, entity)
+            referent = ctx.referent(entity)
+            if r.rule == "spokesperson":  # "he" after "a spokesman for the union" is the spokesman, for the union
+                referent = Referent(entity, c.name, "person", r.gender, False)
+        elif r.name:
+            cand.speaker_name, cand.speaker_kind = r.name, r.kind
+            referent = Referent(None, r.name, r.kind, r.gender, r.plural)
         else:
-            cand.speaker_name = _surface_name(m.text)
-            cand.speaker_kind = "unknown"
-
-    def _named(self, m: Mention) -> Cluster | None:
-        """The cluster one of whose mentions lies inside the speaker phrase."""
-        best = None
-        for s, e, c in self.owner.starting(m.start, m.end):
-            if e <= m.end and (best is None or e - s > best[0]):
-                best = (e - s, c)
-        if best:
-            return best[1]
-        name = clean_name(re.sub(r"^(the|a|an)\s+", "", m.text, flags=re.I))
-        if m.text[:1].isupper() and name and name.split()[-1][:1].isupper() and name.lower() not in PERSON_PRONOUNS:
-            for c in self.work.clusters:
-                if c.name.split()[-1] == name.split()[-1] and c.kind == "person":
-                    return c
-            for c in self.work.clusters:
-                if c.name == name:
-                    return c
-            kind = "group" if GROUP_WORDS.search(name) else ("person" if len(name.split()) <= 3 else "unknown")
-            cluster = Cluster(name, kind)
-            self.work.clusters.append(cluster)
-            return cluster
-        return None
-
-    def _description(self, m: Mention, head: Token | None) -> Cluster | None:
-        """'the 85-year-old' -> the most recent person; 'the party' -> the most recent organisation."""
-        if head is None or head.pos == "PROPN" or not re.match(r"(the|this|that)\b", m.text, re.I):
-            return None
-        if head.lemma in ORG_NOUNS:
-            # "the union" is the National Education Union if one was named; else the last organisation
-            named = [c for _, (_, c) in sorted(self._recent(m.start, ("organisation", "group")), key=lambda x: x[1][0])
-                     if head.lemma in c.name.lower().split() or head.text.lower() in c.name.lower().split()]
-            return named[-1] if named else self._antecedent(m.start, ("organisation", "group"))
-        if head.pos in ("NOUN", "ADJ") and head.lemma not in CHANNEL_NOUNS:
-            return self._antecedent(m.start, ("person",), prefer_speakers=True)
-        return None
-
-    def _antecedent(self, before: int, kinds: tuple[str, ...], prefer_speakers: bool = False) -> Cluster | None:
-        """The most recent cluster of an allowed kind mentioned before ``before``."""
-        best, best_key = None, None
-        for speaker_first, c in self._recent(before, kinds):
-            key = (speaker_first if prefer_speakers else 0, c[0])
-            if best_key is None or key > best_key:
-                best, best_key = c[1], key
-        return best
-
-    def _recent(self, before: int, kinds):
-        lo = before - _MAX_BACK + 1
-        i = bisect_left(self.spoken, lo, key=lambda x: x[0])
-        j = bisect_left(self.spoken, before, key=lambda x: x[0])
-        for start, _, c in self.spoken[i:j]:
-            if c.kind in kinds:
-                yield 1, (start, c)
-        for s, e, c in self.owner.starting(lo, before):
-            if c.kind in kinds:
-                yield 0, (s, c)
-
-    def _statement_author(self, cand: Candidate, before: int) -> bool:
-        """'it said' after 'In a statement …, the group called for …': the group said it."""
-        prior = []
-        for c in reversed(self.work.candidates):
-            start = c.spans[0].start
-            if start < before - _MAX_BACK:
-                break
-            if c.channel and c.speaker_name and start < before and c.clause is not None:
-                prior = [c]
-                break
-        if not prior:
-            return False
-        frame_end = self.work.clauses[prior[-1].clause].span.end
-        if any(s >= frame_end for _, (s, c) in self._recent(before, ("organisation", "group"))):
-            return False  # an organisation named since that statement is the likelier referent
-        src = prior[-1]
-        _inherit(cand, src, keep_mention=True)
-        cand.channel = cand.channel or src.channel
-        cand.channel_evidence = cand.channel_evidence or src.channel_evidence
-        cand.said_on = cand.said_on or src.said_on
-        cand.said_on_evidence = cand.said_on_evidence or src.said_on_evidence
-        return True
-
-    def _relative_antecedent(self, ci: int, tok: Token) -> Cluster | None:
-        clause = self.work.clauses[ci]
-        t = tok
-        for _ in range(3):
-            if t.head == t.i:
-                return None
-            t = clause.tokens[t.head]
-            if t.pos in ("NOUN", "PROPN"):
-                break
-        while t.dep == "appos" and t.head != t.i:
-            t = clause.tokens[t.head]
-        near = self._named_near(t)
-        if near is not None:
-            return near
-        if t.pos == "PROPN":
-            return self._named(self.work.mention(t.start, t.end))
-        # "a letter from his doctor that says …": the speaker is the noun phrase itself
-        s, e = _noun_phrase(clause, t)
-        return Cluster(_surface_name(self.work.text[s:e]), "unknown", [])
-
-    def _joint(self, m: Mention) -> list[str]:
-        """Names of two or more people speaking together ("Anne Price and Tom Hughes")."""
-        if " and " not in m.text and "," not in m.text:
-            return []
-        names: list[str] = []
-        for s, e, c in self.owner.starting(m.start, m.end):
-            if e <= m.end and c.kind == "person" and c.name not in names:
-                names.append(c.name)
-        return names if len(names) > 1 else []
-
-    def _apposition(self, ci: int, head: Token) -> Cluster | None:
-        """'The chancellor, Rachel Brown, said': the named apposition is the speaker."""
-        clause = self.work.clauses[ci]
-        for c in head.children:
-            t = clause.tokens[c]
-            if t.dep == "appos" and t.pos == "PROPN":
-                return self._named_near(t) or self._named(self.work.mention(*_noun_phrase(clause, t)))
-        return None
-
-    def _named_near(self, t: Token) -> Cluster | None:
-        for s, e, c in self.owner.starting(t.start - _Mentions.LONGEST, t.start + 1):
-            if s <= t.start < e:
-                return c
-        return None
+            cand.speaker_name, cand.speaker_kind = "", "unknown"
+            return
+        _record(ctx, i, cand, referent, named=r.rule not in _NOT_NAMING)
 
 
-def _noun_phrase(clause, t: Token) -> tuple[int, int]:
-    """Span of a noun with its determiners, modifiers and prepositional phrases (not clauses)."""
-    keep = {t.i}
-    stack = [c for c in t.children]
-    while stack:
-        i = stack.pop()
-        c = clause.tokens[i]
-        if c.dep in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.region is not None:
-            continue
-        keep.add(i)
-        stack.extend(c.children)
-    lo = hi = t.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
-    return clause.tokens[lo].start, clause.tokens[hi].end
+def q_word(m: Mention) -> str:
+    return m.text.strip().lower()
 
 
-def _inherit(cand: Candidate, src: Candidate, keep_mention: bool = False) -> None:
+def _query(ctx: Context, i: int, cand: Candidate) -> Query:
+    m = cand.speaker_mention
+    cut = after_last_quote_mark(m.text)
+    if 0 < cut < len(m.text):
+        m = Mention.of(ctx.work.text, m.start + cut, m.end)
+    at = cand.speaker_head if cand.speaker_head is not None and m.start <= cand.speaker_head < m.end else None
+    hit = ctx.token_at(at if at is not None else m.start)
+    if hit is not None and not (m.start <= hit[1].start < m.end):
+        hit = None
+    if hit is not None and at is None:
+        hit = _head_within(ctx, hit[0], m) or hit
+    return Query(i, m, hit[1] if hit else None, hit[0] if hit else None)
+
+
+def _head_within(ctx: Context, ci: int, m: Mention):
+    """The syntactic head of the phrase: the token in it whose head lies outside it."""
+    clause = ctx.work.clauses[ci]
+    inside = [t for t in clause.tokens if m.start <= t.start and t.end <= m.end and t.region is None]
+    for t in inside:
+        h = clause.tokens[t.head]
+        if t.head == t.i or not (m.start <= h.start and h.end <= m.end):
+            return ci, t
+    return None
+
+
+def _record(ctx: Context, i: int, cand: Candidate, referent: Referent | None, *, named: bool) -> None:
+    if referent is None:
+        return
+    pos = candidate_position(cand)
+    ctx.record(Said(pos, ctx.work.paragraph_of(pos), ctx.sentence_of(pos), referent, named, i))
+
+
+def prev_referent(ctx: Context, src: Candidate) -> Referent | None:
+    """What a statement's speaker is, as a later phrase can refer to it."""
+    if src.speaker_entity is not None:
+        return ctx.referent(src.speaker_entity)
+    if src.speaker_name:
+        return Referent(None, src.speaker_name, src.speaker_kind, None, src.speaker_kind == "group")
+    return None
+
+
+def _free_pronouns(work: Work, phrases: set[int]) -> list[tuple[int, int, str]]:
+    """Person pronouns outside quotations that are no speaker phrase, in text order."""
+    index = work.region_index
+    out = []
+    for clause in work.clauses:
+        for t in clause.tokens:
+            low = t.text.lower()
+            if low in LINKED_PRONOUNS and t.region is None and t.start not in phrases \
+                    and not index.overlapping(t.start, t.end):
+                out.append((t.start, t.end, low))
+    out.sort()
+    return out
+
+
+def _link_pronouns(ctx: Context, pronouns, done: int, upto: int) -> int:
+    while done < len(pronouns) and pronouns[done][0] < upto:
+        s, e, word = pronouns[done]
+        ref = antecedent(ctx, s, word)
+        if ref is not None and ref.entity is not None:
+            ctx.link(s, e, ref.entity, pronoun=True)
+        done += 1
+    return done
+
+
+def _adjacent(work: Work, prev: Candidate, cand: Candidate) -> bool:
+    p, c = work.paragraph_of(prev.spans[-1].end), work.paragraph_of(cand.spans[0].start)
+    return c - p <= 1
+
+
+def _inherit(cand: Candidate, src: Candidate, keep_mention: bool = False, statement: bool = False) -> None:
     cand.speaker_name, cand.speaker_kind, cand.speaker_entity = src.speaker_name, src.speaker_kind, src.speaker_entity
+    cand.speaker_affiliation = src.speaker_affiliation
     if not keep_mention:
         cand.speaker_mention = None
-    if cand.cue is None and cand.carried:
+    if statement or (cand.cue is None and cand.carried):
         cand.channel = cand.channel or src.channel
         cand.channel_evidence = cand.channel_evidence or src.channel_evidence
         cand.said_on = cand.said_on or src.said_on
         cand.said_on_evidence = cand.said_on_evidence or src.said_on_evidence
-
-
-def _mention_owner(work: Work) -> dict[tuple[int, int], Cluster]:
-    return {(m.start, m.end): c for c in work.clusters for m in c.mentions}
-
-
-def _surface_name(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I))

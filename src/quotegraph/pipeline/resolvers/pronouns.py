@@ -1,0 +1,88 @@
+"""The one pronoun resolver: "he", "she", "they" and "it" to what they refer to.
+
+A pronoun agrees in gender (a first name, a title or a gendered noun gives it) and number with its
+antecedent. Salience decides among the agreeing ones, paragraph by paragraph going back from the
+pronoun: the speaker of the latest statement, then the subject of the latest sentence, then the latest
+mention. The search never crosses a paragraph that introduced a new speaker: after a lawyer's quote,
+"she said" is the lawyer or no one, never the congresswoman of three paragraphs before.
+"""
+
+from __future__ import annotations
+
+from .context import Context, Referent
+
+__all__ = ["PRONOUNS", "pronoun_features", "antecedent"]
+
+# pronoun -> (gender, plural, kinds it can refer to)
+_PERSON = ("person",)
+_PLURAL = ("group", "organisation")
+_THING = ("organisation", "group")
+PRONOUNS: dict[str, tuple[str | None, bool, tuple[str, ...]]] = {
+    "he": ("m", False, _PERSON), "him": ("m", False, _PERSON), "his": ("m", False, _PERSON),
+    "she": ("f", False, _PERSON), "her": ("f", False, _PERSON), "hers": ("f", False, _PERSON),
+    "they": (None, True, _PLURAL), "them": (None, True, _PLURAL),
+    "it": (None, False, _THING),
+}
+MAX_PARAGRAPHS = 4  # paragraphs to look back, the pronoun's own included
+MAX_BACK = 2500  # characters to look back
+
+
+def pronoun_features(word: str) -> tuple[str | None, bool, tuple[str, ...]] | None:
+    """``(gender, plural, kinds)`` of a pronoun, or None for any other word."""
+    return PRONOUNS.get(word.lower())
+
+
+def agrees(r: Referent, gender: str | None, plural: bool, kinds: tuple[str, ...]) -> bool:
+    """Can a pronoun of this gender, number and kind refer to ``r``?"""
+    if kinds == _PERSON:  # a name of unknown kind may be a person's ("Loach told the crowd … He …")
+        return r.kind in ("person", "unknown") and not r.plural and (gender is None or r.gender is None
+                                                                      or r.gender == gender)
+    if r.kind not in kinds and not (plural and r.plural):
+        return False
+    if plural:
+        return r.plural or r.kind == "organisation"
+    return not r.plural or r.kind == "organisation"
+
+
+def antecedent(ctx: Context, start: int, word: str) -> Referent | None:
+    """What the pronoun ``word`` at offset ``start`` refers to, or None."""
+    feats = pronoun_features(word)
+    if feats is None:
+        return None
+    gender, plural, kinds = feats
+    work = ctx.work
+    p = work.paragraph_of(start)
+    for para in range(p, max(-1, p - MAX_PARAGRAPHS), -1):
+        span = work.paragraphs[para] if work.paragraphs else None
+        lo = span.start if span is not None else 0
+        hi = start if para == p else (span.end if span is not None else start)
+        lo = max(lo, start - MAX_BACK)
+        if lo >= hi and para != p:
+            break
+        found = _in_paragraph(ctx, lo, hi, gender, plural, kinds)
+        if found is not None:
+            return found
+        if para != p and any(s.named for s in ctx.said_between(lo, hi)):
+            return None  # a new speaker came in here; the pronoun cannot reach past them
+        if lo <= start - MAX_BACK:
+            break
+    return None
+
+
+def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds) -> Referent | None:
+    said = ctx.said_between(lo, hi)
+    mentions = ctx.mentions_between(lo, hi)
+    ok = lambda r: agrees(r, gender, plural, kinds)  # noqa: E731
+    sentences = sorted({ctx.sentence_of(s.start) for s in said} | {ctx.sentence_of(m[0]) for m in mentions},
+                       reverse=True)
+    for sent in sentences:
+        for s in reversed(said):
+            if ctx.sentence_of(s.start) == sent and ok(s.referent):
+                return s.referent
+        for s, _, k in mentions:
+            if ctx.sentence_of(s) == sent and ctx.is_subject(s) and ok(ctx.referent(k)):
+                return ctx.referent(k)
+    for s, _, k in reversed(mentions):
+        if ok(ctx.referent(k)):
+            return ctx.referent(k)
+    return None

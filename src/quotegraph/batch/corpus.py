@@ -50,6 +50,7 @@ from ..errors import BatchError, import_optional
 from ..linking.names import Clustering, Occurrence, cluster_names, speaker_name_problem
 from ..linking.statements import QuoteRow, group_statements, quote_order
 from .parquet import OutputDir, write_json_atomic
+from .tables import _said_on_text
 
 pa = import_optional("pyarrow", extra="batch", feature="the batch corpus pass")
 pq = import_optional("pyarrow.parquet", extra="batch", feature="the batch corpus pass")
@@ -84,7 +85,8 @@ _SHUFFLE_SCHEMA = pa.schema([
     ("doc_id", _STR), ("quote_index", pa.int32()), ("date", _STR), ("outlet", _STR), ("text", _STR), ("type", _STR),
     ("speaker_id", _STR), ("speaker_name", _STR), ("said_on", _STR), ("about", pa.list_(_ABOUT)),
 ])
-_QUOTE_COLUMNS = ["doc_id", "quote_index", "text", "type", "speaker_name", "speaker_kind", "said_on", "about"]
+_QUOTE_COLUMNS = ["doc_id", "quote_index", "text", "type", "speaker_name", "speaker_kind", "said_on", "said_on_precision",
+                  "about"]
 
 
 def _digest(*parts: Any) -> str:
@@ -213,7 +215,7 @@ def shuffle_task(out: str, part: str, resolved: dict[str, Any], buckets: int, ta
         pieces[_bucket(speaker_id, q["doc_id"], buckets)].append({
             "doc_id": q["doc_id"], "quote_index": q["quote_index"], "date": date, "outlet": source,
             "text": q["text"], "type": q["type"], "speaker_id": speaker_id, "speaker_name": speaker_name,
-            "said_on": q["said_on"], "about": about})
+            "said_on": _said_on_text(q["said_on"], q["said_on_precision"]), "about": about})
     files = {}
     for b, rows in sorted(pieces.items()):
         path = root / "shuffle" / f"{b:02d}" / f"{part}-{tag}.parquet"

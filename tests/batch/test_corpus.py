@@ -184,3 +184,29 @@ def test_example_articles_one_loach_one_repeated_statement(tmp_path, repo_root):
     db = tmp_path / "ex.db"
     ingest([str(repo_root / "examples")], db=db, processes=1)
     assert_same(corpus_view(out), store_view(db))
+
+
+def test_ingest_from_parquet_takes_the_corpus_tables(tmp_path):
+    import sqlite3
+
+    from quotegraph.store.adopt import adopt_corpus
+    from quotegraph.store.run import ingest
+
+    out = _batch(tmp_path, 90)
+    db = tmp_path / "from-batch.db"
+    ingest([str(out)], db=db, from_parquet=True)
+    assert_same(corpus_view(out), store_view(db))
+    assert_same(store_view(db), store_view(_store(tmp_path, 90)))  # what the store's own merge gives
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            assert adopt_corpus(conn, [str(out)]).mode == "batch"
+        with conn:  # a database holding anything else is merged by the store, not taken from the batch
+            conn.execute("UPDATE quotes SET text = text || ' (corrected)' WHERE rowid = 1")
+            assert adopt_corpus(conn, [str(out)]) is None
+            conn.execute("UPDATE quotes SET text = substr(text, 1, length(text) - 12) WHERE rowid = 1")
+            assert adopt_corpus(conn, [str(out)]).mode == "batch"
+            conn.execute("INSERT INTO aliases VALUES ('Marsh', 'David Marsh', NULL)")
+            assert adopt_corpus(conn, [str(out)]) is None
+    finally:
+        conn.close()

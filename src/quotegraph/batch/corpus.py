@@ -64,7 +64,9 @@ FORMAT = "quotegraph-corpus"
 _VERSION = 1  # bump when a rule or a column changes, so that no old stage output is reused
 
 _STR = pa.string()
-_EVIDENCE = pa.struct([("name", _STR), ("rule", _STR), ("detail", _STR), ("doc_ids", pa.list_(_STR))])
+# merged: the name joined the entity (False: a note, such as an ambiguous surname left apart)
+_EVIDENCE = pa.struct([("name", _STR), ("rule", _STR), ("detail", _STR), ("merged", pa.bool_()),
+                       ("doc_ids", pa.list_(_STR))])
 _SOURCE = pa.struct([("doc_id", _STR), ("quote_index", pa.int32()), ("date", _STR), ("outlet", _STR),
                      ("text", _STR), ("rule", _STR)])
 _ABOUT = pa.struct([("name", _STR), ("speaker_id", _STR)])
@@ -275,10 +277,10 @@ def _speaker_rows(clustering: Clustering, articles_of: dict[str, set[str]], stat
     rows = []
     for c in clustering.clusters:
         s = stats.get(c.slug, {})
-        evidence = [{"name": n, "rule": rule, "detail": detail, "doc_ids": sorted(articles_of.get(n, ()))}
+        evidence = [{"name": n, "rule": rule, "detail": detail, "merged": True, "doc_ids": sorted(articles_of.get(n, ()))}
                     for n, (rule, detail) in sorted(c.members.items())]
-        evidence += [{"name": n, "rule": rule, "detail": detail, "doc_ids": sorted(articles_of.get(n, ()))}
-                     for n, rule, detail in sorted(c.notes)]
+        evidence += [{"name": n, "rule": rule, "detail": detail, "merged": False,
+                      "doc_ids": sorted(articles_of.get(n, ()))} for n, rule, detail in sorted(c.notes)]
         dates = sorted(s.get("dates", ()))
         rows.append({"speaker_id": c.slug, "name": c.name, "kind": c.kind, "external_id": c.external_id,
                      "n_statements": s.get("n", 0), "n_quotes": s.get("quotes", 0),

@@ -15,7 +15,7 @@ first-seen date and outlets. Layout, under ``OUT/corpus/``::
 
 Stage 1 depends only on its partition, so it runs once per partition, ever.
 Speaker names are then clustered on the driver from the small per-name counts
-(names, not quotes). Stage 2 is the shuffle: each partition's quotes go to
+(names, not quotes: the driver never reads a quote). Stage 2 is the shuffle: each partition's quotes go to
 the bucket of their speaker entity (``hash(speaker id) % buckets``); its
 output is named by a digest of how that partition's names resolve (``MD``),
 so it is recomputed only when new articles change whom one of its names
@@ -61,7 +61,7 @@ __all__ = ["CORPUS", "BUCKETS", "SPEAKERS_SCHEMA", "STATEMENTS_SCHEMA", "CorpusR
 CORPUS = "corpus"
 BUCKETS = 16
 FORMAT = "quotegraph-corpus"
-_VERSION = 1  # bump when a rule or a column changes, so that no old stage output is reused
+_VERSION = 2  # bump when a rule or a column changes, so that no old stage output is reused
 
 _STR = pa.string()
 # merged: the name joined the entity (False: a note, such as an ambiguous surname left apart)
@@ -81,7 +81,8 @@ STATEMENTS_SCHEMA = pa.schema([
     ("outlets", pa.list_(_STR)), ("first_doc_id", _STR), ("first_quote_index", pa.int32()),
     ("about", pa.list_(_ABOUT)), ("sources", pa.list_(_SOURCE)),
 ])
-_NAMES_SCHEMA = pa.schema([("speaker_name", _STR), ("speaker_kind", _STR), ("n", pa.int64()),
+# role: "speaker" (a quote's speaker name, its kind, quotes and articles) or "about" (a name a quote is about)
+_NAMES_SCHEMA = pa.schema([("role", _STR), ("name", _STR), ("kind", _STR), ("n", pa.int64()),
                            ("doc_ids", pa.list_(_STR))])
 _SHUFFLE_SCHEMA = pa.schema([
     ("doc_id", _STR), ("quote_index", pa.int32()), ("date", _STR), ("outlet", _STR), ("text", _STR), ("type", _STR),
@@ -134,20 +135,25 @@ def outlet(source: str | None, url: str | None) -> str | None:
 # ---------------------------------------------------------------- stage 1: names per partition
 
 def names_task(out: str, part: str) -> str:
-    """Stage 1 task: the speaker names of one extraction partition, with kinds, counts and articles."""
+    """Stage 1 task: one extraction partition's names: speakers (with kinds, counts, articles) and subjects."""
     root = Path(out) / CORPUS
     path = root / "names" / f"{part}.parquet"
     if path.exists():
         return str(path)
-    table = pq.read_table(Path(out) / "statements" / f"{part}.parquet", columns=["doc_id", "speaker_name", "speaker_kind"])
+    table = pq.read_table(Path(out) / "statements" / f"{part}.parquet",
+                          columns=["doc_id", "speaker_name", "speaker_kind", "about"])
     counts: Counter = Counter()
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for doc_id, name, kind in zip(*(table.column(c).to_pylist() for c in ("doc_id", "speaker_name", "speaker_kind"))):
+    about: Counter = Counter()
+    for doc_id, name, kind, names in zip(*(table.column(c).to_pylist()
+                                           for c in ("doc_id", "speaker_name", "speaker_kind", "about"))):
         if name:
             counts[(name, kind or "unknown")] += 1
             docs[(name, kind or "unknown")].add(doc_id)
-    rows = [{"speaker_name": n, "speaker_kind": k, "n": counts[(n, k)], "doc_ids": sorted(docs[(n, k)])}
+        about.update(names or ())
+    rows = [{"role": "speaker", "name": n, "kind": k, "n": counts[(n, k)], "doc_ids": sorted(docs[(n, k)])}
             for n, k in sorted(counts)]
+    rows += [{"role": "about", "name": n, "kind": None, "n": c, "doc_ids": []} for n, c in sorted(about.items())]
     _write_parquet(root, path, pa.Table.from_pylist(rows, schema=_NAMES_SCHEMA))
     return str(path)
 
@@ -157,8 +163,9 @@ def _cluster(names_files: Sequence[str], aliases: Sequence[tuple[str, str, str |
     articles_of: dict[str, set[str]] = defaultdict(set)
     for path in names_files:
         for row in pq.read_table(path).to_pylist():
-            occurrences.append(Occurrence(row["speaker_name"], row["speaker_kind"], "", row["n"]))
-            articles_of[row["speaker_name"]].update(row["doc_ids"])
+            if row["role"] == "speaker":
+                occurrences.append(Occurrence(row["name"], row["kind"], "", row["n"]))
+                articles_of[row["name"]].update(row["doc_ids"])
     def shared(singles: list[str], full: list[str]) -> dict[str, int]:
         seen_in = set().union(*(articles_of.get(n, set()) for n in singles))
         return {n: len(articles_of.get(n, set()) & seen_in) for n in full}
@@ -359,10 +366,9 @@ def run_corpus(out: str | Path, *, aliases: Sequence[tuple[str, str, str | None]
 
     calls, shuffles = [], []
     for p in parts:
-        quotes = pq.read_table(Path(out) / "statements" / f"{p}.parquet", columns=["speaker_name", "about"])
-        names = [n for n in quotes.column("speaker_name").to_pylist() if n]
-        abouts = [n for row in quotes.column("about").to_pylist() for n in row or ()]
-        resolved = resolution(clustering, names, abouts)
+        names = pq.read_table(names_files[p], columns=["role", "name"]).to_pylist()
+        resolved = resolution(clustering, [r["name"] for r in names if r["role"] == "speaker"],
+                              [r["name"] for r in names if r["role"] == "about"])
         tag = _digest(_VERSION, buckets, resolved)
         if (root / "shuffle" / "_done" / f"{p}-{tag}.json").exists():
             report.reused["shuffle"] += 1

@@ -56,7 +56,7 @@ pa = import_optional("pyarrow", extra="batch", feature="the batch corpus pass")
 pq = import_optional("pyarrow.parquet", extra="batch", feature="the batch corpus pass")
 
 __all__ = ["CORPUS", "BUCKETS", "SPEAKERS_SCHEMA", "STATEMENTS_SCHEMA", "CorpusReport", "run_corpus",
-           "read_corpus", "names_task", "shuffle_task", "bucket_task", "outlet"]
+           "read_corpus", "names_task", "shuffle_task", "bucket_task", "outlet", "resolution", "dask_mapper"]
 
 CORPUS = "corpus"
 BUCKETS = 16
@@ -166,6 +166,7 @@ def _cluster(names_files: Sequence[str], aliases: Sequence[tuple[str, str, str |
             if row["role"] == "speaker":
                 occurrences.append(Occurrence(row["name"], row["kind"], "", row["n"]))
                 articles_of[row["name"]].update(row["doc_ids"])
+
     def shared(singles: list[str], full: list[str]) -> dict[str, int]:
         seen_in = set().union(*(articles_of.get(n, set()) for n in singles))
         return {n: len(articles_of.get(n, set()) & seen_in) for n in full}

@@ -3,7 +3,11 @@
 
 * the whole ``settings`` section, from ``quotegraph.settings.SETTINGS``;
 * the error-code table at the end of the ``limits`` section (between
-  ``<!-- generated: errors -->`` markers), from ``quotegraph.errors.ERRORS``.
+  ``<!-- generated: errors -->`` markers), from ``quotegraph.errors.ERRORS``;
+* the stage table (between ``<!-- generated: stages -->`` markers), from the
+  ``@stage`` declarations of ``quotegraph.pipeline.DEFAULT_STAGES``;
+* the command table (between ``<!-- generated: commands -->`` markers), from
+  ``quotegraph.cli.COMMANDS`` and each command's own options.
 
     .venv/bin/python scripts/gen_settings_doc.py          # rewrite README.md
     .venv/bin/python scripts/gen_settings_doc.py --check  # exit 1 if README.md is stale
@@ -23,10 +27,16 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT / "src"))
 
-from quotegraph.errors import ERRORS  # noqa: E402
+from quotegraph.errors import ERRORS, WARNINGS, http_status  # noqa: E402
+from quotegraph.pipeline import DEFAULT_STAGES, registry  # noqa: E402
 from quotegraph.settings import SETTINGS  # noqa: E402
 
-__all__ = ["settings_block", "errors_block", "render", "main"]
+__all__ = ["settings_block", "errors_block", "stages_block", "commands_block", "render", "main"]
+
+COMMANDS_OPEN = "<!-- generated: commands -->"
+COMMANDS_CLOSE = "<!-- /generated: commands -->"
+STAGES_OPEN = "<!-- generated: stages -->"
+STAGES_CLOSE = "<!-- /generated: stages -->"
 
 ERRORS_OPEN = "<!-- generated: errors -->"
 ERRORS_CLOSE = "<!-- /generated: errors -->"
@@ -39,6 +49,7 @@ ERROR_AREAS = {
     "4": "evaluation",
     "5": "batch",
     "6": "service / API",
+    "7": "settings",
 }
 
 
@@ -88,17 +99,82 @@ def errors_block() -> str:
         "",
         "### Error codes",
         "",
-        "Every error quotegraph reports carries one of these codes (`[E104] ...`).",
+        "Every error quotegraph reports carries one of these codes (`[E104] ...`);",
+        "the server answers each with the HTTP status shown.",
         "Generated from `src/quotegraph/errors.py` by `scripts/gen_settings_doc.py`.",
         "",
-        "| Code | Area | Message |",
-        "|---|---|---|",
+        "| Code | Area | HTTP | Message |",
+        "|---|---|---|---|",
     ]
     for code in sorted(ERRORS):
         area = ERROR_AREAS.get(code[1:2], "other")
-        lines.append(f"| `{code}` | {area} | {_cell(ERRORS[code])} |")
+        lines.append(f"| `{code}` | {area} | {http_status(code)} | {_cell(ERRORS[code])} |")
+    lines += ["", "Warnings (`W1xx` from the readers, `W2xx` from the extractor) never stop a document:", "",
+              "| Code | Area | Message |", "|---|---|---|"]
+    for code in sorted(WARNINGS):
+        area = "input" if code.startswith("W1") else "pipeline"
+        lines.append(f"| `{code}` | {area} | {_cell(WARNINGS[code])} |")
     lines += ["", ERRORS_CLOSE]
     return "\n".join(lines)
+
+
+def _fields(names: tuple[str, ...]) -> str:
+    return ", ".join(f"`{n}`" for n in names) or "–"
+
+
+def stages_block() -> str:
+    """The generated table of the default pipeline's stages and what each declares (with its markers)."""
+    lines = [
+        STAGES_OPEN,
+        "",
+        "| # | Stage | Requires | Assigns | Proposes (applied by the owner) |",
+        "|---|---|---|---|---|",
+    ]
+    known = registry()
+    for k, name in enumerate(DEFAULT_STAGES, 1):
+        cls = known[name]
+        lines.append(f"| {k} | `{name}` | {_fields(cls.requires)} | {_fields(cls.assigns)} | {_fields(cls.proposes)} |")
+    lines += ["", STAGES_CLOSE]
+    return "\n".join(lines)
+
+
+def commands_block() -> str:
+    """The generated table of every command: usage, what it does, and its options (with their markers)."""
+    import importlib
+
+    import click
+
+    from quotegraph.cli import COMMANDS, main
+    from quotegraph.settings import ENV_PREFIX
+
+    names = {s.name for s in SETTINGS}
+    lines = [
+        COMMANDS_OPEN,
+        "",
+        "| command | what it does | options (settings also as `QUOTEGRAPH_<NAME>` variables) |",
+        "|---|---|---|",
+    ]
+    for name in sorted(COMMANDS):
+        module, attr, help_text = COMMANDS[name]
+        command = getattr(importlib.import_module(module), attr)
+        ctx = click.Context(command, info_name=name, parent=click.Context(main, info_name="quotegraph"))
+        usage = " ".join(["quotegraph", name, *command.collect_usage_pieces(ctx)])
+        opts = []
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name not in ("help",):
+                flag = "/".join(param.opts + param.secondary_opts)
+                opts.append(f"`{flag}`" + (" (setting)" if param.name in names else ""))
+        lines.append(f"| `{_cell(usage)}` | {_cell(help_text)} | {_cell(', '.join(opts))} |")
+    lines += ["", COMMANDS_CLOSE]
+    return "\n".join(lines)
+
+
+def _replace_block(text: str, opening: str, closing: str, block: str) -> str:
+    if opening not in text:
+        raise SystemExit(f"README.md has no '{opening}' marker")
+    start = text.index(opening)
+    end = text.index(closing, start) + len(closing)
+    return text[:start] + block + text[end:]
 
 
 def _replace_section(text: str, name: str, body: str) -> str:
@@ -126,7 +202,9 @@ def _replace_errors(text: str) -> str:
 
 def render(text: str) -> str:
     """README text with every generated block brought up to date."""
-    return _replace_errors(_replace_section(text, "settings", settings_block()))
+    text = _replace_errors(_replace_section(text, "settings", settings_block()))
+    text = _replace_block(text, STAGES_OPEN, STAGES_CLOSE, stages_block())
+    return _replace_block(text, COMMANDS_OPEN, COMMANDS_CLOSE, commands_block())
 
 
 def main(argv: list[str] | None = None) -> int:

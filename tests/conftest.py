@@ -8,7 +8,10 @@ Markers (declared in pyproject.toml as well, so ``--strict-markers`` works):
 * ``browser``: drives Debian's chromium (``/usr/bin/chromium``) through
   Playwright; skipped when it is not installed, except under CI, where
   ``.ci/run`` installs it and a missing browser is a failure.
-* ``slow``: takes minutes; runs by default and in CI (``-m "not slow"`` to skip).
+* ``slow``: the long tiers (the 10,000-document stream, pathological and
+  near-limit inputs, kill-and-resume runs, Dask worker kills, the benchmark);
+  they run by default and in CI, and ``-m "not slow"`` leaves them out for a
+  fast loop.
 
 Tests that need ``../shared`` ask for the ``shared_dir`` or ``corpus_dir``
 fixture and never build that path themselves, so the skip is the same

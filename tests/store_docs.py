@@ -15,7 +15,7 @@ from pathlib import Path
 
 from quotegraph.model import Document, Entity, Mention, Quotation, Span, Speaker
 
-__all__ = ["Say", "build", "corpus", "HOSTILE", "write_jsonl"]
+__all__ = ["Say", "build", "corpus", "archive", "VOCABULARY", "HOSTILE", "write_jsonl"]
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)><a href="javascript:alert(2)">click</a>'
 
@@ -97,3 +97,23 @@ def write_jsonl(path: Path, docs: list[Document]) -> Path:
         for doc in docs:
             handle.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     return path
+
+
+VOCABULARY = [f"w{i}" for i in range(150)] + "a the party said leader vote members labour rally".split()
+
+
+def archive(path: Path, articles: int = 250, words: int = 1500, seed: int = 2) -> None:
+    """A database of long articles over a small vocabulary: every common word matches nearly every
+    article, which makes the costliest searches a user can type."""
+    import random
+
+    from quotegraph.store import Store
+
+    rng = random.Random(seed)
+    speakers = [f"{first} {last}" for first in ("Ann", "Bo", "Cy", "Di", "Ed") for last in ("Lee", "Roe", "Tan")]
+    with Store(path) as store:
+        for i in range(articles):
+            body = " ".join(rng.choice(VOCABULARY) for _ in range(words))
+            store.put(build(f"a{i}", f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}", body + ". She said: “",
+                            Say(rng.choice(speakers), " ".join(rng.choice(VOCABULARY) for _ in range(12))), "”"))
+        store.rebuild()

@@ -203,8 +203,11 @@ def test_cli_help_is_light():
 # --------------------------------------------------------------------------
 # layering
 
-AREAS = ["model", "linking", "ingest", "nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli",
-         "spacy_component"]
+AREAS = ["model", "linking", "version", "ingest", "nlp", "pipeline", "store", "ingestion", "service", "exports", "calls", "api", "web", "server",
+         "evaluation", "batch", "cli", "spacy_component"]
+
+# Everything above the service: no use case, store or extraction code imports these.
+_SERVING = ("calls", "api", "web", "server", "cli")
 
 
 def _q(*areas: str) -> list[str]:
@@ -214,18 +217,27 @@ def _q(*areas: str) -> list[str]:
 # area -> quotegraph modules it must not import (data flows one way)
 FORBIDDEN = {
     # the cross-article linking rules are pure: they import nothing else from quotegraph but model
-    "linking": _q("ingest", "nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
-    "ingest": _q("nlp", "pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
-    "nlp": _q("pipeline", "store", "service", "api", "web", "evaluation", "batch", "cli"),
-    "pipeline": _q("store", "service", "api", "web", "evaluation", "batch", "cli"),
-    "store": _q("service", "api", "web", "cli"),
-    "service": _q("api", "web", "cli"),
-    "api": _q("store", "cli"),
-    "web": _q("store", "cli"),
-    "evaluation": _q("store", "service", "api", "web", "cli"),
-    "batch": _q("service", "api", "web", "cli"),
+    "linking": _q("version", "ingest", "nlp", "pipeline", "store", "ingestion", "service", "exports", "evaluation",
+                  "batch", *_SERVING),
+    "ingest": _q("nlp", "pipeline", "store", "ingestion", "service", "evaluation", "batch", *_SERVING),
+    "nlp": _q("pipeline", "store", "ingestion", "service", "evaluation", "batch", *_SERVING),
+    # The process pool lives in the pipeline, so evaluation and ingest need not go through batch.
+    "pipeline": _q("store", "ingestion", "service", "evaluation", "batch", *_SERVING),
+    # The store depends on the model alone: the ingest use case that fills it is quotegraph.ingestion.
+    "store": _q("ingest", "nlp", "pipeline", "ingestion", "service", "evaluation", "batch", *_SERVING),
+    "service": _q("ingest", "nlp", "pipeline", "ingestion", "evaluation", "batch", *_SERVING),
+    # downloads format plain data: nothing of the project below or above them
+    "exports": _q("ingest", "nlp", "pipeline", "store", "ingestion", "service", "evaluation", "batch", *_SERVING),
+    "ingestion": _q("service", "evaluation", *_SERVING),
+    "calls": _q("ingest", "nlp", "pipeline", "store", "ingestion", "evaluation", "batch", "api", "web", "server", "cli"),
+    # api and web never import each other; the server package composes them.
+    "api": _q("ingest", "nlp", "pipeline", "store", "ingestion", "evaluation", "batch", "web", "server", "cli"),
+    "web": _q("ingest", "nlp", "pipeline", "store", "ingestion", "evaluation", "batch", "api", "server", "cli"),
+    "server": _q("ingest", "nlp", "pipeline", "store", "ingestion", "evaluation", "batch", "cli"),
+    "evaluation": _q("store", "ingestion", "service", "batch", *_SERVING),
+    "batch": _q("service", "ingestion", "evaluation", *_SERVING),
     # the spaCy component is an adapter over the pipeline, like batch and cli
-    "spacy_component": _q("store", "service", "api", "web", "evaluation", "batch", "cli"),
+    "spacy_component": _q("store", "ingestion", "service", "evaluation", "batch", *_SERVING),
 }
 
 # spaCy is touched in one place; the benchmark also times spaCy itself as a baseline, and
@@ -236,6 +248,37 @@ SPACY_ALLOWED = ("quotegraph.nlp", "quotegraph.evaluation.bench", "quotegraph.sp
 def _area(module: str) -> str | None:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else None
+
+
+@pytest.mark.parametrize("module,path", _module_files(), ids=[m for m, _ in _module_files()])
+def test_no_module_imports_the_package_root(module, path):
+    """The root is the public facade; inside the package, import what it re-exports from where it lives."""
+    if module == "quotegraph":
+        return
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names = []
+    for node in ast.walk(_parse(path)):
+        if isinstance(node, ast.ImportFrom):
+            target = node.module or ""
+            if node.level:
+                base = package.split(".")
+                target = ".".join(base[: len(base) - (node.level - 1)] + ([node.module] if node.module else []))
+            if target == "quotegraph":
+                names += [a.name for a in node.names if not (PKG / a.name).is_dir() and not (PKG / f"{a.name}.py").is_file()]
+        elif isinstance(node, ast.Import):
+            names += [a.name for a in node.names if a.name == "quotegraph"]
+    assert not names, f"{module} imports {names} from the package root"
+
+
+@pytest.mark.parametrize("module,path", [(m, p) for m, p in _module_files() if _area(m) in ("service", *_SERVING)],
+                         ids=[m for m, _ in _module_files() if _area(m) in ("service", *_SERVING)])
+def test_read_sql_lives_in_the_store(module, path):
+    """The service and everything above it run named queries from ``store.queries``; they write no SQL."""
+    sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP)\b.*\b(FROM|INTO|SET|TABLE|WHERE)\b", re.I | re.S)
+    literals = [n.value for n in ast.walk(_parse(path)) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    found = [s[:60] for s in literals if sql.search(s) and not s.lstrip().startswith(("\n", "<"))
+             and "\n\n" not in s]
+    assert not found, f"{module} holds SQL: {found}"
 
 
 def test_layering_rules_name_real_areas():
@@ -308,11 +351,15 @@ def test_doc_generator_replaces_only_its_blocks():
     gen = _gen_docs()
     text = (
         "intro\n<!-- section: limits -->\nhand-written limits\n<!-- /section: limits -->\n"
-        "<!-- section: settings -->\nold table\n<!-- /section: settings -->\noutro\n"
+        "<!-- section: settings -->\nold table\n<!-- /section: settings -->\n"
+        "<!-- generated: stages -->\nold stages\n<!-- /generated: stages -->\n"
+        "<!-- generated: commands -->\nold commands\n<!-- /generated: commands -->\noutro\n"
     )
     once = gen.render(text)
     assert gen.render(once) == once, "generator is not idempotent"
     assert "old table" not in once and "hand-written limits" in once
+    assert "old stages" not in once and "| `speakers` |" in once
+    assert "old commands" not in once and "| `quotegraph ingest [OPTIONS] PATHS...` |" in once
     assert once.startswith("intro\n") and once.endswith("outro\n")
     assert once.index("hand-written limits") < once.index(gen.ERRORS_OPEN) < once.index("<!-- /section: limits -->")
 
@@ -443,3 +490,59 @@ def test_command_options_named_after_settings_follow_the_table(name):
         if param.default is not None and param.default != setting.default:
             wrong.append(f"{param.name}: default {param.default!r} differs from the settings table's {setting.default!r}")
     assert not wrong, f"quotegraph {name}: " + "; ".join(wrong)
+
+
+# --------------------------------------------------------------------------
+# one CLI toolkit
+
+
+def _command_options():
+    import importlib
+
+    import click
+
+    from quotegraph.cli import COMMANDS
+
+    for name, (module, attr, _) in sorted(COMMANDS.items()):
+        command = getattr(importlib.import_module(module), attr)
+        for param in command.params:
+            if isinstance(param, click.Option):
+                yield name, param
+
+
+def test_every_option_named_like_a_setting_comes_from_the_settings_table():
+    from quotegraph.settings import SETTINGS
+
+    names = {s.name for s in SETTINGS}
+    hand_made = [f"{cmd} {p.opts[0]}" for cmd, p in _command_options()
+                 if p.name in names and f"env: QUOTEGRAPH_{p.name.upper()}" not in (p.help or "")]
+    assert not hand_made, f"declare these with setting_option: {hand_made}"
+
+
+def test_settings_come_from_the_environment_and_an_unknown_one_is_a_coded_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from quotegraph.cli import main
+
+    missing = tmp_path / "nowhere.db"
+    given = CliRunner().invoke(main, ["status"], env={"QUOTEGRAPH_DB": str(missing)})
+    assert given.exit_code == 1 and "[E302]" in given.output and str(missing) in given.output
+    unknown = CliRunner().invoke(main, ["status"], env={"QUOTEGRAPH_DATABASE": "x.db"})
+    assert unknown.exit_code == 2 and "status: error: [E700] unknown setting 'database'" in unknown.output
+    bad = CliRunner().invoke(main, ["serve"], env={"QUOTEGRAPH_PORT": "eighty"})
+    assert bad.exit_code == 2 and "[E701]" in bad.output and "QUOTEGRAPH_PORT" in bad.output
+
+
+def test_one_function_maps_coded_errors_to_exit_codes():
+    from quotegraph.cli._common import EXIT_FAILED, EXIT_USAGE, exit_code
+    from quotegraph.errors import QuotegraphError
+
+    assert exit_code(QuotegraphError("E601", name="limit", detail="x")) == EXIT_USAGE
+    assert exit_code(QuotegraphError("E700", name="x", origin="y", known="z")) == EXIT_USAGE
+    assert exit_code(QuotegraphError("E302", path="p")) == EXIT_FAILED
+
+
+def test_library_code_draws_no_progress_bar():
+    offenders = [m for m, p in _module_files() if not m.startswith("quotegraph.cli")
+                 and any(_within(n, "tqdm") for n in _imports(m, p))]
+    assert not offenders, f"{offenders} draw progress; take a progress callback instead"

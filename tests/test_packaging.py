@@ -119,9 +119,26 @@ def test_ci_runs_exactly_the_readme_test_command():
     test_command = commands[1]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(rf"^\s*{re.escape(test_command)}(\s|$)", ci, re.M), f".ci/run does not run `{test_command}`"
-    for script in (REPO / ".ci" / "run", REPO / "scripts" / "test.sh", REPO / "scripts" / "lock.sh"):
+    # and installs from pyproject.toml alone (no lock) in a fresh venv, so an undeclared import fails CI
+    assert re.search(r"^\s*\./scripts/fresh-install-test\.sh(\s|$)", ci, re.M), ".ci/run does not test a plain install"
+    for script in (REPO / ".ci" / "run", REPO / "scripts" / "test.sh", REPO / "scripts" / "lock.sh",
+                   REPO / "scripts" / "fresh-install-test.sh"):
         assert os.access(script, os.X_OK), f"{script.relative_to(REPO)} is not executable"
         assert "set -euo pipefail" in script.read_text(encoding="utf-8"), f"{script.relative_to(REPO)} lacks set -euo pipefail"
+
+
+def test_ci_deselects_no_tier():
+    """``-m "not slow"`` is the fast loop; CI and the default run still run every tier."""
+    import tomllib
+
+    addopts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]["addopts"]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    test_sh = (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert not re.search(r"(^|\s)-m(\s|$)", addopts), addopts
+    assert not re.search(r"(?m)^[^#]*\s-m\s+[\"'a-z]", ci + test_sh.replace("python -m pytest", "")), \
+        "CI must not deselect markers"
+    marked = [p for p in (REPO / "tests").rglob("test_*.py") if "mark.slow" in p.read_text(encoding="utf-8")]
+    assert len(marked) >= 5, "the long tiers are marked slow, so that -m 'not slow' is a fast loop"
 
 
 def test_console_script_points_at_the_cli():

@@ -39,7 +39,7 @@ __all__ = [
     "to_frame",
 ]
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402  (a leaf module: nothing inside quotegraph imports the root)
 
 
 def load_pipeline(**settings: object):
@@ -120,7 +120,7 @@ def extract_many(documents: Iterable[Article | Rejected | str], *, processes: in
     on. With more than one process, call it under ``if __name__ ==
     "__main__":`` in a script, as ``multiprocessing`` requires.
     """
-    from .batch.local import extract_many as _extract_many
+    from .pipeline.pool import extract_many as _extract_many
     from .settings import resolve
 
     opts = resolve(processes=processes, **settings)

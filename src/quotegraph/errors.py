@@ -2,15 +2,18 @@
 ``Rejected`` records so that one bad article never stops a run.
 
 Codes are stable and documented: ``E1xx`` input, ``E2xx`` pipeline,
-``E3xx`` store, ``E4xx`` evaluation, ``E5xx`` batch, ``E6xx`` service/API.
+``E3xx`` store, ``E4xx`` evaluation, ``E5xx`` batch, ``E6xx`` service/API;
+``E7xx`` settings (an unknown name or a bad value).
 """
 
 from __future__ import annotations
 
 __all__ = ["QuotegraphError", "InputError", "PipelineError", "StoreError", "EvaluationError", "BatchError", "MissingExtraError", "QueryError", "ERRORS",
-           "import_optional"]
+           "WARNINGS", "HTTP_STATUS", "http_status", "import_optional"]
 
 ERRORS: dict[str, str] = {
+    "E700": "unknown setting '{name}' (from {origin}; known: {known})",
+    "E701": "setting '{name}' (from {origin}): '{value}' is not a valid {kind}",
     "E100": "{origin}: file not found",
     "E101": "{origin}: file is empty",
     "E102": "{origin}: looks like binary data, not text ({detail})",
@@ -28,7 +31,7 @@ ERRORS: dict[str, str] = {
     "E114": "{origin}: cannot read ({detail})",
     "E115": "{origin}: text contains an unpaired surrogate at {offset} (not valid Unicode)",
     "E116": "{origin}: HTML could not be parsed ({detail})",
-    "E200": "[{id}] pipeline stage '{stage}' requires '{missing}', which no earlier stage assigns",
+    "E200": "[{id}] pipeline stage '{stage}' {problem}",
     "E201": "[{id}] extraction exceeded its time budget of {budget} s",
     "E202": "[{id}] extraction failed in stage '{stage}': {detail}",
     "E203": "unknown pipeline stage '{name}' (known: {known})",
@@ -69,6 +72,38 @@ ERRORS: dict[str, str] = {
     "E609": "host '{host}' is not served here (allowed: {allowed})",
 }
 
+# Warnings: the document keeps going, with a note of what was done. ``W1xx``
+# are added by the readers, ``W2xx`` by the extractor (W203 is logged only:
+# the documents come out the same).
+WARNINGS: dict[str, str] = {
+    "W101": "a byte-order mark was removed from the start of the file",
+    "W102": "the file was not UTF-8; it was decoded with the encoding named",
+    "W103": "CRLF or CR line ends were changed to LF",
+    "W104": "mostly UTF-8 with stray bytes; those bytes were decoded as cp1252",
+    "W105": "the dated-text header was not at the very start of the file",
+    "W106": "the id taken from the file name was already used; another was chosen",
+    "W107": "the HTML metadata date could not be read and was ignored",
+    "W108": "the dated-text header's date differs from the date given; the given date is used",
+    "W109": "the publication date could not be read; the article is kept without a date",
+    "W200": "a quotation is opened and never closed; it is taken to run to the end of its paragraph",
+    "W201": "unpaired quotation marks were ignored",
+    "W202": "an over-long sentence was cut into pieces for parsing",
+    "W203": "batched stage '{stage}' failed on {n} documents ({detail}); running them one at a time",
+}
+
+# The HTTP status the server answers a coded error with; any other code is a bad request.
+HTTP_STATUS: dict[str, int] = {
+    "E300": 500, "E301": 500, "E302": 503, "E303": 503,
+    "E700": 400, "E701": 400,
+    "E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
+    "E606": 422, "E607": 400, "E608": 429, "E609": 400,
+}
+
+
+def http_status(code: str) -> int:
+    """The HTTP status for a coded error (400 unless ``HTTP_STATUS`` says otherwise)."""
+    return HTTP_STATUS.get(code, 400)
+
 
 class QuotegraphError(Exception):
     """Base error: ``code`` is one of ``ERRORS``; the message is formatted from it."""
@@ -83,6 +118,11 @@ class QuotegraphError(Exception):
             message = f"{template} {fields}"
         self.message = message
         super().__init__(f"[{code}] {message}")
+
+    @property
+    def status(self) -> int:
+        """The HTTP status this error is answered with."""
+        return http_status(self.code)
 
 
 class InputError(QuotegraphError):

@@ -1,7 +1,8 @@
 """Read-side use cases over a quotegraph database.
 
 The command line, the JSON API and the web pages all query through
-``Service``; none of them contains SQL. Every parameter a user can type is
+``Service``; none of them, and not the service either, contains SQL: the
+read queries are named in ``store.queries`` (search in ``store.query``). Every parameter a user can type is
 validated here, once (E600 bad search query, E601 bad parameter, E602 not
 found), and every result is plain JSON-ready data.
 """
@@ -13,30 +14,96 @@ import re
 import sqlite3
 import threading
 import time
+from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from .errors import QueryError, StoreError
-from .store.query import StatementQuery, build_statement_search, escape_like, fts_terms
+from .store import queries
+from .store.names import speaker_name_problem
+from .store.query import (DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, fts_terms, query_words,
+                          signatory_named, speakers_named)
 from .store.reader import connect_reader
 from .store.writer import merge_state
 
-__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS", "QUERY_TIME_LIMIT"]
+__all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS",
+           "QUERY_TIME_LIMIT", "EXPORT_TIME_LIMIT", "TYPES", "flag", "search_arguments",
+           "speaker_arguments"]
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
 MAX_RAW_TERMS = 64  # words in one FTS-syntax search (operators not counted)
 _RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUERY_TIME_LIMIT = 2.0  # seconds of database work one request may use
+EXPORT_TIME_LIMIT = 120.0  # seconds one streamed download (CSV, JSONL) may read for
 _PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the deadline
 MAX_OFFSET = 100_000
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
+TYPES = ("direct", "indirect", "mixed")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
 
 
+
+
+def _paragraph(text: str, start: int, end: int) -> dict[str, Any]:
+    """The paragraph(s) around ``[start, end)`` of ``text`` and where the quote sits in it."""
+    begin = text.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    stop = text.find("\n\n", end)
+    stop = len(text) if stop < 0 else stop
+    return {"before": text[begin:start], "quote": text[start:end], "after": text[end:stop]}
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+def flag(name: str, value: str | None) -> bool:
+    """A boolean query parameter (E601 when it is neither true nor false)."""
+    if value is None:
+        return False
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise QueryError("E601", name=name, detail="must be true or false")
+
+
+def search_arguments(params: Mapping[str, str]) -> dict[str, Any]:
+    """``search_statements`` keywords from a query string (the API's and the search page's)."""
+    p = params
+    return {
+        "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
+        "speaker": p.get("speaker"), "speaker_name": p.get("speaker_name"), "about": p.get("about"),
+        "channel": p.get("channel"), "since": p.get("since"), "until": p.get("until"),
+        "type": _many(p, "type"), "kind": _many(p, "kind"), "min_confidence": p.get("min_confidence"),
+        "source": p.get("source"), "signatory": p.get("signatory"), "sort": p.get("sort"),
+        "limit": p.get("limit"), "offset": p.get("offset"),
+    }
+
+
+def speaker_arguments(params: Mapping[str, str]) -> dict[str, Any]:
+    """``list_speakers`` keywords from a query string."""
+    return {"q": params.get("q"), "kind": _many(params, "kind"), "sort": params.get("sort"),
+            "limit": params.get("limit"), "offset": params.get("offset")}
+
+
+def _many(params: Mapping[str, str], name: str) -> str | None:
+    """A parameter that may repeat (``kind=speech&kind=writing``) as one comma-separated value."""
+    getlist = getattr(params, "getlist", None)
+    values = getlist(name) if getlist else [params.get(name)]
+    return ",".join(v for v in values if v) or None
+
+def _match_words(query: StatementQuery) -> bool:
+    return bool(fts_terms(query.q))
+
+
 def _loads(value: str | None) -> Any:
+    if value == "[]":
+        return []
     return json.loads(value) if value else None
 
 
@@ -62,9 +129,10 @@ class Service:
             self._local.cancel = None
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def _read(self, time_limit: float | None = None) -> Iterator[sqlite3.Connection]:
         conn = connect_reader(self.db)
-        deadline = time.monotonic() + self.time_limit
+        time_limit = self.time_limit if time_limit is None else time_limit
+        deadline = time.monotonic() + time_limit
         cancel: threading.Event | None = getattr(self._local, "cancel", None)
         # SQLite calls this every _PROGRESS_OPS steps; a true result interrupts the statement
         conn.set_progress_handler(
@@ -77,7 +145,7 @@ class Service:
             if "interrupted" in str(exc):
                 if cancel is not None and cancel.is_set():
                     raise QueryError("E607", detail="the client went away") from exc
-                raise QueryError("E606", limit=f"{self.time_limit:g}") from exc
+                raise QueryError("E606", limit=f"{time_limit:g}") from exc
             raise StoreError("E300", path=str(self.db), detail=str(exc)) from exc
         finally:
             conn.close()
@@ -124,18 +192,58 @@ class Service:
         return value or None
 
     # -- statements ---------------------------------------------------------
-    def search_statements(self, q: str | None = "", *, raw: bool = False, scope: str = "quotes",
-                          speaker: str | None = None, about: str | None = None, channel: str | None = None,
-                          since: str | None = None, until: str | None = None,
-                          limit: Any = None, offset: Any = None) -> dict[str, Any]:
-        """Statements matching a full-text query and filters, one page, best match first."""
+    @staticmethod
+    def _choices(name: str, value: Any, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        """A comma-separated list (or a list) of values from ``allowed``."""
+        if value in (None, "", [], ()):
+            return ()
+        items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        out = tuple(dict.fromkeys(str(v).strip().lower() for v in items if str(v).strip()))
+        bad = [v for v in out if v not in allowed]
+        if bad:
+            raise QueryError("E601", name=name, detail=f"'{bad[0][:40]}' is not one of {', '.join(allowed)}")
+        return out
+
+    def _kinds(self, value: Any) -> tuple[str, ...] | None:
+        if value in (None, "", [], ()):
+            return DEFAULT_KINDS
+        if str(value).strip().lower() == "all":
+            return None
+        return self._choices("kind", value, KINDS)
+
+    @staticmethod
+    def _confidence(value: Any) -> float | None:
+        if value in (None, ""):
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise QueryError("E601", name="min_confidence", detail=f"'{str(value)[:40]}' is not a number") from None
+        if not 0.0 <= number <= 1.0:
+            raise QueryError("E601", name="min_confidence", detail="must be between 0 and 1")
+        return number
+
+    def statement_query(self, q: str | None = "", *, raw: bool = False, scope: str = "quotes",
+                        speaker: str | None = None, speaker_name: str | None = None, about: str | None = None,
+                        channel: str | None = None, since: str | None = None, until: str | None = None,
+                        type: Any = None, kind: Any = None, min_confidence: Any = None, source: str | None = None,
+                        signatory: str | None = None, sort: str | None = None,
+                        limit: Any = None, offset: Any = None, everything: bool = False) -> StatementQuery:
+        """Validate search parameters once (E600/E601); ``everything`` drops the page (exports)."""
         if scope not in ("quotes", "articles"):
             raise QueryError("E601", name="scope", detail="must be 'quotes' or 'articles'")
-        limit_v, offset_v = self.page(limit, offset)
+        sort_v = (sort or "relevance").strip().lower()
+        if sort_v not in SORTS:
+            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(SORTS)}")
+        limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
         query = StatementQuery(
             q=self._text("q", q) or "", raw=bool(raw), scope=scope, speaker=self._text("speaker", speaker),
+            speaker_name=self._text("speaker_name", speaker_name),
             about=self._text("about", about), channel=self._text("channel", channel),
-            since=self._date("since", since), until=self._date("until", until), limit=limit_v, offset=offset_v)
+            since=self._date("since", since), until=self._date("until", until),
+            types=self._choices("type", type, TYPES), kinds=self._kinds(kind),
+            min_confidence=self._confidence(min_confidence), source=self._text("source", source),
+            signatory=self._text("signatory", signatory), sort=sort_v, limit=limit_v, offset=offset_v)
         if query.raw and not query.q:
             raise QueryError("E600", detail="a raw query cannot be empty")
         if query.raw:
@@ -144,16 +252,66 @@ class Service:
                 raise QueryError("E601", name="q", detail=f"{len(words)} words in the query; limit {MAX_RAW_TERMS}")
         elif len(terms := fts_terms(query.q)) > MAX_TERMS:
             raise QueryError("E601", name="q", detail=f"{len(terms)} different words or phrases; limit {MAX_TERMS}")
-        rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
+        return query
+
+    def search_statements(self, q: str | None = "", **params: Any) -> dict[str, Any]:
+        """Statements matching a full-text query and filters, one page, best match first."""
+        query = self.statement_query(q, **params)
         with self._read() as conn:
+            query = self._named(conn, query)
+            rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
             try:
                 total = conn.execute(count_sql, count_params).fetchone()[0]
                 rows = conn.execute(rows_sql, rows_params).fetchall()
             except sqlite3.OperationalError as exc:
-                if "interrupted" not in str(exc) and any(marker in str(exc) for marker in _FTS_ERRORS):
-                    raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
+                self._fts_error(exc, query)
                 raise
-        return {"total": total, "limit": limit_v, "offset": offset_v, "items": [self._statement(r) for r in rows]}
+        return {"total": total, "limit": query.limit, "offset": query.offset,
+                "items": [self._statement(r) for r in rows]}
+
+    @staticmethod
+    def _named(conn: sqlite3.Connection, query: StatementQuery) -> StatementQuery:
+        """``query`` with the speakers and co-signers its words name (they rank first)."""
+        words = query_words(query)
+        if not words or not _match_words(query):
+            return query
+        named = tuple((r[0], r[1]) for r in conn.execute(*speakers_named(words)))
+        signed = bool(conn.execute(*signatory_named(words)).fetchone()[0])
+        return replace(query, named=named, signed=signed)
+
+    @staticmethod
+    def _fts_error(exc: sqlite3.OperationalError, query: StatementQuery) -> None:
+        if "interrupted" not in str(exc) and any(marker in str(exc) for marker in _FTS_ERRORS):
+            raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
+
+    def iter_statements(self, q: str | None = "", **params: Any) -> Iterator[dict[str, Any]]:
+        """Every statement matching the search, in order, without a page cap (for exports).
+
+        Parameters (and a raw query's syntax) are checked before this
+        returns, so a bad one fails the request rather than a half-written
+        download; the rows are read lazily, on a connection of the thread
+        that consumes them.
+        """
+        params.pop("limit", None)
+        params.pop("offset", None)
+        query = self.statement_query(q, everything=True, **params)
+        with self._read() as conn:
+            query = self._named(conn, query)
+            rows_sql, rows_params, count_sql, count_params = build_statement_search(query)
+            try:
+                conn.execute(count_sql, count_params).fetchone()
+            except sqlite3.OperationalError as exc:
+                self._fts_error(exc, query)
+                raise
+        return self._drain(rows_sql, rows_params)
+
+    def _drain(self, sql: str, params: list) -> Iterator[dict[str, Any]]:
+        # a download streams for as long as the rows take to send, within its own, longer limit
+        with self._read(EXPORT_TIME_LIMIT) as conn:
+            cursor = conn.execute(sql, params)
+            while batch := cursor.fetchmany(500):
+                for row in batch:
+                    yield self._statement(row)
 
     @staticmethod
     def _statement(row: sqlite3.Row) -> dict[str, Any]:
@@ -161,115 +319,133 @@ class Service:
         if row["slug"]:
             speaker = {"slug": row["slug"], "name": row["speaker"], "kind": row["speaker_kind"]}
         said_on = row["said_on"]
+        keys = row.keys()
+
+        def opt(name: str) -> Any:
+            return row[name] if name in keys else None
         return {
             "id": row["id"], "text": row["text"], "type": row["type"], "speaker": speaker,
             "first_seen": row["first_seen"], "said_on": said_on,
             "date": said_on if said_on and len(said_on) == 10 else row["first_seen"],
             "source_count": row["source_count"], "quote_count": row["quote_count"],
-            "article_id": row["article_id"],
+            "article_id": row["article_id"], "article_title": opt("article_title"), "outlet": opt("outlet"),
+            "kind": opt("kind"), "cue": _loads(opt("cue")), "channel": opt("channel"),
+            "confidence": opt("confidence"), "signatories": _loads(opt("signatories")) or [],
         }
 
     def get_statement(self, statement_id: str) -> dict[str, Any]:
         """One statement with every article that carries it (E602 when unknown)."""
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind FROM statements s"
-                " LEFT JOIN persons p ON p.slug = s.slug WHERE s.id = ?", (statement_id,)).fetchone()
+            row = conn.execute(queries.STATEMENT, (statement_id,)).fetchone()
             if row is None:
                 raise QueryError("E602", what="statement", key=statement_id[:80])
-            sources = conn.execute(
-                "SELECT a.id, a.date, a.title, a.url, a.source, q.ordinal, q.text, q.type, q.channel,"
-                " q.said_on, q.speaker_name, q.cue, l.rule FROM quote_links l"
-                " JOIN quotes q ON q.article_id = l.article_id AND q.ordinal = l.ordinal"
-                " JOIN articles a ON a.id = q.article_id WHERE l.statement_id = ?"
-                " ORDER BY a.date IS NULL, a.date, a.id, q.ordinal", (statement_id,)).fetchall()
-            about = conn.execute("SELECT name, slug FROM statement_about WHERE statement_id = ? ORDER BY name",
-                                 (statement_id,)).fetchall()
+            sources = conn.execute(queries.STATEMENT_SOURCES, (statement_id,)).fetchall()
+            about = conn.execute(queries.STATEMENT_ABOUT, (statement_id,)).fetchall()
         out = self._statement(row)
         out["about"] = [{"name": a["name"], "slug": a["slug"]} for a in about]
         out["sources"] = [{
             "article_id": s["id"], "date": s["date"], "title": s["title"], "url": s["url"], "source": s["source"],
             "ordinal": s["ordinal"], "text": s["text"], "type": s["type"], "channel": s["channel"],
             "said_on": s["said_on"], "speaker_name": s["speaker_name"], "cue": _loads(s["cue"]), "rule": s["rule"],
+            "signatories": _loads(s["signatories"]) or [], "context": self._context(s),
         } for s in sources]
         return out
 
     # -- speakers -----------------------------------------------------------
-    def list_speakers(self, q: str | None = None, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
-        """Merged speakers, most statements first; ``q`` filters by name."""
-        limit_v, offset_v = self.page(limit, offset)
+    def list_speakers(self, q: str | None = None, *, kind: Any = None, sort: str | None = None,
+                      limit: Any = None, offset: Any = None, everything: bool = False) -> dict[str, Any]:
+        """Merged speakers (most statements first, or by ``sort``); ``q`` filters by name, ``kind`` by kind."""
+        limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
         q = self._text("q", q)
-        where, params = "", []
-        if q:
-            where = " WHERE name LIKE ? ESCAPE '\\' OR slug IN (SELECT slug FROM person_names WHERE name LIKE ? ESCAPE '\\')"
-            params = ["%" + escape_like(q) + "%"] * 2
+        kinds = self._choices("kind", kind, queries.SPEAKER_KINDS)
+        sort_v = (sort or "statements").strip().lower()
+        if sort_v not in queries.SPEAKER_SORTS:
+            raise QueryError("E601", name="sort", detail=f"must be one of {', '.join(queries.SPEAKER_SORTS)}")
+        count_sql, count_params, rows_sql, rows_params = queries.speakers_page(q, kinds, sort_v, limit_v, offset_v)
         with self._read() as conn:
-            total = conn.execute(f"SELECT count(*) FROM persons{where}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT * FROM persons{where} ORDER BY statement_count DESC, name, slug"
-                                " LIMIT ? OFFSET ?", params + [limit_v, offset_v]).fetchall()
+            total = conn.execute(count_sql, count_params).fetchone()[0]
+            rows = conn.execute(rows_sql, rows_params).fetchall()
         return {"total": total, "limit": limit_v, "offset": offset_v, "items": [dict(r) for r in rows]}
 
-    def get_speaker(self, slug: str) -> dict[str, Any]:
-        """One speaker: names and merge evidence, whom they talk about, their statements by date."""
+    def get_speaker(self, slug: str, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
+        """One speaker: names and merge evidence, subjects, co-speakers, statements by month, one page of statements."""
+        limit_v, offset_v = self.page(limit, offset)
         with self._read() as conn:
-            person = conn.execute("SELECT * FROM persons WHERE slug = ?", (slug,)).fetchone()
+            person = conn.execute(queries.PERSON, (slug,)).fetchone()
             if person is None:
                 raise QueryError("E602", what="speaker", key=slug[:80])
-            merges = conn.execute("SELECT name, rule, detail, article_ids FROM merges WHERE slug = ?"
-                                  " ORDER BY rule = 'exact' DESC, name, rule", (slug,)).fetchall()
-            about = conn.execute(
-                "SELECT a.name, a.slug, count(*) AS n FROM statement_about a JOIN statements s ON s.id = a.statement_id"
-                " WHERE s.slug = ? GROUP BY a.name, a.slug ORDER BY n DESC, a.name", (slug,)).fetchall()
-            rows = conn.execute(
-                "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind FROM statements s JOIN persons p"
-                " ON p.slug = s.slug WHERE s.slug = ? ORDER BY coalesce(CASE WHEN length(s.said_on) = 10"
-                " THEN s.said_on END, s.first_seen) IS NULL, coalesce(CASE WHEN length(s.said_on) = 10"
-                " THEN s.said_on END, s.first_seen), s.id LIMIT ?",
-                (slug, MAX_SPEAKER_STATEMENTS)).fetchall()
+            merges = conn.execute(queries.PERSON_MERGES, (slug,)).fetchall()
+            about = conn.execute(queries.PERSON_ABOUT, (slug,)).fetchall()
+            co = conn.execute(queries.PERSON_CO_SPEAKERS, (slug, slug)).fetchall()
+            months = conn.execute(queries.PERSON_MONTHS, (slug,)).fetchall()
+            rows = conn.execute(queries.PERSON_STATEMENTS, (slug, limit_v, offset_v)).fetchall()
         out = dict(person)
         out["names"] = [{"name": m["name"], "rule": m["rule"], "detail": m["detail"],
                          "article_ids": _loads(m["article_ids"])} for m in merges]
         out["about"] = [{"name": a["name"], "slug": a["slug"], "count": a["n"]} for a in about]
+        out["co_speakers"] = [{"slug": c["slug"], "name": c["name"], "articles": c["n"]} for c in co]
+        out["by_month"] = [{"month": m[0], "count": m[1]} for m in months]
         out["statements"] = [self._statement(r) for r in rows]
-        out["truncated"] = person["statement_count"] > len(rows)
+        out["total"], out["limit"], out["offset"] = person["statement_count"], limit_v, offset_v
+        out["truncated"] = person["statement_count"] > offset_v + len(rows)
         return out
 
     # -- articles -----------------------------------------------------------
     def get_article(self, article_id: str) -> dict[str, Any]:
         """One article: its text and every quote with spans, speaker entity and statement."""
         with self._read() as conn:
-            article = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            article = conn.execute(queries.ARTICLE, (article_id,)).fetchone()
             if article is None:
                 raise QueryError("E602", what="article", key=article_id[:80])
-            quotes = conn.execute(
-                "SELECT q.*, l.slug, l.statement_id, p.name AS person, s.source_count FROM quotes q"
-                " LEFT JOIN quote_links l ON l.article_id = q.article_id AND l.ordinal = q.ordinal"
-                " LEFT JOIN persons p ON p.slug = l.slug LEFT JOIN statements s ON s.id = l.statement_id"
-                " WHERE q.article_id = ? ORDER BY q.ordinal", (article_id,)).fetchall()
+            quotes = conn.execute(queries.ARTICLE_QUOTES, (article_id,)).fetchall()
         out = {k: article[k] for k in ("id", "date", "title", "url", "source", "origin", "text")}
         out["warnings"] = _loads(article["warnings"]) or []
         out["quotes"] = [self._quote(q) for q in quotes]
         return out
 
     @staticmethod
+    def _context(s: sqlite3.Row) -> dict[str, Any] | None:
+        spans = _loads(s["spans"]) or []
+        if not spans:
+            return None
+        return _paragraph(s["article_text"], spans[0]["start"], spans[0]["end"])
+
+    @staticmethod
     def _quote(q: sqlite3.Row) -> dict[str, Any]:
         speaker = None
         if q["speaker_name"]:
+            # a pronoun or fragment ("I", "his father") names no entity: no slug, and it says why
             speaker = {"name": q["speaker_name"], "kind": q["speaker_kind"], "mention": _loads(q["speaker_mention"]),
-                       "slug": q["slug"], "entity": q["person"]}
+                       "slug": q["slug"], "entity": q["person"],
+                       "not_a_name": speaker_name_problem(q["speaker_name"]) if q["slug"] is None else None}
         return {
             "ordinal": q["ordinal"], "type": q["type"], "text": q["text"], "spans": _loads(q["spans"]),
             "speaker": speaker, "cue": _loads(q["cue"]), "channel": q["channel"], "said_on": q["said_on"],
             "signatories": _loads(q["signatories"]) or [], "about": _loads(q["about"]) or [],
             "confidence": q["confidence"], "statement_id": q["statement_id"], "source_count": q["source_count"],
+            "kind": q["kind"] if "kind" in q.keys() else None,
         }
 
     def overview(self) -> dict[str, Any]:
         """Counts and the channels in use (for the search form)."""
         with self._read() as conn:
-            counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                      for t in ("articles", "quotes", "statements", "persons")}
-            channels = [r[0] for r in conn.execute(
-                "SELECT DISTINCT channel FROM quotes WHERE channel IS NOT NULL ORDER BY channel LIMIT 100")]
+            counts = {t: conn.execute(queries.count_rows(t)).fetchone()[0] for t in queries.COUNTED_TABLES}
+            channels = [r[0] for r in conn.execute(queries.CHANNELS)]
+            outlets = [r[0] for r in conn.execute(queries.OUTLETS)]
             merge = merge_state(conn)
-        return {"counts": counts, "channels": channels, "merge": merge}
+        return {"counts": counts, "channels": channels, "merge": merge, "outlets": outlets, "kinds": list(KINDS),
+                "types": list(TYPES)}
+
+    def collection(self, *, top: int = 15) -> dict[str, Any]:
+        """Counts across the collection for charts: most-quoted speakers, statements by month, outlet and channel."""
+        with self._read() as conn:
+            speakers = conn.execute(queries.TOP_SPEAKERS, (top,)).fetchall()
+            months = conn.execute(queries.MONTHS).fetchall()
+            outlets = conn.execute(queries.BY_OUTLET, (top,)).fetchall()
+            channels = conn.execute(queries.BY_CHANNEL, (top,)).fetchall()
+        return {
+            "speakers": [{"slug": r[0], "name": r[1], "kind": r[2], "count": r[3]} for r in speakers],
+            "by_month": [{"month": r[0], "count": r[1]} for r in months],
+            "by_outlet": [{"name": r[0], "count": r[1]} for r in outlets],
+            "by_channel": [{"name": r[0], "count": r[1]} for r in channels],
+        }

@@ -3,16 +3,19 @@
 The CLI options, the README's settings table and a contract test are all fed
 from ``SETTINGS``. Options are normalised once, at the boundary, by
 ``resolve``; library code receives a ``Settings`` mapping and never reads the
-environment itself.
+environment itself (the CLI adds ``QUOTEGRAPH_<NAME>`` variables through
+``from_environment``).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
-__all__ = ["Setting", "SETTINGS", "Settings", "resolve", "default_processes"]
+from .errors import QuotegraphError
+
+__all__ = ["Setting", "SETTINGS", "Settings", "ENV_PREFIX", "resolve", "from_environment", "default_processes"]
 
 
 def default_processes() -> int:
@@ -54,6 +57,29 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+ENV_PREFIX = "QUOTEGRAPH_"
+
+
+def _typed(setting: Setting, value: Any, origin: str) -> Any:
+    try:
+        return setting.type(value)
+    except (TypeError, ValueError):
+        raise QuotegraphError("E701", name=setting.name, origin=origin, value=str(value)[:40],
+                              kind=setting.type.__name__) from None
+
+
+def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Settings given as ``QUOTEGRAPH_<NAME>`` variables (E700 for a name no setting has, E701 for a bad value)."""
+    out: dict[str, Any] = {}
+    for key, value in environ.items():
+        if not key.startswith(ENV_PREFIX):
+            continue
+        name = key[len(ENV_PREFIX):].lower()
+        if name not in _BY_NAME:
+            raise QuotegraphError("E700", name=name, origin=f"the environment variable {key}",
+                                  known=", ".join(sorted(_BY_NAME)))
+        out[name] = _typed(_BY_NAME[name], value, f"the environment variable {key}")
+    return out
 
 
 class Settings(dict):
@@ -66,14 +92,17 @@ class Settings(dict):
             raise AttributeError(name) from exc
 
 
-def resolve(**overrides: Any) -> Settings:
-    """Defaults updated by ``overrides`` (``None`` means "not given"), type-checked once."""
+def resolve(*, _origin: str = "a keyword argument", **overrides: Any) -> Settings:
+    """Defaults updated by ``overrides`` (``None`` means "not given"), type-checked once.
+
+    An unknown name is E700 and a value of the wrong type E701, naming where it came from.
+    """
     out = Settings({s.name: s.default for s in SETTINGS})
     for name, value in overrides.items():
         if name not in _BY_NAME:
-            raise KeyError(f"unknown setting '{name}' (known: {', '.join(sorted(_BY_NAME))})")
+            raise QuotegraphError("E700", name=name, origin=_origin, known=", ".join(sorted(_BY_NAME)))
         if value is not None:
-            out[name] = _BY_NAME[name].type(value)
+            out[name] = _typed(_BY_NAME[name], value, _origin)
     if out["processes"] <= 0:
         out["processes"] = default_processes()
     return out

@@ -70,15 +70,10 @@ class QuotegraphComponent:
     def _get_pipeline(self):
         if self._pipeline is None:
             check_model(self.nlp, self.nlp.meta.get("name", "host pipeline"))
-            from .pipeline import DEFAULT_STAGES, Pipeline, registry
-            from .pipeline.stages.parse import Parse
+            from .pipeline import load_pipeline
 
-            from .settings import resolve
-
-            known, batch_size = registry(), resolve().batch_size
-            stages = [Parse(batch_size=batch_size, nlp=self._model()) if n == "parse" else known[n]()
-                      for n in DEFAULT_STAGES]
-            self._pipeline = Pipeline(stages, time_budget=self.time_budget, max_chars=self.max_chars)
+            self._pipeline = load_pipeline(objects={"parse": {"nlp": self._model()}},
+                                           time_budget=self.time_budget, max_chars=self.max_chars)
         return self._pipeline
 
     def __call__(self, doc: Doc) -> Doc:

@@ -7,8 +7,8 @@ import pytest
 from starlette.routing import Route
 from store_docs import HOSTILE, corpus
 
-from quotegraph.api import create_app
-from quotegraph.api.app import CSP, ROUTES
+from quotegraph.server import create_app
+from quotegraph.server.app import CSP, ROUTES
 from quotegraph.store import Store
 
 

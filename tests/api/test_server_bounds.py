@@ -12,8 +12,8 @@ import pytest
 from served import free_port, quotegraph
 from store_docs import corpus
 
-from quotegraph.api.app import allowed_hosts, host_name
-from quotegraph.api.server import HEADER_TIMEOUT
+from quotegraph.server.app import allowed_hosts, host_name
+from quotegraph.server.run import HEADER_TIMEOUT
 from quotegraph.store import Store
 
 

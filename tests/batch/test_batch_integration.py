@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from quotegraph.batch.local import extract_many
+from quotegraph.pipeline.pool import extract_many
 from quotegraph.batch.parquet import OutputDir, read_documents
 from quotegraph.batch.tables import TABLES
 from quotegraph.cli import main
@@ -110,6 +110,7 @@ def test_killed_batch_command_resumes_to_the_clean_result(inputs, tmp_path):
     assert not set(rerun) & {n.removesuffix(".json") for n in done}
 
 
+@pytest.mark.slow
 def test_hostile_corpus_every_input_one_row_and_same_as_extract(tmp_path):
     from hostile import write_corpus
 

@@ -61,7 +61,7 @@ def _batch(tmp_path: Path, n: int, name: str = "out", **kw) -> Path:
 
 
 def _store(tmp_path: Path, n: int, aliases: Path | None = None) -> Path:
-    from quotegraph.store.run import ingest
+    from quotegraph.ingestion import ingest
 
     docs = tmp_path / "docs.jsonl"
     with open(docs, "w", encoding="utf-8") as handle:
@@ -179,7 +179,7 @@ def test_example_articles_one_loach_one_repeated_statement(tmp_path, repo_root):
     assert solidarity[0]["first_seen"] == "2021-08-16"
     marsh = [s for s in tables["speakers"].to_pylist() if s["name"] == "Marsh"]
     assert marsh and "ambiguous-surname" in {e["rule"] for e in marsh[0]["evidence"]}
-    from quotegraph.store.run import ingest
+    from quotegraph.ingestion import ingest
 
     db = tmp_path / "ex.db"
     ingest([str(repo_root / "examples")], db=db, processes=1)
@@ -189,8 +189,8 @@ def test_example_articles_one_loach_one_repeated_statement(tmp_path, repo_root):
 def test_ingest_from_parquet_takes_the_corpus_tables(tmp_path):
     import sqlite3
 
-    from quotegraph.store.adopt import adopt_corpus
-    from quotegraph.store.run import ingest
+    from quotegraph.batch.adopt import adopt_corpus
+    from quotegraph.ingestion import ingest
 
     out = _batch(tmp_path, 90)
     db = tmp_path / "from-batch.db"

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.corpus, pytest.mark.slow]
 
 def test_batch_corpus_tables_equal_ingest_on_polnear_train(tmp_path, corpus_dir):
     from quotegraph.batch.run import run_batch
-    from quotegraph.store.run import ingest
+    from quotegraph.ingestion import ingest
 
     train = corpus_dir / "polnear" / "train.jsonl"
     if not train.exists():

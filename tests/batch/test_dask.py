@@ -45,12 +45,13 @@ def test_dask_equals_local_row_for_row(dask_cluster, tmp_path):
     assert _rows(remote) == _rows(local)
     assert sorted(p.name for p in (remote / "statements").iterdir()) == sorted(p.name for p in (local / "statements").iterdir())
     # every worker loaded the hand pipeline once, however many partitions it ran
-    from quotegraph.batch.worker import loads
+    from quotegraph.pipeline.worker import loads
 
     per_worker = client.run(loads)
     assert all(counts.get("batch_helpers.hand_loader") == 1 for counts in per_worker.values()), per_worker
 
 
+@pytest.mark.slow
 def test_killed_worker_loses_and_duplicates_nothing(dask_cluster, tmp_path):
     c, client = dask_cluster
     pids = _ready(client)
@@ -80,6 +81,7 @@ def test_killed_worker_loses_and_duplicates_nothing(dask_cluster, tmp_path):
     assert _rows(out) == _rows(clean)
 
 
+@pytest.mark.slow
 def test_article_that_kills_every_worker_becomes_one_rejected_row(dask_cluster, tmp_path):
     c, client = dask_cluster
     _ready(client)
@@ -113,6 +115,7 @@ run_batch([{src!r}], {out!r}, engine="dask", scheduler={scheduler!r}, partition_
 """
 
 
+@pytest.mark.slow
 def test_killed_dask_driver_resumes_with_only_the_missing_partitions(dask_cluster, tmp_path):
     import json
     import subprocess

@@ -8,7 +8,7 @@ import psutil
 import pytest
 
 from batch_helpers import articles, broken_loader, hand_loader
-from quotegraph.batch.local import extract_many
+from quotegraph.pipeline.pool import extract_many
 from quotegraph.errors import BatchError
 from quotegraph.model import Article, Document, Rejected
 

@@ -161,7 +161,7 @@ def _run_and_kill(src: Path, out: Path, processes: int, after_markers: int) -> N
     proc.wait()
 
 
-@pytest.mark.parametrize("processes", [1, 2])
+@pytest.mark.parametrize("processes", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_killed_run_resumes_with_only_the_missing_partitions(tmp_path, processes):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, slow_articles(30, 0.05))
@@ -183,6 +183,7 @@ def test_killed_run_resumes_with_only_the_missing_partitions(tmp_path, processes
     assert not list((out / "_tmp").iterdir())
 
 
+@pytest.mark.slow
 def test_killed_at_random_points_several_times_then_rerun_equals_a_clean_run(tmp_path):
     import random
 

@@ -32,6 +32,7 @@ def test_format_bench_prints_rates_memory_and_ratios():
 
 
 @pytest.mark.integration
+@pytest.mark.slow
 def test_bench_measures_all_three_in_one_run(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")

@@ -80,7 +80,7 @@ def _fixed_articles(n: int, seed: int) -> list[Article]:
 
 
 def test_two_processes_give_exactly_what_one_gives(default_pipeline):
-    from quotegraph.batch.local import extract_many
+    from quotegraph.pipeline.pool import extract_many
 
     articles = _fixed_articles(48, seed=6)
     articles.insert(7, Article(id="too-long", text="x" * 2_000_001, origin="gen:too-long"))

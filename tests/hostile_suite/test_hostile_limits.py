@@ -92,6 +92,7 @@ def test_model_loading_does_not_count_against_the_first_articles_budget():
     assert done.stdout.strip() == "1"
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_a_document_within_max_chars_is_never_refused_by_spacys_own_length_limit():
     # Regression: one 1.2 M-character "sentence" once failed in 'parse' with spaCy's E088

@@ -163,7 +163,7 @@ def test_every_reader_warning_is_documented_in_the_readme(repo_root):
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     limits = readme.split("<!-- section: limits -->")[1].split("<!-- /section: limits -->")[0]
     for code, meaning in WARNINGS.items():
-        assert f"| `{code}` | {meaning} |" in limits, f"{code} missing or different in the README limits section"
+        assert f"| `{code}` | input | {meaning} |" in limits, f"{code} missing or different in the README limits section"
 
 
 def test_id_registry_falls_back_deterministically():

@@ -7,6 +7,7 @@ hand-placed candidates exercises them for real.
 
 from __future__ import annotations
 
+import pytest
 from pipeline_helpers import segmented
 
 from quotegraph.model import Mention, Span
@@ -154,3 +155,24 @@ def test_episodes_leave_conflicting_dates_alone() -> None:
     work.candidates = [first, second, third]
     Episodes()(work)
     assert second.said_on is None
+
+
+@pytest.mark.parametrize("sentence, channel, evidence", [
+    ("“It was a mistake,” Roe told The Hollywood Reporter.", "interview", "The Hollywood Reporter"),
+    ("The senator told the paper that she would not run.", "interview", "the paper"),
+    ("Moy told the BBC.\n\nShe told The New York Times nothing.", "interview", "the BBC"),
+    ("Prosecutors told reporters the inquiry was over.", "press conference", "reporters"),
+    ("He told his wife that he was leaving.", None, None),
+    ("He told Smith that he was leaving.", None, None),
+])
+def test_the_addressee_of_told_gives_the_channel(sentence, channel, evidence) -> None:
+    from quotegraph.model import Mention, Span
+    from quotegraph.pipeline.stages.channel import addressee_channel
+    from quotegraph.pipeline.work import Candidate
+
+    work = segmented(sentence)
+    cue = sentence.index("told")
+    content = sentence.index("that") if "that" in sentence else len(sentence)
+    cand = Candidate(type="indirect", spans=[Span(content, len(sentence))], cue=Mention.of(sentence, cue, cue + 4))
+    hit = addressee_channel(work, cand)
+    assert (hit[0], sentence[hit[1]:hit[2]]) == (channel, evidence) if channel else hit is None

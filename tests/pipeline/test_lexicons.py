@@ -44,7 +44,7 @@ def test_lexicon_files_list_each_lemma_once(name: str) -> None:
 
 
 def test_every_lexicon_row_has_the_right_number_of_fields() -> None:
-    for name, width in (("cues.tsv", 3), ("noun_cues.tsv", 2), ("channels.tsv", 2)):
+    for name, width in (("cues.tsv", 6), ("noun_cues.tsv", 3), ("channels.tsv", 2)):
         text = resources.files("quotegraph.pipeline.lexicons").joinpath(name).read_text(encoding="utf-8")
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip() and not line.startswith("#"):
@@ -89,3 +89,35 @@ def test_channel_patterns_match_whole_words_only(phrase: str) -> None:
 )
 def test_lemma(word: str, expected: str) -> None:
     assert lemma(word) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("quipped", "quip"), ("assailed", "assail"), ("ruled", "rule"), ("begged", "beg"), ("pleaded", "plead"),
+    ("testified", "testify"), ("sought", "seek"), ("referred", "refer"), ("admitted", "admit"),
+    ("allegations", "allegation"), ("tests", "test"), ("was", "be"), ("'s", "be"),
+])
+def test_cue_forms_come_from_the_inflection_tables(word: str, expected: str) -> None:
+    assert lemma(word) == expected
+
+
+def test_every_cue_has_kinds_from_the_known_set() -> None:
+    from quotegraph.pipeline.lexicons import KINDS, cue_kinds, noun_cue_kinds
+
+    assert set(cue_kinds()) == set(cues())
+    for word, (clause_kind, object_kind, infinitive_kind) in cue_kinds().items():
+        assert clause_kind in KINDS and infinitive_kind in KINDS, word
+        assert object_kind is None or object_kind in KINDS, word
+    assert set(noun_cue_kinds().values()) <= set(KINDS)
+
+
+@pytest.mark.parametrize("word, kinds", [
+    ("say", ("speech", None, "intention")), ("write", ("writing", None, "intention")),
+    ("believe", ("belief", "belief", "belief")), ("see", ("perception", "perception", "belief")),
+    ("agree", ("speech", None, "intention")), ("promise", ("speech", "speech", "speech")),
+    ("post", ("writing", None, "intention")), ("urge", ("speech", None, "speech")),
+    ("support", ("speech", "belief", "intention")), ("deny", ("speech", "speech", "intention")),
+])
+def test_cue_kinds(word: str, kinds: tuple) -> None:
+    from quotegraph.pipeline.lexicons import cue_kinds
+
+    assert cue_kinds()[word] == kinds

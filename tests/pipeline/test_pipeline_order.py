@@ -18,6 +18,9 @@ from quotegraph.pipeline.work import Work
 class _Needs:
     """A stage that requires a field, assigns another, and may fail."""
 
+    proposes: tuple[str, ...] = ()
+    batched = False
+
     def __init__(self, name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), fail_on: str = "") -> None:
         self.name, self.requires, self.assigns, self.fail_on = name, requires, assigns, fail_on
 
@@ -32,9 +35,85 @@ def _rule_pipeline(**kw) -> Pipeline:
 
 def test_stage_requiring_a_field_nobody_assigns_is_e200() -> None:
     with pytest.raises(PipelineError) as exc:
-        Pipeline([Paragraphs(), _Needs("linker", requires=("coreference",))])
+        Pipeline([Paragraphs(), _Needs("linker", requires=("clusters",))])
     assert exc.value.code == "E200"
-    assert "'linker'" in exc.value.message and "'coreference'" in exc.value.message
+    assert "'linker'" in exc.value.message and "'clusters'" in exc.value.message
+
+
+@pytest.mark.parametrize("declared", [{"requires": ("anaphora",)}, {"assigns": ("candidates.episode",)}])
+def test_a_declared_field_that_does_not_exist_is_e200(declared) -> None:
+    with pytest.raises(PipelineError) as exc:
+        Pipeline([Paragraphs(), _Needs("linker", **declared)])
+    assert exc.value.code == "E200" and "no field of the working document" in exc.value.message
+    assert "'linker'" in exc.value.message
+
+
+def test_two_stages_assigning_one_field_is_e200_naming_the_owner() -> None:
+    with pytest.raises(PipelineError) as exc:
+        Pipeline([Paragraphs(), _Needs("resegment", requires=("paragraphs",), assigns=("paragraphs",))])
+    assert exc.value.code == "E200"
+    assert "'resegment'" in exc.value.message and "stage 'paragraphs' already owns" in exc.value.message
+
+
+def test_a_proposal_needs_an_earlier_owner_that_takes_proposals() -> None:
+    proposer = _Needs("guess", requires=("paragraphs",))
+    proposer.proposes = ("candidates.channel",)
+    with pytest.raises(PipelineError) as exc:
+        Pipeline([Paragraphs(), proposer])
+    assert exc.value.code == "E200" and "no earlier stage owns" in exc.value.message
+    proposer.proposes = ("paragraphs",)  # owned, but the paragraphs stage takes no proposals
+    with pytest.raises(PipelineError) as exc:
+        Pipeline([Paragraphs(), proposer])
+    assert exc.value.code == "E200" and "takes no proposals" in exc.value.message
+
+
+def test_speakers_before_channel_and_dates_is_e200() -> None:
+    """Resolving speakers reads the channel and date of earlier statements ("In a statement …, it said")."""
+    order = list(DEFAULT_STAGES)
+    order.remove("speakers")
+    order.insert(order.index("channel"), "speakers")
+    with pytest.raises(PipelineError) as exc:
+        load_pipeline(stages=tuple(order))
+    assert exc.value.code == "E200" and "'speakers'" in exc.value.message
+    assert "'candidates.channel'" in exc.value.message
+
+
+def test_every_field_of_the_default_pipeline_has_one_owner() -> None:
+    known = registry()
+    assigned = [f for name in DEFAULT_STAGES for f in known[name].assigns]
+    assert len(assigned) == len(set(assigned))
+    owners = load_pipeline().owners
+    assert set(owners) == set(Work.FIELDS) - set(Work.INITIAL_FIELDS)
+
+
+def test_stage_config_is_the_setting_of_the_same_name() -> None:
+    from quotegraph.settings import SETTINGS
+
+    names = {s.name for s in SETTINGS}
+    for cls in registry().values():
+        assert set(cls.config) <= names, cls.name
+    parse = load_pipeline(batch_size=7).stages[DEFAULT_STAGES.index("parse")]
+    assert parse.batch_size == 7
+
+
+def test_a_failing_batch_is_logged_as_w203_and_run_one_by_one(caplog) -> None:
+    from quotegraph.pipeline import stage
+
+    @stage("fragile_batch", requires=("paragraphs",), batched=True)
+    class FragileBatch:
+        def __call__(self, work: Work) -> None:
+            if "BOOM" in work.text:
+                raise RuntimeError("boom")
+
+        def batch(self, works: list[Work]) -> None:
+            for w in works:
+                self(w)
+
+    pipeline = Pipeline([Paragraphs(), FragileBatch()])
+    with caplog.at_level("WARNING", logger="quotegraph.pipeline"):
+        out = list(pipeline.pipe([Article("a1", "Fine."), Article("a2", "BOOM."), Article("a3", "Fine too.")]))
+    assert [type(x) for x in out] == [Document, Rejected, Document]
+    assert any(r.getMessage().startswith("[W203] batched stage 'fragile_batch' failed on 3 documents") for r in caplog.records)
 
 
 def test_stages_out_of_order_are_e200() -> None:

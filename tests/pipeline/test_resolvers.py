@@ -421,3 +421,17 @@ def test_they_is_a_group_or_organisation_never_a_person():
     )
     (q,) = run(work, candidate(work, "We will strike next week ,", "they"))
     assert q.speaker_name == "Acme Union"
+
+
+def test_the_readme_names_every_rule():
+    import re
+    from pathlib import Path
+
+    import quotegraph.pipeline.resolvers as pkg
+    from source_tree import README
+
+    src = "".join(p.read_text(encoding="utf-8") for p in Path(pkg.__file__).parent.glob("*.py"))
+    src += (Path(pkg.__file__).parents[1] / "stages" / "speakers.py").read_text(encoding="utf-8")
+    rules = set(re.findall(r'(?:Resolution|_entity|_name)\("(\w+)"', src)) | {"previous_statement"}
+    row = next(line for line in README.read_text(encoding="utf-8").splitlines() if line.startswith("| `speaker` |"))
+    assert rules and all(f"`{r}`" in row for r in rules), sorted(r for r in rules if f"`{r}`" not in row)

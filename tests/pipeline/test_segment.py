@@ -117,3 +117,17 @@ def test_sentences_are_trimmed_offsets_within_paragraphs() -> None:
         assert para.start <= s.start < s.end <= para.end
         text = s.slice(work.text)
         assert text == text.strip()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Is it over?" Smith asked. He left.', ['"Is it over?" Smith asked.', "He left."]),
+    ('“Never!” Jane Roe insisted, before leaving. Then more.', ['“Never!” Jane Roe insisted, before leaving.', "Then more."]),
+    # no attribution after the question: the sentences split as usual
+    ('"Is it over?" The crowd went quiet. It was.', ['"Is it over?"', "The crowd went quiet.", "It was."]),
+    ("Is it over? He said so.", ["Is it over?", "He said so."]),
+])
+def test_a_quoted_question_or_exclamation_keeps_its_frame(text, expected):
+    from quotegraph.pipeline.stages.segment import sentence_boundaries
+
+    cuts = [0, *sentence_boundaries(text, 0, len(text)), len(text)]
+    assert [text[a:b].strip() for a, b in zip(cuts, cuts[1:])] == expected

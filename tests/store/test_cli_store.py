@@ -13,7 +13,8 @@ from store_docs import corpus, write_jsonl
 from quotegraph.cli import main
 from quotegraph.errors import QueryError
 from quotegraph.service import Service
-from quotegraph.store import escape_fts, ingest
+from quotegraph.ingestion import ingest
+from quotegraph.store import escape_fts
 
 
 @pytest.fixture()

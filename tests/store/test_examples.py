@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from quotegraph.service import Service
-from quotegraph.store import dump, ingest
+from quotegraph.ingestion import ingest
+from quotegraph.store import dump
 
 pytestmark = pytest.mark.integration
 

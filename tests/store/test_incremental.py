@@ -10,13 +10,17 @@ import time
 import pytest
 from store_docs import Say, build
 
+from quotegraph.service import Service
 from quotegraph.store import Store, dump
 from quotegraph.store.writer import merge_state
 
 PEOPLE = [("Ken Loach", "person"), ("Loach", "person"), ("Mr Loach", "person"), ("Helen Marsh", "person"),
           ("David Marsh", "person"), ("Marsh", "person"), ("Keir Starmer", "person"), ("Starmer", "person"),
           ("Labour", "organisation"), ("the Labour Party", "organisation"), ("Socialist Campaign Group", "group"),
-          ("Diane Abbott", "person"), ("Abbott", "person"), ("\u201c", "person")]
+          ("Diane Abbott", "person"), ("Abbott", "person"), ("\u201c", "person"),
+          # issue 12: middle names, a surname parsed as an organisation, pronouns
+          ("Donald Trump", "person"), ("Donald J. Trump", "person"), ("Trump", "organisation"),
+          ("Melania Trump", "person"), ("I", "person"), ("his father", "person")]
 WORDS = "we are many they are few solidarity party values hearing fair purge members leader rally ban vote".split()
 
 
@@ -63,6 +67,7 @@ def test_second_run_is_incremental_and_status_says_when_a_merge_is_pending(tmp_p
     with Store(db) as store:
         store.put(random_doc(rng, "new"), origin="new.jsonl")
         assert merge_state(store.conn) == {"pending": True, "full": False, "articles": 1}
+        assert Service(db).overview()["merge"] == {"pending": True, "full": False, "articles": 1}  # GET /api
         assert store.rebuild().mode == "incremental"
         assert merge_state(store.conn) == {"pending": False, "full": False, "articles": 0}
 

@@ -225,3 +225,20 @@ WORDS = st.sampled_from("we are many they few solidarity party will win vote now
 def test_candidate_index_finds_what_brute_force_finds(items):
     quotes = [row(f"a{i:03d}", 0, " ".join(words), slug=slug) for i, (slug, words) in enumerate(items)]
     assert [[(q.article_id, q.ordinal) for q, _ in g.members] for g in group_statements(quotes)] == brute_force(quotes)
+
+
+def test_an_ambiguous_surname_is_resolved_in_each_article_where_one_full_name_is_quoted():
+    # issue 12: "Clinton" beside "Hillary Clinton" in one article and "Bill Clinton" in another
+    occurrences = [Occurrence("Hillary Clinton", "person", "a1"), Occurrence("Clinton", "person", "a1"),
+                   Occurrence("Bill Clinton", "person", "a2"), Occurrence("Clinton", "person", "a2"),
+                   Occurrence("Clinton", "person", "a3"),  # neither quoted: stays the ambiguous "Clinton"
+                   Occurrence("Hillary Clinton", "person", "a4"), Occurrence("Bill Clinton", "person", "a4"),
+                   Occurrence("Clinton", "person", "a4")]  # both quoted: ambiguous there too
+    result = cluster_names(occurrences)
+    assert result.for_quote("Clinton", "a1").name == "Hillary Clinton"
+    assert result.for_quote("Clinton", "a2").name == "Bill Clinton"
+    assert result.for_quote("Clinton", "a3").name == "Clinton"
+    assert result.for_quote("Clinton", "a4").name == "Clinton"
+    hillary = result.by_name["Hillary Clinton"]
+    assert ("Clinton", "surname-in-article") in {(n, r) for n, r, _ in hillary.notes}
+    assert result.override_names(hillary) == {"Clinton"}

@@ -30,6 +30,7 @@ def article_lines(copies: int) -> list[str]:
     return lines
 
 
+@pytest.mark.slow
 def test_kill_real_ingest_then_resume(tmp_path):
     lines = article_lines(6)  # 24 articles
     everything = "".join(lines)

@@ -15,13 +15,14 @@ from store_docs import Say, build, corpus, write_jsonl
 from quotegraph.cli import main
 from quotegraph.errors import StoreError
 from quotegraph.service import Service
-from quotegraph.store import Store, ingest
+from quotegraph.ingestion import ingest
+from quotegraph.store import Store
 
 
 def _jsonl(path, records):
     with open(path, "w", encoding="utf-8") as handle:
         for r in records:
-            handle.write((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n")
+            handle.write((r if isinstance(r, str) else json.dumps(r)) + "\n")
     return path
 
 
@@ -96,7 +97,7 @@ def test_a_database_left_dirty_by_bad_rows_is_merged_by_the_next_run_and_repaire
 
 # -- fuzz: malformed records, then valid ones, into the same database ------------------------------------
 
-_WRONG = [42, 1.5, True, None, "text", [], [1, 2], {}, {"x": 1}, "nul\x00byte", "\x1b[2J", -1]
+_WRONG = [42, 1.5, True, None, "text", [], [1, 2], {}, {"x": 1}, "nul\x00byte", "\x1b[2J", -1, "lone \ud800"]
 
 
 def _paths(value, prefix=()):

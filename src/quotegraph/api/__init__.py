@@ -1,7 +1,5 @@
-"""The read-only HTTP server: JSON API (with an OpenAPI description) and web pages."""
+"""The JSON API: endpoint handlers and the OpenAPI description (served by ``quotegraph.server``)."""
 
 from __future__ import annotations
 
-from .app import create_app
-
-__all__ = ["create_app"]
+__all__: list[str] = []

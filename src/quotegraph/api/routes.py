@@ -1,51 +1,59 @@
 """JSON API endpoints: parse the query string, call the service, return JSON.
 
 Handlers hold no SQL and no validation rules of their own; the service
-checks every parameter and raises coded errors, which ``app.py`` turns into
+checks every parameter and raises coded errors, which ``quotegraph.server`` turns into
 the one error envelope ``{"error": {"code", "message"}}``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable, Iterator
+from urllib.parse import urlencode
 
+from starlette.concurrency import iterate_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response, StreamingResponse
 
+from ..calls import call_service
 from ..errors import QueryError
-from .limits import call_service
+from ..exports import FORMATS, MEDIA_TYPES, QUOTE_FIELDS, SPEAKER_FIELDS, STATEMENT_FIELDS, flat_quote, flat_statement, serialise
+from ..service import flag, search_arguments, speaker_arguments
 from .openapi import openapi_document
 
-__all__ = ["statements", "statement", "speakers", "speaker", "article", "openapi", "index", "flag"]
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"", "0", "false", "no", "off"}
-
-
-def flag(name: str, value: str | None) -> bool:
-    """A boolean query parameter (E601 when it is neither true nor false)."""
-    if value is None:
-        return False
-    lowered = value.strip().lower()
-    if lowered in _TRUE:
-        return True
-    if lowered in _FALSE:
-        return False
-    raise QueryError("E601", name=name, detail="must be true or false")
+__all__ = ["statements", "statement", "speakers", "speaker", "speaker_statements", "article", "openapi", "index",
+           "flag", "export_format", "page_links"]
 
 
 async def _call(request: Request, method: str, *args: Any, **kwargs: Any) -> JSONResponse:
     return JSONResponse(await call_service(request, method, *args, **kwargs))
 
 
-def search_params(request: Request) -> dict[str, Any]:
-    """The statement-search parameters of a request's query string."""
-    p = request.query_params
-    return {
-        "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
-        "speaker": p.get("speaker"), "about": p.get("about"), "channel": p.get("channel"),
-        "since": p.get("since"), "until": p.get("until"), "limit": p.get("limit"), "offset": p.get("offset"),
-    }
+def export_format(request: Request) -> str | None:
+    """The download format asked for by a ``.csv``/``.jsonl``/``.json`` suffix or ``format=``; None for a page of JSON."""
+    suffix = request.path_params.get("fmt")
+    value = (suffix or request.query_params.get("format") or "").strip().lower()
+    if not value:
+        return None
+    if value not in FORMATS:
+        raise QueryError("E601", name="format", detail=f"must be one of {', '.join(FORMATS)}")
+    return value
+
+
+def page_links(path: str, query: Iterable[tuple[str, str]], result: dict[str, Any]) -> dict[str, str | None]:
+    """``prev``/``next`` URLs of a paginated result (None at either end)."""
+    base = [(k, v) for k, v in query if k != "offset" and v != ""]
+    limit, offset, total = result.get("limit") or 0, result.get("offset") or 0, result.get("total") or 0
+
+    def at(n: int) -> str:
+        return path + "?" + urlencode(base + [("offset", str(n))])
+    return {"prev": at(max(0, offset - limit)) if offset > 0 and limit else None,
+            "next": at(offset + limit) if limit and offset + limit < total else None}
+
+
+def _download(rows: Iterator[dict[str, Any]], fmt: str, name: str, fields: tuple[str, ...], flat) -> Response:
+    headers = {"content-disposition": f'attachment; filename="{name}.{fmt}"'}
+    return StreamingResponse(iterate_in_threadpool(serialise(rows, fmt, fields, flat)), media_type=MEDIA_TYPES[fmt],
+                             headers=headers)
 
 
 async def index(request: Request) -> JSONResponse:
@@ -54,9 +62,33 @@ async def index(request: Request) -> JSONResponse:
     return JSONResponse({"name": "quotegraph", "openapi": "/api/openapi.json", **overview})
 
 
-async def statements(request: Request) -> JSONResponse:
-    """GET /api/statements: full-text search with filters, paginated."""
-    return await _call(request, "search_statements", **search_params(request))
+async def _paged(request: Request, method: str, *args: Any, **kwargs: Any) -> JSONResponse:
+    result = await call_service(request, method, *args, **kwargs)
+    result["links"] = page_links(request.url.path, request.query_params.multi_items(), result)
+    return JSONResponse(result)
+
+
+async def statements(request: Request) -> Response:
+    """GET /api/statements (or .csv/.jsonl/.json): full-text search with filters; paginated, or every match."""
+    params = search_arguments(request.query_params)
+    fmt = export_format(request)
+    if fmt:
+        rows = await call_service(request, "iter_statements", **params)
+        return _download(rows, fmt, "statements", STATEMENT_FIELDS, flat_statement)
+    return await _paged(request, "search_statements", **params)
+
+
+async def speaker_statements(request: Request) -> Response:
+    """GET /api/speakers/{slug}/statements: one speaker's statements (same parameters and formats as search)."""
+    slug = request.path_params["slug"]
+    await call_service(request, "get_speaker", slug, limit=1)  # E602 when unknown
+    params = {**search_arguments(request.query_params), "speaker": slug, "kind": request.query_params.get("kind") or "all",
+              "sort": request.query_params.get("sort") or "said"}
+    fmt = export_format(request)
+    if fmt:
+        rows = await call_service(request, "iter_statements", **params)
+        return _download(rows, fmt, f"{slug}-statements", STATEMENT_FIELDS, flat_statement)
+    return await _paged(request, "search_statements", **params)
 
 
 async def statement(request: Request) -> JSONResponse:
@@ -64,20 +96,31 @@ async def statement(request: Request) -> JSONResponse:
     return await _call(request, "get_statement", request.path_params["statement_id"])
 
 
-async def speakers(request: Request) -> JSONResponse:
-    """GET /api/speakers: merged speakers, most statements first."""
-    p = request.query_params
-    return await _call(request, "list_speakers", p.get("q"), limit=p.get("limit"), offset=p.get("offset"))
+async def speakers(request: Request) -> Response:
+    """GET /api/speakers (or .csv/.jsonl/.json): merged speakers, most statements first."""
+    params = speaker_arguments(request.query_params)
+    fmt = export_format(request)
+    if fmt:
+        params.pop("limit"), params.pop("offset")
+        result = await call_service(request, "list_speakers", everything=True, **params)
+        return _download(iter(result["items"]), fmt, "speakers", SPEAKER_FIELDS, dict)
+    return await _paged(request, "list_speakers", **params)
 
 
 async def speaker(request: Request) -> JSONResponse:
-    """GET /api/speakers/{slug}: one speaker with names, subjects and statements."""
-    return await _call(request, "get_speaker", request.path_params["slug"])
+    """GET /api/speakers/{slug}: one speaker with names, subjects, co-speakers and one page of statements."""
+    p = request.query_params
+    return await _paged(request, "get_speaker", request.path_params["slug"], limit=p.get("limit"),
+                        offset=p.get("offset"))
 
 
-async def article(request: Request) -> JSONResponse:
-    """GET /api/articles/{id}: one article with its quotes."""
-    return await _call(request, "get_article", request.path_params["article_id"])
+async def article(request: Request) -> Response:
+    """GET /api/articles/{id}: one article with its quotes (``format=csv|jsonl|json``: the quotes alone)."""
+    fmt = export_format(request)
+    result = await call_service(request, "get_article", request.path_params["article_id"])
+    if fmt:
+        return _download(iter(result["quotes"]), fmt, "article-statements", QUOTE_FIELDS, flat_quote)
+    return JSONResponse(result)
 
 
 async def openapi(request: Request) -> JSONResponse:

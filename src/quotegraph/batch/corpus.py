@@ -61,7 +61,7 @@ __all__ = ["CORPUS", "BUCKETS", "SPEAKERS_SCHEMA", "STATEMENTS_SCHEMA", "CorpusR
 CORPUS = "corpus"
 BUCKETS = 16
 FORMAT = "quotegraph-corpus"
-_VERSION = 2  # bump when a rule or a column changes, so that no old stage output is reused
+_VERSION = 3  # bump when a rule or a column changes, so that no old stage output is reused
 
 _STR = pa.string()
 # merged: the name joined the entity (False: a note, such as an ambiguous surname left apart)
@@ -158,20 +158,17 @@ def names_task(out: str, part: str) -> str:
     return str(path)
 
 
-def _cluster(names_files: Sequence[str], aliases: Sequence[tuple[str, str, str | None]]) -> tuple[Clustering, dict[str, set[str]]]:
+def _cluster(shards: dict[str, list[dict[str, Any]]], aliases: Sequence[tuple[str, str, str | None]]) -> Clustering:
+    """Cluster every speaker name of the stage-1 shards (aggregated counts, articles per name)."""
     occurrences: list[Occurrence] = []
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    for path in names_files:
-        for row in pq.read_table(path).to_pylist():
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for rows in shards.values():
+        for row in rows:
             if row["role"] == "speaker":
                 occurrences.append(Occurrence(row["name"], row["kind"], "", row["n"]))
-                articles_of[row["name"]].update(row["doc_ids"])
-
-    def shared(singles: list[str], full: list[str]) -> dict[str, int]:
-        seen_in = set().union(*(articles_of.get(n, set()) for n in singles))
-        return {n: len(articles_of.get(n, set()) & seen_in) for n in full}
-
-    return cluster_names(occurrences, [tuple(a) for a in aliases], shared=shared), articles_of
+                docs_of[row["name"]].update(row["doc_ids"])
+    return cluster_names(occurrences, [tuple(a) for a in aliases],
+                         articles_of=lambda names: {n: set(docs_of.get(n, ())) for n in names})
 
 
 def _speaker_of(clustering: Clustering, name: str | None) -> tuple[str | None, str | None]:
@@ -202,10 +199,38 @@ def _partition_quotes(out: str, part: str) -> tuple[list[dict[str, Any]], dict[s
     return statements, docs
 
 
-def resolution(clustering: Clustering, names: Iterable[str], abouts: Iterable[str]) -> dict[str, Any]:
-    """How a partition's speaker and subject names resolve: the input of its shuffle output."""
-    return {"speakers": {n: _speaker_of(clustering, n) for n in sorted(set(names))},
-            "about": {n: _about_of(clustering, n) for n in sorted(set(abouts))}}
+def resolution(clustering: Clustering, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """How one partition's names resolve (its stage-1 rows): the input of its shuffle output.
+
+    ``speakers``: name -> (speaker id, canonical name); ``in_article``: the
+    (name, article) pairs where a name means another entity in that article
+    than elsewhere (rule ``surname-in-article``); ``about``: subject name ->
+    (canonical name, speaker id or None).
+    """
+    speakers = sorted({r["name"] for r in rows if r["role"] == "speaker"})
+    overrides = []
+    for r in rows:
+        if r["role"] == "speaker" and not speaker_name_problem(r["name"]):
+            for doc in r["doc_ids"]:
+                target = clustering.in_article.get((r["name"], doc))
+                if target is not None:
+                    overrides.append((r["name"], doc, target.slug, target.name))
+    return {"speakers": {n: _speaker_of(clustering, n) for n in speakers},
+            "in_article": sorted(set(overrides)),
+            "about": {n: _about_of(clustering, n) for n in sorted({r["name"] for r in rows if r["role"] == "about"})}}
+
+
+def _evidence_docs(resolved: dict[str, Any], rows: Sequence[dict[str, Any]], into: dict[tuple[str, str], set[str]]) -> None:
+    """(speaker id, name) -> the articles where that name is that speaker: the merge evidence."""
+    overrides = {(n, d): slug for n, d, slug, _ in resolved["in_article"]}
+    for r in rows:
+        if r["role"] != "speaker":
+            continue
+        default = resolved["speakers"][r["name"]][0]
+        for doc in r["doc_ids"]:
+            slug = overrides.get((r["name"], doc), default)
+            if slug:
+                into[(slug, r["name"])].add(doc)
 
 
 def shuffle_task(out: str, part: str, resolved: dict[str, Any], buckets: int, tag: str) -> dict[str, Any]:
@@ -215,12 +240,15 @@ def shuffle_task(out: str, part: str, resolved: dict[str, Any], buckets: int, ta
     if marker.exists():
         return json.loads(marker.read_text(encoding="utf-8"))
     statements, docs = _partition_quotes(out, part)
+    overrides = {(n, d): (slug, name) for n, d, slug, name in resolved["in_article"]}
     pieces: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for q in statements:
         if q["doc_id"] not in docs:
             continue
         date, source = docs[q["doc_id"]]
-        speaker_id, speaker_name = resolved["speakers"].get(q["speaker_name"], (None, None)) if q["speaker_name"] else (None, None)
+        speaker_id, speaker_name = (None, None)
+        if q["speaker_name"]:
+            speaker_id, speaker_name = overrides.get((q["speaker_name"], q["doc_id"])) or resolved["speakers"][q["speaker_name"]]
         about = [{"name": resolved["about"][n][0], "speaker_id": resolved["about"][n][1]} for n in q["about"] or []]
         pieces[_bucket(speaker_id, q["doc_id"], buckets)].append({
             "doc_id": q["doc_id"], "quote_index": q["quote_index"], "date": date, "outlet": source,
@@ -281,14 +309,16 @@ def bucket_task(out: str, bucket: str, pieces: Sequence[str], tag: str) -> dict[
 
 # ---------------------------------------------------------------- stage 4: speakers
 
-def _speaker_rows(clustering: Clustering, articles_of: dict[str, set[str]], stats: dict[str, dict[str, Any]]) -> list[dict]:
+def _speaker_rows(clustering: Clustering, articles_of: dict[tuple[str, str], set[str]],
+                  stats: dict[str, dict[str, Any]]) -> list[dict]:
     rows = []
     for c in clustering.clusters:
         s = stats.get(c.slug, {})
-        evidence = [{"name": n, "rule": rule, "detail": detail, "merged": True, "doc_ids": sorted(articles_of.get(n, ()))}
+        evidence = [{"name": n, "rule": rule, "detail": detail, "merged": True,
+                     "doc_ids": sorted(articles_of.get((c.slug, n), ()))}
                     for n, (rule, detail) in sorted(c.members.items())]
         evidence += [{"name": n, "rule": rule, "detail": detail, "merged": False,
-                      "doc_ids": sorted(articles_of.get(n, ()))} for n, rule, detail in sorted(c.notes)]
+                      "doc_ids": sorted(articles_of.get((c.slug, n), ()))} for n, rule, detail in sorted(c.notes)]
         dates = sorted(s.get("dates", ()))
         rows.append({"speaker_id": c.slug, "name": c.name, "kind": c.kind, "external_id": c.external_id,
                      "n_statements": s.get("n", 0), "n_quotes": s.get("quotes", 0),
@@ -363,13 +393,14 @@ def run_corpus(out: str | Path, *, aliases: Sequence[tuple[str, str, str | None]
     mapper(names_task, [(str(out), p) for p in todo])
     for p in parts:
         names_files[p] = str(root / "names" / f"{p}.parquet")
-    clustering, articles_of = _cluster([names_files[p] for p in parts], aliases)
+    shards = {p: pq.read_table(names_files[p]).to_pylist() for p in parts}
+    clustering = _cluster(shards, aliases)
+    articles_of: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     calls, shuffles = [], []
     for p in parts:
-        names = pq.read_table(names_files[p], columns=["role", "name"]).to_pylist()
-        resolved = resolution(clustering, [r["name"] for r in names if r["role"] == "speaker"],
-                              [r["name"] for r in names if r["role"] == "about"])
+        resolved = resolution(clustering, shards[p])
+        _evidence_docs(resolved, shards[p], articles_of)
         tag = _digest(_VERSION, buckets, resolved)
         if (root / "shuffle" / "_done" / f"{p}-{tag}.json").exists():
             report.reused["shuffle"] += 1

@@ -66,7 +66,7 @@ def _stat(path: Path) -> dict[str, Any]:
 
 def fingerprint(files: list[dict[str, Any]], partition_size: int, settings: Mapping[str, Any]) -> str:
     """A sha256 naming this exact batch: inputs, partition size, pipeline settings, version."""
-    from .. import __version__
+    from ..version import __version__
 
     data = {"files": files, "partition_size": partition_size, "settings": dict(settings), "version": __version__}
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()

@@ -4,7 +4,7 @@
 workers: the Dask engine's tasks call it, and user code on Spark
 (``mapInArrow``/``mapInPandas``) or Ray (``map_batches``) reaches it through
 ``process_arrow``, ``process_pandas`` and ``process_batch``. The local engine
-runs the same steps (``record_to_item``, the worker's ``extract_one``,
+runs the same steps (``record_to_item``, the worker's ``extract_chunk``,
 ``tables.to_tables``) through ``extract_many``. It needs nothing but the
 records: the pipeline is loaded once per worker process and cached.
 
@@ -25,7 +25,8 @@ from ..ingest import record_to_article
 from ..model import Article, Rejected, Warning
 from ..settings import resolve
 from .tables import TABLES, to_tables
-from ..pipeline.worker import Loader, extract_one, get_pipeline
+from ..pipeline.pool import DEFAULT_CHUNKSIZE
+from ..pipeline.worker import Loader, extract_chunk, get_pipeline
 
 pa = import_optional("pyarrow", extra="batch", feature="Arrow batch records")
 
@@ -100,8 +101,12 @@ def process_records(
     """
     options = pipeline_settings(settings)
     items = [record_to_item(r, i, max_chars=options["max_chars"]) for i, r in enumerate(records)]
-    pipeline = get_pipeline(options, loader) if any(isinstance(i, Article) for i in items) else None
-    results = [extract_one(pipeline, item) if pipeline else item for item in items]
+    if not any(isinstance(i, Article) for i in items):
+        return to_tables(items, items)
+    pipeline = get_pipeline(options, loader)
+    # the batched path, in chunks of the local pool's size, so every engine does the same work per article
+    results = [r for lo in range(0, len(items), DEFAULT_CHUNKSIZE)
+               for r in extract_chunk(items[lo : lo + DEFAULT_CHUNKSIZE], pipeline)]
     return to_tables(items, results)
 
 

@@ -9,7 +9,6 @@ interrupted: see ``quotegraph.batch.parquet`` for the commit protocol.
 
 from __future__ import annotations
 
-import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -54,27 +53,14 @@ class BatchReport:
                 "counts": self.counts, "seconds": round(self.seconds, 3), "corpus": self.corpus}
 
 
-class _Progress:
-    """A one-line progress display on stderr (a bar on a terminal, plain lines otherwise)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.bar = None
-        if enabled:
-            from tqdm import tqdm
-
-            self.bar = tqdm(unit="doc", desc="batch", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
-
-    def advance(self, docs: int, note: str) -> None:
-        if self.bar is not None:
-            self.bar.update(docs)
-            self.bar.set_postfix_str(note, refresh=False)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
+Progress = Callable[[int, str], None]  # (documents done, a note such as "part-00003 done")
 
 
-def _todo(out: OutputDir, parts: Iterator[Partition], report: BatchReport, progress: _Progress) -> Iterator[Partition]:
+def _no_progress(docs: int, note: str) -> None:
+    return None
+
+
+def _todo(out: OutputDir, parts: Iterator[Partition], report: BatchReport, progress: Progress) -> Iterator[Partition]:
     """The partitions still to compute; committed ones are checked and skipped."""
     for part in parts:
         marker = out.done(part.name)
@@ -85,7 +71,7 @@ def _todo(out: OutputDir, parts: Iterator[Partition], report: BatchReport, progr
             raise BatchError("E503", path=str(out.path), found=f"{part.name} digest {marker['digest'][:12]}",
                              expected=f"digest {part.digest[:12]} (an input changed but kept its size and time)")
         report.skipped.append(part.name)
-        progress.advance(len(part.items), f"{part.name} already done")
+        progress(len(part.items), f"{part.name} already done")
 
 
 def run_batch(
@@ -97,7 +83,7 @@ def run_batch(
     partition_size: int | None = None,
     processes: int | None = None,
     settings: Mapping[str, Any] | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
     loader: Callable[..., Any] | None = None,
     corpus: bool = True,
     aliases: Sequence[tuple[str, str, str | None]] = (),
@@ -107,9 +93,11 @@ def run_batch(
     ``engine`` is ``local`` (a process pool on this machine) or ``dask`` (the
     cluster at ``scheduler``, or a local cluster on 127.0.0.1 when ``None``).
     A partition that fails (E500) is reported and the run goes on; the next
-    run retries it. Then, unless ``corpus=False``, the corpus pass links
-    speakers and statements across every committed partition
-    (``quotegraph.batch.corpus``; ``aliases`` are alias-file rows).
+    run retries it. ``progress`` is called with the documents each partition
+    settled and a note; the caller draws any progress display. Then, unless
+    ``corpus=False``, the corpus pass links speakers and statements across
+    every committed partition (``quotegraph.batch.corpus``; ``aliases`` are
+    alias-file rows).
     """
     if engine not in ENGINES:
         raise BatchError("E500", partition="(all)", detail=f"unknown engine '{engine}' (known: {', '.join(ENGINES)})")
@@ -122,21 +110,18 @@ def run_batch(
     target.open(plan)
     run_id = uuid.uuid4().hex
     report = BatchReport(str(out), plan.fingerprint, engine)
-    bar = _Progress(progress)
+    tick = progress or _no_progress
     started = time.monotonic()
-    try:
-        todo = _todo(target, partitions(read_paths(inputs, settings=opts), plan.partition_size, plan.fingerprint), report, bar)
-        info = {"run": run_id}
-        if engine == "local":
-            from .engines import run_local
+    todo = _todo(target, partitions(read_paths(inputs, settings=opts), plan.partition_size, plan.fingerprint), report, tick)
+    info = {"run": run_id}
+    if engine == "local":
+        from .engines import run_local
 
-            run_local(todo, target, pipe, opts.processes, info, report, bar.advance, loader)
-        else:
-            from .cluster import run_dask
+        run_local(todo, target, pipe, opts.processes, info, report, tick, loader)
+    else:
+        from .cluster import run_dask
 
-            run_dask(todo, target, pipe, scheduler, opts.processes, info, report, bar.advance, loader)
-    finally:
-        bar.close()
+        run_dask(todo, target, pipe, scheduler, opts.processes, info, report, tick, loader)
     status = "complete" if report.ok else "incomplete"
     manifest = target.finish({"status": status, "last_run": run_id, "engine": engine})
     report.counts = manifest["counts"]

@@ -55,6 +55,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("doc_index", _I32), ("doc_id", _STR), ("quote_index", _I32), ("type", _STR), ("text", _STR),
         ("start", _INT), ("end", _INT), ("spans", pa.list_(_SPAN)),
         ("speaker_name", _STR), ("speaker_kind", _STR), *_mention_fields("speaker_mention"),
+        ("speaker_rule", _STR), ("speaker_affiliation", _STR),
         *_mention_fields("cue"), ("channel", _STR), *_mention_fields("channel_evidence"),
         ("said_on", pa.date32()), ("said_on_precision", _STR), *_mention_fields("said_on_evidence"),
         ("signatories", pa.list_(_STR)), ("about", pa.list_(_STR)), ("confidence", pa.float64()),
@@ -62,6 +63,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "entities": pa.schema([
         ("doc_index", _I32), ("doc_id", _STR), ("entity_index", _I32), ("name", _STR), ("kind", _STR), ("n_mentions", _I32),
+        ("affiliation", _STR),
     ]),
     "mentions": pa.schema([
         ("doc_index", _I32), ("doc_id", _STR), ("entity_index", _I32), ("mention_index", _I32),
@@ -108,6 +110,8 @@ def _statement_row(index: int, doc: Document, q_index: int, q: Quotation) -> dic
         "spans": [s.to_dict() for s in q.spans],
         "speaker_name": q.speaker.name if q.speaker else None,
         "speaker_kind": q.speaker.kind if q.speaker else None,
+        "speaker_rule": q.speaker.rule if q.speaker else None,
+        "speaker_affiliation": q.speaker.affiliation if q.speaker else None,
         "channel": q.channel, "said_on": _said_on_date(q.said_on), "said_on_precision": q.said_on_precision,
         "signatories": list(q.signatories), "about": list(q.about), "confidence": float(q.confidence),
         "kind": q.kind, "rule": q.rule,
@@ -150,7 +154,8 @@ def to_tables(items: Iterable[Article | Rejected | None], results: Iterable[Docu
         rows["statements"].extend(_statement_row(index, result, i, q) for i, q in enumerate(result.quotes))
         for e_index, entity in enumerate(result.entities):
             rows["entities"].append({"doc_index": index, "doc_id": result.id, "entity_index": e_index,
-                                     "name": entity.name, "kind": entity.kind, "n_mentions": len(entity.mentions)})
+                                     "name": entity.name, "kind": entity.kind, "n_mentions": len(entity.mentions),
+                                     "affiliation": entity.affiliation})
             rows["mentions"].extend(
                 {"doc_index": index, "doc_id": result.id, "entity_index": e_index, "mention_index": m_index,
                  "start": m.start, "end": m.end, "text": m.text}
@@ -168,7 +173,8 @@ def _mention(row: dict[str, Any], prefix: str) -> Mention | None:
 def _quotation(row: dict[str, Any]) -> Quotation:
     speaker = None
     if row["speaker_name"] is not None:
-        speaker = Speaker(row["speaker_name"], row["speaker_kind"], _mention(row, "speaker_mention"))
+        speaker = Speaker(row["speaker_name"], row["speaker_kind"], _mention(row, "speaker_mention"),
+                          rule=row.get("speaker_rule"), affiliation=row.get("speaker_affiliation"))
     return Quotation(
         type=row["type"], spans=[Span(s["start"], s["end"]) for s in row["spans"]], text=row["text"],
         speaker=speaker, cue=_mention(row, "cue"), channel=row["channel"],
@@ -200,7 +206,7 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Document | Rejected]:
         yield Document(
             id=row["id"], text=row["text"], date=row["date"], title=row["title"], url=row["url"], source=row["source"],
             quotes=[_quotation(q) for q in sorted(quotes.get(index, []), key=lambda q: q["quote_index"])],
-            entities=[Entity(e["name"], e["kind"], by_entity[e["entity_index"]])
+            entities=[Entity(e["name"], e["kind"], by_entity[e["entity_index"]], affiliation=e.get("affiliation"))
                       for e in sorted(entities.get(index, []), key=lambda e: e["entity_index"])],
             warnings=[Warning(w["code"], w["message"], w["start"], w["end"]) for w in row["warnings"] or []],
         )

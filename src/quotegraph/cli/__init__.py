@@ -21,11 +21,24 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": ("quotegraph.cli.store", "status", "Counts, and whether a merge of changed articles is pending."),
     "repair": ("quotegraph.cli.store", "repair", "Check stored articles, drop broken ones, rebuild indexes and merges."),
     "batch": ("quotegraph.cli.batch", "batch", "Extract many articles into Parquet shards (local or Dask)."),
+    "datasette-metadata": ("quotegraph.cli.store", "datasette_metadata",
+                           "Write the Datasette metadata file for a database (facets, labels, descriptions)."),
 }
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use."""
+    """A group whose subcommands are imported on first use; a coded error from any of them ends the
+    run through the one ``fail`` (stderr, exit status by code)."""
+
+    def invoke(self, ctx: click.Context):
+        from ..errors import QuotegraphError
+
+        try:
+            return super().invoke(ctx)
+        except QuotegraphError as exc:
+            from ._common import fail
+
+            fail(exc, ctx.invoked_subcommand)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

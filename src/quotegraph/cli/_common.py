@@ -12,7 +12,13 @@ The conventions every command follows:
 * the exit status is ``EXIT_OK`` (0) when every input was processed,
   ``EXIT_FAILED`` (1) when some input was rejected or the run could not
   finish, and 2 for usage errors (click's own);
-* progress is shown when stderr is a terminal, or when asked (``--progress``).
+* progress is shown when stderr is a terminal, or when asked (``--progress``);
+  library functions take a progress callback, and the one bar is ``progress``;
+* every option that is a setting comes from ``SETTINGS`` (``setting_option``),
+  can also be given as a ``QUOTEGRAPH_<NAME>`` environment variable, and is
+  resolved once, by ``options``, with E700/E701 for an unknown name or bad value;
+* a coded error that ends a command goes through ``fail`` (the command group
+  calls it for any command): one line on stderr, exit status ``exit_code``.
 
 Typical use::
 
@@ -29,23 +35,28 @@ Typical use::
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NoReturn
 
 import click
 
+from ..errors import QuotegraphError
 from ..model import Document, Rejected
-from ..settings import SETTINGS
+from ..settings import ENV_PREFIX, SETTINGS, Settings, from_environment, resolve
 
-__all__ = ["EXIT_OK", "EXIT_FAILED", "UNSAFE_CHARS", "Tally", "report", "progress", "progress_option",
-           "setting_option", "stderr", "terminal_safe"]
+__all__ = ["EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "UNSAFE_CHARS", "Tally", "exit_code", "fail", "options", "report",
+           "progress", "progress_option", "setting_option", "stderr", "terminal_safe"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_USAGE = 2  # what the user typed must change (click's own usage errors use 2 as well)
+# Codes that say the request itself was wrong: a setting, an option value, a search query.
+_USAGE_CODES = frozenset({"E700", "E701", "E600", "E601"})
 _LISTED = 20  # failures named in the summary; all of them were already printed one by one
 
 
@@ -65,12 +76,36 @@ def stderr(message: str) -> None:
     click.echo(terminal_safe(message), err=True)
 
 
-def setting_option(name: str, *flags: str) -> Callable[[Any], Any]:
-    """A click option for setting ``name`` with the help and type from ``SETTINGS``; ``None`` when not given."""
+def exit_code(exc: QuotegraphError) -> int:
+    """``EXIT_USAGE`` for a wrong setting, option or query; ``EXIT_FAILED`` for anything else."""
+    return EXIT_USAGE if exc.code in _USAGE_CODES else EXIT_FAILED
+
+
+def fail(exc: QuotegraphError, command: str | None = None) -> NoReturn:
+    """End the running command on a coded error: ``<command>: error: [Exxx] message`` on stderr."""
+    ctx = click.get_current_context(silent=True)
+    name = command or (ctx.info_name if ctx is not None and ctx.info_name else "quotegraph")
+    stderr(f"{name}: error: {exc}")
+    raise click.exceptions.Exit(exit_code(exc))
+
+
+def options(**given: Any) -> Settings:
+    """The command's settings, resolved once: its options (``None`` = not given), then
+    ``QUOTEGRAPH_<NAME>`` environment variables, then the defaults."""
+    merged = from_environment(os.environ)
+    merged.update({k: v for k, v in given.items() if v is not None})
+    return resolve(_origin="the command line", **merged)
+
+
+def setting_option(name: str, *flags: str, type: Any = None) -> Callable[[Any], Any]:
+    """A click option for setting ``name`` with the help and type from ``SETTINGS``; ``None`` when not given.
+
+    ``type`` narrows the setting's type for the command line (a ``click.Choice``)."""
     setting = next(s for s in SETTINGS if s.name == name)
     flags = flags or ("--" + name.replace("_", "-"),)
-    return click.option(*flags, name, type=setting.type, default=None,
-                        help=f"{setting.help} [default: {setting.default}]")
+    env = ENV_PREFIX + name.upper()
+    return click.option(*flags, name, type=type or setting.type, default=None,
+                        help=f"{setting.help} [default: {setting.default}; env: {env}]")
 
 
 def progress_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -152,6 +187,18 @@ class _Bar:
             stderr(line)
         else:
             self._bar.write(terminal_safe(line), file=sys.stderr)
+
+    def advance(self, n: int, note: str = "") -> None:
+        """Advance by ``n`` documents with a short note (``batch``'s partitions)."""
+        if self._bar is not None:
+            self._bar.update(n)
+            if note:
+                self._bar.set_postfix_str(terminal_safe(note), refresh=False)
+
+    def tick(self, n: int = 1) -> None:
+        """Advance by ``n`` inputs: the progress callback library functions take."""
+        if self._bar is not None:
+            self._bar.update(n)
 
     def update(self, tally: Tally) -> None:
         if self._bar is not None:

@@ -7,8 +7,7 @@ import json
 import click
 
 from ..errors import QuotegraphError
-from ..settings import resolve
-from ._common import EXIT_FAILED, EXIT_OK, setting_option, stderr
+from ._common import EXIT_FAILED, EXIT_OK, fail, options, progress, progress_option, setting_option, stderr
 
 __all__ = ["batch"]
 
@@ -17,8 +16,7 @@ __all__ = ["batch"]
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, writable=True),
               help="Output directory: Parquet shards per table, commit markers and manifest.json.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
-              help="local: a process pool on this machine; dask: a Dask distributed cluster. [default: local]")
+@setting_option("engine", type=click.Choice(["local", "dask"]))
 @setting_option("scheduler")
 @setting_option("partition_size")
 @setting_option("processes")
@@ -26,8 +24,7 @@ __all__ = ["batch"]
 @setting_option("max_file_bytes")
 @setting_option("time_budget")
 @setting_option("model")
-@click.option("--progress/--no-progress", "show_progress", default=None,
-              help="Show progress on stderr (default: only when stderr is a terminal).")
+@progress_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write the run report (partitions computed, skipped, failed; counts) as JSON to FILE.")
 @click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
@@ -48,24 +45,20 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | N
     With --engine dask and no --scheduler, a local cluster of --processes
     workers is started on 127.0.0.1.
     """
-    import sys
-
-    settings = resolve(engine=engine, scheduler=scheduler, partition_size=partition_size, processes=processes,
+    settings = options(engine=engine, scheduler=scheduler, partition_size=partition_size, processes=processes,
                        max_chars=max_chars, max_file_bytes=max_file_bytes, time_budget=time_budget,
                        model=model)
-    progress = sys.stderr.isatty() if show_progress is None else show_progress
     try:
         from ..batch.run import run_batch  # imported here: pulls in pyarrow (the batch extra) and the pool
         from ..store.aliases import load_aliases
 
         aliases = load_aliases(aliases_path) if aliases_path else []
-        report = run_batch(inputs, out, engine=settings.engine, scheduler=settings.scheduler or None,
-                           partition_size=settings.partition_size, processes=settings.processes,
-                           settings=settings, progress=progress, corpus=corpus, aliases=aliases)
+        with progress(show_progress, "batch") as bar:
+            report = run_batch(inputs, out, engine=settings.engine, scheduler=settings.scheduler or None,
+                               partition_size=settings.partition_size, processes=settings.processes,
+                               settings=settings, progress=bar.advance, corpus=corpus, aliases=aliases)
     except QuotegraphError as exc:
-        stderr(f"batch: error: {exc}")
-        ctx.exit(EXIT_FAILED)
-        return
+        fail(exc)
     if report_path:
         with open(report_path, "w", encoding="utf-8") as handle:
             json.dump(report.to_dict(), handle, indent=1)

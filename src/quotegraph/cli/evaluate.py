@@ -10,17 +10,14 @@ from pathlib import Path
 import click
 
 from ..errors import QuotegraphError
-from ..settings import SETTINGS, resolve
-from ._common import setting_option
+from ._common import fail, options, setting_option
 
 __all__ = ["evaluate", "bench"]
 
-_HELP = {s.name: s.help for s in SETTINGS}
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
-def _fail(exc: QuotegraphError) -> click.ClickException:
-    return click.ClickException(str(exc))
+_fail = fail  # every command ends on a coded error the same way (cli._common.fail)
 
 
 _GOLD = click.Path(path_type=Path)
@@ -37,7 +34,7 @@ _GOLD = click.Path(path_type=Path)
 @click.option("--errors-criterion", type=click.Choice(["overlap_0.3", "overlap_0.8", "exact"]), default="overlap_0.3",
               show_default=True, help="Matching under which --errors lists misses and false positives.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--processes", type=int, default=None, help=_HELP["processes"])
+@setting_option("processes")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold documents.")
 @setting_option("model")
 @click.option("--baseline", type=_FILE, default="eval_baseline.json", show_default=True, help="Baseline file with the gate's floors.")
@@ -69,7 +66,7 @@ def evaluate(gold: Path, source: str, all_kinds: bool, pred: Path | None, errors
         raise click.UsageError("--gate and --update-baseline need the whole corpus; drop --limit")
     if allow_lower and not update_baseline:
         raise click.UsageError("--allow-lower only applies with --update-baseline")
-    settings = resolve(processes=processes, model=model)
+    settings = options(processes=processes, model=model)
     if gold.is_dir():
         if not is_realnews_corpus(gold):
             raise click.ClickException(f"[E400] {gold}: a directory must be a realnews corpus (gold/*.json)")
@@ -185,7 +182,7 @@ def _gate(baseline: Path, gold: Path, scores, section: str | None = None, files=
 @click.command("bench")
 @click.argument("corpus", type=_FILE)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N documents.")
-@click.option("--processes", type=int, default=None, help=_HELP["processes"])
+@setting_option("processes")
 @click.option("--scaling/--no-scaling", default=False, show_default=True,
               help="Also run the length-scaling run: µs/char per stage on articles of about 5k, 50k, 500k and 2M "
                    "characters built from CORPUS, beside spaCy's tokenizer and full pipeline.")
@@ -203,7 +200,7 @@ def bench(corpus: Path, limit: int | None, processes: int | None, scaling: bool,
     from ..evaluation.bench import format_bench, run_bench
     from ..evaluation.scaling import format_scaling, run_scaling
 
-    settings = resolve(processes=processes)
+    settings = options(processes=processes)
     load = os.getloadavg()
     say = lambda msg: click.echo(msg, err=True)  # noqa: E731
     try:

@@ -24,8 +24,7 @@ import click
 from ..errors import QuotegraphError
 from ..ingest import read_paths
 from ..model import Article, Document, Rejected
-from ..settings import resolve
-from ._common import EXIT_FAILED, UNSAFE_CHARS, Tally, progress, progress_option, setting_option, stderr
+from ._common import EXIT_FAILED, UNSAFE_CHARS, Tally, fail, options, progress, progress_option, setting_option, stderr
 
 __all__ = ["extract", "run_extraction", "PIPELINE_SETTINGS", "FORMATS"]
 
@@ -60,7 +59,7 @@ def _extractor(items: Iterator[Article | Rejected], settings: Mapping[str, Any])
         return extract_many(items, processes=processes, settings=pipeline_settings)
     if processes > 1:
         stderr("extract: multi-process extraction is unavailable; using one process")
-    from .. import load_pipeline
+    from ..pipeline import load_pipeline
 
     return load_pipeline(**pipeline_settings).pipe(items)
 
@@ -209,7 +208,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path |
     PATH is a dated-text, plain-text, JSONL (.jsonl, .jsonl.gz), or HTML
     file, a directory of such files, or - for standard input.
     """
-    settings = resolve(processes=processes, max_chars=max_chars, max_file_bytes=max_file_bytes,
+    settings = options(processes=processes, max_chars=max_chars, max_file_bytes=max_file_bytes,
                        time_budget=time_budget, model=model)
     results = run_extraction(read_paths(paths, settings=settings), settings)
     try:
@@ -220,8 +219,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path |
             tally = _write_all(results, stdout, fmt, show_progress)
             stdout.flush()
     except QuotegraphError as exc:  # the run itself failed (e.g. the model would not load)
-        stderr(f"extract: error: {exc}")
-        ctx.exit(EXIT_FAILED)
+        fail(exc)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         _silence_stdout()
         ctx.exit(EXIT_FAILED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sys
@@ -11,25 +12,20 @@ from typing import Any
 import click
 
 from ..errors import QuotegraphError
-from ..settings import SETTINGS, resolve
-from ._common import UNSAFE_CHARS, setting_option, terminal_safe
+from ._common import EXIT_FAILED, UNSAFE_CHARS, fail, options, progress, progress_option, setting_option, terminal_safe
 
 __all__ = ["ingest", "search", "serve", "status", "repair"]
 
-_DEFAULTS = {s.name: s.default for s in SETTINGS}
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
-def _fail(exc: QuotegraphError) -> None:
-    click.echo(terminal_safe(f"error: {exc}"), err=True)
-    sys.exit(2 if exc.code in ("E600", "E601") else 1)
+_fail = fail  # every command ends on a coded error the same way (cli._common.fail)
 
 
 @click.command(help="Extract articles (files, directories, '-' for stdin) and store them in a SQLite database.")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
-@click.option("--processes", type=int, default=_DEFAULTS["processes"], show_default=True,
-              help="Extraction worker processes; 0 means all cores, 1 extracts in this process.")
+@setting_option("db")
+@setting_option("processes")
 @click.option("--aliases", type=click.Path(dir_okay=False), default=None,
               help="Alias file (JSON or CSV: canonical, aliases, external_id) that overrides automatic merging.")
 @click.option("--documents", is_flag=True,
@@ -37,30 +33,21 @@ def _fail(exc: QuotegraphError) -> None:
 @click.option("--from-parquet", "from_parquet", is_flag=True,
               help="PATHS are `quotegraph batch` output directories: load their Parquet shards (no extraction).")
 @setting_option("model")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def ingest(paths: tuple[str, ...], db: str, processes: int, aliases: str | None, documents: bool,
-           from_parquet: bool, model: str | None, progress: bool | None) -> None:
+@progress_option
+def ingest(paths: tuple[str, ...], db: str | None, processes: int | None, aliases: str | None, documents: bool,
+           from_parquet: bool, model: str | None, show_progress: bool | None) -> None:
     """Store articles; exit status 1 only when some article failed."""
-    from tqdm import tqdm
+    from ..ingestion import ingest as run_ingest
 
-    from ..store import ingest as run_ingest
-
-    settings = resolve(db=db, processes=processes, model=model)
-    bar = tqdm(unit=" articles", file=sys.stderr, disable=(not progress) if progress is not None else None,
-               dynamic_ncols=True)
-    try:
+    settings = options(db=db, processes=processes, model=model)
+    with progress(show_progress, "ingest") as bar:
         report = run_ingest(list(paths), db=settings.db, processes=settings.processes, aliases=aliases,
-                            documents=documents, settings=settings, progress=bar.update, from_parquet=from_parquet)
-    except QuotegraphError as exc:
-        bar.close()
-        _fail(exc)
-        return
-    bar.close()
+                            documents=documents, settings=settings, progress=bar.tick, from_parquet=from_parquet)
     for failure in report.failures:
         click.echo(terminal_safe(f"failed: [{failure.code}] {failure.reason}"), err=True)
-    click.echo(report.summary())
+    click.echo(f"ingest: {report.summary()}", err=True)
     if report.failures:
-        sys.exit(1)
+        raise click.exceptions.Exit(EXIT_FAILED)
 
 
 def _table(result: dict[str, Any]) -> str:
@@ -77,27 +64,54 @@ def _table(result: dict[str, Any]) -> str:
 
 @click.command(help="Full-text search over stored statements (words are matched as plain text).")
 @click.argument("text", nargs=-1)
-@click.option("--speaker", help="Speaker slug, name or alias.")
+@click.option("--speaker", help="Exactly one speaker: slug, or one of its names or aliases.")
+@click.option("--speaker-name", "speaker_name", help="Speakers whose name contains this text.")
 @click.option("--about", help="Someone the statement is about.")
 @click.option("--channel", help="twitter, statement, interview, ...")
 @click.option("--since", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Latest date, inclusive.")
+@click.option("--type", "type_", help="direct, indirect, mixed (comma-separated).")
+@click.option("--kind", help="speech, writing, belief, perception, intention, document, or all"
+              " (default: speech, writing and unknown).")
+@click.option("--min-confidence", "min_confidence", type=float, default=None, help="Lowest confidence (0 to 1).")
+@click.option("--source", help="Outlet, exact.")
+@click.option("--signatory", help="A co-signer: part of the name.")
+@click.option("--sort", type=click.Choice(["relevance", "said", "first_seen", "sources"]), default="relevance",
+              show_default=True)
 @click.option("--scope", type=click.Choice(["quotes", "articles"]), default="quotes", show_default=True,
               help="Match the words in statements or in the whole article text.")
 @click.option("--raw", is_flag=True, help="TEXT is FTS5 query syntax (AND, OR, NEAR, prefix*).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--limit", type=int, default=None, help="Results to show (default: the page_size setting).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True,
+              help="table and json: one page; jsonl and csv: every match, unless --limit is given.")
+@click.option("--limit", type=int, default=None, help="Results to show (table/json default: the page_size setting; no cap).")
 @click.option("--offset", type=int, default=0, help="Results to skip.")
-@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
-def search(text: tuple[str, ...], speaker, about, channel, since, until, scope, raw, fmt, limit, offset, db) -> None:
-    """Print matching statements as a table or JSON."""
+@setting_option("db")
+def search(text: tuple[str, ...], speaker, speaker_name, about, channel, since, until, type_, kind, min_confidence,
+           source, signatory, sort, scope, raw, fmt, limit, offset, db) -> None:
+    """Print matching statements as a table, JSON, JSON Lines or CSV."""
+    from ..exports import STATEMENT_FIELDS, flat_statement, serialise
     from ..service import Service
 
-    settings = resolve(db=db)
+    settings = options(db=db)
+    params = dict(raw=raw, scope=scope, speaker=speaker, speaker_name=speaker_name, about=about, channel=channel,
+                  since=since, until=until, type=type_, kind=kind, min_confidence=min_confidence, source=source,
+                  signatory=signatory, sort=sort)
     try:
-        service = Service(settings.db, page_size=settings.page_size, max_page_size=settings.max_page_size)
-        result = service.search_statements(" ".join(text), raw=raw, scope=scope, speaker=speaker, about=about,
-                                           channel=channel, since=since, until=until, limit=limit, offset=offset)
+        # local use: no page cap (the server keeps its max_page_size)
+        service = Service(settings.db, page_size=settings.page_size, max_page_size=10**9)
+        if fmt in ("jsonl", "csv") and limit is None:
+            rows = service.iter_statements(" ".join(text), **params)
+            if offset:
+                rows = itertools.islice(rows, offset, None)
+        else:
+            result = service.search_statements(" ".join(text), limit=limit, offset=offset, **params)
+            rows = iter(result["items"])
+        if fmt in ("jsonl", "csv"):
+            # JSON escapes control characters itself; CSV on a terminal is shown escaped, files get the data as is
+            tty = fmt == "csv" and sys.stdout.isatty()
+            for chunk in serialise(rows, fmt, STATEMENT_FIELDS, flat_statement):
+                click.echo(terminal_safe(chunk) if tty else chunk, nl=False)
+            return
     except QuotegraphError as exc:
         _fail(exc)
         return
@@ -111,23 +125,20 @@ def _json_safe(result: dict[str, Any]) -> str:
 
 
 @click.command(help="Serve the JSON API and web pages over a database (read-only).")
-@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
-@click.option("--host", default=_DEFAULTS["host"], show_default=True, help="Address to bind (loopback by default).")
-@click.option("--port", type=int, default=_DEFAULTS["port"], show_default=True, help="Port to listen on.")
-@click.option("--allowed-hosts", "allowed_hosts", default=None,
-              help="Extra Host names to answer besides loopback names and --host (comma-separated; * for any).")
-@click.option("--trusted-proxies", "trusted_proxies", default=None,
-              help="Proxy addresses whose X-Forwarded-* headers are honoured (comma-separated); none by default.")
-@click.option("--query-time-limit", "query_time_limit", type=float, default=None,
-              help="Seconds of database work one request may take (E606 after that).")
+@setting_option("db")
+@setting_option("host")
+@setting_option("port")
+@setting_option("allowed_hosts")
+@setting_option("trusted_proxies")
+@setting_option("query_time_limit")
 def serve(db: str, host: str, port: int, allowed_hosts: str | None, trusted_proxies: str | None,
           query_time_limit: float | None) -> None:
     """Run uvicorn with the read-only app until interrupted."""
 
-    from ..api import create_app
-    from ..api.server import serve_forever, server_config
+    from ..server import create_app
+    from ..server.run import serve_forever, server_config
 
-    settings = resolve(db=db, host=host, port=port, allowed_hosts=allowed_hosts, trusted_proxies=trusted_proxies,
+    settings = options(db=db, host=host, port=port, allowed_hosts=allowed_hosts, trusted_proxies=trusted_proxies,
                        query_time_limit=query_time_limit)
     try:
         app = create_app(settings.db, settings=settings)
@@ -141,13 +152,13 @@ def serve(db: str, host: str, port: int, allowed_hosts: str | None, trusted_prox
 
 
 @click.command(help="Say whether a database is up to date: counts, and whether a merge of changed articles is pending.")
-@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+@setting_option("db")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def status(db: str, fmt: str) -> None:
     """Print counts and the merge state (read-only)."""
     from ..service import Service
 
-    settings = resolve(db=db)
+    settings = options(db=db)
     try:
         result = Service(settings.db).overview()
     except QuotegraphError as exc:
@@ -168,7 +179,7 @@ def status(db: str, fmt: str) -> None:
 
 
 @click.command(help="Check every stored article, remove those that break the contract, rebuild indexes and merges.")
-@click.option("--db", default=_DEFAULTS["db"], show_default=True, help="SQLite database file.")
+@setting_option("db")
 def repair(db: str) -> None:
     """Repair a database left dirty or broken, and say what was done."""
     from pathlib import Path
@@ -176,7 +187,7 @@ def repair(db: str) -> None:
     from ..errors import StoreError
     from ..store import Store
 
-    settings = resolve(db=db)
+    settings = options(db=db)
     try:
         if not Path(settings.db).is_file():
             raise StoreError("E302", path=str(settings.db))
@@ -190,3 +201,27 @@ def repair(db: str) -> None:
     click.echo(f"repair: {done['checked']} articles checked, {len(done['removed'])} removed; "
                f"full-text indexes rebuilt; merge {'was pending, ' if done['was_pending'] else ''}rebuilt: "
                f"{done['statements']} statements by {done['persons']} speakers")
+
+
+@click.command("datasette-metadata",
+               help="Write Datasette metadata for a database: facets on speaker, kind, channel and type, row labels, "
+                    "descriptions. Then: datasette DB -m FILE.")
+@setting_option("db")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE instead of stdout.")
+def datasette_metadata(db: str | None, output: str | None) -> None:
+    """Check the database, then print or write its metadata."""
+    from ..store import connect_reader
+    from ..store.datasette import datasette_metadata as build, write_datasette_metadata
+
+    settings = options(db=db)
+    try:
+        connect_reader(settings.db).close()  # a coded error for a missing or foreign file
+    except QuotegraphError as exc:
+        _fail(exc)
+        return
+    if output is None:
+        click.echo(json.dumps(build(settings.db), indent=2))
+        return
+    write_datasette_metadata(settings.db, output)
+    click.echo(f"datasette-metadata: wrote {output}; browse with: datasette {settings.db} -m {output}", err=True)

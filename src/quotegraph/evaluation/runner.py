@@ -69,7 +69,7 @@ def predict(articles: Iterable[Article], *, processes: int = 1, settings: Mappin
         from ..pipeline.pool import extract_many  # imported lazily: pulls in the process pool
 
         return extract_many(articles, processes=processes, settings=options)
-    from .. import load_pipeline
+    from ..pipeline import load_pipeline
 
     return load_pipeline(**options).pipe(articles)
 

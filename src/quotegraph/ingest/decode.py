@@ -23,22 +23,14 @@ import re
 import stat
 from pathlib import Path
 
+from ..errors import WARNINGS as ALL_WARNINGS
 from ..errors import InputError
 from ..model import Warning
 
 __all__ = ["WARNINGS", "read_limited", "decode_bytes", "decode_non_utf8", "check_chars", "warn"]
 
-WARNINGS: dict[str, str] = {
-    "W101": "a byte-order mark was removed from the start of the file",
-    "W102": "the file was not UTF-8; it was decoded with the encoding named",
-    "W103": "CRLF or CR line ends were changed to LF",
-    "W104": "mostly UTF-8 with stray bytes; those bytes were decoded as cp1252",
-    "W105": "the dated-text header was not at the very start of the file",
-    "W106": "the id taken from the file name was already used; another was chosen",
-    "W107": "the HTML metadata date could not be read and was ignored",
-    "W108": "the dated-text header's date differs from the date given; the given date is used",
-    "W109": "the publication date could not be read; the article is kept without a date",
-}
+# The readers' warnings (W1xx); every code lives in ``quotegraph.errors``.
+WARNINGS: dict[str, str] = {code: text for code, text in ALL_WARNINGS.items() if code.startswith("W1")}
 
 _SAMPLE = 1 << 16
 # Bytes that never occur in text: C0 controls other than TAB, LF, VT, FF, CR, and DEL

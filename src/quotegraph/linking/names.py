@@ -39,6 +39,7 @@ order.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ _KIND_ORDER = ("person", "organisation", "group", "unknown")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Comparison key of a name: lower case, no accents, punctuation or leading titles."""
     text = unicodedata.normalize("NFKD", name)
@@ -139,6 +141,17 @@ class Clustering:
     by_name: dict[str, Cluster]
     by_key: dict[str, Cluster]
     surname_index: dict[str, list[Cluster]]
+    # (surface name, article id) -> entity, where a surname that is ambiguous in the
+    # corpus is not in that article: the one full name ending with it quoted there
+    in_article: dict[tuple[str, str], Cluster] = field(default_factory=dict)
+
+    def for_quote(self, name: str, article_id: str) -> Cluster | None:
+        """The entity a speaker name refers to in one article (None for a name that is no entity)."""
+        return self.in_article.get((name, article_id)) or self.by_name.get(name)
+
+    def override_names(self, cluster: Cluster) -> set[str]:
+        """Names that refer to ``cluster`` in some articles only (rule ``surname-in-article``)."""
+        return {n for n, rule, _ in cluster.notes if rule == "surname-in-article"}
 
     def resolve(self, name: str) -> Cluster | None:
         """The entity a name (speaker or subject) refers to, or None when unknown/ambiguous."""
@@ -167,23 +180,20 @@ def _canonical(names: list[str], counts: Counter) -> str:
     return min(names, key=lambda n: (-len(name_key(n).split()), -counts[n], len(n), n))
 
 
-SharedArticles = Callable[[list[str], list[str]], dict[str, int]]
+ArticlesOf = Callable[[list[str]], dict[str, set[str]]]
 
 
-def _shared_from(articles: dict[str, set[str]]) -> SharedArticles:
-    def shared(singles: list[str], full: list[str]) -> dict[str, int]:
-        seen_in = set().union(*(articles.get(n, set()) for n in singles)) - {""}
-        return {n: len(articles.get(n, set()) & seen_in) for n in full}
-    return shared
+def _articles_from(articles: dict[str, set[str]]) -> ArticlesOf:
+    return lambda names: {n: articles.get(n, set()) - {""} for n in names}
 
 
 def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, str | None]] = (), *,
-                  shared: SharedArticles | None = None) -> Clustering:
+                  articles_of: ArticlesOf | None = None) -> Clustering:
     """Group speaker names into entities (see the module docstring for the rules).
 
-    ``shared(singles, full_names)`` counts, for each full name, the articles
-    that quote it and one of ``singles``; by default it is computed from the
-    occurrences' article ids (pass it when the occurrences are aggregated).
+    ``articles_of(names)`` gives the ids of the articles quoting each name;
+    by default it is read from the occurrences' article ids (pass it when the
+    occurrences are aggregated over articles).
     """
     counts: Counter = Counter()
     kinds: dict[str, Counter] = defaultdict(Counter)
@@ -195,7 +205,7 @@ def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, s
         kinds[o.name][speaker_kind(o.name, o.kind)] += o.count
         articles[o.name].add(o.article_id)
     names = sorted(counts)
-    shared = shared or _shared_from(articles)
+    articles_of = articles_of or _articles_from(articles)
     clusters: dict[str, Cluster] = {}  # by key of the canonical name
     by_name: dict[str, Cluster] = {}
 
@@ -254,14 +264,21 @@ def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, s
                 cluster.notes.append((name, "ambiguous-surname", f"not merged: '{key}' could be any of {listed}"))
     for key in org_singles:
         group = rest[key]
-        target, detail = _in_article(key, group, surname_index.get(key, []), shared)
+        target, detail = _in_article(key, group, surname_index.get(key, []), articles_of)
         if target is not None:
             for name in sorted(group):
                 target.members[name] = ("surname-in-article", detail)
                 by_name[name] = target
             continue
         _add_group(clusters, by_name, key, group, counts, group_kind(key))
+        if len(surname_index.get(key, [])) > 1:
+            singles.append(key)  # resolved per article below
 
+    in_article: dict[tuple[str, str], Cluster] = {}
+    for key in singles:
+        candidates = surname_index.get(key, [])
+        if len(candidates) > 1:
+            in_article.update(_per_article(key, rest[key], candidates, articles_of))
     for cluster in clusters.values():
         cluster.kind = _kind(_evidence(cluster, kinds))
     ordered = sorted((c for c in clusters.values() if c.members), key=lambda c: (c.name, c.kind))
@@ -272,16 +289,42 @@ def cluster_names(occurrences: list[Occurrence], aliases: list[tuple[str, str, s
         target = clusters[name_key(canonical)]
         if target.members:
             by_key[key] = target
-    return Clustering(ordered, by_name, by_key, _surname_index(ordered, kinds))
+    return Clustering(ordered, by_name, by_key, _surname_index(ordered, kinds), in_article)
+
+
+def _per_article(key: str, group: list[str], candidates: list[Cluster],
+                 articles_of: ArticlesOf) -> dict[tuple[str, str], Cluster]:
+    """An ambiguous surname, article by article: where exactly one of the full names ending
+    with it is quoted in the same article, it is that person there (rule ``surname-in-article``)."""
+    full = sorted(n for c in candidates for n in c.members)
+    where = articles_of(sorted(group) + full)
+    owner = {n: c for c in candidates for n in c.members}
+    out: dict[tuple[str, str], Cluster] = {}
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    for name in sorted(group):
+        for article in sorted(where.get(name, ())):
+            present = {id(owner[n]): owner[n] for n in full if article in where.get(n, ())}
+            if len(present) == 1:
+                target = next(iter(present.values()))
+                out[(name, article)] = target
+                count[(name, target.name)] += 1
+    for (name, target_name), n in sorted(count.items()):
+        target = next(c for c in candidates if c.name == target_name)
+        target.notes.append((name, "surname-in-article", f"in {n} article{'s' if n > 1 else ''} quoting"
+                             f" '{target.name}' and no other full name ending in '{key}'"))
+    return out
 
 
 def _in_article(key: str, group: list[str], candidates: list[Cluster],
-                shared: SharedArticles) -> tuple[Cluster | None, str]:
+                articles_of: ArticlesOf) -> tuple[Cluster | None, str]:
     """The person a surname parsed as an organisation names: the full name quoted beside it
     in the most articles, when it is quoted there more than twice as often as any other."""
     if not candidates:
         return None, ""
-    counts = shared(sorted(group), sorted(n for c in candidates for n in c.members))
+    full = sorted(n for c in candidates for n in c.members)
+    where = articles_of(sorted(group) + full)
+    seen_in = set().union(*(where.get(n, set()) for n in group))
+    counts = {n: len(where.get(n, set()) & seen_in) for n in full}
     per = sorted(((sum(counts.get(n, 0) for n in c.members), c.name, c) for c in candidates),
                  key=lambda t: (-t[0], t[1]))
     best, runner = per[0][0], (per[1][0] if len(per) > 1 else 0)
@@ -353,11 +396,13 @@ def _surname_index(clusters, kinds) -> dict[str, list[Cluster]]:
     """Last word of each multi-word person name -> the entities with that surname."""
     index: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in clusters:
-        member_kinds = sum((kinds.get(n, Counter()) for n in cluster.members), Counter())
+        member_kinds: Counter = Counter()
+        for n in cluster.members:
+            member_kinds.update(kinds.get(n, ()))
         if _kind(member_kinds) not in ("person", "unknown") and member_kinds:
             continue
         words = name_key(cluster.name).split()
-        if len(words) > 1 and cluster not in index[words[-1]]:
+        if len(words) > 1 and all(c is not cluster for c in index[words[-1]]):
             index[words[-1]].append(cluster)
     return index
 

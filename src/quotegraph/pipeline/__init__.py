@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from .base import Pipeline, Stage, register, registry
+from ..errors import WARNINGS as ALL_WARNINGS
+from .base import Pipeline, Proposal, Stage, registry, stage
 from .build import DEFAULT_STAGES, load_pipeline
 
-__all__ = ["DEFAULT_STAGES", "WARNINGS", "Pipeline", "Stage", "load_pipeline", "register", "registry"]
+__all__ = ["DEFAULT_STAGES", "WARNINGS", "Pipeline", "Proposal", "Stage", "load_pipeline", "registry", "stage"]
 
-# Warnings the extractor adds to a document (the readers' are W1xx).
-WARNINGS: dict[str, str] = {
-    "W200": "a quotation is opened and never closed; it is taken to run to the end of its paragraph",
-    "W201": "unpaired quotation marks were ignored",
-    "W202": "an over-long sentence was cut into pieces for parsing",
-}
+# Warnings the extractor adds to a document or logs (the readers' are W1xx); every code lives in ``quotegraph.errors``.
+WARNINGS: dict[str, str] = {code: text for code, text in ALL_WARNINGS.items() if code.startswith("W2")}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import PipelineError
 from ..settings import resolve
 from .base import Pipeline, registry
-from .stages import about, attribution, channel, dates, entities, episodes, marks, mentions, parse, segment, signatories, speakers  # noqa: F401  (register)
+from .stages import about, attribution, channel, dates, entities, episodes, marks, mentions, parse, segment, signatories, speakers  # noqa: F401  (each module declares its stage)
 
 __all__ = ["DEFAULT_STAGES", "load_pipeline"]
 
@@ -25,16 +26,21 @@ DEFAULT_STAGES = (
 )
 
 
-def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, **settings: object) -> Pipeline:
-    """Build the pipeline from stage names; settings as in ``quotegraph.settings``."""
+def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, *, objects: dict[str, dict[str, object]] | None = None,
+                  **settings: object) -> Pipeline:
+    """Build the pipeline from stage names; settings as in ``quotegraph.settings``.
+
+    Each keyword a stage declares in its ``config`` is the setting of the same
+    name. ``objects`` hands a stage live objects a setting cannot name
+    (``{"parse": {"nlp": language}}``: a spaCy pipeline the caller already has).
+    """
     opts = resolve(**{k: v for k, v in settings.items()})
     known = registry()
     built = []
     for name in stages:
         if name not in known:
-            from ..errors import PipelineError
-
             raise PipelineError("E203", name=name, known=", ".join(sorted(known)))
         factory = known[name]
-        built.append(factory(batch_size=opts.batch_size, model=opts.model) if name == "parse" else factory())
+        kwargs = {key: getattr(opts, key) for key in factory.config}
+        built.append(factory(**kwargs, **(objects or {}).get(name, {})))
     return Pipeline(built, time_budget=opts.time_budget, max_chars=opts.max_chars)

@@ -1,18 +1,21 @@
 """The working state of one document while stages run over it.
 
 Stages read and write fields of ``Work``; each field a stage assigns is named
-in its ``assigns`` and every field it reads in its ``requires``. Everything is
-in document character offsets.
+in its ``assigns`` and every field it reads in its ``requires``. ``Work.FIELDS``
+lists the names a stage may declare: the document fields (``"clauses"``) and
+the fields of every candidate and cluster (``"candidates.channel"``,
+``"clusters.mentions"``). ``warnings`` is the one shared log: every stage may
+append to it through ``warn``. Everything is in document character offsets.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
 
 from ..model import Article, Document, Entity, Mention, Quotation, Span, Warning
 
-__all__ = ["Work", "QuoteRegion", "RegionIndex", "Token", "Clause", "Candidate"]
+__all__ = ["Work", "QuoteRegion", "RegionIndex", "Token", "Clause", "Candidate", "Cluster", "Proposal"]
 
 
 @dataclass(slots=True)
@@ -127,6 +130,7 @@ class Candidate:
     rule: str = ""
     speaker_rule: str = ""  # the resolver that named the speaker
     speaker_affiliation: str | None = None
+    kind: str | None = None  # speech, writing, belief, perception, intention, document
 
 
 @dataclass(slots=True)
@@ -139,11 +143,27 @@ class Cluster:
     affiliation: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A change to a field that ``by`` does not own, for the owning stage to apply.
+
+    ``target`` is the candidate or cluster whose field it is (``None`` for a
+    document field such as ``clusters``, where ``value`` is the new item).
+    """
+
+    field: str
+    target: Any
+    value: Any
+    by: str
+
+
 @dataclass
 class Work:
     """Document under analysis. ``INITIAL_FIELDS`` exist before any stage runs."""
 
-    INITIAL_FIELDS = ("text", "date", "article")
+    INITIAL_FIELDS: ClassVar[tuple[str, ...]] = ("text", "date", "article")
+    LOG_FIELDS: ClassVar[tuple[str, ...]] = ("warnings",)
+    FIELDS: ClassVar[frozenset[str]] = frozenset()  # filled in below the class
 
     article: Article
     text: str
@@ -159,6 +179,7 @@ class Work:
     coreference: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, cluster) of linked pronouns
     warnings: list[Warning] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    owners: dict[str, Any] = field(default_factory=dict)  # field -> owning stage (set by the Pipeline)
     _region_index: RegionIndex | None = None
 
     @property
@@ -182,6 +203,14 @@ class Work:
 
     def warn(self, code: str, message: str, span: Span | None = None) -> None:
         self.warnings.append(Warning(code, message, span.start if span else None, span.end if span else None))
+
+    def propose(self, field: str, target: Any, value: Any, *, by: str) -> None:
+        """Ask the stage owning ``field`` to apply a change (at once, so the proposer sees its effect).
+
+        Outside a pipeline (a stage run by hand) the owner is the default pipeline's.
+        """
+        owner = self.owners.get(field) or _default_owner(field)
+        owner.accept(self, Proposal(field, target, value, by))
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph containing ``offset`` (or the nearest before it)."""
@@ -218,7 +247,33 @@ class Work:
         return Quotation(type=c.type, spans=list(c.spans), text=text, speaker=speaker, cue=c.cue,
                          channel=c.channel, channel_evidence=c.channel_evidence, said_on=c.said_on,
                          said_on_evidence=c.said_on_evidence, signatories=list(c.signatories),
-                         about=list(c.about), confidence=c.confidence)
+                         about=list(c.about), confidence=c.confidence, kind=c.kind, rule=c.rule or None)
+
+
+_BOOKKEEPING = frozenset({"deadline", "started", "extra", "owners", "_region_index"})
+Work.FIELDS = frozenset(
+    [f.name for f in fields(Work) if f.name not in _BOOKKEEPING and f.name not in Work.LOG_FIELDS]
+    + [f"candidates.{f.name}" for f in fields(Candidate)]
+    + [f"clusters.{f.name}" for f in fields(Cluster)]
+)
+
+_OWNERS: dict[str, Any] = {}
+
+
+def _default_owner(field: str) -> Any:
+    """The default pipeline's stage owning ``field`` (one instance per process)."""
+    if not _OWNERS:
+        from .base import check_declarations, registry
+        from .build import DEFAULT_STAGES
+
+        known = registry()
+        instances: dict[type, Any] = {}
+        for name, cls in check_declarations([known[n] for n in DEFAULT_STAGES]).items():
+            if getattr(cls, "accepts_proposals", False):
+                _OWNERS[name] = instances.setdefault(cls, cls())
+    if field not in _OWNERS:
+        raise KeyError(f"no stage of the default pipeline takes proposals for '{field}'")
+    return _OWNERS[field]
 
 
 def _merged(spans: list[Span]) -> list[Span]:

@@ -9,7 +9,10 @@ can never reach the store and stop a later merge.
 Checked: types of every field, required fields, quote types and speaker
 kinds from the contract, dates (``YYYY-MM-DD``; ``said_on`` also ``YYYY`` and
 ``YYYY-MM``), offsets inside the text with ``start <= end``, and bounds on
-list lengths and name lengths so that one record cannot blow up the merge.
+list lengths and name lengths so that one record cannot blow up the merge,
+and strings that cannot be stored (unpaired surrogates). Whatever
+``quotegraph extract`` can write passes: the check is the contract, not a
+taste in names.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..model.document import QUOTE_TYPES, SCHEMA_VERSION, SPEAKER_KINDS
+from ..model.document import QUOTE_TYPES, SCHEMA_VERSION, SPEAKER_KINDS, date_precision
 
 __all__ = ["MAX_QUOTES", "MAX_ENTITIES", "MAX_NAMES", "MAX_NAME_CHARS", "MAX_SPANS", "check_document"]
 
@@ -28,13 +31,15 @@ MAX_ENTITIES = 5_000  # entities in one document
 MAX_MENTIONS = 10_000  # mentions of one entity
 MAX_SPANS = 200  # spans of one quote (one per paragraph)
 MAX_NAMES = 200  # names in one `about` or `signatories` list
-MAX_NAME_CHARS = 500  # one speaker, subject or entity name, a channel, a code
+MAX_NAME_CHARS = 2_000  # one speaker, subject or entity name, a channel, a code
+MAX_ID_CHARS = 10_000
 MAX_WARNINGS = 1_000
 
 _DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _PARTIAL_DAY = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-# control characters other than tab and line breaks: never part of a name or an id
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Any character the pipeline may meet in an article may end up in a name (NUL and
+# control characters included: output escapes them); only what cannot be stored is refused.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class _Bad(Exception):
@@ -54,18 +59,16 @@ def _need(data: dict, key: str, where: str) -> Any:
     return data[key]
 
 
-def _str(value: Any, field: str, *, optional: bool = False, limit: int | None = MAX_NAME_CHARS,
-         control: bool = False) -> str | None:
+def _str(value: Any, field: str, *, optional: bool = False, limit: int | None = MAX_NAME_CHARS) -> str | None:
     if value is None and optional:
         return None
     if not isinstance(value, str):
         raise _Bad("E107", field, f"expected {'a string or null' if optional else 'a string'}, got {_type_name(value)}")
-    if "\x00" in value:
-        raise _Bad("E107", field, "contains a NUL character")
     if limit is not None and len(value) > limit:
         raise _Bad("E107", field, f"longer than {limit} characters")
-    if not control and _CONTROL.search(value):
-        raise _Bad("E107", field, "contains a control character")
+    bad = _SURROGATE.search(value)
+    if bad:  # JSON allows "\ud800"; such a string cannot be stored as UTF-8
+        raise _Bad("E107", field, f"contains an unpaired surrogate at {bad.start()}")
     return value
 
 
@@ -104,7 +107,7 @@ def _mention(value: Any, field: str, text: str, *, optional: bool = True) -> Non
         return
     data = _obj(value, field)
     start, end = _offsets(data, f"{field}.", len(text))
-    mention = _str(_need(data, "text", f"{field}."), f"{field}.text", limit=None, control=True)
+    mention = _str(_need(data, "text", f"{field}."), f"{field}.text", limit=None)
     if mention != text[start:end]:
         raise _Bad("E107", f"{field}.text", "does not equal the document text at its offsets")
 
@@ -132,7 +135,7 @@ def _quote(q: Any, where: str, text: str) -> None:
         raise _Bad("E107", f"{where}spans", "a quote needs at least one span")
     for i, span in enumerate(spans):
         _offsets(_obj(span, f"{where}spans[{i}]"), f"{where}spans[{i}].", len(text))
-    _str(q.get("text", ""), f"{where}text", limit=None, control=True)
+    _str(q.get("text", ""), f"{where}text", limit=None)
     speaker = q.get("speaker")
     if speaker is not None:
         speaker = _obj(speaker, f"{where}speaker")
@@ -141,10 +144,19 @@ def _quote(q: Any, where: str, text: str) -> None:
         if sk is not None and sk not in SPEAKER_KINDS:
             raise _Bad("E107", f"{where}speaker.kind", f"'{sk[:40]}' is not one of {', '.join(SPEAKER_KINDS)}")
         _mention(speaker.get("mention"), f"{where}speaker.mention", text)
+        for key in ("rule", "affiliation"):
+            _str(speaker.get(key), f"{where}speaker.{key}", optional=True)
     for key in ("cue", "channel_evidence", "said_on_evidence"):
         _mention(q.get(key), f"{where}{key}", text)
     _str(q.get("channel"), f"{where}channel", optional=True)
+    _str(q.get("kind"), f"{where}kind", optional=True)  # what sort of statement (speech, writing, ...)
+    _str(q.get("rule"), f"{where}rule", optional=True)
     _date(q.get("said_on"), f"{where}said_on", _PARTIAL_DAY)
+    if "said_on_precision" in q:  # derived from said_on; written by quotegraph since schema 1 gained it
+        precision = q["said_on_precision"]
+        if precision != date_precision(q.get("said_on")):
+            raise _Bad("E107", f"{where}said_on_precision",
+                       f"{str(precision)[:40]!r} does not match said_on {str(q.get('said_on'))[:12]!r}")
     _names(q.get("signatories"), f"{where}signatories")
     _names(q.get("about"), f"{where}about")
     confidence = q.get("confidence", 0.5)
@@ -159,12 +171,10 @@ def _check(data: Any) -> None:
     version = data.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION or isinstance(version, bool):
         raise _Bad("E107", "schema_version", f"expected {SCHEMA_VERSION}, got {str(version)[:20]}")
-    doc_id = _str(_need(data, "id", ""), "id")
+    doc_id = _str(_need(data, "id", ""), "id", limit=MAX_ID_CHARS)
     if not doc_id.strip():
         raise _Bad("E107", "id", "empty")
-    text = _str(_need(data, "text", ""), "text", limit=None, control=True)
-    if "\x00" in text:
-        raise _Bad("E107", "text", "contains a NUL character")
+    text = _str(_need(data, "text", ""), "text", limit=None)
     _date(data.get("date"), "date", _DAY)
     for key in ("title", "url", "source"):
         _str(data.get(key), key, optional=True, limit=10_000)
@@ -173,13 +183,16 @@ def _check(data: Any) -> None:
     for i, e in enumerate(_list(data.get("entities"), "entities", MAX_ENTITIES)):
         e = _obj(e, f"entities[{i}]")
         _str(_need(e, "name", f"entities[{i}]."), f"entities[{i}].name")
-        _str(e.get("kind"), f"entities[{i}].kind", optional=True)
+        ek = _str(e.get("kind"), f"entities[{i}].kind", optional=True)
+        if ek is not None and ek not in SPEAKER_KINDS:
+            raise _Bad("E107", f"entities[{i}].kind", f"'{ek[:40]}' is not one of {', '.join(SPEAKER_KINDS)}")
+        _str(e.get("affiliation"), f"entities[{i}].affiliation", optional=True)
         for j, m in enumerate(_list(e.get("mentions"), f"entities[{i}].mentions", MAX_MENTIONS)):
             _mention(m, f"entities[{i}].mentions[{j}]", text, optional=False)
     for i, w in enumerate(_list(data.get("warnings"), "warnings", MAX_WARNINGS)):
         w = _obj(w, f"warnings[{i}]")
         _str(_need(w, "code", f"warnings[{i}]."), f"warnings[{i}].code")
-        _str(_need(w, "message", f"warnings[{i}]."), f"warnings[{i}].message", limit=10_000, control=True)
+        _str(_need(w, "message", f"warnings[{i}]."), f"warnings[{i}].message", limit=10_000)
         if "start" in w or "end" in w:
             if w.get("start") is not None or w.get("end") is not None:
                 _offsets(w, f"warnings[{i}].", len(text))

@@ -58,7 +58,7 @@ def _aliases(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
 
 
 def _rows(raw: list[tuple], clustering: Clustering) -> list[QuoteRow]:
-    return [QuoteRow(r[0], r[1], r[2], r[3], r[4], _slug(clustering, r[5]), r[7], _about(r[8])) for r in raw]
+    return [QuoteRow(r[0], r[1], r[2], r[3], r[4], _slug(clustering, r[5], r[0]), r[7], _about(r[8])) for r in raw]
 
 
 def rebuild(conn: sqlite3.Connection) -> RebuildStats:
@@ -70,16 +70,17 @@ def rebuild(conn: sqlite3.Connection) -> RebuildStats:
     groups = group_statements(rows)
     for table in reversed(DERIVED_TABLES):  # dependants first (person_names -> persons)
         conn.execute(f"DELETE FROM {table}")
-    _write_persons(conn, clustering.clusters, _articles_of(raw), groups)
+    _write_persons(conn, clustering.clusters, _articles_of(rows, raw), groups)
     _write_statements(conn, clustering, groups)
     return RebuildStats(len(clustering.clusters), len(groups), len(rows))
 
 
-def _articles_of(raw: list[tuple]) -> dict[str, set[str]]:
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    for r in raw:
-        if r[5]:
-            articles_of[r[5]].add(r[0])
+def _articles_of(rows: list[QuoteRow], raw: list[tuple]) -> dict[tuple[str, str], set[str]]:
+    """(entity slug, surface name) -> the articles where that name is that entity: the merge evidence."""
+    articles_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row, r in zip(rows, raw, strict=True):
+        if r[5] and row.slug:
+            articles_of[(row.slug, r[5])].add(r[0])
     return articles_of
 
 
@@ -124,7 +125,7 @@ def update(conn: sqlite3.Connection, article_ids: Iterable[str]) -> RebuildStats
     occurrences = [Occurrence(name, kind or "unknown", "", n) for name, kind, n in conn.execute(
         "SELECT speaker_name, speaker_kind, count(*) FROM quotes WHERE speaker_name IS NOT NULL"
         " GROUP BY speaker_name, speaker_kind")]
-    clustering = cluster_names(occurrences, _aliases(conn), shared=_shared_articles(conn))
+    clustering = cluster_names(occurrences, _aliases(conn), articles_of=_articles_where(conn))
     new = {c.slug: c for c in clustering.clusters}
     old, old_names = _stored_signatures(conn)
     touched = {slug for slug in set(new) | set(old) if old.get(slug) != (_signature(new[slug]) if slug in new else None)}
@@ -140,23 +141,28 @@ def update(conn: sqlite3.Connection, article_ids: Iterable[str]) -> RebuildStats
         changed_quotes += conn.execute(
             f"{_QUOTE_COLUMNS} WHERE q.article_id IN ({_marks(len(chunk))})", chunk).fetchall()
     for r in changed_quotes:
-        slug = _slug(clustering, r[5])
+        slug = _slug(clustering, r[5], r[0])
         if slug:
             touched.add(slug)
     for chunk in _chunks(touched):
         stale.update(r[0] for r in conn.execute(f"SELECT id FROM statements WHERE slug IN ({_marks(len(chunk))})", chunk))
 
     # the quotes to regroup: every quote of a touched entity, and the changed articles' unattributed ones
-    names = sorted({n for slug in touched if slug in new for n in new[slug].members})
+    names = sorted({n for slug in touched if slug in new
+                    for n in (*new[slug].members, *clustering.override_names(new[slug]))})
     raw: dict[tuple[str, int], tuple] = {}
     for chunk in _chunks(names):
         for r in conn.execute(f"{_QUOTE_COLUMNS} WHERE q.speaker_name IN ({_marks(len(chunk))})", chunk):
             raw[(r[0], r[1])] = r
     for r in changed_quotes:
-        if _slug(clustering, r[5]) is None:
+        if _slug(clustering, r[5], r[0]) is None:
             raw[(r[0], r[1])] = r
-    ordered = sorted(raw.values(), key=lambda r: (r[2] is None, r[2] or "", r[0], r[1]))
-    groups = group_statements(_rows(ordered, clustering))
+    # a name can be another entity in some articles: regroup only the quotes of touched entities
+    ordered = sorted((r for r in raw.values() if (_slug(clustering, r[5], r[0]) or None) in touched
+                      or _slug(clustering, r[5], r[0]) is None),
+                     key=lambda r: (r[2] is None, r[2] or "", r[0], r[1]))
+    rows = _rows(ordered, clustering)
+    groups = group_statements(rows)
 
     for chunk in _chunks(stale):
         marks = _marks(len(chunk))
@@ -171,7 +177,7 @@ def update(conn: sqlite3.Connection, article_ids: Iterable[str]) -> RebuildStats
         conn.execute(f"DELETE FROM merges WHERE slug IN ({marks})", chunk)
         conn.execute(f"DELETE FROM persons WHERE slug IN ({marks})", chunk)
     clusters = [new[slug] for slug in sorted(touched) if slug in new]
-    _write_persons(conn, clusters, _articles_of(ordered), groups)
+    _write_persons(conn, clusters, _articles_of(rows, ordered), groups)
     _write_statements(conn, clustering, groups)
     rewritten = {g.id for g in groups}
     _reresolve_about(conn, clustering, [new[s] for s in touched if s in new],
@@ -179,17 +185,17 @@ def update(conn: sqlite3.Connection, article_ids: Iterable[str]) -> RebuildStats
     return RebuildStats(len(clusters), len(groups), len(ordered), "incremental")
 
 
-def _shared_articles(conn: sqlite3.Connection):
-    """``shared(singles, full)`` for ``cluster_names``, answered by the database (occurrences are aggregated)."""
-    def shared(singles: list[str], full: list[str]) -> dict[str, int]:
-        out = dict.fromkeys(full, 0)
-        for name, n in conn.execute(
-                f"SELECT b.speaker_name, count(DISTINCT b.article_id) FROM quotes b WHERE b.speaker_name IN"
-                f" ({_marks(len(full))}) AND b.article_id IN (SELECT article_id FROM quotes WHERE speaker_name IN"
-                f" ({_marks(len(singles))})) GROUP BY b.speaker_name", [*full, *singles]):
-            out[name] = n
+def _articles_where(conn: sqlite3.Connection):
+    """``articles_of(names)`` for ``cluster_names``, answered by the database (occurrences are aggregated)."""
+    def articles_of(names: list[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {n: set() for n in names}
+        for chunk in _chunks(set(names)):
+            for name, article_id in conn.execute(
+                    f"SELECT DISTINCT speaker_name, article_id FROM quotes WHERE speaker_name IN ({_marks(len(chunk))})",
+                    chunk):
+                out[name].add(article_id)
         return out
-    return shared
+    return articles_of
 
 
 def _reresolve_about(conn: sqlite3.Connection, clustering: Clustering, clusters: list[Cluster],
@@ -229,16 +235,16 @@ def _resolve_about(clustering: Clustering, abouts: Iterable[tuple[str, ...]]) ->
     return about
 
 
-def _slug(clustering: Clustering, name: str | None) -> str | None:
+def _slug(clustering: Clustering, name: str | None, article_id: str) -> str | None:
     # A name with no letters or digits (a stray quote mark taken for a word) has
     # an empty key: it names no entity, and must not stop the rebuild. Nor does
     # a pronoun or a fragment ("I", "his father"): the quote keeps its mention.
     if not name or speaker_name_problem(name):
         return None
-    return clustering.by_name[name].slug
+    return clustering.for_quote(name, article_id).slug
 
 
-def _write_persons(conn, clusters: list[Cluster], articles_of: dict[str, set[str]],
+def _write_persons(conn, clusters: list[Cluster], articles_of: dict[tuple[str, str], set[str]],
                    groups: list[StatementGroup]) -> None:
     seen: dict[str, list[str]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
@@ -255,10 +261,10 @@ def _write_persons(conn, clusters: list[Cluster], articles_of: dict[str, set[str
         for name, (rule, detail) in sorted(c.members.items()):
             conn.execute("INSERT INTO person_names VALUES (?, ?)", (name, c.slug))
             conn.execute("INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
-                         (c.slug, name, rule, detail, json.dumps(sorted(articles_of[name]))))
+                         (c.slug, name, rule, detail, json.dumps(sorted(articles_of.get((c.slug, name), ())))))
         for name, rule, detail in sorted(c.notes):
             conn.execute("INSERT OR REPLACE INTO merges VALUES (?, ?, ?, ?, ?)",
-                         (c.slug, name, rule, detail, json.dumps(sorted(articles_of[name]))))
+                         (c.slug, name, rule, detail, json.dumps(sorted(articles_of.get((c.slug, name), ())))))
 
 
 def _write_statements(conn, clustering: Clustering, groups: list[StatementGroup]) -> None:

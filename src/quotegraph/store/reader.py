@@ -47,7 +47,7 @@ def _check_fts(path: str | Path) -> None:
     """FTS5's own integrity check (an 'INSERT' that writes nothing; read-only connections refuse it)."""
     conn = sqlite3.connect(str(path))
     try:
-        for table in ("quotes_fts", "articles_fts"):
+        for table in ("quotes_fts", "articles_fts", "statements_fts"):
             conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as exc:
         raise StoreError("E300", path=str(path), detail=f"full-text index check failed: {exc}") from exc

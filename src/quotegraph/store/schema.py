@@ -146,8 +146,111 @@ CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
 END;
 """
 
+_FTS_OPTIONS = "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'"
+
+# Version 2: what Datasette needs to browse the file as it is (``datasette
+# quotegraph.db``). The full-text indexes name their content table in double
+# quotes (``content="quotes"``), the form Datasette recognises, and
+# statements get one too; the derived link tables declare their foreign keys
+# (deferred to commit, since a merge rewrites both sides in one transaction),
+# so Datasette links each row to its article, statement and person. The
+# derived tables are recreated empty and a full rebuild is requested, which
+# the next ingest performs; source tables are untouched.
+_V2 = f"""
+DROP TRIGGER quotes_ai;
+DROP TRIGGER quotes_ad;
+DROP TRIGGER articles_ai;
+DROP TRIGGER articles_ad;
+DROP TABLE quotes_fts;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content="quotes", {_FTS_OPTIONS});
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", {_FTS_OPTIONS});
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+
+DROP TABLE statement_about;
+DROP TABLE quote_links;
+DROP TABLE statements;
+DROP TABLE merges;
+CREATE TABLE merges (
+    slug TEXT NOT NULL REFERENCES persons(slug) DEFERRABLE INITIALLY DEFERRED,
+    name TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    article_ids TEXT NOT NULL,
+    PRIMARY KEY (slug, name, rule)
+);
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY,
+    slug TEXT REFERENCES persons(slug) DEFERRABLE INITIALLY DEFERRED,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    first_seen TEXT,
+    said_on TEXT,
+    source_count INTEGER NOT NULL,
+    quote_count INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) DEFERRABLE INITIALLY DEFERRED,
+    ordinal INTEGER NOT NULL
+);
+CREATE INDEX statements_slug ON statements(slug, first_seen);
+CREATE TABLE quote_links (
+    article_id TEXT NOT NULL REFERENCES articles(id) DEFERRABLE INITIALLY DEFERRED,
+    ordinal INTEGER NOT NULL,
+    slug TEXT REFERENCES persons(slug) DEFERRABLE INITIALLY DEFERRED,
+    statement_id TEXT NOT NULL REFERENCES statements(id) DEFERRABLE INITIALLY DEFERRED,
+    rule TEXT NOT NULL,
+    PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX quote_links_statement ON quote_links(statement_id);
+-- the child side of each foreign key is indexed, so deleting a parent row never scans a table
+CREATE INDEX quote_links_slug ON quote_links(slug);
+CREATE INDEX statements_article ON statements(article_id);
+CREATE INDEX person_names_slug ON person_names(slug);
+CREATE TABLE statement_about (
+    statement_id TEXT NOT NULL REFERENCES statements(id) DEFERRABLE INITIALLY DEFERRED,
+    name TEXT NOT NULL,
+    slug TEXT REFERENCES persons(slug) DEFERRABLE INITIALLY DEFERRED,
+    PRIMARY KEY (statement_id, name)
+);
+CREATE INDEX statement_about_slug ON statement_about(slug);
+CREATE VIRTUAL TABLE statements_fts USING fts5(text, content="statements", {_FTS_OPTIONS});
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'dirty', '1' WHERE EXISTS (SELECT 1 FROM quotes);
+INSERT OR REPLACE INTO meta (key, value) SELECT 'rebuild', 'full' WHERE EXISTS (SELECT 1 FROM quotes);
+"""
+
 # Version n is reached by running MIGRATIONS[n - 1]. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 3: what sort of statement a quote is (speech, writing, belief, ...) and
+# the attribution rule that found it; null for quotes stored before (and for
+# extractions that do not say). Filters and ranking read ``kind``. And an index
+# of statements' quotes by speaker entity, for searches by speaker (and by a
+# speaker's name) that would otherwise read every link.
+_V3 = """
+ALTER TABLE quotes ADD COLUMN kind TEXT;
+ALTER TABLE quotes ADD COLUMN rule TEXT;
+CREATE INDEX quotes_kind ON quotes(kind);
+CREATE INDEX quote_links_slug ON quote_links(slug);
+CREATE INDEX quotes_signed ON quotes(article_id, ordinal) WHERE signatories != '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 DERIVED_TABLES = ("persons", "person_names", "merges", "statements", "quote_links", "statement_about")

@@ -53,6 +53,7 @@ def _quote_row(article_id: str, ordinal: int, q: Quotation) -> tuple:
         _mention(q.cue), q.channel, _mention(q.channel_evidence),
         q.said_on, _mention(q.said_on_evidence),
         _json(list(q.signatories)), _json(list(q.about)), round(float(q.confidence), 3),
+        getattr(q, "kind", None), getattr(q, "rule", None),
     )
 
 
@@ -77,17 +78,25 @@ def _stored_document(conn: sqlite3.Connection, article_id: str) -> dict[str, Any
                      (article_id,)).fetchone()
     quotes = []
     for q in conn.execute("SELECT type, text, spans, speaker_name, speaker_kind, speaker_mention, cue, channel,"
-                          " channel_evidence, said_on, said_on_evidence, signatories, about, confidence"
+                          " channel_evidence, said_on, said_on_evidence, signatories, about, confidence, kind, rule"
                           " FROM quotes WHERE article_id = ? ORDER BY ordinal", (article_id,)):
         speaker = ({"name": q[3], "kind": q[4], "mention": loads(q[5])} if q[3] or q[4] else None)
         quotes.append({"type": q[0], "text": q[1], "spans": loads(q[2]), "speaker": speaker, "cue": loads(q[6]),
                        "channel": q[7], "channel_evidence": loads(q[8]), "said_on": q[9],
                        "said_on_evidence": loads(q[10]), "signatories": loads(q[11]), "about": loads(q[12]),
-                       "confidence": q[13]})
+                       "confidence": q[13], "kind": q[14], "rule": q[15]})
     entities = [{"name": e[0], "kind": e[1], "mentions": loads(e[2])} for e in conn.execute(
         "SELECT name, kind, mentions FROM entities WHERE article_id = ? ORDER BY ordinal", (article_id,))]
     return {"id": a[0], "date": a[1], "title": a[2], "url": a[3], "source": a[4], "text": a[5],
             "warnings": loads(a[6]) or [], "quotes": quotes, "entities": entities}
+
+
+def _merge(conn: sqlite3.Connection, step, path: str) -> merge.RebuildStats:
+    try:
+        return step(conn)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise StoreError("E300", path=path, detail=f"merging stored statements failed ({type(exc).__name__}: "
+                         f"{exc}); run `quotegraph repair`") from exc
 
 
 def _use_wal(conn: sqlite3.Connection, attempts: int = 100) -> None:
@@ -195,7 +204,7 @@ class Store:
              _json([w.to_dict() for w in doc.warnings])),
         )
         conn.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_quote_row(doc.id, i, q) for i, q in enumerate(doc.quotes)],
         )
         conn.executemany(
@@ -246,9 +255,14 @@ class Store:
             pending = [r[0][len(_PENDING):] for r in conn.execute(
                 "SELECT key FROM meta WHERE key >= ? AND key < ?", (_PENDING, _PENDING_END))]
             if force or state["full"] or not pending:
-                stats = merge.rebuild(conn)
+                stats = _merge(conn, merge.rebuild, self.path)
             else:
-                stats = merge.update(conn, pending)
+                try:
+                    stats = merge.update(conn, pending)
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    # whatever an incremental merge trips over, a full one recomputes
+                    # every derived table from scratch in the same transaction
+                    stats = _merge(conn, merge.rebuild, self.path)
             conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
             return stats
@@ -280,6 +294,8 @@ class Store:
             for table in ("quotes_fts", "articles_fts"):
                 conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
             stats = merge.rebuild(conn)
+            # the statements' index follows the rebuilt rows (schema version 2)
+            conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
             conn.execute("DELETE FROM meta WHERE (key >= ? AND key < ?) OR key = 'rebuild'", (_PENDING, _PENDING_END))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '0')")
             return stats

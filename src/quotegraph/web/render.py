@@ -11,7 +11,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["PALETTE_SIZE", "safe_url", "speaker_key", "colour_classes", "highlight", "attribution", "timeline"]
+__all__ = ["PALETTE_SIZE", "safe_url", "speaker_key", "colour_classes", "highlight", "attribution", "timeline",
+           "bars", "months_chart", "highlight_terms", "page_numbers"]
 
 PALETTE_SIZE = 8
 
@@ -49,6 +50,8 @@ def attribution(quote: dict[str, Any]) -> str:
     """One line saying who said it, how and when (shown on hover and focus)."""
     speaker = quote.get("speaker") or {}
     who = speaker.get("entity") or speaker.get("name") or "unknown speaker"
+    if speaker.get("not_a_name"):
+        who = f"unknown speaker (“{speaker.get('name')}”)"
     parts = [who, quote.get("type") or ""]
     if quote.get("cue"):
         parts.append(f"“{quote['cue'].get('text', '')}”")
@@ -79,6 +82,7 @@ def highlight(text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     open_spans: list[tuple[int, int, int, int, dict[str, Any]]] = []  # (length, ordinal, seq, end, quote)
     segments: list[dict[str, Any]] = []
     parts: list[list[str]] = []
+    anchored: set[int] = set()
     i = 0
     for start, end in zip(cuts, cuts[1:], strict=False):
         while i < len(cover) and cover[i][0] <= start:
@@ -91,7 +95,11 @@ def highlight(text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if segments and segments[-1]["quote"] is quote:
             parts[-1].append(text[start:end])
         else:
-            segments.append({"text": "", "quote": quote})
+            # the first segment of each quote carries its anchor (/articles/x#q3)
+            first = quote is not None and id(quote) not in anchored
+            if first:
+                anchored.add(id(quote))
+            segments.append({"text": "", "quote": quote, "first": first})
             parts.append([text[start:end]])
     for segment, pieces in zip(segments, parts, strict=True):
         segment["text"] = "".join(pieces)
@@ -136,3 +144,97 @@ def timeline(statements: list[dict[str, Any]], *, width: int = 760, height: int 
         day = date.fromordinal(first + span * i // 5)
         out["ticks"].append({"x": x(day.toordinal()), "label": day.isoformat()})
     return out
+
+
+def bars(items: list[dict[str, Any]], *, label: str = "name", value: str = "count", width: int = 640,
+         row: int = 24, label_width: int = 250) -> dict[str, Any]:
+    """A horizontal bar chart (one bar per item, longest first as given), in SVG user units."""
+    top = max((int(i[value]) for i in items), default=0) or 1
+    span = width - label_width - 50
+    out = []
+    for n, item in enumerate(items):
+        length = round(span * int(item[value]) / top, 1)
+        out.append({"y": n * row, "w": max(1.0, length), "label": _short(str(item[label]), 24), "value": item[value],
+                    "text_y": n * row + row * 0.68, "value_x": label_width + length + 6, "item": item})
+    return {"width": width, "height": max(row, len(items) * row), "label_width": label_width,
+            "bar_h": row - 6, "bars": out}
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if top / step <= 5:
+            return step
+    return max(1, top // 5)
+
+
+def months_chart(months: list[dict[str, Any]], *, width: int = 720, height: int = 200) -> dict[str, Any]:
+    """Columns of statements per month on a real time axis: every month between the first and the
+    last has its slot (empty months stay empty), labelled by year and quarter, with a counted y axis."""
+    left, right, top_pad, bottom = 48, 10, 18, 34
+    keys = [m["month"] for m in months if m.get("month") and len(m["month"]) == 7]
+    counts = {m["month"]: int(m["count"]) for m in months if m.get("month") in keys}
+    out: dict[str, Any] = {"width": width, "height": height, "columns": [], "xticks": [], "yticks": [],
+                           "axis_y": height - bottom, "left": left, "right": width - right}
+    if not keys:
+        return out
+    y0, m0 = (int(p) for p in min(keys).split("-"))
+    y1, m1 = (int(p) for p in max(keys).split("-"))
+    slots = [(y, m) for y in range(y0, y1 + 1) for m in range(1, 13)
+             if (y, m) >= (y0, m0) and (y, m) <= (y1, m1)]
+    plot_w, plot_h = width - left - right, height - top_pad - bottom
+    slot_w = plot_w / len(slots)
+    peak = max(counts.values()) or 1
+    step = _nice_step(peak)
+    ceiling = step * -(-peak // step)
+    for i, (y, m) in enumerate(slots):
+        key = f"{y:04d}-{m:02d}"
+        n = counts.get(key, 0)
+        h = round(plot_h * n / ceiling, 1)
+        x = round(left + i * slot_w, 1)
+        out["columns"].append({"x": x + 1, "y": round(height - bottom - h, 1), "w": max(1.0, round(slot_w - 2, 1)),
+                               "h": h, "month": key, "count": n})
+        every = 1 if len(slots) <= 12 else 3 if len(slots) <= 36 else 12
+        if (m - 1) % every == 0:
+            out["xticks"].append({"x": round(x + slot_w / 2, 1), "label": key if every < 12 else str(y)})
+    for v in range(0, ceiling + 1, step):
+        out["yticks"].append({"y": round(height - bottom - plot_h * v / ceiling, 1), "label": v})
+    return out
+
+
+def highlight_terms(text: str, q: str | None) -> list[dict[str, Any]]:
+    """``text`` cut into segments, ``hit`` where a searched word (or "phrase") starts a word."""
+    import re
+
+    terms = sorted({t for p, w in re.findall(r'"([^"]*)"|(\S+)', q or "") if (t := (p or w).strip("\"*").strip())
+                    and any(c.isalnum() for c in t)}, key=len, reverse=True)
+    if not terms or not text:
+        return [{"text": text, "hit": False}]
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > last:
+            out.append({"text": text[last:m.start()], "hit": False})
+        out.append({"text": m.group(0), "hit": True})
+        last = m.end()
+    if last < len(text):
+        out.append({"text": text[last:], "hit": False})
+    return out
+
+
+def page_numbers(total: int, limit: int, offset: int, *, around: int = 2) -> dict[str, Any]:
+    """Page numbers to show ("1 … 4 5 [6] 7 8 … 20") and the "51–100 of 369" range."""
+    limit = max(1, limit)
+    pages = max(1, -(-total // limit))
+    current = offset // limit + 1
+    shown = sorted({1, pages, *range(max(1, current - around), min(pages, current + around) + 1)})
+    numbers: list[dict[str, Any]] = []
+    for n in shown:
+        if numbers and n - numbers[-1]["n"] > 1:
+            numbers.append({"n": None})
+        numbers.append({"n": n, "offset": (n - 1) * limit, "current": n == current})
+    return {"pages": pages, "current": current, "numbers": numbers,
+            "first": min(total, offset + 1), "last": min(total, offset + limit), "total": total}

@@ -6,7 +6,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["cues", "noun_cues", "channels", "lemma", "cue_forms", "org_nouns", "channel_nouns"]
+__all__ = ["cues", "cue_kinds", "KINDS", "noun_cues", "channels", "lemma", "cue_forms", "inflections", "org_nouns",
+           "channel_nouns", "noun_cue_kinds", "document_nouns", "speech_nouns",
+           "media_words"]
+
+# What sort of statement a cue makes (``Quotation.kind``); "document" is a
+# statement whose source is a poll, study, record or recording.
+KINDS = ("speech", "writing", "belief", "perception", "intention", "document")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -17,7 +23,14 @@ def _rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=None)
 def cues() -> dict[str, tuple[str, float]]:
     """Reporting-cue lemma -> (class, weight)."""
-    return {lemma: (cls, float(weight)) for lemma, cls, weight in _rows("cues.tsv")}
+    return {row[0]: (row[1], float(row[2])) for row in _rows("cues.tsv")}
+
+
+@lru_cache(maxsize=None)
+def cue_kinds() -> dict[str, tuple[str, str | None, str]]:
+    """Reporting-cue lemma -> (kind with a content clause, kind with a bare noun-phrase object or None, kind with a
+    "to" infinitive); see the header of ``cues.tsv``."""
+    return {row[0]: (row[3], None if row[4] == "-" else row[4], row[5]) for row in _rows("cues.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -29,40 +42,45 @@ def channels() -> list[tuple[re.Pattern[str], str]]:
 @lru_cache(maxsize=None)
 def noun_cues() -> dict[str, float]:
     """Reporting-noun lemma -> weight."""
-    return {lemma: float(weight) for lemma, weight in _rows("noun_cues.tsv")}
+    return {row[0]: float(row[1]) for row in _rows("noun_cues.tsv")}
 
 
-_IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
-    "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see", "found": "find",
-    "sought": "seek", "understood": "understand", "spoke": "speak", "spoken": "speak", "meant": "mean",
-    "came": "come", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be",
-    "'s": "be", "began": "begin", "held": "hold", "according": "accord", "quoted": "quote",
-}
-_EXTRA = ("accord", "quote", "come", "seem", "appear", "happen", "mean", "follow", "call", "ground")
+@lru_cache(maxsize=None)
+def noun_cue_kinds() -> dict[str, str]:
+    """Reporting-noun lemma -> the kind of statement it reports."""
+    return {row[0]: row[2] for row in _rows("noun_cues.tsv")}
 
 
-def _forms(base: str) -> set[str]:
-    out = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
-    if base.endswith("e"):
-        out |= {base[:-1] + "ing", base + "d"}
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        out |= {base[:-1] + "ies", base[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", base):
-        out |= {base + base[-1] + "ed", base + base[-1] + "ing"}
-    return out
+# Forms no inflection table gives: clitics and the preposition "according".
+_SPECIAL = {"'s": "be", "’s": "be", "according": "accord"}
+_EXTRA = ("accord", "quote", "come", "seem", "appear", "happen", "mean", "follow", "call", "ground", "be")
+
+
+@lru_cache(maxsize=None)
+def inflections(base: str) -> frozenset[str]:
+    """Every inflected form of ``base`` as a verb and as a noun, from lemminflect's English tables
+    (past forms stand in for a participle the tables omit)."""
+    from lemminflect import getAllInflections
+
+    out = {base}
+    for upos in ("VERB", "NOUN"):
+        table = getAllInflections(base, upos=upos)
+        for forms in table.values():
+            out.update(f.lower() for f in forms)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)
 def _lemma_table() -> dict[str, str]:
+    """Word form -> lexicon lemma for every word the lexicons list, built once."""
     table: dict[str, str] = {}
-    bases = [*cues(), *noun_cues(), *_EXTRA, *org_nouns(), *channel_nouns()]
+    bases = [*cues(), *noun_cues(), *_EXTRA, *org_nouns(), *channel_nouns(), *document_nouns(), *speech_nouns()]
     for base in bases:
-        for form in _forms(base):
+        for form in inflections(base):
             table.setdefault(form, base)
     for base in bases:
         table[base] = base
-    table.update(_IRREGULAR)
+    table.update(_SPECIAL)
     return table
 
 
@@ -87,6 +105,24 @@ def _words(name: str) -> frozenset[str]:
 def org_nouns() -> frozenset[str]:
     """Common nouns that denote an organisation or a group."""
     return _words("org_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def media_words() -> frozenset[str]:
+    """Words that make an addressee a news outlet ("told the paper", "told The Hollywood Reporter")."""
+    return _words("channel_media.txt")
+
+
+@lru_cache(maxsize=None)
+def document_nouns() -> frozenset[str]:
+    """Nouns for a source that is a document, recording or measurement ("the study found")."""
+    return _words("document_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def speech_nouns() -> frozenset[str]:
+    """Nouns for something said ("denied the allegations")."""
+    return _words("speech_nouns.txt") | frozenset(noun_cues())
 
 
 @lru_cache(maxsize=None)

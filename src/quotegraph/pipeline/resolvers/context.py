@@ -9,7 +9,7 @@ all mentions or all clusters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ...model import Mention
@@ -160,7 +160,7 @@ class Context:
 
     def referent(self, k: int) -> Referent:
         c = self.clusters[k]
-        return Referent(k, c.name, c.kind, self.profiles[k].gender, c.kind == "group")
+        return Referent(k, c.name, c.kind, self.profiles[k].gender, False)  # "the union … it", "the union … they"
 
     def is_subject(self, start: int) -> bool:
         """Is the mention at ``start`` a clause subject (or, in an unparsed sentence, its first name)?"""
@@ -189,8 +189,8 @@ class Context:
         self.said.insert(k, said)
 
     def add_entity(self, cluster) -> int:
-        """A new entity (the stage's doing, never a resolver's); its index."""
-        self.clusters.append(cluster)
+        """A new entity (the stage's doing, never a resolver's, and applied by ``entities``); its index."""
+        self.work.propose("clusters", None, cluster, by="speakers")
         self.profiles.append(Profile())
         k = len(self.clusters) - 1
         self._by_name.setdefault(cluster.name.lower(), k)

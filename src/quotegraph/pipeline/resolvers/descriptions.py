@@ -27,6 +27,7 @@ _ORG_AFTER = re.compile(rf"\s+(?:for|of|at)\s+(?:the\s+)?({_CAP}(?:\s+(?:(?:and|
 _DEFINITE = re.compile(r"(?:the|this|that)\b", re.I)
 _AGE = re.compile(r"(\d{1,3})[- ]year[- ]old\b", re.I)
 _PLURAL_TAGS = ("NNS", "NNPS")
+_AGE_WINDOW = 20_000  # characters back in which "the 85-year-old" counts how often each person was named
 
 
 def author_of_document(ctx: Context, q: Query) -> Resolution | None:
@@ -126,7 +127,7 @@ def _by_age(ctx: Context, q: Query, age: str) -> Resolution | None:
     if not recent:
         return None
     counts: dict[int, tuple[int, int]] = {}
-    for s, _, k in ctx.mentions_between(0, q.mention.start):
+    for s, _, k in ctx.mentions_between(q.mention.start - _AGE_WINDOW, q.mention.start):
         if k in recent:
             counts[k] = (counts.get(k, (0, 0))[0] + 1, s)
     best = max(counts, key=counts.__getitem__)

@@ -102,7 +102,8 @@ def named_entity(ctx: Context, q: Query) -> Resolution | None:
         k = max(inside)[1] if inside else None
     if k is None:
         return None
-    return _entity("entity", ctx, k, _affiliation_in_phrase(ctx, q, k))
+    person = ctx.clusters[k].kind == "person"
+    return _entity("entity", ctx, k, _affiliation_in_phrase(ctx, q, k) if person else None)
 
 
 def titled_person(ctx: Context, q: Query) -> Resolution | None:
@@ -141,6 +142,8 @@ def surname(ctx: Context, q: Query) -> Resolution | None:
 
 def _entity(rule: str, ctx: Context, k: int, affiliation: str | None = None) -> Resolution:
     r = ctx.referent(k)
+    if r.kind != "person":
+        affiliation = None  # an affiliation is a person's tie to an organisation
     return Resolution(rule, entity=k, name=r.name, kind=r.kind, plural=r.plural, gender=r.gender,
                       affiliation=affiliation or ctx.profiles[k].affiliation)
 

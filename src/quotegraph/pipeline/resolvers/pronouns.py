@@ -40,8 +40,8 @@ def agrees(r: Referent, gender: str | None, plural: bool, kinds: tuple[str, ...]
     if r.kind not in kinds and not (plural and r.plural):
         return False
     if plural:
-        return r.plural or r.kind == "organisation"
-    return not r.plural or r.kind == "organisation"
+        return r.plural or r.kind in ("organisation", "group")
+    return not r.plural
 
 
 def antecedent(ctx: Context, start: int, word: str) -> Referent | None:

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..base import register
+from ..base import stage
 from ..work import Work
 
 __all__ = ["About"]
 
 
-@register("about")
+@stage("about", requires=("clusters.name", "clusters.mentions", "candidates.spans", "candidates.speaker_name",
+                          "candidates.speaker_entity"),
+       assigns=("candidates.about",))
 class About:
     """Set ``about`` to the canonical names mentioned inside each statement."""
-
-    name = "about"
-    requires = ("candidates", "clusters", "candidates.speaker")
-    assigns = ("candidates.about",)
 
     def __call__(self, work: Work) -> None:
         index = sorted((m.start, k) for k, c in enumerate(work.clusters) for m in c.mentions)

@@ -15,13 +15,16 @@ from __future__ import annotations
 import re
 
 from ...model import Span
-from ..base import register
-from ..lexicons import cues
-from ..work import Candidate, Clause, Token, Work
-from .frames import content_tokens, coordinated, cue_weight, is_cue, is_noun_cue, mention_span, subject_of
+from ..base import stage
+from ..lexicons import cues, document_nouns
+from ..work import Candidate, Clause, Proposal, Token, Work
+from .frames import (adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
+                     mention_span, statement_kind, subject_of)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
+_WORD = re.compile(r"[A-Za-z’']+")
+_FRAME_WORDS = 8
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
@@ -57,13 +60,15 @@ def _trimmed(work: Work, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-@register("attribution")
+@stage("attribution", requires=("text", "paragraphs", "regions", "clauses"), assigns=("candidates",))
 class Attribution:
     """Find cues, contents and speaker phrases."""
 
-    name = "attribution"
-    requires = ("clauses", "regions", "paragraphs")
-    assigns = ("candidates",)
+    def accept(self, work: Work, proposal: Proposal) -> None:
+        """A later stage may only lower a statement's confidence (an unresolved speaker)."""
+        if proposal.field != "candidates.confidence":
+            raise ValueError(f"attribution takes no proposals for '{proposal.field}'")
+        proposal.target.confidence = min(proposal.target.confidence, proposal.value)
 
     def __call__(self, work: Work) -> None:
         covered: set[int] = set()
@@ -81,6 +86,8 @@ class Attribution:
             pending_frame = (frame, clause.paragraph) if frame is not None else None
         self._labels(work, covered)
         work.candidates = _one_per_quotation(work.candidates)
+        for cand in work.candidates:
+            _keep_apart(work, cand)
         work.candidates.sort(key=lambda c: c.spans[0].start)
 
     def _labels(self, work: Work, covered: set[int]) -> None:
@@ -95,7 +102,8 @@ class Attribution:
                 continue
             cand = Candidate(type="indirect", spans=[], cue=work.mention(m.start("colon"), m.end("colon")),
                              speaker_mention=work.mention(m.start("name"), m.end("name")),
-                             speaker_head=m.start("name"), rule="label", confidence=0.7)
+                             speaker_head=m.start("name"), rule="label", confidence=0.7,
+                             kind="speech")
             cand.clause = next((i for i, c in enumerate(work.clauses) if c.span.start <= m.start() < c.span.end), None)
             self._set_content(work, cand, [content])
             covered.update(cand.regions)
@@ -126,8 +134,11 @@ class Attribution:
         return [c for c in out if not dominated(c)]
 
     def _from_verb(self, work: Work, ci: int, clause: Clause, verb: Token) -> Candidate | None:
-        idx = [i for i in content_tokens(clause, verb) if i != verb.i]
+        form, idx = complement(clause, verb)
+        idx = [i for i in idx if i != verb.i]
         subj, _ = subject_of(clause, verb)
+        if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not _passive(clause, verb):
+            subj = adjacent_name(clause, verb, skip=frozenset(idx))
         if subj is not None:
             sub = set(clause.subtree(subj.i))
             idx = [i for i in idx if i not in sub]
@@ -136,11 +147,14 @@ class Attribution:
             t = clause.tokens[c]
             if t.dep == "prt" or (verb.lemma == "call" and t.dep == "prep" and t.text.lower() in ("for", "on") and t.i == verb.i + 1):
                 cue_end = max(cue_end, t.end)
-        cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, cue_end), clause=ci, rule=f"verb:{verb.lemma}")
+        cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, cue_end), clause=ci, rule=f"cue:{form}")
         cand.confidence = cue_weight(verb)
         self._speaker(work, clause, cand, subj)
-        if not idx:
+        cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
+        if not idx or cand.kind is None:
             # no content here; a frame ending with ':' can still introduce the next quote
+            cand.kind = statement_kind(clause, verb, "clause", [], subj)
+            cand.rule = "frame"
             return cand if work.text[clause.span.start:clause.span.end].rstrip().endswith(":") else None
         toks = [clause.tokens[i] for i in idx]
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
@@ -165,7 +179,8 @@ class Attribution:
         if span is None:
             return None
         end = to[0].end
-        cand = Candidate(type="indirect", spans=[], cue=work.mention(tok.start, end), clause=ci, rule="according")
+        cand = Candidate(type="indirect", spans=[], cue=work.mention(tok.start, end), clause=ci, rule="according",
+                         kind="document" if src[0].lemma in document_nouns() else "speech")
         cand.confidence = 0.85
         self._speaker(work, clause, cand, src[0])
         self._set_content(work, cand, [span])
@@ -201,12 +216,15 @@ class Attribution:
             if region.spans[0].start < clause.span.start:
                 continue  # a later paragraph of a quote already handled
             covered.add(k)
-            cand = Candidate(type="direct", spans=list(region.spans), clause=ci, regions=[k], rule="quote")
+            cand = Candidate(type="direct", spans=list(region.spans), clause=ci, regions=[k], rule="quote", kind="speech")
             frame = self._frame_cue(work, clause, tok)
             if frame is not None:
                 cand.cue = work.mention(frame.start, frame.end)
                 subj, _ = subject_of(clause, frame)
+                if subj is None and not _passive(clause, frame):
+                    subj = adjacent_name(clause, frame)
                 self._speaker(work, clause, cand, subj)
+                cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
@@ -217,7 +235,7 @@ class Attribution:
             elif pending_frame is not None and pending_frame[1] >= clause.paragraph - 1:
                 src = pending_frame[0]
                 cand.cue, cand.speaker_mention, cand.speaker_head = src.cue, src.speaker_mention, src.speaker_head
-                cand.confidence, cand.rule = 0.85, "quote:colon"
+                cand.confidence, cand.rule, cand.kind = 0.85, "quote:colon", src.kind or "speech"
             else:
                 lead = work.text[clause.span.start : region.outer.start].strip()
                 if lead and not lead.endswith(":"):
@@ -226,7 +244,44 @@ class Attribution:
                     continue
                 cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
             work.candidates.append(cand)
+        self._framed_short_quotes(work, ci, clause, covered)
         self._short_quotes(work, ci, clause, covered)
+
+    def _framed_short_quotes(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> None:
+        """Short quotations the parser saw word by word, set off by a frame with an explicit cue:
+        '"No comment," he said.', '"Is it over?" Smith asked.', 'Smith said: "Never."'."""
+        text = work.text
+        masked = {t.region for t in clause.tokens if t.region is not None}
+        for _, _, k in work.region_index.within(clause.span.start, clause.span.end):
+            r = work.regions[k]
+            if k in covered or k in masked or len(r.spans) > 1 or r.words < 1:
+                continue
+            before = text[clause.span.start : r.outer.start]
+            after = text[r.outer.end : clause.span.end]
+            inner = text[r.start : r.end].rstrip()
+            if not before.strip(QUOTE_MARKS + " \t") and (inner[-1:] in ",?!…" or after.lstrip().startswith(",")):
+                frame = [t for t in clause.tokens if t.start >= r.outer.end]  # '"A," he said.'
+            elif before.rstrip().endswith((":", ",")) and not after.strip(" .!?" + QUOTE_MARKS):
+                frame = [t for t in clause.tokens if t.end <= r.outer.start]  # 'He said: "Never."'
+            else:
+                continue
+            if len(_WORD.findall(" ".join(t.text for t in frame if t.region is None))) > _FRAME_WORDS:
+                continue
+            cue = next((t for t in frame if is_cue(t) and cues()[t.lemma][0] != "object"), None)
+            if cue is None:
+                continue
+            subj, _ = subject_of(clause, cue)
+            if subj is not None and subj.start < r.outer.end and subj.end > r.outer.start:
+                subj = None  # the parser took a word of the quotation as the subject
+            if subj is None and not _passive(clause, cue):
+                subj = adjacent_name(clause, cue, skip=frozenset(t.i for t in clause.tokens if t.start < r.outer.end
+                                                                and t.end > r.outer.start))
+            covered.add(k)
+            cand = Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k], rule="quote:frame",
+                             cue=work.mention(cue.start, cue.end), confidence=cues()[cue.lemma][1])
+            self._speaker(work, clause, cand, subj)
+            cand.kind = statement_kind(clause, cue, "quote", [], subj)
+            work.candidates.append(cand)
 
     def _continue_previous(self, work: Work, clause: Clause, cand: Candidate) -> bool:
         """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph."""
@@ -258,7 +313,7 @@ class Attribution:
                 continue
             covered.add(k)
             work.candidates.append(Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k],
-                                             carried=True, confidence=0.5, rule="quote:short"))
+                                             carried=True, confidence=0.5, rule="quote:short", kind="speech"))
 
     def _frame_cue(self, work: Work, clause: Clause, tok: Token) -> Token | None:
         """The cue verb governing a quotation in its sentence, if any."""
@@ -273,6 +328,62 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _passive(clause: Clause, verb: Token) -> bool:
+    """A passive cue ("is expected to", "was told"): its missing subject is not a name next to it."""
+    return any(clause.tokens[c].dep in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _keep_apart(work: Work, cand: Candidate) -> None:
+    """The speaker phrase never overlaps the content and never holds a quote mark: cut it to the
+    part after the content (or before it), or drop it."""
+    m = cand.speaker_mention
+    if m is None:
+        return
+    _split_around_frame(work, cand)
+    start, end = m.start, m.end
+    for s in cand.spans:
+        if s.start < end and start < s.end:
+            if s.end < end:
+                start = max(start, s.end)
+            elif s.start > start:
+                end = min(end, s.start)
+            else:
+                start = end
+    text = work.text
+    while start < end and (text[start] in QUOTE_MARKS or not text[start].isalnum()):
+        start += 1
+    marks = [i for i in range(start, end) if text[i] in "\"“”„«»"]
+    if marks:
+        start = marks[-1] + 1
+        while start < end and not text[start].isalnum():
+            start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    if end <= start:
+        cand.speaker_mention, cand.speaker_head = None, None
+    elif (start, end) != (m.start, m.end):
+        cand.speaker_mention = work.mention(start, end)
+        if cand.speaker_head is not None and not start <= cand.speaker_head < end:
+            cand.speaker_head = start
+
+
+def _split_around_frame(work: Work, cand: Candidate) -> None:
+    """'But to prevent problems, he said, local officials …': a frame set inside the content
+    (speaker and cue) is not part of it; the content is the pieces either side."""
+    m = cand.speaker_mention
+    marks = [m.start, m.end] + ([cand.cue.start, cand.cue.end] if cand.cue else [])
+    lo, hi = min(marks), max(marks)
+    out = []
+    for s in cand.spans:
+        if s.start < lo and hi < s.end:
+            for piece in (_trimmed(work, s.start, lo), _trimmed(work, hi, s.end)):
+                if piece is not None and any(ch.isalnum() for ch in piece.slice(work.text)):
+                    out.append(piece)
+        else:
+            out.append(s)
+    cand.spans = out
 
 
 def _drop_source_apposition(clause: Clause, idx: list[int], source_end: int) -> list[int]:

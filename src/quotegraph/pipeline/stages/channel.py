@@ -1,14 +1,52 @@
 """How a statement was made (a tweet, a statement, an interview), when the
 sentence framing it says so. The nearest channel word to the cue, outside the
-reported content, wins."""
+reported content, wins; failing that, the addressee of "told" says it: a news
+outlet ("told The Hollywood Reporter", "told the paper") makes an interview,
+"told reporters" a press conference."""
 
 from __future__ import annotations
 
-from ..base import register
-from ..lexicons import channels
-from ..work import Candidate, Work
+import re
 
-__all__ = ["Channel", "find_channel"]
+from ..base import stage
+from ..lexicons import channels, media_words
+from ..work import Candidate, Proposal, Work
+
+__all__ = ["Channel", "find_channel", "addressee_channel"]
+
+_TOLD = re.compile(r"(?:told|tells|tell|telling)[ \t]+")
+_WORD = re.compile(r"[\w&'’.-]+")
+_PRESS = frozenset(("reporters", "journalists", "press", "media"))
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _addressee(text: str, start: int) -> tuple[list[str], int, int]:
+    """The words of the noun phrase starting at ``start`` (an article, then capitalised words, or one
+    or two lowercase ones) and its span."""
+    words: list[str] = []
+    pos, end, first = start, start, None
+    for m in _WORD.finditer(text, start):
+        if text[pos:m.start()].strip(" \t") or "\n" in text[pos:m.start()]:
+            break  # punctuation or a line break ends the phrase
+        w = m.group().rstrip(".")
+        if not w:
+            break
+        if not words and w.lower() in _ARTICLES:
+            words.append(w)
+        elif w[:1].isupper() and (first is None or first):
+            words.append(w)
+            first = True
+        elif first is None and len(words) <= 2 and w.isalpha():
+            words.append(w)
+            first = False
+            if len(words) >= 2 and words[-2].lower() not in _ARTICLES:
+                break
+        else:
+            break
+        pos = end = m.start() + len(w)
+        if len(words) >= 6:
+            break
+    return words, start, end
 
 
 def find_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | None:
@@ -29,17 +67,41 @@ def find_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | None:
     return best[1:] if best else None
 
 
-@register("channel")
+def addressee_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | None:
+    """(channel, start, end) from the addressee of a "told" cue, or None."""
+    if cand.cue is None:
+        return None
+    m = _TOLD.match(work.text, cand.cue.start)
+    if m is None or any(s.start <= m.end() < s.end for s in cand.spans):
+        return None
+    raw, start, end = _addressee(work.text, m.end())
+    words = [w.lower() for w in raw if w.lower() not in _ARTICLES]
+    if not words or end <= start:
+        return None
+    if words[-1] in _PRESS:
+        return "press conference", start, end
+    named = any(w[:1].isupper() for w in raw if w.lower() not in _ARTICLES)
+    if words[-1] in media_words() or named and any(w in media_words() for w in words):
+        return "interview", start, end
+    return None
+
+
+@stage("channel", requires=("text", "clauses", "candidates.spans", "candidates.cue", "candidates.clause"),
+       assigns=("candidates.channel", "candidates.channel_evidence"))
 class Channel:
     """Set ``channel`` and its evidence on every statement."""
 
-    name = "channel"
-    requires = ("candidates", "clauses")
-    assigns = ("candidates.channel",)
+    def accept(self, work: Work, proposal: Proposal) -> None:
+        """``(channel, evidence)`` from a statement this one continues: taken only when it has no channel."""
+        cand = proposal.target
+        if proposal.field != "candidates.channel":
+            raise ValueError(f"channel takes no proposals for '{proposal.field}'")
+        if cand.channel is None:
+            cand.channel, cand.channel_evidence = proposal.value
 
     def __call__(self, work: Work) -> None:
         for cand in work.candidates:
-            hit = find_channel(work, cand)
+            hit = find_channel(work, cand) or addressee_channel(work, cand)
             if hit:
                 channel, s, e = hit
                 cand.channel, cand.channel_evidence = channel, work.mention(s, e)

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..base import register
-from ..work import Candidate, Clause, Work
+from ..base import stage
+from ..work import Candidate, Clause, Proposal, Work
 
 __all__ = ["Dates", "resolve_expression", "is_future", "DATE_PATTERN", "FUTURE_PATTERN"]
 
@@ -233,13 +233,19 @@ def _article_date(work: Work) -> date | None:
         return None
 
 
-@register("dates")
+@stage("dates", requires=("text", "date", "clauses", "candidates.spans", "candidates.cue", "candidates.clause"),
+       assigns=("candidates.said_on", "candidates.said_on_evidence"))
 class Dates:
     """Set ``said_on`` from a time expression in the sentence framing the statement."""
 
-    name = "dates"
-    requires = ("candidates", "clauses")
-    assigns = ("candidates.said_on",)
+    def accept(self, work: Work, proposal: Proposal) -> None:
+        """``(said_on, evidence)`` from a statement this one belongs to: taken, with its evidence,
+        only when this one has no date of its own."""
+        cand = proposal.target
+        if proposal.field != "candidates.said_on":
+            raise ValueError(f"dates takes no proposals for '{proposal.field}'")
+        if cand.said_on is None:
+            cand.said_on, cand.said_on_evidence = proposal.value
 
     def __call__(self, work: Work) -> None:
         today = _article_date(work)

@@ -10,14 +10,14 @@ and "the Socialist Campaign Group of Labour MPs").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from ...model import Mention
-from ..base import register
+from ..base import stage
 from ..lexicons import org_nouns
 from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
 from ..resolvers.phrases import is_dateline
-from ..work import Cluster, Work
+from ..work import Cluster, Proposal, Work
 
 __all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
 
@@ -32,13 +32,21 @@ def kind_of(label: str, name: str) -> str:
     return kind
 
 
-@register("entities")
+@stage("entities", requires=("text", "paragraphs", "regions", "clauses"), assigns=("clusters",))
 class Entities:
     """Collect named-entity mentions and cluster them."""
 
-    name = "entities"
-    requires = ("clauses",)
-    assigns = ("clusters",)
+    def accept(self, work: Work, proposal: Proposal) -> None:
+        """A new entity (``clusters``), a further mention of one (``clusters.mentions``, kept in text
+        order) or a person's kind learnt from a pronoun (``clusters.kind``)."""
+        if proposal.field == "clusters":
+            work.clusters.append(proposal.value)
+        elif proposal.field == "clusters.mentions":
+            insort(proposal.target.mentions, proposal.value, key=lambda m: m.start)
+        elif proposal.field == "clusters.kind":
+            proposal.target.kind = proposal.value
+        else:
+            raise ValueError(f"entities takes no proposals for '{proposal.field}'")
 
     def __call__(self, work: Work) -> None:
         mentions = []  # (start, end, label)

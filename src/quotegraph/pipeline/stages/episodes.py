@@ -9,7 +9,7 @@ statement published on Monday …"), so they share its date.
 
 from __future__ import annotations
 
-from ..base import register
+from ..base import stage
 from ..work import Candidate, Work
 
 __all__ = ["Episodes"]
@@ -17,22 +17,21 @@ __all__ = ["Episodes"]
 _SHARED_CHANNELS = frozenset({"statement", "letter", "interview", "press conference", "speech", "op-ed"})
 
 
-@register("episodes")
+@stage("episodes",
+       requires=("paragraphs", "candidates.type", "candidates.spans", "candidates.cue", "candidates.speaker_entity",
+                 "candidates.channel", "candidates.channel_evidence", "candidates.said_on", "candidates.said_on_evidence"),
+       proposes=("candidates.channel", "candidates.said_on"))
 class Episodes:
-    """Carry channel and date across statements of one episode."""
-
-    name = "episodes"
-    requires = ("candidates", "candidates.speaker", "candidates.channel", "candidates.said_on")
-    assigns = ("candidates.episode",)
+    """Carry channel and date across statements of one episode (proposed to their owners)."""
 
     def __call__(self, work: Work) -> None:
         prev: Candidate | None = None
         for cand in work.candidates:
             if prev is not None and self._continues(work, prev, cand):
                 if cand.channel is None:
-                    cand.channel, cand.channel_evidence = prev.channel, prev.channel_evidence
+                    work.propose("candidates.channel", cand, (prev.channel, prev.channel_evidence), by=self.name)
                 if cand.cue is None and cand.said_on is None and cand.said_on_evidence is None:
-                    cand.said_on, cand.said_on_evidence = prev.said_on, prev.said_on_evidence
+                    work.propose("candidates.said_on", cand, (prev.said_on, prev.said_on_evidence), by=self.name)
             prev = cand
         self._same_statement(work)
 
@@ -54,4 +53,4 @@ class Episodes:
             src = next(c for c in members if c.said_on)
             for c in members:
                 if c.said_on is None:
-                    c.said_on, c.said_on_evidence = src.said_on, src.said_on_evidence
+                    work.propose("candidates.said_on", c, (src.said_on, src.said_on_evidence), by=self.name)

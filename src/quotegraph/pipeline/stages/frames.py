@@ -8,11 +8,12 @@ and the phrase that names a speaker. Nothing here changes its input.
 
 from __future__ import annotations
 
-from ..lexicons import cues, noun_cues
+from ..lexicons import cue_kinds, cues, document_nouns, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
+from .marks import QUOTE_MARKS
 
-__all__ = ["is_cue", "is_noun_cue", "cue_weight", "content_tokens", "subject_of", "mention_span", "coordinated",
-           "SUBJECT_DEPS"]
+__all__ = ["is_cue", "is_noun_cue", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
+           "coordinated", "statement_kind", "dateline", "adjacent_name", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -63,41 +64,118 @@ def _children(clause: Clause, tok: Token, deps: tuple[str, ...]) -> list[Token]:
 
 def content_tokens(clause: Clause, verb: Token) -> list[int]:
     """Token indices of what ``verb`` reports, or [] if it reports nothing here."""
+    return complement(clause, verb)[1]
+
+
+# How a cue's content is attached (``complement``'s first value):
+#   clause        a content clause ("said that ...", "said it would ...", "A, he said, B")
+#   infinitive    a "to" clause with no subject of its own ("agreed to resign", "is expected to win")
+#   quote         a quotation as the object ("said “...”")
+#   object        a noun phrase object ("denied the allegations", "posted a video")
+#   predicative   an object with a predicate ("called him a liar", "urged voters to ...", "described X as Y")
+#   topic         what was spoken of ("spoke of X", "referred to X")
+#   noun-clause   a reporting noun's clause ("his claim that ...")
+#   demand        "called for X"
+#   parenthetical the clause a parenthetical cue is set into ("X, he said, is Y")
+FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical")
+
+
+def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
+    """How ``verb`` attaches its content (one of ``FORMS``) and the content's token indices ([] if none)."""
     if verb.pos == "NOUN":
-        return _flatten(clause, _that_clauses(clause, verb))
+        return "noun-clause", _flatten(clause, _that_clauses(clause, verb))
     cls = cues()[verb.lemma][0]
     picked: list[Token] = []
     if verb.lemma == "call" and verb.i + 1 < len(clause.tokens):
         nxt = clause.tokens[verb.i + 1]
         if nxt.text.lower() in ("for", "on"):
             if nxt.head == verb.i:  # "called for [an inquiry]": a preposition
-                return _flatten(clause, [nxt] + _children(clause, verb, ("xcomp",)), drop_first=True)
+                return "demand", _flatten(clause, [nxt] + _children(clause, verb, ("xcomp",)), drop_first=True)
             clause_head = clause.tokens[nxt.head]  # "called for [X to be Y]": a clause marker
-            return [i for i in clause.subtree(clause_head.i) if i != nxt.i]
+            return "demand", [i for i in clause.subtree(clause_head.i) if i != nxt.i]
     if cls == "object":
         picked = _children(clause, verb, _OBJECT_DEPS)
         preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS]
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
-            return _flatten(clause, topical[:1], drop_first=True)  # "spoke of X", "referred to X"
+            return "topic", _flatten(clause, topical[:1], drop_first=True)  # "spoke of X", "referred to X"
         if not _children(clause, verb, ("dobj", "dative", "ccomp", "oprd")):
-            return []  # "forced to defend not paying …": no object, nothing reported
+            return "object", []  # "forced to defend not paying …": no object, nothing reported
+        form = _object_form(clause, verb, picked, preps)
         picked += preps
+        return form, _flatten(clause, picked)
+    picked = _children(clause, verb, _COMPLEMENT)
+    if picked:
+        return ("infinitive" if all(_bare_infinitive(clause, t) for t in picked) else "clause"), _flatten(clause, picked)
+    if _parenthetical(clause, verb):
+        # "The economy, he said, is weak." / "It is weak, he said.": the cue is parenthetical
+        head = clause.tokens[verb.head]
+        if head.pos in ("VERB", "AUX") and _children(clause, verb, SUBJECT_DEPS) and head.i < verb.i + 40:
+            own = set(clause.subtree(verb.i))
+            return "parenthetical", [i for i in clause.subtree(head.i) if i not in own]
+    picked = [t for t in _children(clause, verb, ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj", "intj"))
+              if t.region is not None]
+    if picked:
+        return "quote", _flatten(clause, picked)
+    if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
+        picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
+    return "object", _flatten(clause, picked)
+
+
+def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], subject: Token | None) -> str | None:
+    """The kind of statement ``verb`` makes through ``form`` (``KINDS``), or None when it makes none.
+
+    A bare noun-phrase object is a statement only when it is speech (it holds
+    a quotation, or its head is a noun for something said: "denied the
+    allegations") or when the cue's object kind says so ("supported the
+    bill": belief); "posted a video", "urged voters", "called 911" make none.
+    A subject that is a document or recording ("the study found", "video
+    shows") makes the statement a document one.
+    """
+    if verb.pos == "NOUN":
+        kind: str | None = noun_cue_kinds().get(verb.lemma, "speech")
     else:
-        picked = _children(clause, verb, _COMPLEMENT)
-        if not picked and _parenthetical(clause, verb):
-            # "The economy, he said, is weak." / "It is weak, he said.": the cue is parenthetical
-            head = clause.tokens[verb.head]
-            if head.pos in ("VERB", "AUX") and _children(clause, verb, SUBJECT_DEPS) and head.i < verb.i + 40:
-                own = set(clause.subtree(verb.i))
-                return [i for i in clause.subtree(head.i) if i not in own]
-        if not picked:
-            picked = [t for t in _children(clause, verb, ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj", "intj"))
-                      if t.region is not None]
-        if not picked and cls != "speech" or (not picked and verb.lemma not in ("say", "tell", "add")):
-            picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
-    return _flatten(clause, picked)
+        clause_kind, object_kind, infinitive_kind = cue_kinds().get(verb.lemma, ("speech", None, "intention"))
+        kind = clause_kind
+        if form == "infinitive":
+            kind = infinitive_kind
+        elif form == "object":
+            kind = clause_kind if _is_speech_object(clause, content) else object_kind
+    if kind is not None and subject is not None and subject.lemma in document_nouns():
+        return "document"
+    return kind
+
+
+def _is_speech_object(clause: Clause, content: list[int]) -> bool:
+    """A noun-phrase object that is something said: it holds a quotation, or its head is a speech noun."""
+    toks = [clause.tokens[i] for i in content]
+    if any(t.region is not None or (t.text in QUOTE_MARKS and t.text not in "'’" or t.text in ("''", "``"))
+           for t in toks):
+        return True  # it holds a quotation (long ones are masked, short ones are words between marks)
+    inside = set(content)
+    heads = [t for t in toks if t.head not in inside or t.head == t.i]
+    return any(t.lemma in speech_nouns() for t in heads)
+
+
+def _bare_infinitive(clause: Clause, tok: Token) -> bool:
+    """A "to" clause with no subject of its own: "agreed [to resign]" (not "wants [him to resign]")."""
+    if tok.dep != "xcomp" or tok.pos not in ("VERB", "AUX"):
+        return False
+    kids = [clause.tokens[c] for c in tok.children]
+    return any(k.dep == "aux" and k.text.lower() == "to" for k in kids) and not any(k.dep in SUBJECT_DEPS for k in kids)
+
+
+def _object_form(clause: Clause, verb: Token, picked: list[Token], preps: list[Token]) -> str:
+    """``predicative`` when the object comes with what is said of it, else ``object``."""
+    deps = {t.dep for t in picked}
+    if "ccomp" in deps:
+        return "clause"
+    if not deps & {"dobj", "dative"} and verb.dep == "acl":
+        return "object"  # "a mission called Europa Clipper", "a friend called 911": naming, no one addressed
+    if deps & {"xcomp", "oprd"} or any(p.text.lower() in ("as", "of", "for", "over") for p in preps):
+        return "predicative"
+    return "object"
 
 
 def _parenthetical(clause: Clause, verb: Token) -> bool:
@@ -130,8 +208,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
         if poss:
             return poss[0], []  # "his promise to …", "Trump's claim that …"
     tok, path = verb, []
+    opening = dateline(clause)
     for _ in range(5):
-        subj = [t for t in _children(clause, tok, SUBJECT_DEPS) if t.region is None]
+        subj = [t for t in _children(clause, tok, SUBJECT_DEPS) if t.region is None and t.i >= opening]
         subj.sort(key=lambda t: t.pos != "PROPN")  # "headteachers Anne Price … warned": the name
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path
@@ -198,6 +277,71 @@ def coordinated(clause: Clause, head: Token) -> Token | None:
     return last
 
 
+def _breaks_mention(tok: Token) -> bool:
+    """A token a speaker phrase never contains: a quotation, a quote mark, a dash, a dateline."""
+    marks_only = all(ch in QUOTE_MARKS for ch in tok.text) and tok.dep != "case"  # "’s" is a possessive
+    return tok.region is not None or marks_only or "\"" in tok.text or tok.text in _DASHES
+
+
+_DASHES = frozenset(("—", "–", "--", "―"))
+
+
+def dateline(clause: Clause) -> int:
+    """Number of tokens of a dateline opening the clause ("HANOI —", "BUFFALO, N.Y. (AP) —"), else 0.
+
+    A dateline is one or more all-capital words, optionally a comma and a
+    region ("N.Y.", "Calif."), optionally an agency in parentheses, then a dash.
+    """
+    toks = clause.tokens
+    i = 0
+    while i < len(toks) and _all_caps(toks[i].text):
+        i += 1
+    if i == 0 or i > 4:
+        return 0
+    if i < len(toks) and toks[i].text == ",":
+        j = i + 1
+        while j < len(toks) and j < i + 4 and toks[j].text[:1].isupper() and toks[j].text not in _DASHES:
+            j += 1
+        i = j if j > i + 1 else i
+    if i < len(toks) and toks[i].text == "(":
+        j = next((k for k in range(i + 1, min(len(toks), i + 6)) if toks[k].text == ")"), None)
+        if j is None:
+            return 0
+        i = j + 1
+    if i < len(toks) and (toks[i].text in _DASHES or toks[i].text == "-"):
+        return i + 1
+    return 0
+
+
+def _all_caps(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozenset()) -> Token | None:
+    """The head of a capitalised name right before ``verb`` ("Mayor Tom Early told") or, for an
+    inverted frame, right after it up to the end of the clause ("…,” says Early."), for a cue the
+    parser left without a subject."""
+    toks = clause.tokens
+    start = dateline(clause)
+    before = verb.i - 1
+    if before >= start and _name_like(toks[before]) and before not in skip:
+        return toks[before]
+    run = []
+    k = verb.i + 1
+    while k < len(toks) and (_name_like(toks[k]) or (run and toks[k].text in ("Jr.", "Sr."))):
+        run.append(toks[k])
+        k += 1
+    if run and (k == len(toks) or toks[k].text in (".", ",", "!", "?", ";")) and not skip.intersection(t.i for t in run):
+        return run[-1]
+    return None
+
+
+def _name_like(tok: Token) -> bool:
+    """A capitalised word the parser may have mis-tagged inside a name ("Early" as an adverb)."""
+    return tok.region is None and tok.text[:1].isupper() and tok.pos in ("PROPN", "ADV", "NOUN", "ADJ", "X")
+
+
 def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
     """Document span of the phrase naming a speaker, without appositions or relative clauses."""
     keep = [head.i]
@@ -210,11 +354,11 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
         keep.append(i)
         stack.extend(t.children)
     keep.sort()
-    # keep the run of tokens contiguous with the head
+    # keep the run of tokens contiguous with the head, never across a quotation or a quote mark
     lo = hi = keep.index(head.i)
-    while lo > 0 and keep[lo - 1] == keep[lo] - 1:
+    while lo > 0 and keep[lo - 1] == keep[lo] - 1 and not _breaks_mention(clause.tokens[keep[lo - 1]]):
         lo -= 1
-    while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
+    while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1 and not _breaks_mention(clause.tokens[keep[hi + 1]]):
         hi += 1
     toks = [clause.tokens[i] for i in keep[lo : hi + 1]]
     while len(toks) > 1 and toks[-1].pos == "PUNCT":

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from ...model import Span
-from ..base import register
+from ..base import stage
 from ..work import QuoteRegion, Work
 
 __all__ = ["QuoteMarks", "pair_double", "pair_single", "QUOTE_MARKS"]
@@ -121,13 +121,9 @@ def _later_close(text: str, start: int, end: int) -> bool:
     return False
 
 
-@register("quote_marks")
+@stage("quote_marks", requires=("text", "paragraphs"), assigns=("regions",))
 class QuoteMarks:
     """Find every quotation (pair of marks) in the document."""
-
-    name = "quote_marks"
-    requires = ("paragraphs",)
-    assigns = ("regions",)
 
     def __call__(self, work: Work) -> None:
         text = work.text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..base import register
+from ..base import stage
 from ..resolvers import Context, Query
 from ..resolvers.descriptions import person_description
 from ..resolvers.lexicon import person_noun
@@ -44,13 +44,11 @@ class _Taken:
         self.items.insert(bisect_left(self.items, (start, end)), (start, end))
 
 
-@register("mentions")
+@stage("mentions", requires=("text", "regions", "clauses", "coreference", "clusters.name", "clusters.kind",
+                            "clusters.mentions"),
+       proposes=("clusters.mentions",))
 class Mentions:
-    """Add pronoun, name and description mentions to entity clusters."""
-
-    name = "mentions"
-    requires = ("clusters", "clauses", "candidates.speaker", "coreference")
-    assigns = ("clusters.mentions",)
+    """Add pronoun, name and description mentions to entity clusters (applied by ``entities``)."""
 
     def __call__(self, work: Work) -> None:
         people = [c for c in work.clusters if c.kind == "person"]
@@ -59,12 +57,10 @@ class Mentions:
         taken = _Taken(work)
         for s, e, k in work.coreference:
             if not taken.covers(s):
-                work.clusters[k].mentions.append(work.mention(s, e))
+                work.propose("clusters.mentions", work.clusters[k], work.mention(s, e), by=self.name)
                 taken.add(s, e)
         self._descriptions(work, taken)
-        self._names_in_quotes(work, people, taken)
-        for c in work.clusters:
-            c.mentions.sort(key=lambda m: m.start)
+        self._names_in_quotes(work, people, taken)  # entities keeps each cluster's mentions in text order
 
     def _descriptions(self, work: Work, taken: _Taken) -> None:
         ctx = Context(work)
@@ -79,7 +75,7 @@ class Mentions:
                 r = person_description(ctx, Query(-1, work.mention(det.start, t.end), t, ci))
                 k = r.entity if r is not None else _named_before(ctx, clause.span.start, det.start)
                 if k is not None:
-                    work.clusters[k].mentions.append(work.mention(det.start, t.end))
+                    work.propose("clusters.mentions", work.clusters[k], work.mention(det.start, t.end), by=self.name)
                     taken.add(det.start, t.end)
 
     def _names_in_quotes(self, work: Work, people: list[Cluster], taken: _Taken) -> None:
@@ -99,7 +95,7 @@ class Mentions:
                     c = words.get(m.group())
                     s, e = span.start + m.start(), span.start + m.end()
                     if c is not None and not taken.covers(s):
-                        c.mentions.append(work.mention(s, e))
+                        work.propose("clusters.mentions", c, work.mention(s, e), by=self.name)
                         taken.add(s, e)
 
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from ...errors import PipelineError
 from ...nlp import load_model, parse_texts, recognise_texts
-from ..base import register
+from ..base import stage
 from ..lexicons import cue_forms, lemma as lemma_of
 from ..work import Clause, Token, Work
 from .marks import QUOTE_MARKS
@@ -115,13 +115,10 @@ def _to_tokens(rows, pieces) -> list[Token]:
     return tokens
 
 
-@register("parse")
+@stage("parse", requires=("text", "paragraphs", "sentences", "regions"), assigns=("clauses",),
+       config={"batch_size": 64, "model": None}, batched=True)
 class Parse:
     """Tag, parse and find named entities in every sentence (quotes masked)."""
-
-    name = "parse"
-    requires = ("sentences", "regions")
-    assigns = ("clauses",)
 
     def __init__(self, batch_size: int = 64, model: str | None = None, nlp=None) -> None:
         self.batch_size = batch_size

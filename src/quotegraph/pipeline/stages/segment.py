@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ...model import Span
-from ..base import register
+from ..base import stage
 from ..work import Work
 from .marks import QUOTE_MARKS
 
@@ -86,29 +86,38 @@ def sentence_boundaries(text: str, start: int, end: int) -> list[int]:
             punct -= 1
         if text[punct - 1] == "." and _is_abbreviation(text, punct - 1):
             continue
+        if text[punct - 1] in "?!" and punct < m.start("gap") and _attribution_follows(text, m.end("gap"), end):
+            continue  # '"Is it over?" Smith asked.': the quote and its frame are one sentence
         out.append(m.end("gap"))
     return out
 
 
-@register("paragraphs")
+_FRAME = re.compile(r"[^.!?\n]{1,80}?[.!?,]")
+_FRAME_WORDS = 8
+
+
+def _attribution_follows(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:]`` a short attribution frame ("Smith asked.", "he said,", "asked Jane Roe.")?"""
+    from ..lexicons import cue_forms
+
+    m = _FRAME.match(text, start, end)
+    if not m or any(ch in QUOTE_MARKS for ch in m.group()):
+        return False
+    words = re.findall(r"[A-Za-z’']+", m.group())
+    return 0 < len(words) <= _FRAME_WORDS and any(w.lower() in cue_forms() for w in words)
+
+
+@stage("paragraphs", requires=("text",), assigns=("paragraphs",))
 class Paragraphs:
     """Split the text into paragraphs."""
-
-    name = "paragraphs"
-    requires = ("text",)
-    assigns = ("paragraphs",)
 
     def __call__(self, work: Work) -> None:
         work.paragraphs = split_paragraphs(work.text)
 
 
-@register("sentences")
+@stage("sentences", requires=("text", "paragraphs", "regions"), assigns=("sentences",))
 class Sentences:
     """Split paragraphs into sentences, never inside a quotation."""
-
-    name = "sentences"
-    requires = ("paragraphs", "regions")
-    assigns = ("sentences",)
 
     def __call__(self, work: Work) -> None:
         inside = _inside_quote(work)

@@ -12,7 +12,7 @@ speaker of the statement just before it.
 from __future__ import annotations
 
 from ...model import Mention
-from ..base import register
+from ..base import stage
 from ..lexicons import channel_nouns, org_nouns
 from ..resolvers import Context, Query, Referent, Resolution, Said, resolve
 from ..resolvers.context import candidate_position
@@ -29,13 +29,18 @@ _NOT_NAMING = frozenset({"pronoun", "pronoun_unresolved", "statement_author", "r
                          "not_a_name"})
 
 
-@register("speakers")
+@stage("speakers",
+       requires=("text", "paragraphs", "regions", "clauses", "clusters.name", "clusters.kind", "clusters.mentions",
+                 "candidates.type", "candidates.spans", "candidates.cue", "candidates.clause", "candidates.rule",
+                 "candidates.speaker_mention", "candidates.speaker_head", "candidates.carried",
+                 "candidates.channel", "candidates.channel_evidence", "candidates.said_on",
+                 "candidates.said_on_evidence"),
+       assigns=("candidates.speaker_name", "candidates.speaker_kind", "candidates.speaker_entity",
+                "candidates.speaker_rule", "candidates.speaker_affiliation", "coreference"),
+       proposes=("candidates.confidence", "candidates.channel", "candidates.said_on", "clusters", "clusters.kind",
+                 "clusters.mentions"))
 class Speakers:
     """Give every statement a canonical speaker name, kind and the rule that named it."""
-
-    name = "speakers"
-    requires = ("candidates", "clusters", "clauses")
-    assigns = ("candidates.speaker", "coreference")
 
     def __call__(self, work: Work) -> None:
         ctx = Context(work)
@@ -48,11 +53,11 @@ class Speakers:
             if cand.speaker_mention is not None:
                 self._apply(ctx, i, cand, resolve(ctx, _query(ctx, i, cand)))
             elif cand.carried and prev is not None and _adjacent(work, prev, cand):
-                _inherit(cand, prev)
+                _inherit(work, cand, prev)
                 cand.speaker_rule = prev.speaker_rule and "previous_statement"
                 _record(ctx, i, cand, prev_referent(ctx, prev), named=False)
             if not cand.speaker_name and cand.speaker_mention is None:
-                cand.confidence = min(cand.confidence, 0.35)
+                work.propose("candidates.confidence", cand, 0.35, by=self.name)
             prev = cand
         _link_pronouns(ctx, pronouns, done, len(work.text) + 1)
         work.coreference = [(s, e, k) for s, e, k in ctx.links]
@@ -63,7 +68,7 @@ class Speakers:
         cand.speaker_rule = r.rule
         cand.speaker_affiliation = r.affiliation
         if r.source is not None:
-            _inherit(cand, work.candidates[r.source], keep_mention=True, statement=True)
+            _inherit(work, cand, work.candidates[r.source], statement=True)
             cand.speaker_rule = r.rule
             _record(ctx, i, cand, prev_referent(ctx, work.candidates[r.source]), named=False)
             return
@@ -72,12 +77,11 @@ class Speakers:
             entity = ctx.add_entity(Cluster(r.name, r.kind))
         if entity is not None:
             c = work.clusters[entity]
-            if r.rule == "pronoun" and c.kind == "unknown" and q_word(m) in LINKED_PRONOUNS and len(c.name.split()) <= 3:
-                c.kind = "person"  # "he"/"she" refers to it: a person
+            if r.rule == "pronoun" and c.kind == "unknown" and _word_of(m) in LINKED_PRONOUNS and len(c.name.split()) <= 3:
+                work.propose("clusters.kind", c, "person", by=self.name)  # "he"/"she" refers to it: a person
             cand.speaker_name, cand.speaker_kind, cand.speaker_entity = c.name, c.kind, entity
             if not any(x.start < m.end and m.start < x.end for x in c.mentions):
-                c.mentions.append(m)
-                c.mentions.sort(key=lambda x: x.start)
+                work.propose("clusters.mentions", c, m, by=self.name)
             ctx.link(m.start, m.end, entity)
             referent = ctx.referent(entity)
             if r.rule == "spokesperson":  # "he" after "a spokesman for the union" is the spokesman, for the union
@@ -91,7 +95,7 @@ class Speakers:
         _record(ctx, i, cand, referent, named=r.rule not in _NOT_NAMING)
 
 
-def q_word(m: Mention) -> str:
+def _word_of(m: Mention) -> str:
     return m.text.strip().lower()
 
 
@@ -165,13 +169,11 @@ def _adjacent(work: Work, prev: Candidate, cand: Candidate) -> bool:
     return c - p <= 1
 
 
-def _inherit(cand: Candidate, src: Candidate, keep_mention: bool = False, statement: bool = False) -> None:
+def _inherit(work: Work, cand: Candidate, src: Candidate, statement: bool = False) -> None:
+    """``src``'s speaker for ``cand``; its channel and date are proposed to their owners, who take them
+    only where ``cand`` has none."""
     cand.speaker_name, cand.speaker_kind, cand.speaker_entity = src.speaker_name, src.speaker_kind, src.speaker_entity
     cand.speaker_affiliation = src.speaker_affiliation
-    if not keep_mention:
-        cand.speaker_mention = None
     if statement or (cand.cue is None and cand.carried):
-        cand.channel = cand.channel or src.channel
-        cand.channel_evidence = cand.channel_evidence or src.channel_evidence
-        cand.said_on = cand.said_on or src.said_on
-        cand.said_on_evidence = cand.said_on_evidence or src.said_on_evidence
+        work.propose("candidates.channel", cand, (src.channel, src.channel_evidence), by="speakers")
+        work.propose("candidates.said_on", cand, (src.said_on, src.said_on_evidence), by="speakers")

@@ -21,11 +21,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import QuotegraphError
+from ..errors import HTTP_STATUS, QuotegraphError, http_status
 from ..service import QUERY_TIME_LIMIT, Service
+from ..api import routes as api
+from ..api.openapi import openapi_document
+from ..calls import Limits
 from ..web import pages
-from . import routes as api
-from .limits import Limits
 
 __all__ = ["ROUTES", "CSP", "MAX_BODY_BYTES", "MAX_HEAD_BYTES", "MAX_URL_CHARS", "STATUS", "SECURITY_HEADERS", "LOOPBACK_NAMES",
            "allowed_hosts", "host_name", "create_app", "error_response"]
@@ -43,19 +44,23 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-STATUS = {"E600": 400, "E601": 400, "E602": 404, "E603": 413, "E604": 405, "E605": 500,
-          "E606": 422, "E607": 400, "E608": 429, "E609": 400,
-          "E300": 500, "E301": 500, "E302": 503, "E303": 503}
+STATUS = HTTP_STATUS  # one table, in quotegraph.errors
 
 ROUTES = [
     Route("/api", api.index, name="api_index"),
     Route("/api/openapi.json", api.openapi, name="api_openapi"),
     Route("/api/statements", api.statements, name="api_statements"),
+    Route("/api/statements.{fmt}", api.statements, name="api_statements_export"),
     Route("/api/statements/{statement_id}", api.statement, name="api_statement"),
     Route("/api/speakers", api.speakers, name="api_speakers"),
+    Route("/api/speakers.{fmt}", api.speakers, name="api_speakers_export"),
+    Route("/api/speakers/{slug}/statements", api.speaker_statements, name="api_speaker_statements"),
+    Route("/api/speakers/{slug}/statements.{fmt}", api.speaker_statements, name="api_speaker_statements_export"),
     Route("/api/speakers/{slug}", api.speaker, name="api_speaker"),
+    Route("/api/docs", pages.docs_page, name="api_docs"),
     Route("/api/articles/{article_id:path}", api.article, name="api_article"),
     Route("/", pages.search_page, name="search"),
+    Route("/overview", pages.overview_page, name="overview"),
     Route("/speakers", pages.speakers_page, name="speakers"),
     Route("/speakers/{slug}", pages.speaker_page, name="speaker"),
     Route("/articles/{article_id:path}", pages.article_page, name="article"),
@@ -77,7 +82,7 @@ def error_response(request_path: str, status: int, code: str, message: str, requ
 
 async def _on_quotegraph_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, QuotegraphError)
-    status = STATUS.get(exc.code, 400)
+    status = http_status(exc.code)
     if status >= 500:
         log.error("%s on %s", exc, request.url.path)
     response = error_response(request.url.path, status, exc.code, exc.message, request)
@@ -214,5 +219,6 @@ def create_app(db: str | Path, *, settings: dict[str, Any] | None = None) -> ASG
                             Exception: _on_crash},
     )
     app.state.service = service
+    app.state.openapi = openapi_document()  # for the API docs page (web does not import api)
     app.state.limits = Limits(max_heavy_searches=int(settings.get("max_heavy_searches", 2)))
     return Guard(app, hosts=allowed_hosts(settings.get("host"), settings.get("allowed_hosts", "")))

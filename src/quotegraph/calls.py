@@ -1,4 +1,6 @@
-"""Bounding what one request may cost the server.
+"""Service calls made for an HTTP request, bounding what one request may cost the server.
+
+Shared by the JSON API (``api``) and the web pages (``web``), which never import each other.
 
 Every service call made for a request runs in a worker thread under three
 bounds:
@@ -24,7 +26,7 @@ import anyio
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from ..errors import QueryError
+from .errors import QueryError
 
 __all__ = ["Limits", "call_service", "QUEUE_WAIT"]
 

@@ -1,4 +1,9 @@
-"""An ingest run: read articles, extract what is new, store, then rebuild merges.
+"""The ingest use case: read articles, extract what is new, store, then rebuild merges.
+
+This is the write side's one use case (``service`` is the read side's); it
+composes the readers (``ingest``), extraction (``pipeline``, or the process
+pool for several processes) and the store, so that ``store`` itself depends
+on the model alone.
 
 Articles already stored with the same content hash are skipped before
 extraction, so re-running an interrupted ingest only does the missing work.
@@ -14,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import InputError
-from ..model import Article, Document, Rejected
-from .aliases import load_aliases
-from .contract import check_document
-from .writer import Store, content_hash
+from .errors import InputError
+from .model import Article, Document, Rejected
+from .store.aliases import load_aliases
+from .store.contract import check_document
+from .store.writer import Store, content_hash
 
 __all__ = ["IngestReport", "ingest", "read_documents"]
 
@@ -92,17 +97,17 @@ def _documents_from(lines: Iterable[str], name: str, origins: dict[str, str]) ->
 
 def _extractor(processes: int, settings: dict[str, Any]) -> Callable[[Iterable], Iterator]:
     if processes > 1:
-        from ..pipeline.pool import extract_many
+        from .pipeline.pool import extract_many
 
         return lambda items: extract_many(items, processes=processes, settings=settings)
-    from .. import load_pipeline
+    from .pipeline import load_pipeline
 
     pipeline = load_pipeline(**{k: v for k, v in settings.items() if k in ("time_budget", "max_chars", "batch_size", "model")})
     return pipeline.pipe
 
 
 def _batch_documents(paths: Iterable[str], origins: dict[str, str]) -> Iterator[Document | Rejected]:
-    from ..batch.parquet import read_documents as read_batch_output  # pyarrow only when asked for
+    from .batch.parquet import read_documents as read_batch_output  # pyarrow only when asked for
 
     for path in paths:
         yield from read_batch_output(path, origins)
@@ -128,7 +133,7 @@ def ingest(paths: list[str], *, db: str | Path, processes: int = 1, aliases: str
         elif documents:
             results = _skip_stored(read_documents(paths, origins), store, report, origins, tick)
         else:
-            from ..ingest import read_paths
+            from .ingest import read_paths
 
             fresh = _skip_stored(read_paths(paths, settings=settings), store, report, origins, tick)
             results = _extractor(processes, settings or {})(fresh)
@@ -152,7 +157,7 @@ def ingest(paths: list[str], *, db: str | Path, processes: int = 1, aliases: str
 
 def _adopt(store: Store, paths: list[str]) -> bool:
     """Take the batch's corpus tables as the merged tables when they describe exactly this database."""
-    from .adopt import adopt_corpus
+    from .batch.adopt import adopt_corpus  # pyarrow: only for batch output
 
     return store._transaction(lambda conn: adopt_corpus(conn, paths)) is not None
 

@@ -22,8 +22,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Sequence
 
-from .merge import RebuildStats
-from .schema import DERIVED_TABLES
+from ..store.merge import RebuildStats
+from ..store.schema import DERIVED_TABLES
+from .parquet import OutputDir
+from .tables import _said_on_text
 
 __all__ = ["corpus_matches", "adopt_corpus"]
 
@@ -46,10 +48,7 @@ def _store_quotes(conn: sqlite3.Connection) -> tuple[set[str], str]:
 
 
 def _batch_quotes(out: Path) -> tuple[set[str], str]:
-    import pyarrow.parquet as pq  # only when a batch output is ingested
-
-    from ..batch.parquet import OutputDir
-    from ..batch.tables import _said_on_text
+    import pyarrow.parquet as pq  # imported with the batch extra, as this module is
 
     target = OutputDir(out)
     articles: dict[str, str | None] = {}
@@ -76,8 +75,6 @@ def corpus_matches(conn: sqlite3.Connection, out: str | Path) -> dict[str, Any] 
         manifest = json.loads((out / "corpus" / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    from ..batch.parquet import OutputDir
-
     committed = [m["name"] for m in OutputDir(out).committed()]
     if manifest.get("partitions") != committed:
         return None  # the pass ran before some partitions were committed
@@ -94,7 +91,7 @@ def adopt_corpus(conn: sqlite3.Connection, paths: Sequence[str | Path]) -> Rebui
     transaction; None (nothing written) when they do not describe exactly this database."""
     if len(paths) != 1 or corpus_matches(conn, paths[0]) is None:
         return None
-    from ..batch.corpus import read_corpus
+    from .corpus import read_corpus
 
     tables = read_corpus(paths[0])
     speakers, statements = tables["speakers"].to_pylist(), tables["statements"].to_pylist()

@@ -1,0 +1,88 @@
+"""Attachment and precision rules through the real pipeline: one table row per pattern of news prose.
+
+The rules themselves are tested without the model in test_frames.py,
+test_segment.py and test_candidate_stages.py; these rows prove the whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.model import Article
+
+pytestmark = pytest.mark.integration
+
+
+def _quotes(pipeline, body: str):
+    doc = pipeline(Article(id="t", text=body, date="2024-05-07"))
+    return doc.quotes
+
+
+def _only(pipeline, body: str, content: str):
+    found = [q for q in _quotes(pipeline, body) if content in q.text]
+    assert len(found) == 1, [q.text for q in _quotes(pipeline, body)]
+    return found[0]
+
+
+@pytest.mark.parametrize("body, content, mention, cue", [
+    # ? and ! before an ordinary or inverted cue
+    ('"Is it over?" Smith asked.', "Is it over?", "Smith", "asked"),
+    ('"Never!" insisted Jane Roe.', "Never!", "Jane Roe", "insisted"),
+    # short verbless quotations with an explicit cue are statements, not scare quotes
+    ('"No comment," he said.', "No comment", "he", "said"),
+    ('"A disgrace," Mr. Smith said.', "A disgrace", "Mr. Smith", "said"),
+    # the name after the verb
+    ('"We will keep fighting for the workers of this city," says Early.', "We will keep fighting", "Early", "says"),
+    # a speaker the tagger read as an adverb, and an addressee with a place before the content
+    ("Mayor Tom Early told reporters at a news conference that the budget would be balanced by June.",
+     "the budget would be balanced", "Mayor Tom Early", "told"),
+    # the mention never swallows the quotation
+    ('"We will not back down," Cruz said.', "We will not back down", "Cruz", "said"),
+    # a dateline is never the speaker
+    ("HANOI — Vietnam's government said Tuesday that it would raise fuel prices next month.",
+     "it would raise fuel prices", "Vietnam's government", "said"),
+    ("BUFFALO, N.Y. (AP) — Coach Bruce Boudreau said the team would play better on Friday.",
+     "the team would play better", "Coach Bruce Boudreau", "said"),
+])
+def test_attachment(pipeline, body, content, mention, cue):
+    q = _only(pipeline, body, content)
+    assert q.speaker is not None and q.speaker.mention is not None, q
+    assert q.speaker.mention.text == mention
+    assert q.cue is not None and q.cue.text == cue
+    assert not any(s.start < q.speaker.mention.end and q.speaker.mention.start < s.end for s in q.spans)
+    assert q.kind == "speech"
+
+
+@pytest.mark.parametrize("body, content, channel, mention", [
+    ('"It was a mistake," Roe told The Hollywood Reporter.', "It was a mistake", "interview", "Roe"),
+    ("The senator told the paper that she would not run again.", "she would not run again", "interview", "The senator"),
+    ("Prosecutors told reporters the decision had been taken after interviews.", "the decision had been taken",
+     "press conference", "Prosecutors"),
+])
+def test_the_outlet_told_is_the_channel_not_the_speaker(pipeline, body, content, channel, mention):
+    q = _only(pipeline, body, content)
+    assert q.channel == channel and q.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize("body", [
+    "It posted a series of tweets supporting Johnson during the debate.",
+    "A family friend called 911.",
+    "Blood tests revealed that the man had created antibodies.",
+    "The video shows officers ramming the door.",
+    "Negotiators agreed to compromise on tariffs.",
+    "Turnout is expected to rise in the next election.",
+    "He urged voters.",
+    "She sought refuge in the embassy.",
+])
+def test_non_speech_senses_are_not_speech_or_writing(pipeline, body):
+    assert [(q.text, q.kind) for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")] == []
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Blood tests revealed that the man had created antibodies.", "document"),
+    ("Negotiators agreed to compromise on tariffs.", "intention"),
+    ("She believes that the plan will fail.", "belief"),
+    ("He wrote that the plan would fail.", "writing"),
+])
+def test_statement_kinds(pipeline, body, kind):
+    assert [q.kind for q in _quotes(pipeline, body)] == [kind]

@@ -1,0 +1,153 @@
+"""How a cue attaches its content and what kind of statement it makes, on hand-built parses (no model).
+
+Each sentence is written as ``word/POS/dep/head`` tokens (``head`` is a token
+index; the root is its own head), the shape spaCy's parser gives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.model import Span
+from quotegraph.pipeline.lexicons import lemma
+from quotegraph.pipeline.stages.frames import complement, statement_kind, subject_of
+from quotegraph.pipeline.work import Clause, Token
+
+
+def parsed(spec: str, regions: dict[int, int] | None = None) -> Clause:
+    """A clause from ``word/POS/dep/head`` tokens separated by spaces; ``regions`` marks quotation tokens."""
+    tokens, pos = [], 0
+    for i, item in enumerate(spec.split()):
+        word, tag, dep, head = item.rsplit("/", 3)
+        word = word.replace("_", " ")
+        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), tag, tag, dep, int(head),
+                            region=(regions or {}).get(i)))
+        pos += len(word) + 1
+    for t in tokens:
+        if t.head != t.i:
+            tokens[t.head].children.append(t.i)
+    return Clause(Span(0, pos), 0, tokens)
+
+
+def cue_of(clause: Clause, word: str) -> Token:
+    return next(t for t in clause.tokens if t.text == word)
+
+
+def judged(spec: str, cue: str, regions: dict[int, int] | None = None) -> tuple[str, str | None, str]:
+    clause = parsed(spec, regions)
+    verb = cue_of(clause, cue)
+    form, idx = complement(clause, verb)
+    subj, _ = subject_of(clause, verb)
+    idx = [i for i in idx if i != verb.i]
+    content = " ".join(clause.tokens[i].text for i in idx)
+    return form, statement_kind(clause, verb, form, idx, subj) if idx else None, content
+
+
+@pytest.mark.parametrize("spec, cue, expected", [
+    # a content clause: speech
+    ("He/PRON/nsubj/1 said/VERB/ROOT/1 that/SCONJ/mark/4 taxes/NOUN/nsubj/4 rise/VERB/ccomp/1",
+     "said", ("clause", "speech", "that taxes rise")),
+    # a noun-phrase object that is something said
+    ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 allegations/NOUN/dobj/1",
+     "denied", ("object", "speech", "the allegations")),
+    # a noun-phrase object that is not: no statement
+    ("It/PRON/nsubj/1 posted/VERB/ROOT/1 a/DET/det/4 series/NOUN/compound/4 video/NOUN/dobj/1",
+     "posted", ("object", None, "a series video")),
+    ("He/PRON/nsubj/1 urged/VERB/ROOT/1 voters/NOUN/dobj/1",
+     "urged", ("object", None, "voters")),  # the addressee is not the content
+    ("A/DET/det/2 family/NOUN/compound/2 friend/NOUN/nsubj/3 called/VERB/ROOT/3 911/NUM/dobj/3",
+     "called", ("object", None, "911")),
+    # an addressee with what was urged: speech
+    ("He/PRON/nsubj/1 urged/VERB/ROOT/1 voters/NOUN/dobj/1 to/PART/aux/4 stay/VERB/xcomp/1",
+     "urged", ("predicative", "speech", "voters to stay")),
+    # a stance toward an object: belief
+    ("They/PRON/nsubj/1 supported/VERB/ROOT/1 the/DET/det/3 bill/NOUN/dobj/1",
+     "supported", ("object", "belief", "the bill")),
+    # an infinitive after a verb of deciding: intention, not speech
+    ("They/PRON/nsubj/1 agreed/VERB/ROOT/1 to/PART/aux/3 resign/VERB/xcomp/1",
+     "agreed", ("infinitive", "intention", "to resign")),
+    ("She/PRON/nsubj/1 promised/VERB/ROOT/1 to/PART/aux/3 resign/VERB/xcomp/1",
+     "promised", ("infinitive", "speech", "to resign")),
+    ("Turnout/NOUN/nsubjpass/2 is/AUX/auxpass/2 expected/VERB/ROOT/2 to/PART/aux/4 rise/VERB/xcomp/2",
+     "expected", ("infinitive", "belief", "to rise")),
+    # a document or recording as the source
+    ("The/DET/det/1 study/NOUN/nsubj/2 found/VERB/ROOT/2 that/SCONJ/mark/5 rates/NOUN/nsubj/5 fell/VERB/ccomp/2",
+     "found", ("clause", "document", "that rates fell")),
+    ("Blood/NOUN/compound/1 tests/NOUN/nsubj/2 revealed/VERB/ROOT/2 that/SCONJ/mark/5 he/PRON/nsubj/5 had/VERB/ccomp/2",
+     "revealed", ("clause", "document", "that he had")),
+    ("Video/NOUN/nsubj/1 shows/VERB/ROOT/1 officers/NOUN/nsubj/3 ramming/VERB/ccomp/1 doors/NOUN/dobj/3",
+     "shows", ("clause", "document", "officers ramming doors")),
+    # perception and belief
+    ("He/PRON/nsubj/1 saw/VERB/ROOT/1 the/DET/det/3 frustration/NOUN/dobj/1",
+     "saw", ("object", "perception", "the frustration")),
+    ("She/PRON/nsubj/1 believes/VERB/ROOT/1 he/PRON/nsubj/3 lied/VERB/ccomp/1",
+     "believes", ("clause", "belief", "he lied")),
+    # writing
+    ("He/PRON/nsubj/1 wrote/VERB/ROOT/1 that/SCONJ/mark/4 it/PRON/nsubj/4 failed/VERB/ccomp/1",
+     "wrote", ("clause", "writing", "that it failed")),
+])
+def test_form_and_kind(spec, cue, expected):
+    assert judged(spec, cue) == expected
+
+
+def test_a_quotation_as_object_is_speech_whatever_the_verb():
+    spec = "He/PRON/nsubj/1 called/VERB/ROOT/1 it/PRON/dobj/1 Quote/NOUN/oprd/1"
+    form, kind, _ = judged(spec, "called", regions={3: 0})
+    assert (form, kind) == ("predicative", "speech")
+    spec = "It/PRON/nsubj/1 posted/VERB/ROOT/1 Quote/NOUN/dobj/1"
+    assert judged(spec, "posted", regions={2: 0})[:2] == ("quote", "writing")
+
+
+# ---------------------------------------------------------------- speaker phrases: datelines, names the parser missed
+
+
+@pytest.mark.parametrize("spec, n", [
+    ("HANOI/PROPN/nsubj/5 —/PUNCT/punct/0 Vietnam/PROPN/poss/4 's/PART/case/2 government/NOUN/nsubj/5 said/VERB/ROOT/5", 2),
+    ("BUFFALO/PROPN/nsubj/10 ,/PUNCT/punct/0 N.Y./PROPN/appos/0 (/PUNCT/punct/2 AP/PROPN/appos/2 )/PUNCT/punct/0 "
+     "—/PUNCT/punct/0 Coach/PROPN/compound/9 Bruce/PROPN/compound/9 Boudreau/PROPN/nsubj/10 said/VERB/ROOT/10", 7),
+    ("NEW/PROPN/compound/1 YORK/PROPN/nsubj/5 (/PUNCT/punct/1 Reuters/PROPN/appos/1 )/PUNCT/punct/1 -/PUNCT/punct/1 "
+     "Shares/NOUN/nsubj/7 fell/VERB/ROOT/7", 6),
+    ("NASA/PROPN/nsubj/1 said/VERB/ROOT/1 it/PRON/nsubj/3 would/VERB/ccomp/1", 0),
+    ("The/DET/det/1 BBC/PROPN/nsubj/2 said/VERB/ROOT/2", 0),
+])
+def test_dateline(spec, n):
+    from quotegraph.pipeline.stages.frames import dateline
+
+    assert dateline(parsed(spec)) == n
+
+
+def test_a_dateline_is_never_the_subject():
+    clause = parsed("HANOI/PROPN/nsubj/5 —/PUNCT/punct/0 Vietnam/PROPN/poss/4 's/PART/case/2 "
+                    "government/NOUN/nsubj/5 said/VERB/ROOT/5 it/PRON/nsubj/7 would/VERB/ccomp/5")
+    subj, _ = subject_of(clause, cue_of(clause, "said"))
+    assert subj.text == "government"
+
+
+@pytest.mark.parametrize("spec, cue, name", [
+    # "Early" tagged as an adverb: the name before the cue is still the speaker
+    ("Mayor/PROPN/compound/2 Tom/PROPN/compound/2 Early/ADV/advmod/3 told/VERB/ROOT/3 reporters/NOUN/dobj/3", "told", "Early"),
+    # an inverted frame after a quotation: the name after the verb
+    ("Quote/PROPN/nsubj/2 ,/PUNCT/punct/2 says/VERB/ROOT/2 Early/ADV/advmod/2 ./PUNCT/punct/2", "says", "Early"),
+    ("Quote/PROPN/nsubj/1 said/VERB/ROOT/1 Jane/PROPN/compound/3 Roe/PROPN/npadvmod/1 ,/PUNCT/punct/1", "said", "Roe"),
+    # nothing name-like next to the cue
+    ("Quote/PROPN/nsubj/1 said/VERB/ROOT/1 on/ADP/prep/1 Monday/PROPN/pobj/2 ./PUNCT/punct/1", "said", None),
+])
+def test_adjacent_name(spec, cue, name):
+    from quotegraph.pipeline.stages.frames import adjacent_name
+
+    clause = parsed(spec, regions={0: 0} if spec.startswith("Quote") else None)
+    found = adjacent_name(clause, cue_of(clause, cue))
+    assert (found.text if found else None) == name
+
+
+def test_a_speaker_phrase_never_takes_in_the_quotation_it_is_attached_to():
+    from quotegraph.pipeline.stages.frames import mention_span
+
+    # '"We will not back down," Cruz said': the parser hangs the quotation on the name
+    clause = parsed("“/PUNCT/punct/1 Quote/PROPN/nmod/3 ”/PUNCT/punct/3 Cruz/PROPN/nsubj/4 said/VERB/ROOT/4", regions={1: 0})
+    start, end = mention_span(clause, cue_of(clause, "Cruz"))
+    assert (start, end) == (cue_of(clause, "Cruz").start, cue_of(clause, "Cruz").end)
+    # a possessive is part of the phrase
+    clause = parsed("Vietnam/PROPN/poss/2 ’s/PART/case/0 government/NOUN/nsubj/3 said/VERB/ROOT/3")
+    start, end = mention_span(clause, cue_of(clause, "government"))
+    assert (start, end) == (0, cue_of(clause, "government").end)

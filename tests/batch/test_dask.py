@@ -192,3 +192,14 @@ def test_own_local_cluster_listens_on_loopback_only(tmp_path):
     assert result["report"].ok and len(result["report"].computed) == 4
     assert len({pid for pid, _ in listening}) >= 3, "scheduler and two workers were seen listening"
     assert {addr.ip for _, addr in listening} == {"127.0.0.1"}, listening
+
+
+def test_workers_run_without_the_profiler(dask_cluster, tmp_path):
+    """Regression (issue 15): Dask's 10 ms profiler made the Dask engine cost more CPU than the local pool."""
+    c, client = dask_cluster
+    _ready(client)
+    src = write_jsonl(tmp_path / "in.jsonl", articles(4))
+    assert run_batch([src], tmp_path / "out", engine="dask", scheduler=c.scheduler_address, partition_size=2,
+                     loader=hand_loader).ok
+    running = client.run(lambda dask_worker: sorted(set(dask_worker.periodic_callbacks) & {"profile", "profile-cycle"}))
+    assert running and all(names == [] for names in running.values()), running

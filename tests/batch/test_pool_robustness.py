@@ -137,3 +137,27 @@ def test_a_batched_path_that_fails_falls_back_to_one_article_at_a_time():
 
     out = extract_chunk(articles(3), Broken())
     assert [type(r) for r in out] == [Document] * 3
+
+
+_HUNG_TEST = """
+import sys
+sys.path.insert(0, {helpers!r})
+from batch_helpers import hand_loader
+from quotegraph.model import Article
+from quotegraph.pipeline.pool import extract_many
+
+
+def test_hung():
+    list(extract_many([Article("s", "SLEEP:600 x"), Article("t", "SLEEP:600 x")], processes=2, loader=hand_loader))
+"""
+
+
+@pytest.mark.timeout(180)
+def test_the_per_test_timeout_ends_a_hung_pool_test_and_pytest_exits(tmp_path):
+    """Regression (issue 14): a test hung in a pool's shutdown kept pytest from ever exiting."""
+    (tmp_path / "test_hung.py").write_text(_HUNG_TEST.format(helpers=str(HELPERS)), encoding="utf-8")
+    started = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--timeout", "5",
+                          "test_hung.py"], cwd=tmp_path, capture_output=True, text=True, timeout=150)
+    assert run.returncode == 1 and "Timeout" in run.stdout, run.stdout[-2000:]
+    assert time.monotonic() - started < 120

@@ -106,7 +106,12 @@ def test_a_speaker_name_is_never_just_punctuation(default_pipeline, text):
     doc = default_pipeline(Article(id="odd-marks", text=text))
     check_document(doc, text)
     for quote in doc.quotes:
-        assert quote.speaker is None or any(c.isalnum() for c in quote.speaker.name), quote.speaker
+        if quote.speaker is None:
+            continue
+        # An unresolved phrase ("they" with no antecedent) keeps its mention and names no one.
+        assert quote.speaker.mention is not None and not any(q in quote.speaker.mention.text for q in "»」〞´"), quote.speaker
+        assert quote.speaker.name == "" or any(c.isalnum() for c in quote.speaker.name), quote.speaker
+        assert quote.speaker.name != "" or quote.speaker.rule == "pronoun_unresolved", quote.speaker
 
 
 # The same sentences with another style of quotation marks, one character for

@@ -86,3 +86,37 @@ def test_non_speech_senses_are_not_speech_or_writing(pipeline, body):
 ])
 def test_statement_kinds(pipeline, body, kind):
     assert [q.kind for q in _quotes(pipeline, body)] == [kind]
+
+
+@pytest.mark.parametrize("body", [
+    "Julian Assange: Sweden drops rape investigation\n\nProsecutors said the case was closed.",
+    "Contributing: Kristine Phillips\n\nProsecutors said the case was closed.",
+    "SEE MORE: Prosecutors drop the case\n\nProsecutors said the case was closed.",
+    "UPDATED: Tue., Nov. 19, 2019\n\nProsecutors said the case was closed.",
+])
+def test_headlines_and_credit_lines_are_not_statements(pipeline, body):
+    assert [q.text for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")] == ["the case was closed"]
+
+
+def test_a_transcript_label_is_a_statement(pipeline):
+    (q,) = _quotes(pipeline, "PENCE: Well, look, we are going to win this election.")
+    assert q.speaker.mention.text == "PENCE" and q.rule == "label"
+
+
+def test_a_relative_clause_is_not_what_was_said(pipeline):
+    assert [q.text for q in _quotes(pipeline, "Some consumers reported delays that exceeded two hours.")
+            if q.kind in ("speech", "writing")] in ([], ["delays that exceeded two hours"])
+
+
+def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
+    (q,) = _quotes(pipeline, "One of the officers, according to prison records, had worked multiple overtime shifts.")
+    assert q.cue.text == "according to" and "had worked multiple overtime shifts" in q.text
+    assert "according" not in q.text and "prison records" not in q.text
+
+
+@pytest.mark.parametrize("body", [
+    "He declined to say which side he would be on in a referendum.",
+    "She refused to tell reporters whether she would run.",
+])
+def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as part of the intention
+    assert [q.text for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")] == []

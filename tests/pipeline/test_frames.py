@@ -151,3 +151,16 @@ def test_a_speaker_phrase_never_takes_in_the_quotation_it_is_attached_to():
     clause = parsed("Vietnam/PROPN/poss/2 ’s/PART/case/0 government/NOUN/nsubj/3 said/VERB/ROOT/3")
     start, end = mention_span(clause, cue_of(clause, "government"))
     assert (start, end) == (0, cue_of(clause, "government").end)
+
+
+@pytest.mark.parametrize("spec, content", [
+    # "that" after the object noun opens a relative clause, not what was reported
+    ("Consumers/NOUN/nsubj/1 reported/VERB/ROOT/1 delays/NOUN/dobj/1 that/PRON/nsubj/4 exceeded/VERB/ccomp/1 "
+     "hours/NOUN/dobj/4", "delays"),
+    # "that" right after the cue is the subject of the content clause
+    ("He/PRON/nsubj/1 said/VERB/ROOT/1 that/PRON/nsubj/3 was/AUX/ccomp/1 wrong/ADJ/acomp/3", "that was wrong"),
+])
+def test_a_relative_clause_is_not_the_content(spec, content):
+    clause = parsed(spec)
+    _, idx = complement(clause, clause.tokens[1])
+    assert " ".join(clause.tokens[i].text for i in idx) == content

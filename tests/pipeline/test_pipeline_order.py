@@ -189,3 +189,20 @@ def test_document_carries_the_article_fields_and_warnings() -> None:
     assert (doc.id, doc.date, doc.title, doc.url, doc.source) == ("a", "2021-08-16", "T", "http://x", "S")
     assert [w.code for w in doc.warnings] == ["W200"]
     assert doc.quotes == []  # no attribution stage ran
+
+
+def test_a_long_article_run_alone_does_not_spend_the_budget_of_the_others() -> None:
+    """Regression: the short articles' clocks used to start before a long article of the same chunk ran."""
+    import time as _time
+
+    class _Slow:
+        name, requires, assigns, proposes, batched = "slow", ("paragraphs",), (), (), False
+
+        def __call__(self, work: Work) -> None:
+            if len(work.text) > 20_000:
+                _time.sleep(0.3)
+
+    pipeline = Pipeline([Paragraphs(), _Slow()], time_budget=0.2)
+    items = [Article("first", "Short."), Article("long", "x " * 15_000), Article("last", "Short too.")]
+    out = list(pipeline.pipe(items))
+    assert [(type(x).__name__, x.id) for x in out] == [("Document", "first"), ("Document", "long"), ("Document", "last")]

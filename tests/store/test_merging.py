@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotegraph.store.merge import QuoteRow, group_statements, normalise_text, similar
-from quotegraph.store.names import Occurrence, cluster_names, name_key, slugify, speaker_name_problem
+from quotegraph.store.names import Occurrence, cluster_names, looks_like_full_name, name_key, slugify, speaker_name_problem
 
 
 def occ(*names: str, kind: str = "person") -> list[Occurrence]:
@@ -242,3 +242,16 @@ def test_an_ambiguous_surname_is_resolved_in_each_article_where_one_full_name_is
     hillary = result.by_name["Hillary Clinton"]
     assert ("Clinton", "surname-in-article") in {(n, r) for n, r, _ in hillary.notes}
     assert result.override_names(hillary) == {"Clinton"}
+
+
+@pytest.mark.parametrize("name,full", [
+    ("Barack Obama", True), ("Charles de Gaulle", True), ("Donald J. Trump", True), ("Obama", False),
+    ("top adviser for President Obama", False), ("Barack Obama and Hillary Clinton", False),
+])
+def test_only_full_names_take_part_in_the_surname_rules(name, full):
+    assert looks_like_full_name(name) is full
+
+
+def test_a_description_ending_in_a_surname_does_not_make_it_ambiguous():
+    result = cluster_names(occ("Barack Obama", "top adviser for President Obama", "Obama"))
+    assert result.by_name["Obama"].name == "Barack Obama"

@@ -54,5 +54,5 @@ def test_kill_real_ingest_then_resume(tmp_path):
     again = subprocess.run(command("ingest", "-", "--db", str(killed), "--no-progress", "--processes", "1"), input=everything,
                            capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
-    assert f"{part} unchanged" in again.stdout
+    assert f"{part} unchanged" in again.stderr
     assert dump(killed) == dump(clean)

@@ -61,7 +61,7 @@ def test_search_speaker_statement_article(server, browser, artifacts_dir):
     page.wait_for_selector("#speaker-name")
     assert page.inner_text("#speaker-name") == "Ken Loach"
     assert page.locator("#speaker-statements li").count() >= 5
-    assert page.locator("#timeline circle").count() >= 5
+    assert page.locator("#timeline rect.column").count() >= 1  # statements per month on a time axis
     assert page.locator("#names", has_text="surname").count() == 1  # "Loach" in another article merged here
     page.screenshot(path=str(artifacts_dir / "browser-speaker.png"), full_page=True)
 
@@ -72,7 +72,7 @@ def test_search_speaker_statement_article(server, browser, artifacts_dir):
     page.screenshot(path=str(artifacts_dir / "browser-statement.png"), full_page=True)
 
     # the article, each statement highlighted
-    page.locator("#sources a[href='/articles/loach-expelled']").click()
+    page.locator("#sources a[href^='/articles/loach-expelled#q']").click()
     page.wait_for_selector("#article-text mark.q")
     marks = page.locator("#article-text mark.q")
     assert marks.count() >= 8

@@ -86,6 +86,7 @@ class Measurement:
     cpu_seconds: float = 0.0
     sum_rss_mb: float = 0.0
     worker_cpu_seconds: float = 0.0  # what the pool's workers reported (quotegraph, several processes)
+    load: float = 0.0  # the machine's 1-minute load average at the end of the timed pass
 
     @property
     def words_per_cpu_s(self) -> float:
@@ -260,7 +261,7 @@ def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
     sum_rss = tree.stop()
     words = sum(len(a.text.split()) for a in articles)
     return Measurement(name, len(articles), words, seconds, round(_peak_rss_mb(), 1), processes, rejected, round(cpu, 3),
-                       max(sum_rss, round(_peak_rss_mb(), 1)), round(usage.cpu_seconds, 3))
+                       max(sum_rss, round(_peak_rss_mb(), 1)), round(usage.cpu_seconds, 3), round(os.getloadavg()[0], 2))
 
 
 def _child(name: str, corpus: str, limit: int | None, processes: int, batch_size: int | None, conn: Any) -> None:
@@ -313,13 +314,14 @@ def format_bench(results: list[Measurement], *, corpus: str = "", processes: int
         lines.append(f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
                      "(other work on the machine slows wall-clock rates; CPU-time rates are steadier)")
     lines += ["", f"{'measurement':<40} {'docs/s':>8} {'words/s':>9} {'words/CPU-s':>12} {'peak RSS MB':>12} "
-              f"{'sum RSS MB':>11} {'seconds':>8} {'CPU s':>8}"]
+              f"{'sum RSS MB':>11} {'seconds':>8} {'CPU s':>8} {'load':>6}"]
     for r in results:
         lines.append(f"{MEASUREMENTS.get(r.name, r.name):<40} {r.docs_per_s:>8.2f} {r.words_per_s:>9.0f} "
                      f"{r.words_per_cpu_s:>12.0f} {r.peak_rss_mb:>12.1f} {r.sum_rss_mb:>11.1f} {r.seconds:>8.2f} "
-                     f"{r.cpu_seconds:>8.2f}")
+                     f"{r.cpu_seconds:>8.2f} {r.load:>6.2f}")
     lines.append("(CPU s: every process started, workers included; peak RSS: largest single process; "
-                 "sum RSS: highest sampled total of all processes)")
+                 "sum RSS: highest sampled total of all processes; load: 1-minute load average at the end, "
+                 "on a busy machine CPU seconds grow too)")
     by_name = {r.name: r for r in results}
     qg = by_name.get("quotegraph")
     if qg is not None:

@@ -102,6 +102,8 @@ def measure_baselines(texts: list[str]) -> list[dict[str, float]]:
     out: list[dict[str, float]] = [{} for _ in texts]
     for name, exclude_all in (("spacy tokenizer", True), ("spacy full", False)):
         nlp = load_spacy(exclude_all)
+        for _doc in nlp.pipe([texts[0][:5000]]):  # warm-up, as for quotegraph
+            pass
         for n, text in enumerate(texts):
             paragraphs = [p for p in text.split("\n\n") if p.strip()]
             start = time.process_time()

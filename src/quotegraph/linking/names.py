@@ -45,7 +45,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-__all__ = ["TITLES", "FUNCTION_WORDS", "name_key", "slugify", "speaker_name_problem", "speaker_kind",
+__all__ = ["TITLES", "FUNCTION_WORDS", "name_key", "slugify", "speaker_name_problem", "speaker_kind", "looks_like_full_name",
            "Occurrence", "Cluster", "Clustering", "cluster_names"]
 
 TITLES = frozenset(
@@ -392,10 +392,24 @@ def _add_group(clusters, by_name, key, group, counts, kind) -> Cluster:
     return cluster
 
 
+# lower-case words a person's full name may hold ("Charles de Gaulle", "Ludwig van Beethoven")
+_PARTICLES = frozenset("de da di del della der den du la le van von ter ten bin ibn al el y".split())
+
+
+def looks_like_full_name(name: str) -> bool:
+    """Whether ``name`` reads as one person's full name: capitalised words (and name particles) only,
+    so that "top adviser for President Obama" or "Barack Obama and Hillary Clinton" are not."""
+    words = [w for w in name.replace("’", "'").split() if any(c.isalpha() for c in w)]
+    return len(words) > 1 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words) \
+        and words[0][0].isupper()
+
+
 def _surname_index(clusters, kinds) -> dict[str, list[Cluster]]:
     """Last word of each multi-word person name -> the entities with that surname."""
     index: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in clusters:
+        if not looks_like_full_name(cluster.name):
+            continue
         member_kinds: Counter = Counter()
         for n in cluster.members:
             member_kinds.update(kinds.get(n, ()))

@@ -188,7 +188,9 @@ class Pipeline:
                 out[i] = item
             elif len(item.text) > BATCH_MAX_CHARS:
                 out[i] = self._alone(item)  # a long article never holds up the others' time budgets
-            else:
+        # The others' budgets start only now, after the long ones ran on their own.
+        for i, item in enumerate(items):
+            if out[i] is None:
                 try:
                     works[i] = self._start(item)
                 except QuotegraphError as exc:

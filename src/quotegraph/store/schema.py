@@ -241,12 +241,13 @@ INSERT OR REPLACE INTO meta (key, value) SELECT 'rebuild', 'full' WHERE EXISTS (
 # the attribution rule that found it; null for quotes stored before (and for
 # extractions that do not say). Filters and ranking read ``kind``. And an index
 # of statements' quotes by speaker entity, for searches by speaker (and by a
-# speaker's name) that would otherwise read every link.
+# speaker's name) that would otherwise read every link (version 2 already
+# made it, as the child side of a foreign key: IF NOT EXISTS).
 _V3 = """
 ALTER TABLE quotes ADD COLUMN kind TEXT;
 ALTER TABLE quotes ADD COLUMN rule TEXT;
 CREATE INDEX quotes_kind ON quotes(kind);
-CREATE INDEX quote_links_slug ON quote_links(slug);
+CREATE INDEX IF NOT EXISTS quote_links_slug ON quote_links(slug);
 CREATE INDEX quotes_signed ON quotes(article_id, ordinal) WHERE signatories != '[]';
 """
 

@@ -18,7 +18,7 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
                      mention_span, statement_kind, subject_of)
 from .marks import QUOTE_MARKS
 
@@ -31,8 +31,13 @@ __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
 
 _DASH_CREDIT = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
 _LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z.'’-]+){0,2})(?P<colon>:)[ \t]+(?=\S)")
-_NOT_LABELS = frozenset("update editor's note note watch read photo video related source sources advertisement "
-                        "breaking exclusive abstract live".split())
+_NOT_LABELS = frozenset(("update", "updated", "editor's note", "note", "watch", "read", "photo", "photos", "video",
+                         "related", "source", "sources", "advertisement", "breaking", "exclusive", "abstract", "live",
+                         "contributing", "contributors", "credit", "credits", "see more", "see also", "more",
+                         "read more", "posted", "published", "reporting", "additional reporting", "editing",
+                         "written by", "by", "filed", "correction", "clarification"))
+# A transcript line ends as a sentence does; a headline or a credit line does not.
+_LABEL_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)})]*\s*$")
 
 
 def quote_type(work: Work, spans: list[Span]) -> tuple[str, list[int]]:
@@ -100,6 +105,8 @@ class Attribution:
             content = _trimmed(work, m.end(), para.end)
             if content is None or any(content.overlap(t) for t in taken):
                 continue
+            if not _LABEL_END.search(work.text, para.start, para.end):
+                continue  # "Julian Assange: Sweden drops rape investigation", "Contributing: Jane Roe"
             cand = Candidate(type="indirect", spans=[], cue=work.mention(m.start("colon"), m.end("colon")),
                              speaker_mention=work.mention(m.start("name"), m.end("name")),
                              speaker_head=m.start("name"), rule="label", confidence=0.7,
@@ -131,7 +138,16 @@ class Attribution:
             return any(o is not c and o.spans and inside(c, o) and not (inside(o, c) and o.cue.start > c.cue.start)
                        and o.confidence + 0.1 >= c.confidence for o in out)
 
-        return [c for c in out if not dominated(c)]
+        def unrealised(c: Candidate) -> bool:
+            """"declined to say whether …", "his refusal to say which side …": speech inside an
+            intention's content was not made (it stays, of kind intention)."""
+            return any(o is not c and o.spans and o.kind == "intention" and inside(c, o) for o in out)
+
+        kept = [c for c in out if not dominated(c)]
+        for c in kept:
+            if unrealised(c):
+                c.kind = "intention"  # part of what someone would not say, not a statement made
+        return kept
 
     def _from_verb(self, work: Work, ci: int, clause: Clause, verb: Token) -> Candidate | None:
         form, idx = complement(clause, verb)
@@ -169,6 +185,10 @@ class Attribution:
         if not src:
             return None
         head = clause.tokens[tok.head] if tok.head != tok.i else tok
+        for _ in range(3):  # "One of the officers, according to records, had worked …": the clause, not its subject
+            if head.pos in ("VERB", "AUX") or head.head == head.i or head.dep not in SUBJECT_DEPS + ("appos",):
+                break
+            head = clause.tokens[head.head]
         skip = set(clause.subtree(tok.i))
         idx = [i for i in clause.subtree(head.i) if i not in skip] if head is not tok else []
         idx = _drop_source_apposition(clause, idx, max(skip))

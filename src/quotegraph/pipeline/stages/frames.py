@@ -105,7 +105,7 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         form = _object_form(clause, verb, picked, preps)
         picked += preps
         return form, _flatten(clause, picked)
-    picked = _children(clause, verb, _COMPLEMENT)
+    picked = [t for t in _children(clause, verb, _COMPLEMENT) if not _relative_clause(clause, t)]
     if picked:
         return ("infinitive" if all(_bare_infinitive(clause, t) for t in picked) else "clause"), _flatten(clause, picked)
     if _parenthetical(clause, verb):
@@ -156,6 +156,16 @@ def _is_speech_object(clause: Clause, content: list[int]) -> bool:
     inside = set(content)
     heads = [t for t in toks if t.head not in inside or t.head == t.i]
     return any(t.lemma in speech_nouns() for t in heads)
+
+
+def _relative_clause(clause: Clause, tok: Token) -> bool:
+    """A clause opened by "that" or "which" with no subject of its own is a relative clause the parser
+    hung on the cue ("reported delays that exceeded two hours"), not what was said."""
+    first = clause.tokens[min(clause.subtree(tok.i))]
+    if first.text.lower() not in ("that", "which", "who") or first.i == 0 or first.i + 1 >= len(clause.tokens):
+        return False
+    before, after = clause.tokens[first.i - 1], clause.tokens[first.i + 1]
+    return before.pos in ("NOUN", "PROPN") and after.pos in ("VERB", "AUX") and after.region is None
 
 
 def _bare_infinitive(clause: Clause, tok: Token) -> bool:

@@ -203,7 +203,7 @@ def test_cli_help_is_light():
 # --------------------------------------------------------------------------
 # layering
 
-AREAS = ["model", "version", "ingest", "nlp", "pipeline", "store", "ingestion", "service", "exports", "calls", "api", "web", "server",
+AREAS = ["model", "linking", "version", "ingest", "nlp", "pipeline", "store", "ingestion", "service", "exports", "calls", "api", "web", "server",
          "evaluation", "batch", "cli", "spacy_component"]
 
 # Everything above the service: no use case, store or extraction code imports these.
@@ -216,6 +216,9 @@ def _q(*areas: str) -> list[str]:
 
 # area -> quotegraph modules it must not import (data flows one way)
 FORBIDDEN = {
+    # the cross-article linking rules are pure: they import nothing else from quotegraph but model
+    "linking": _q("version", "ingest", "nlp", "pipeline", "store", "ingestion", "service", "exports", "evaluation",
+                  "batch", *_SERVING),
     "ingest": _q("nlp", "pipeline", "store", "ingestion", "service", "evaluation", "batch", *_SERVING),
     "nlp": _q("pipeline", "store", "ingestion", "service", "evaluation", "batch", *_SERVING),
     # The process pool lives in the pipeline, so evaluation and ingest need not go through batch.

@@ -149,9 +149,17 @@ def ingest(paths: list[str], *, db: str | Path, processes: int = 1, aliases: str
                 report.failures.append(Rejected(item.id, origin, exc.code, exc.message))
                 continue
             setattr(report, outcome, getattr(report, outcome) + 1)
-        store.rebuild()
+        if not (from_parquet and store.is_dirty() and _adopt(store, paths)):
+            store.rebuild()
         report.totals = store.counts()
     return report
+
+
+def _adopt(store: Store, paths: list[str]) -> bool:
+    """Take the batch's corpus tables as the merged tables when they describe exactly this database."""
+    from .batch.adopt import adopt_corpus  # pyarrow: only for batch output
+
+    return store._transaction(lambda conn: adopt_corpus(conn, paths)) is not None
 
 
 def _skip_stored(items: Iterable, store: Store, report: IngestReport, origins: dict[str, str],

@@ -37,8 +37,8 @@ def _run(query: str, out: Path) -> list[tuple]:
     return duckdb.connect().execute(query.replace("DIR/", f"{out}/")).fetchall()
 
 
-def test_readme_has_the_three_queries():
-    assert len(_readme_queries()) == 3
+def test_readme_has_the_five_queries():
+    assert len(_readme_queries()) == 5
 
 
 def test_most_quoted_speakers(out):
@@ -63,3 +63,21 @@ def test_rejection_summary(out):
     rows = _run(_readme_queries()[2], out)
     assert sorted((code, n) for code, n, _ in rows) == [("E202", 1), ("E507", 1)]
     assert all(example.startswith(str(out.parent)) for _, _, example in rows)
+
+
+def test_most_quoted_speakers_across_articles(out):
+    from quotegraph.batch.corpus import read_corpus
+
+    rows = _run(_readme_queries()[3], out)
+    speakers = read_corpus(out)["speakers"].to_pylist()
+    expected = sorted(((s["name"], s["n_statements"], s["n_quotes"]) for s in speakers), key=lambda r: (-r[2], r[0]))
+    assert rows == expected[:20] and rows
+
+
+def test_statements_carried_by_several_articles(out):
+    from quotegraph.batch.corpus import read_corpus
+
+    rows = _run(_readme_queries()[4], out)
+    merged = [s for s in read_corpus(out)["statements"].to_pylist() if s["n_sources"] > 1]
+    assert sorted((r[0], r[1], r[4]) for r in rows) == sorted((s["speaker_name"], s["n_sources"], s["text"]) for s in merged)
+    assert rows and all(r[1] > 1 and list(r[3]) == sorted(set(r[3])) for r in rows)

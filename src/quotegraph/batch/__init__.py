@@ -11,6 +11,8 @@ imported here, so that ``extract_many`` costs no pyarrow or Dask import):
 * ``plan`` and ``parquet``: deterministic partitions, shards, markers and the
   manifest; ``read_documents`` reads a batch output back;
 * ``engines`` (local) and ``cluster`` (Dask) compute partitions;
+* ``corpus``: the corpus pass after extraction: speakers and merged
+  statements across articles (``run_corpus``, ``read_corpus``);
 * ``run``: ``run_batch``, what ``quotegraph batch`` calls.
 """
 

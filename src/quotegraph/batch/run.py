@@ -41,6 +41,7 @@ class BatchReport:
     failed: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    corpus: dict[str, Any] | None = None  # what the corpus pass did (``CorpusReport.to_dict()``)
 
     @property
     def ok(self) -> bool:
@@ -49,7 +50,7 @@ class BatchReport:
     def to_dict(self) -> dict[str, Any]:
         return {"out": self.out, "inputs_fingerprint": self.fingerprint, "engine": self.engine,
                 "computed": self.computed, "skipped": self.skipped, "failed": self.failed,
-                "counts": self.counts, "seconds": round(self.seconds, 3)}
+                "counts": self.counts, "seconds": round(self.seconds, 3), "corpus": self.corpus}
 
 
 Progress = Callable[[int, str], None]  # (documents done, a note such as "part-00003 done")
@@ -84,6 +85,8 @@ def run_batch(
     settings: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
     loader: Callable[..., Any] | None = None,
+    corpus: bool = True,
+    aliases: Sequence[tuple[str, str, str | None]] = (),
 ) -> BatchReport:
     """Extract every article under ``inputs`` into Parquet shards under ``out``; resumable.
 
@@ -91,7 +94,10 @@ def run_batch(
     cluster at ``scheduler``, or a local cluster on 127.0.0.1 when ``None``).
     A partition that fails (E500) is reported and the run goes on; the next
     run retries it. ``progress`` is called with the documents each partition
-    settled and a note; the caller draws any progress display.
+    settled and a note; the caller draws any progress display. Then, unless
+    ``corpus=False``, the corpus pass links speakers and statements across
+    every committed partition (``quotegraph.batch.corpus``; ``aliases`` are
+    alias-file rows).
     """
     if engine not in ENGINES:
         raise BatchError("E500", partition="(all)", detail=f"unknown engine '{engine}' (known: {', '.join(ENGINES)})")
@@ -116,8 +122,28 @@ def run_batch(
         from .cluster import run_dask
 
         run_dask(todo, target, pipe, scheduler, opts.processes, info, report, tick, loader)
-    report.seconds = time.monotonic() - started
     status = "complete" if report.ok else "incomplete"
     manifest = target.finish({"status": status, "last_run": run_id, "engine": engine})
     report.counts = manifest["counts"]
+    if corpus:
+        report.corpus = _corpus_pass(out, engine, scheduler, opts.processes, aliases).to_dict()
+    report.seconds = time.monotonic() - started
     return report
+
+
+def _corpus_pass(out: str | Path, engine: str, scheduler: str | None, processes: int,
+                 aliases: Sequence[tuple[str, str, str | None]]) -> Any:
+    """The corpus pass on the run's engine: Dask tasks on the cluster, or stages in this process."""
+    from .corpus import dask_mapper, run_corpus
+
+    if engine != "dask":
+        return run_corpus(out, aliases=aliases)
+    from .cluster import connect
+
+    client, cluster = connect(scheduler, max(1, processes))
+    try:
+        return run_corpus(out, aliases=aliases, mapper=dask_mapper(client))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

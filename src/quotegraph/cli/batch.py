@@ -27,10 +27,15 @@ __all__ = ["batch"]
 @progress_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write the run report (partitions computed, skipped, failed; counts) as JSON to FILE.")
+@click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
+              help="Alias file (JSON or CSV, as for ingest) for linking speakers across articles.")
+@click.option("--corpus/--no-corpus", "corpus", default=True,
+              help="Link speakers and statements across articles after extraction (OUT/corpus/). [default: on]")
 @click.pass_context
 def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | None, scheduler: str | None,
           partition_size: int | None, processes: int | None, max_chars: int | None, max_file_bytes: int | None,
-          time_budget: float | None, model: str | None, show_progress: bool | None, report_path: str | None) -> None:
+          time_budget: float | None, model: str | None, show_progress: bool | None, report_path: str | None,
+          aliases_path: str | None, corpus: bool) -> None:
     """Extract many articles into Parquet shards (local or Dask); rerun to resume.
 
     INPUT is a JSONL file (plain or .gz), a dated-text, plain-text or HTML
@@ -45,11 +50,13 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | N
                        model=model)
     try:
         from ..batch.run import run_batch  # imported here: pulls in pyarrow (the batch extra) and the pool
+        from ..store.aliases import load_aliases
 
+        aliases = load_aliases(aliases_path) if aliases_path else []
         with progress(show_progress, "batch") as bar:
             report = run_batch(inputs, out, engine=settings.engine, scheduler=settings.scheduler or None,
                                partition_size=settings.partition_size, processes=settings.processes,
-                               settings=settings, progress=bar.advance)
+                               settings=settings, progress=bar.advance, corpus=corpus, aliases=aliases)
     except QuotegraphError as exc:
         fail(exc)
     if report_path:
@@ -64,4 +71,8 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | N
         f"{counts.get('statements', 0)} statements, {counts.get('rejected', 0)} rejected "
         f"(see the documents table, status = 'rejected') in {out} [{report.seconds:.1f} s]"
     )
+    if report.corpus:
+        c = report.corpus
+        stderr(f"batch: corpus: {c['speakers']} speakers, {c['statements']} statements from {c['quotes']} quotes"
+               f" in {out}/corpus (stages computed {c['computed']}, reused {c['reused']})")
     ctx.exit(EXIT_FAILED if report.failed or counts.get("rejected") else EXIT_OK)

@@ -24,6 +24,7 @@ from .decode import read_limited
 from .ids import IdRegistry
 from .jsonl import read_jsonl_stream
 from .textfile import read_text_bytes
+from .warc import looks_like_warc, read_warc_file
 from .webpage import looks_like_html, read_html_bytes
 
 __all__ = ["FORMATS", "read_paths", "read_stream", "file_format", "sniff_format"]
@@ -38,6 +39,8 @@ FORMATS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 _BY_LENGTH = sorted(FORMATS, key=len, reverse=True)
 _SNIFF = 4096
@@ -52,13 +55,15 @@ def _suffix(path: Path) -> str | None:
 
 
 def file_format(path: Path) -> str | None:
-    """``text``, ``jsonl`` or ``html`` from the file name, or ``None`` when it says nothing."""
+    """``text``, ``jsonl``, ``html`` or ``warc`` from the file name, or ``None`` when it says nothing."""
     suffix = _suffix(path)
     return FORMATS[suffix] if suffix else None
 
 
 def sniff_format(head: bytes) -> str:
-    """``jsonl``, ``html`` or ``text`` from the first bytes of an input (gzip means JSONL)."""
+    """``jsonl``, ``html``, ``warc`` or ``text`` from the first bytes of an input (gzip means JSONL)."""
+    if looks_like_warc(head):
+        return "warc"
     if head.startswith(b"\x1f\x8b"):
         return "jsonl"
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -131,6 +136,9 @@ def _id_candidates(path: Path, root: Path) -> list[str]:
 
 def _read_file(path: Path, root: Path, fmt: str | None, max_chars: int, max_bytes: int, ids: IdRegistry) -> Iterator[Item]:
     origin = str(path)
+    if fmt == "warc":
+        yield from read_warc_file(path, max_chars=max_chars, max_bytes=max_bytes, ids=ids)
+        return
     if fmt is None or fmt == "jsonl":
         try:
             with open(path, "rb") as handle:
@@ -144,6 +152,9 @@ def _read_file(path: Path, root: Path, fmt: str | None, max_chars: int, max_byte
         fmt = fmt or sniff_format(head)
         if fmt == "jsonl":
             yield from _read_jsonl_file(path, head, max_chars, max_bytes, ids)
+            return
+        if fmt == "warc":
+            yield from read_warc_file(path, max_chars=max_chars, max_bytes=max_bytes, ids=ids)
             return
     article_id, warnings = ids.claim_file(_id_candidates(path, root), origin)
     try:
@@ -193,6 +204,10 @@ def read_stream(stream: BinaryIO, *, max_chars: int, max_bytes: int, ids: IdRegi
     ids = ids if ids is not None else IdRegistry()
     head = stream.read(_SNIFF) or b""
     fmt = sniff_format(head)
+    if fmt == "warc":
+        exc = InputError("E110", origin=origin, detail="a WARC file on standard input; give its path instead")
+        yield _reject(exc, None)
+        return
     if fmt == "jsonl":
         whole: BinaryIO = io.BufferedReader(_Prefixed(head, stream))
         if head.startswith(b"\x1f\x8b"):

@@ -50,7 +50,7 @@ def ingested(corpus, tmp_path_factory) -> tuple[set[str], Counter]:
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 1, done.stderr[-3000:]  # some inputs are rejected, none crashes the run
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
-    read, added, replaced, unchanged, failed = map(int, _INGEST.search(done.stdout).groups())
+    read, added, replaced, unchanged, failed = map(int, _INGEST.search(done.stderr).groups())
     failures = [line for line in done.stderr.splitlines() if line.startswith("failed: [E")]
     assert all(re.match(r"failed: \[(E\d{3})\] \S", line)[1] in ERRORS for line in failures)
     assert (read, replaced, unchanged) == (inputs, 0, 0)

@@ -108,6 +108,8 @@ def test_directory_walk_and_sniffing_find_crawls(tmp_path):
 
 @pytest.mark.integration
 def test_batch_over_a_crawl_gives_the_statements_of_the_pages(tmp_path, repo_root):
+    # batch output needs the `batch` extra; a plain `pip install .` has no pyarrow
+    pytest.importorskip("pyarrow", reason="needs the batch extra (pip install 'quotegraph[batch]')")
     from quotegraph.batch.parquet import read_documents
     from quotegraph.batch.run import run_batch
     from quotegraph import load_pipeline

@@ -10,38 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 import urllib.request
 from pathlib import Path
 
 import pytest
-from served import quotegraph, serving
+# the example database behind a real server, and Debian chromium: the same fixtures as the other browser tests
+from test_browser import browser, server  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTHS = (390, 1280)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("pages") / "example.db"
-    done = subprocess.run(quotegraph("ingest", str(REPO / "examples"), "--db", str(db), "--no-progress"),
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    with serving(db) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, width: int):

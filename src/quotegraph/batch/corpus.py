@@ -49,7 +49,7 @@ from urllib.parse import urlsplit
 from ..errors import BatchError, import_optional
 from ..linking.names import Clustering, Occurrence, cluster_names, speaker_name_problem
 from ..linking.statements import QuoteRow, group_statements, quote_order
-from .parquet import OutputDir, write_json_atomic
+from .parquet import OutputDir, _fsync_dir, write_json_atomic
 from .tables import _said_on_text
 
 pa = import_optional("pyarrow", extra="batch", feature="the batch corpus pass")
@@ -94,14 +94,6 @@ _QUOTE_COLUMNS = ["doc_id", "quote_index", "text", "type", "speaker_name", "spea
 
 def _digest(*parts: Any) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_parquet(root: Path, path: Path, table: pa.Table) -> int:

@@ -264,13 +264,30 @@ def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
                        max(sum_rss, round(_peak_rss_mb(), 1)), round(usage.cpu_seconds, 3), round(os.getloadavg()[0], 2))
 
 
-def _child(name: str, corpus: str, limit: int | None, processes: int, batch_size: int | None, conn: Any) -> None:
+def _child(target: Callable[..., Any], args: tuple, kwargs: dict[str, Any], conn: Any) -> None:
     try:
-        conn.send(("ok", measure(name, corpus, limit=limit, processes=processes, batch_size=batch_size)))
+        conn.send(("ok", target(*args, **kwargs)))
     except BaseException as exc:  # report any failure to the parent rather than dying silently
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+def in_child(name: str, target: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``target(*args, **kwargs)`` in a fresh spawned process (a clean measurement); E406 if it fails."""
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(target, args, kwargs, child))
+    proc.start()
+    child.close()
+    try:
+        status, payload = parent.recv()
+    except EOFError:
+        status, payload = "error", f"the measuring process died (exit code {proc.exitcode})"
+    proc.join()
+    if status != "ok":
+        raise EvaluationError("E406", name=name, detail=payload)
+    return payload
 
 
 def run_bench(corpus: str | Path, *, limit: int | None = None, processes: int = 1, batch_size: int | None = None,
@@ -282,23 +299,12 @@ def run_bench(corpus: str | Path, *, limit: int | None = None, processes: int = 
     spaCy baselines use ``SPACY_BATCH_SIZE``.
     """
     read_gold(corpus, limit=1)  # fail early, in the parent, on an unreadable corpus
-    ctx = multiprocessing.get_context("spawn")
     results = []
     for name in names:
         if progress:
             progress(f"measuring {MEASUREMENTS.get(name, name)} ...")
-        parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(name, str(corpus), limit, processes, batch_size, child))
-        proc.start()
-        child.close()
-        try:
-            status, payload = parent.recv()
-        except EOFError:
-            status, payload = "error", f"the measuring process died (exit code {proc.exitcode})"
-        proc.join()
-        if status != "ok":
-            raise EvaluationError("E406", name=name, detail=payload)
-        results.append(payload)
+        results.append(in_child(name, measure, name, str(corpus), limit=limit, processes=processes,
+                                batch_size=batch_size))
     return results
 
 

@@ -13,13 +13,13 @@ the peer baseline. A linear pipeline shows flat µs/char across sizes.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import EvaluationError
+from .bench import in_child
 from .gold import read_gold
 
 __all__ = ["SIZES", "ScalingRow", "build_texts", "measure_stages", "measure_baselines", "run_scaling", "format_scaling"]
@@ -114,41 +114,16 @@ def measure_baselines(texts: list[str]) -> list[dict[str, float]]:
     return out
 
 
-def _child(target: Callable[..., Any], args: tuple, conn: Any) -> None:
-    try:
-        conn.send(("ok", target(*args)))
-    except BaseException as exc:  # report any failure to the parent rather than dying silently
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
-def _in_child(name: str, target: Callable[..., Any], *args: Any) -> Any:
-    ctx = multiprocessing.get_context("spawn")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(target, args, child))
-    proc.start()
-    child.close()
-    try:
-        status, payload = parent.recv()
-    except EOFError:
-        status, payload = "error", f"the measuring process died (exit code {proc.exitcode})"
-    proc.join()
-    if status != "ok":
-        raise EvaluationError("E406", name=name, detail=payload)
-    return payload
-
-
 def run_scaling(corpus: str | Path, *, sizes: tuple[int, ...] = SIZES, batch_size: int | None = None,
                 progress: Callable[[str], None] | None = None) -> list[ScalingRow]:
     """The scaling run: quotegraph's stages in one fresh child process, the spaCy baselines in another."""
     texts = build_texts(corpus, sizes)
     if progress:
         progress(f"scaling: quotegraph stages on {', '.join(f'{len(t):,}' for t in texts)} characters ...")
-    rows = _in_child("scaling", measure_stages, texts, batch_size)
+    rows = in_child("scaling", measure_stages, texts, batch_size)
     if progress:
         progress("scaling: spaCy tokenizer and full pipeline on the same texts ...")
-    for row, baselines in zip(rows, _in_child("scaling-baselines", measure_baselines, texts)):
+    for row, baselines in zip(rows, in_child("scaling-baselines", measure_baselines, texts)):
         row.baselines = baselines
     return rows
 

@@ -70,10 +70,13 @@ class Attribution:
     """Find cues, contents and speaker phrases."""
 
     def accept(self, work: Work, proposal: Proposal) -> None:
-        """A later stage may only lower a statement's confidence (an unresolved speaker)."""
-        if proposal.field != "candidates.confidence":
+        """A later stage may only drop candidates (the filter), never add or reorder them."""
+        if proposal.field != "candidates":
             raise ValueError(f"attribution takes no proposals for '{proposal.field}'")
-        proposal.target.confidence = min(proposal.target.confidence, proposal.value)
+        keep = {id(c) for c in proposal.value}
+        if not keep <= {id(c) for c in work.candidates}:
+            raise ValueError("a proposal for 'candidates' may only drop candidates")
+        work.candidates = [c for c in work.candidates if id(c) in keep]
 
     def __call__(self, work: Work) -> None:
         covered: set[int] = set()

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from ...errors import PipelineError
 from ...nlp import load_model, parse_texts, recognise_texts
 from ..base import stage
-from ..lexicons import cue_forms, lemma as lemma_of
+from ..lexicons import cue_forms, lemma as lemma_of, light_cue_forms
 from ..work import Clause, Token, Work
 from .marks import QUOTE_MARKS
 
@@ -183,7 +183,12 @@ def _chunks(lengths: list[int], most: int) -> list[tuple[int, int]]:
 
 
 def may_report(sentence: str) -> bool:
-    """Could this sentence hold a statement? (a cue word, a quotation mark or a colon)."""
+    """Could this sentence hold a statement? (a cue word, a light-verb cue such as "drew criticism"
+    or "lashed out", a quotation mark or a colon)."""
     if _MARKERS.search(sentence):
         return True
-    return not cue_forms().isdisjoint(_WORDS.findall(sentence.lower()))
+    words = _WORDS.findall(sentence.lower())
+    if not cue_forms().isdisjoint(words):
+        return True
+    light = light_cue_forms()
+    return any(w in light and not light[w].isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words))

@@ -18,7 +18,7 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue, light_partner,
                      mention_span, statement_kind, subject_of)
 from .marks import QUOTE_MARKS
 
@@ -124,7 +124,7 @@ class Attribution:
         for tok in clause.tokens:
             if tok.lemma == "accord" and tok.text.lower() == "according":
                 cand = self._according(work, ci, clause, tok)
-            elif is_cue(tok) or is_noun_cue(clause, tok):
+            elif is_cue(tok) or is_noun_cue(clause, tok) or light_partner(clause, tok) is not None:
                 cand = self._from_verb(work, ci, clause, tok)
             else:
                 continue
@@ -162,6 +162,9 @@ class Attribution:
             sub = set(clause.subtree(subj.i))
             idx = [i for i in idx if i not in sub]
         cue_end = verb.end
+        partner = light_partner(clause, verb) if verb.pos == "VERB" else None
+        if partner is not None:  # "drew criticism", "lashed out": the phrase is the cue
+            cue_end = partner.end
         for c in verb.children:
             t = clause.tokens[c]
             if t.dep == "prt" or (verb.lemma == "call" and t.dep == "prep" and t.text.lower() in ("for", "on") and t.i == verb.i + 1):

@@ -8,11 +8,11 @@ and the phrase that names a speaker. Nothing here changes its input.
 
 from __future__ import annotations
 
-from ..lexicons import cue_kinds, cues, document_nouns, noun_cue_kinds, noun_cues, speech_nouns
+from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
 
-__all__ = ["is_cue", "is_noun_cue", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
+__all__ = ["is_cue", "is_noun_cue", "light_partner", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
            "coordinated", "statement_kind", "dateline", "adjacent_name", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
@@ -28,10 +28,38 @@ def is_cue(tok: Token) -> bool:
 
 
 def is_noun_cue(clause: Clause, tok: Token) -> bool:
-    """A reporting noun followed by a "that" clause: "on the grounds that …"."""
+    """A reporting noun followed by a "that" clause ("on the grounds that …") or an "of"/"about"
+    object ("his claim of fraud", "allegations of abuse")."""
     if tok.region is not None or tok.pos != "NOUN" or tok.lemma not in noun_cues():
         return False
-    return bool(_that_clauses(clause, tok))
+    return bool(_that_clauses(clause, tok) or _topic_objects(clause, tok))
+
+
+def _topic_objects(clause: Clause, tok: Token) -> list[Token]:
+    """The "of"/"about" phrases right after a noun, when they hold an object ("claims of fraud")."""
+    out = []
+    for c in tok.children:
+        t = clause.tokens[c]
+        if t.dep == "prep" and t.i == tok.i + 1 and t.text.lower() in ("of", "about") and \
+                any(clause.tokens[k].dep in ("pobj", "pcomp") for k in t.children):
+            out.append(t)
+    return out
+
+
+def light_partner(clause: Clause, tok: Token) -> Token | None:
+    """The noun or particle that makes a light verb a cue ("drew [criticism]", "lashed [out]"), if any."""
+    if tok.region is not None or tok.pos != "VERB" or tok.lemma in cues() or tok.dep == "aux":
+        return None
+    for c in tok.children:
+        t = clause.tokens[c]
+        if tok.i < t.i <= tok.i + 4 and (tok.lemma, t.lemma) in light_cues() and t.dep in _LIGHT_DEPS:
+            return t
+    return None
+
+
+_LIGHT_DEPS = ("dobj", "prt", "advmod", "prep", "attr", "oprd", "acomp", "npadvmod")
+# Prepositions that carry what a light-verb phrase or a speech verb is about ("took aim at X", "warned of X").
+_TOPIC_PREPS = ("about", "of", "on", "over", "against", "at", "to", "for", "with", "behind", "from")
 
 
 def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
@@ -55,7 +83,9 @@ _INFINITIVE_NOUNS = frozenset("promise pledge vow threat call demand plan offer 
 def cue_weight(tok: Token) -> float:
     if tok.pos == "NOUN":
         return noun_cues().get(tok.lemma, 0.5)
-    return cues().get(tok.lemma, ("", 0.5))[1]
+    if tok.lemma not in cues():
+        return max((w for (v, _), w in light_cues().items() if v == tok.lemma), default=0.5)
+    return cues()[tok.lemma][1]
 
 
 def _children(clause: Clause, tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -77,13 +107,22 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
 #   noun-clause   a reporting noun's clause ("his claim that ...")
 #   demand        "called for X"
 #   parenthetical the clause a parenthetical cue is set into ("X, he said, is Y")
-FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical")
+#   noun-topic    a reporting noun's "of"/"about" object ("his claim of fraud")
+#   light         what a light-verb or phrasal cue reports ("drew criticism for X", "lashed out at X")
+#   passive       the passive subject ("the figures were confirmed by aides")
+FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical",
+         "noun-topic", "light", "passive")
 
 
 def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     """How ``verb`` attaches its content (one of ``FORMS``) and the content's token indices ([] if none)."""
     if verb.pos == "NOUN":
-        return "noun-clause", _flatten(clause, _that_clauses(clause, verb))
+        that = _that_clauses(clause, verb)
+        if that:
+            return "noun-clause", _flatten(clause, that)
+        return "noun-topic", _flatten(clause, _topic_objects(clause, verb)[:1], drop_first=True)
+    if verb.lemma not in cues():
+        return "light", _light_content(clause, verb)
     cls = cues()[verb.lemma][0]
     picked: list[Token] = []
     if verb.lemma == "call" and verb.i + 1 < len(clause.tokens):
@@ -120,7 +159,48 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         return "quote", _flatten(clause, picked)
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
+    if not picked and cls in ("speech", "write"):
+        passive = _passive_content(clause, verb)
+        if passive:
+            return "passive", passive
+        topical = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _SPEECH_TOPIC_PREPS
+                   and _children(clause, p, ("pobj", "pcomp"))]
+        if topical:  # "warned of a crisis", "complained about the delays"
+            return "topic", _flatten(clause, topical[:1], drop_first=True)
     return "object", _flatten(clause, picked)
+
+
+_SPEECH_TOPIC_PREPS = ("about", "of", "on", "over", "against")
+
+
+def _passive_content(clause: Clause, verb: Token) -> list[int]:
+    """A passive cue's subject is what was said, when someone is named as its source or the cue takes
+    what is said as its object ("the figures were confirmed by aides", "the deal was announced")."""
+    subj = _children(clause, verb, ("nsubjpass",))
+    if not subj or not _children(clause, verb, ("auxpass",)) or subj[0].pos == "PRON" or subj[0].region is not None:
+        return []
+    if not _children(clause, verb, ("agent",)) and cue_kinds().get(verb.lemma, ("", None, ""))[1] is None:
+        return []
+    return clause.subtree(subj[0].i)
+
+
+def _light_content(clause: Clause, verb: Token) -> list[int]:
+    """What a light-verb or phrasal cue reports: the verb's clause or object, else the "at/of/about/for …"
+    phrase of the verb or of its noun ("drew criticism [for the remarks]", "took aim [at the press]")."""
+    partner = light_partner(clause, verb)
+    if partner is None:
+        return []
+    heads = [t for t in _children(clause, verb, ("ccomp", "xcomp", "dobj")) if t.i != partner.i]
+    if heads:
+        return _flatten(clause, heads)
+    for owner in (partner, verb):
+        preps = [p for p in _children(clause, owner, ("prep",)) if p.i > partner.i and p.i != partner.i
+                 and p.text.lower() in _TOPIC_PREPS and _children(clause, p, ("pobj", "pcomp"))]
+        if preps:
+            return _flatten(clause, preps[:1], drop_first=True)
+        if partner.dep == "prep" and owner is verb and _children(clause, partner, ("pobj",)):
+            return _flatten(clause, [partner], drop_first=True)  # "threw [his support] behind X"
+    return []
 
 
 def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], subject: Token | None) -> str | None:

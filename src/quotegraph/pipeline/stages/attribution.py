@@ -18,7 +18,7 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue, light_partner,
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue, light_partner, that_clause_cue,
                      mention_span, statement_kind, subject_of)
 from .marks import QUOTE_MARKS
 
@@ -124,7 +124,8 @@ class Attribution:
         for tok in clause.tokens:
             if tok.lemma == "accord" and tok.text.lower() == "according":
                 cand = self._according(work, ci, clause, tok)
-            elif is_cue(tok) or is_noun_cue(clause, tok) or light_partner(clause, tok) is not None:
+            elif is_cue(tok) or is_noun_cue(clause, tok) or light_partner(clause, tok) is not None or \
+                    that_clause_cue(clause, tok):
                 cand = self._from_verb(work, ci, clause, tok)
             else:
                 continue

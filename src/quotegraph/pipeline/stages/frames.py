@@ -12,7 +12,7 @@ from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kin
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
 
-__all__ = ["is_cue", "is_noun_cue", "light_partner", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
+__all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
            "coordinated", "statement_kind", "dateline", "adjacent_name", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
@@ -42,6 +42,24 @@ def _topic_objects(clause: Clause, tok: Token) -> list[Token]:
         t = clause.tokens[c]
         if t.dep == "prep" and t.i == tok.i + 1 and t.text.lower() in ("of", "about") and \
                 any(clause.tokens[k].dep in ("pobj", "pcomp") for k in t.children):
+            out.append(t)
+    return out
+
+
+def that_clause_cue(clause: Clause, tok: Token) -> bool:
+    """A verb outside the lexicons with a "that" clause of its own ("conceded that …", "feared that …"):
+    a reporting construction by its syntax; the filter judges the verb."""
+    if tok.region is not None or tok.pos != "VERB" or tok.lemma in cues() or tok.dep in ("aux", "auxpass"):
+        return False
+    return bool(_that_complements(clause, tok))
+
+
+def _that_complements(clause: Clause, verb: Token) -> list[Token]:
+    out = []
+    for t in _children(clause, verb, ("ccomp",)):
+        kids = [clause.tokens[c] for c in t.children]
+        if t.i > verb.i and any(k.dep == "mark" and k.text.lower() == "that" for k in kids) and \
+                any(k.dep in SUBJECT_DEPS for k in kids):
             out.append(t)
     return out
 
@@ -110,8 +128,11 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
 #   noun-topic    a reporting noun's "of"/"about" object ("his claim of fraud")
 #   light         what a light-verb or phrasal cue reports ("drew criticism for X", "lashed out at X")
 #   passive       the passive subject ("the figures were confirmed by aides")
+#   pronoun       a pronoun object that stands for something said ("he said that")
+#   that-clause   the "that" clause of a verb outside the lexicons ("conceded that ...": a belief until the
+#                 lexicon says otherwise)
 FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical",
-         "noun-topic", "light", "passive")
+         "noun-topic", "light", "passive", "pronoun", "that-clause")
 
 
 def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
@@ -122,6 +143,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
             return "noun-clause", _flatten(clause, that)
         return "noun-topic", _flatten(clause, _topic_objects(clause, verb)[:1], drop_first=True)
     if verb.lemma not in cues():
+        if light_partner(clause, verb) is None:
+            return "that-clause", _flatten(clause, _that_complements(clause, verb))
         return "light", _light_content(clause, verb)
     cls = cues()[verb.lemma][0]
     picked: list[Token] = []
@@ -160,6 +183,9 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
     if not picked and cls in ("speech", "write"):
+        said = [t for t in _children(clause, verb, ("dobj",)) if t.text.lower() in _SAID_PRONOUNS]
+        if said and verb.lemma != "tell":  # "he said that", "she repeated it" ("told him" names the addressee)
+            return "pronoun", [said[0].i]
         passive = _passive_content(clause, verb)
         if passive:
             return "passive", passive
@@ -171,6 +197,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
 
 
 _SPEECH_TOPIC_PREPS = ("about", "of", "on", "over", "against")
+# Pronouns that stand for something said ("he said that", "she denied it", "they said so").
+_SAID_PRONOUNS = frozenset("that this it so nothing something much everything anything those these".split())
 
 
 def _passive_content(clause: Clause, verb: Token) -> list[int]:
@@ -215,6 +243,8 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
     """
     if verb.pos == "NOUN":
         kind: str | None = noun_cue_kinds().get(verb.lemma, "speech")
+    elif form == "that-clause":
+        kind = "belief"
     else:
         clause_kind, object_kind, infinitive_kind = cue_kinds().get(verb.lemma, ("speech", None, "intention"))
         kind = clause_kind
@@ -222,6 +252,8 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
             kind = infinitive_kind
         elif form == "object":
             kind = clause_kind if _is_speech_object(clause, content) else object_kind
+        elif form == "pronoun":
+            kind = clause_kind
     if kind is not None and subject is not None and subject.lemma in document_nouns():
         return "document"
     return kind

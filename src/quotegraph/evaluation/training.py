@@ -141,14 +141,12 @@ def scores_at(data: DocSet, probs: list[float], threshold: float) -> dict[str, f
             "f1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
 
 
-def choose_threshold(data: DocSet, probs: list[float]) -> dict[str, float]:
-    """The threshold (0.05 to 0.95 in steps of 0.025) with the best content F1 on ``data``."""
-    best = None
-    for k in range(37):
-        row = scores_at(data, probs, 0.05 + 0.025 * k)
-        if best is None or row["f1"] > best["f1"]:
-            best = row
-    return best
+def choose_threshold(data: DocSet, probs: list[float], *, min_precision: float = 85.0) -> dict[str, float]:
+    """The threshold (0.05 to 0.95 in steps of 0.025) with the best content F1 on ``data`` among those
+    with a precision of at least ``min_precision`` (the best F1 overall when none reaches it)."""
+    rows = [scores_at(data, probs, 0.05 + 0.025 * k) for k in range(37)]
+    precise = [r for r in rows if r["precision"] >= min_precision]
+    return max(precise or rows, key=lambda r: (r["f1"], -r["threshold"]))
 
 
 def calibration(examples: list[Example], probs: list[float], bins: int = 10) -> list[dict[str, float]]:

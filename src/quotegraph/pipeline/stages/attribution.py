@@ -25,6 +25,7 @@ from .marks import QUOTE_MARKS
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
+_WEAK_OBJECT = 0.45  # below any speech cue, so such a candidate never swallows one inside it
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
@@ -174,11 +175,17 @@ class Attribution:
         cand.confidence = cue_weight(verb)
         self._speaker(work, clause, cand, subj)
         cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
+        colon = work.text[clause.span.start:clause.span.end].rstrip().endswith(":")
+        if idx and cand.kind is None and form == "object" and not colon:
+            # "recalled an incident", "pledged his support": an object the lexicon does not call speech is
+            # still a candidate, a weak one; the filter judges it by its cue and its head
+            cand.kind = statement_kind(clause, verb, "clause", [], subj)
+            cand.confidence = min(cand.confidence, _WEAK_OBJECT)
         if not idx or cand.kind is None:
             # no content here; a frame ending with ':' can still introduce the next quote
             cand.kind = statement_kind(clause, verb, "clause", [], subj)
             cand.rule = "frame"
-            return cand if work.text[clause.span.start:clause.span.end].rstrip().endswith(":") else None
+            return cand if colon else None
         toks = [clause.tokens[i] for i in idx]
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:

@@ -158,6 +158,7 @@ def _shape(work: Work, cand: Candidate, clause: Clause | None) -> list[str]:
            f"regions={min(len(cand.regions), 2)}"]
     if clause is not None:
         out.append(f"sent_tokens={_bucket(len(clause.tokens), (5, 10, 20, 35, 60))}")
+        out += _content_head(clause, cand)
         out.append(f"para={_bucket(clause.paragraph, (0, 1, 3))}")
         if clause.tokens and not any(t.pos in ("VERB", "AUX") for t in clause.tokens if t.region is None):
             out.append("verbless")
@@ -173,6 +174,18 @@ def _shape(work: Work, cand: Candidate, clause: Clause | None) -> list[str]:
             word = lead[0].lower().strip(_MARKS)
             out.append(f"lead={word if word in _LEADS else 'other'}")
     return [f for f in out if f]
+
+
+def _content_head(clause: Clause, cand: Candidate) -> list[str]:
+    """The part of speech and dependency of the content's head in the frame sentence, and whether it has a verb."""
+    inside = [t for t in clause.tokens if any(s.start <= t.start and t.end <= s.end for s in cand.spans)]
+    if not inside:
+        return ["content_head=outside"]
+    ids = {t.i for t in inside}
+    heads = [t for t in inside if t.head not in ids or t.head == t.i]
+    head = heads[0]
+    verb = any(t.pos in ("VERB", "AUX") for t in inside)
+    return [f"content_head={head.pos}:{head.dep}", f"content_verb={verb}", f"content_heads={min(len(heads), 3)}"]
 
 
 _MARKS = ",.:;“”‘’\"'"

@@ -120,3 +120,21 @@ def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
 ])
 def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as part of the intention
     assert [q.text for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")] == []
+
+
+# Issue 11: contents split like the text, one statement per cue.
+@pytest.mark.parametrize("body, spans, mention, cue", [
+    # a short fronted piece and the rest, set around the frame
+    ("''Hopefully,'' the president said, ''this museum can help us talk to each other.''",
+     ["Hopefully,", "this museum can help us talk to each other."], "the president", "said"),
+    # a quotation continued in the next sentence after its frame
+    ('"A museum alone will not alleviate poverty," he said. "It won\'t eliminate gun violence."',
+     ["A museum alone will not alleviate poverty,", "It won't eliminate gun violence."], "he", "said"),
+    # an unquoted content around a parenthetical frame
+    ("But to prevent problems, he said, local officials should be vigilant.",
+     ["But to prevent problems", "local officials should be vigilant"], "he", "said"),
+])
+def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, mention, cue):
+    (q,) = [q for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")]
+    assert [s.slice(body).rstrip(".") for s in q.spans] == [s.rstrip(".") for s in spans]
+    assert q.speaker.mention.text == mention and q.cue.text == cue

@@ -90,7 +90,7 @@ class Attribution:
             self._quote_first(work, ci, clause, covered, pending_frame)
             pending_frame = (frame, clause.paragraph) if frame is not None else None
         self._labels(work, covered)
-        work.candidates = _one_per_quotation(work.candidates)
+        work.candidates = _one_per_cue(_one_per_quotation(work.candidates))
         for cand in work.candidates:
             _keep_apart(work, cand)
         work.candidates.sort(key=lambda c: c.spans[0].start)
@@ -426,6 +426,32 @@ def _one_per_quotation(cands: list[Candidate]) -> list[Candidate]:
     from the cue after its last paragraph is one statement: keep the one with the cue."""
     with_cue = {k for c in cands if c.cue is not None and c.type == "direct" for k in c.regions}
     return [c for c in cands if c.cue is not None or c.type != "direct" or not with_cue.intersection(c.regions)]
+
+
+def _one_per_cue(cands: list[Candidate]) -> list[Candidate]:
+    """Pieces of one type reported by one cue are one statement: '“A,” she said, “B.”', '“A,” he
+    said. “B.”' and the paragraphs after 'The Times reports:' are one attribution with several content
+    spans. (Pieces of different types stay apart: '“A,” he said he told them'.)"""
+    out: list[Candidate] = []
+    by_cue: dict[tuple[int, int], Candidate] = {}
+    for cand in sorted(cands, key=lambda c: c.spans[0].start if c.spans else -1):
+        key = (cand.cue.start, cand.cue.end) if cand.cue is not None and cand.spans else None
+        first = by_cue.get(key) if key is not None else None
+        if first is None or first.type != cand.type or not _same_speaker(first, cand):
+            if key is not None:
+                by_cue.setdefault(key, cand)
+            out.append(cand)
+            continue
+        first.spans = sorted(first.spans + [s for s in cand.spans if s not in first.spans], key=lambda s: s.start)
+        first.regions = sorted(set(first.regions) | set(cand.regions))
+        first.confidence = max(first.confidence, cand.confidence)
+    return out
+
+
+def _same_speaker(a: Candidate, b: Candidate) -> bool:
+    """The pieces do not name two different speaker phrases."""
+    ma, mb = a.speaker_mention, b.speaker_mention
+    return ma is None or mb is None or (ma.start, ma.end) == (mb.start, mb.end)
 
 
 def _cover_marks(work: Work, span: Span) -> Span:

@@ -138,3 +138,15 @@ def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, ment
     (q,) = [q for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")]
     assert [s.slice(body).rstrip(".") for s in q.spans] == [s.rstrip(".") for s in spans]
     assert q.speaker.mention.text == mention and q.cue.text == cue
+
+
+@pytest.mark.parametrize("body, content, cut", [
+    # a participle cue starts a second statement
+    ("She said the policies must continue, saying that “race still determines too much” in America.",
+     "the policies must continue", "saying"),
+    # the writer's relative clause after a noun-phrase content
+    ("Doctors discussed the health of Donald Trump, who is 70.", "the health of Donald Trump", "who is 70"),
+])
+def test_a_content_ends_before_an_aside_or_a_second_statement(pipeline, body, content, cut):
+    found = [q for q in _quotes(pipeline, body) if q.text.startswith(content)]
+    assert found and all(cut not in q.text for q in found), [q.text for q in _quotes(pipeline, body)]

@@ -5,9 +5,11 @@ The real pipeline proves them in test_attachment.py.
 
 from __future__ import annotations
 
-from quotegraph.model import Article, Mention, Span
+from quotegraph.model import Article, Span
+from quotegraph.pipeline.lexicons import lemma
 from quotegraph.pipeline.stages.attribution import _one_per_cue
-from quotegraph.pipeline.work import Candidate, Work
+from quotegraph.pipeline.stages.frames import without_trailing_aside
+from quotegraph.pipeline.work import Candidate, Clause, Token, Work
 
 _TEXT = "“Hopefully,” the president said, “this museum can help us.” “No,” Roe said."
 
@@ -48,3 +50,42 @@ def test_pieces_naming_two_speakers_stay_apart() -> None:
     a = _piece(work, "Hopefully,", "said", "the president")
     b = _piece(work, "this museum can help us.", "said", "Roe")
     assert len(_one_per_cue([a, b])) == 2
+
+
+def _clause(spec: str) -> Clause:
+    """A clause from ``word/TAG/dep/head`` tokens (the coarse part of speech read off the tag)."""
+    tokens, pos = [], 0
+    coarse = {"VBG": "VERB", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
+              ",": "PUNCT", "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
+    for i, item in enumerate(spec.split()):
+        word, tag, dep, head = item.rsplit("/", 3)
+        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), coarse.get(tag, "X"), tag, dep,
+                            int(head)))
+        pos += len(word) + 1
+    for t in tokens:
+        if t.head != t.i:
+            tokens[t.head].children.append(t.i)
+    return Clause(Span(0, pos), 0, tokens)
+
+
+def _content(clause: Clause, first: int, phrase: bool) -> str:
+    idx = without_trailing_aside(clause, list(range(first, len(clause.tokens))), phrase=phrase)
+    return " ".join(clause.tokens[i].text for i in idx)
+
+
+_WHO = ("They/PRP/nsubj/1 discussed/VBD/ROOT/1 the/DT/det/3 health/NN/dobj/1 of/IN/prep/3 Trump/NNP/pobj/4 "
+        ",/,/punct/5 who/WP/nsubj/8 is/VBZ/relcl/5 70/CD/attr/8")
+_SAYING = ("She/PRP/nsubj/1 said/VBD/ROOT/1 taxes/NN/nsubj/3 rose/VBD/ccomp/1 ,/,/punct/3 saying/VBG/advcl/3 "
+           "it/PRP/nsubj/7 hurt/VBD/ccomp/5")
+_LEAVING = ("She/PRP/nsubj/1 said/VBD/ROOT/1 taxes/NN/nsubj/3 rose/VBD/ccomp/1 ,/,/punct/3 leaving/VBG/advcl/3 "
+            "no/DT/det/7 money/NN/dobj/5")
+
+
+def test_a_noun_phrase_content_stops_before_the_writers_relative_clause() -> None:
+    assert _content(_clause(_WHO), 2, phrase=True) == "the health of Trump"
+    assert _content(_clause(_WHO), 2, phrase=False) == "the health of Trump , who is 70"  # a clause keeps it
+
+
+def test_a_content_stops_where_a_participle_cue_starts_another_statement() -> None:
+    assert _content(_clause(_SAYING), 2, phrase=False) == "taxes rose"
+    assert _content(_clause(_LEAVING), 2, phrase=False) == "taxes rose , leaving no money"

@@ -130,12 +130,17 @@ def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as par
     # a quotation continued in the next sentence after its frame
     ('"A museum alone will not alleviate poverty," he said. "It won\'t eliminate gun violence."',
      ["A museum alone will not alleviate poverty,", "It won't eliminate gun violence."], "he", "said"),
+    # the frame's own aside does not interrupt the statement; an apostrophe in the frame is no quotation
+    ('"We remain open to talks," he said, referring to the DPRK. "Sadly, it has chosen a different path."',
+     ["We remain open to talks,", "Sadly, it has chosen a different path."], "he", "said"),
+    ('“Who do you trust?” said David Plouffe, the architect of Obama’s 2008 campaign. “I think it matters.”',
+     ["Who do you trust?", "I think it matters."], "David Plouffe", "said"),
     # an unquoted content around a parenthetical frame
     ("But to prevent problems, he said, local officials should be vigilant.",
      ["But to prevent problems", "local officials should be vigilant"], "he", "said"),
 ])
 def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, mention, cue):
-    (q,) = [q for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")]
+    (q,) = [q for q in _quotes(pipeline, body) if q.kind in ("speech", "writing") and q.cue.text == cue]
     assert [s.slice(body).rstrip(".") for s in q.spans] == [s.rstrip(".") for s in spans]
     assert q.speaker.mention.text == mention and q.cue.text == cue
 

@@ -305,16 +305,16 @@ class Attribution:
             work.candidates.append(cand)
 
     def _continue_previous(self, work: Work, clause: Clause, cand: Candidate) -> bool:
-        """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph."""
-        if not work.candidates:
-            return False
-        prev = work.candidates[-1]
-        if prev.type != "direct" or prev.cue is None or prev.clause is None:
+        """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph (the frame's own
+        asides, '“X,” he said, referring to Z. “Y.”', do not interrupt it; another quotation does)."""
+        prev = _last_quotation(work)
+        if prev is None or prev.clause is None:
             return False
         if work.clauses[prev.clause].paragraph != clause.paragraph or len(prev.spans) > 1 and prev.rule != "quote:frame":
             return False
-        between = work.text[prev.spans[-1].end : cand.spans[0].start]
-        if len(between) > 160 or sum(ch in QUOTE_MARKS for ch in between) > 2 and len(between) > 80:
+        gap = (prev.spans[-1].end, cand.spans[0].start)
+        if gap[1] - gap[0] > 250 or any(k not in prev.regions + cand.regions
+                                         for _, _, k in work.region_index.overlapping(*gap)):
             return False
         prev.spans = prev.spans + cand.spans
         prev.regions = prev.regions + cand.regions
@@ -349,6 +349,19 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _last_quotation(work: Work) -> Candidate | None:
+    """The latest statement with a cue if it is a quotation (or ends with one) and only other cues of
+    its own frame sentence came after it."""
+    later: set[int | None] = set()
+    for cand in reversed(work.candidates):
+        ends_quoted = cand.type == "direct" or cand.type == "mixed" and bool(cand.regions) and \
+            work.regions[cand.regions[-1]].outer.end >= cand.spans[-1].end - 1
+        if cand.cue is not None and ends_quoted:
+            return cand if later <= {cand.clause} else None
+        later.add(cand.clause)
+    return None
 
 
 def _passive(clause: Clause, verb: Token) -> bool:

@@ -133,8 +133,10 @@ def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as par
     # the frame's own aside does not interrupt the statement; an apostrophe in the frame is no quotation
     ('"We remain open to talks," he said, referring to the DPRK. "Sadly, it has chosen a different path."',
      ["We remain open to talks,", "Sadly, it has chosen a different path."], "he", "said"),
-    ('“Who do you trust?” said David Plouffe, the architect of Obama’s 2008 campaign. “I think it matters.”',
-     ["Who do you trust?", "I think it matters."], "David Plouffe", "said"),
+    ('“Who do you trust?” said David Plouffe, the architect of Obama’s 2008 campaign. “When he holds himself up as '
+     'the tribune of the middle class, his business record is fair game.”',
+     ["Who do you trust?", "When he holds himself up as the tribune of the middle class, his business record is fair "
+      "game."], "David Plouffe", "said"),
     # an unquoted content around a parenthetical frame
     ("But to prevent problems, he said, local officials should be vigilant.",
      ["But to prevent problems", "local officials should be vigilant"], "he", "said"),

@@ -137,6 +137,12 @@ def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as par
      'the tribune of the middle class, his business record is fair game.”',
      ["Who do you trust?", "When he holds himself up as the tribune of the middle class, his business record is fair "
       "game."], "David Plouffe", "said"),
+    # a short continuation, and a name the parser hung on the quotation
+    ('“Here he is, babe,” she said. “Donald’s here, babe.”', ["Here he is, babe,", "Donald’s here, babe."], "she",
+     "said"),
+    ('"Are we where we need to be? Probably not," Ms. Moore said. "Are we going to get to where we need to be? '
+     'Absolutely."', ["Are we where we need to be? Probably not,", "Are we going to get to where we need to be? "
+                      "Absolutely."], "Ms. Moore", "said"),
     # an unquoted content around a parenthetical frame
     ("But to prevent problems, he said, local officials should be vigilant.",
      ["But to prevent problems", "local officials should be vigilant"], "he", "said"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 from quotegraph.pipeline.lexicons import lemma
 from quotegraph.pipeline.stages.attribution import _one_per_cue
-from quotegraph.pipeline.stages.frames import without_trailing_aside
+from quotegraph.pipeline.stages.frames import complement, without_trailing_aside
 from quotegraph.pipeline.work import Candidate, Clause, Token, Work
 
 _TEXT = "“Hopefully,” the president said, “this museum can help us.” “No,” Roe said."
@@ -52,15 +52,17 @@ def test_pieces_naming_two_speakers_stay_apart() -> None:
     assert len(_one_per_cue([a, b])) == 2
 
 
-def _clause(spec: str) -> Clause:
-    """A clause from ``word/TAG/dep/head`` tokens (the coarse part of speech read off the tag)."""
+def _clause(spec: str, regions: dict[int, int] | None = None) -> Clause:
+    """A clause from ``word/TAG/dep/head`` tokens (the coarse part of speech read off the tag);
+    ``regions`` marks the tokens that stand for a masked quotation (``_`` for spaces in them)."""
     tokens, pos = [], 0
     coarse = {"VBG": "VERB", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
               ",": "PUNCT", "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
     for i, item in enumerate(spec.split()):
         word, tag, dep, head = item.rsplit("/", 3)
+        word = word.replace("_", " ")
         tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), coarse.get(tag, "X"), tag, dep,
-                            int(head)))
+                            int(head), region=(regions or {}).get(i)))
         pos += len(word) + 1
     for t in tokens:
         if t.head != t.i:
@@ -89,3 +91,9 @@ def test_a_noun_phrase_content_stops_before_the_writers_relative_clause() -> Non
 def test_a_content_stops_where_a_participle_cue_starts_another_statement() -> None:
     assert _content(_clause(_SAYING), 2, phrase=False) == "taxes rose"
     assert _content(_clause(_LEAVING), 2, phrase=False) == "taxes rose , leaving no money"
+
+
+def test_a_name_the_parser_hung_on_a_quotation_is_not_part_of_it() -> None:
+    clause = _clause("“Probably_not,”/XX/nsubj/3 Ms./NNP/compound/2 Moore/NNP/appos/0 said/VBD/ROOT/3 ./,/punct/3",
+                     regions={0: 0})
+    assert complement(clause, clause.tokens[3]) == ("quote", [0])

@@ -333,8 +333,10 @@ class Attribution:
             if re.search(r"[A-Za-z]{2}", outside) or not _SENT_END.search(text[r.start : r.outer.end]):
                 continue
             covered.add(k)
-            work.candidates.append(Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k],
-                                             carried=True, confidence=0.5, rule="quote:short", kind="speech"))
+            cand = Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k], carried=True,
+                             confidence=0.5, rule="quote:short", kind="speech")
+            if not self._continue_previous(work, clause, cand):  # '“Here he is,” she said. “He’s here.”'
+                work.candidates.append(cand)
 
     def _frame_cue(self, work: Work, clause: Clause, tok: Token) -> Token | None:
         """The cue verb governing a quotation in its sentence, if any."""

@@ -117,7 +117,11 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     picked = [t for t in _children(clause, verb, ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj", "intj"))
               if t.region is not None]
     if picked:
-        return "quote", _flatten(clause, picked)
+        # a name the parser hung on the quotation after it ('“…,” Ms. Moore said') is the speaker
+        names = {i for t in picked for c in t.children if c > t.i and clause.tokens[c].pos == "PROPN"
+                 and clause.tokens[c].dep in ("appos", "nsubj", "compound", "npadvmod", "dep")
+                 for i in clause.subtree(c)}
+        return "quote", [i for i in _flatten(clause, picked) if i not in names]
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
     return "object", _flatten(clause, picked)

@@ -18,14 +18,15 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue, light_partner, that_clause_cue,
-                     mention_span, statement_kind, subject_of)
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
+                     light_partner, mention_span, statement_kind, subject_of, that_clause_cue, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
 _WEAK_OBJECT = 0.45  # below any speech cue, so such a candidate never swallows one inside it
+_PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
@@ -94,7 +95,7 @@ class Attribution:
             self._quote_first(work, ci, clause, covered, pending_frame)
             pending_frame = (frame, clause.paragraph) if frame is not None else None
         self._labels(work, covered)
-        work.candidates = _one_per_quotation(work.candidates)
+        work.candidates = _one_per_cue(_one_per_quotation(work.candidates))
         for cand in work.candidates:
             _keep_apart(work, cand)
         work.candidates.sort(key=lambda c: c.spans[0].start)
@@ -186,7 +187,7 @@ class Attribution:
             cand.kind = statement_kind(clause, verb, "clause", [], subj)
             cand.rule = "frame"
             return cand if colon else None
-        toks = [clause.tokens[i] for i in idx]
+        toks = [clause.tokens[i] for i in without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)]
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:
             return None
@@ -318,16 +319,16 @@ class Attribution:
             work.candidates.append(cand)
 
     def _continue_previous(self, work: Work, clause: Clause, cand: Candidate) -> bool:
-        """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph."""
-        if not work.candidates:
-            return False
-        prev = work.candidates[-1]
-        if prev.type != "direct" or prev.cue is None or prev.clause is None:
+        """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph (the frame's own
+        asides, '“X,” he said, referring to Z. “Y.”', do not interrupt it; another quotation does)."""
+        prev = _last_quotation(work)
+        if prev is None or prev.clause is None:
             return False
         if work.clauses[prev.clause].paragraph != clause.paragraph or len(prev.spans) > 1 and prev.rule != "quote:frame":
             return False
-        between = work.text[prev.spans[-1].end : cand.spans[0].start]
-        if len(between) > 160 or sum(ch in QUOTE_MARKS for ch in between) > 2 and len(between) > 80:
+        gap = (prev.spans[-1].end, cand.spans[0].start)
+        if gap[1] - gap[0] > 250 or any(k not in prev.regions + cand.regions
+                                         for _, _, k in work.region_index.overlapping(*gap)):
             return False
         prev.spans = prev.spans + cand.spans
         prev.regions = prev.regions + cand.regions
@@ -346,8 +347,10 @@ class Attribution:
             if re.search(r"[A-Za-z]{2}", outside) or not _SENT_END.search(text[r.start : r.outer.end]):
                 continue
             covered.add(k)
-            work.candidates.append(Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k],
-                                             carried=True, confidence=0.5, rule="quote:short", kind="speech"))
+            cand = Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k], carried=True,
+                             confidence=0.5, rule="quote:short", kind="speech")
+            if not self._continue_previous(work, clause, cand):  # '“Here he is,” she said. “He’s here.”'
+                work.candidates.append(cand)
 
     def _frame_cue(self, work: Work, clause: Clause, tok: Token) -> Token | None:
         """The cue verb governing a quotation in its sentence, if any."""
@@ -362,6 +365,19 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _last_quotation(work: Work) -> Candidate | None:
+    """The latest statement with a cue if it is a quotation (or ends with one) and only other cues of
+    its own frame sentence came after it."""
+    later: set[int | None] = set()
+    for cand in reversed(work.candidates):
+        ends_quoted = cand.type == "direct" or cand.type == "mixed" and bool(cand.regions) and \
+            work.regions[cand.regions[-1]].outer.end >= cand.spans[-1].end - 1
+        if cand.cue is not None and ends_quoted:
+            return cand if later <= {cand.clause} else None
+        later.add(cand.clause)
+    return None
 
 
 def _passive(clause: Clause, verb: Token) -> bool:
@@ -440,6 +456,32 @@ def _one_per_quotation(cands: list[Candidate]) -> list[Candidate]:
     from the cue after its last paragraph is one statement: keep the one with the cue."""
     with_cue = {k for c in cands if c.cue is not None and c.type == "direct" for k in c.regions}
     return [c for c in cands if c.cue is not None or c.type != "direct" or not with_cue.intersection(c.regions)]
+
+
+def _one_per_cue(cands: list[Candidate]) -> list[Candidate]:
+    """Pieces of one type reported by one cue are one statement: '“A,” she said, “B.”', '“A,” he
+    said. “B.”' and the paragraphs after 'The Times reports:' are one attribution with several content
+    spans. (Pieces of different types stay apart: '“A,” he said he told them'.)"""
+    out: list[Candidate] = []
+    by_cue: dict[tuple[int, int], Candidate] = {}
+    for cand in sorted(cands, key=lambda c: c.spans[0].start if c.spans else -1):
+        key = (cand.cue.start, cand.cue.end) if cand.cue is not None and cand.spans else None
+        first = by_cue.get(key) if key is not None else None
+        if first is None or first.type != cand.type or not _same_speaker(first, cand):
+            if key is not None:
+                by_cue.setdefault(key, cand)
+            out.append(cand)
+            continue
+        first.spans = sorted(first.spans + [s for s in cand.spans if s not in first.spans], key=lambda s: s.start)
+        first.regions = sorted(set(first.regions) | set(cand.regions))
+        first.confidence = max(first.confidence, cand.confidence)
+    return out
+
+
+def _same_speaker(a: Candidate, b: Candidate) -> bool:
+    """The pieces do not name two different speaker phrases."""
+    ma, mb = a.speaker_mention, b.speaker_mention
+    return ma is None or mb is None or (ma.start, ma.end) == (mb.start, mb.end)
 
 
 def _cover_marks(work: Work, span: Span) -> Span:

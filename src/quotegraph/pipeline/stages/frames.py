@@ -12,8 +12,9 @@ from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kin
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
 
-__all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
-           "coordinated", "statement_kind", "dateline", "adjacent_name", "SUBJECT_DEPS", "FORMS"]
+__all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
+           "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
+           "without_trailing_aside", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -179,7 +180,11 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     picked = [t for t in _children(clause, verb, ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj", "intj"))
               if t.region is not None]
     if picked:
-        return "quote", _flatten(clause, picked)
+        # a name the parser hung on the quotation after it ('“…,” Ms. Moore said') is the speaker
+        names = {i for t in picked for c in t.children if c > t.i and clause.tokens[c].pos == "PROPN"
+                 and clause.tokens[c].dep in ("appos", "nsubj", "compound", "npadvmod", "dep")
+                 for i in clause.subtree(c)}
+        return "quote", [i for i in _flatten(clause, picked) if i not in names]
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
     if not picked and cls in ("speech", "write"):
@@ -488,3 +493,41 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
     while len(toks) > 1 and toks[0].pos == "PUNCT":
         toks.pop(0)
     return toks[0].start, toks[-1].end
+
+
+_RELATIVES = frozenset(("which", "who", "whom", "whose"))
+_ASIDE_DEPS = ("advcl", "conj", "xcomp", "acl", "relcl", "npadvmod", "appos")
+
+
+def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = False) -> list[int]:
+    """A content without the aside that ends it after a comma or a dash. A participle that is a cue
+    starts another statement ("…, saying that …", "…, arguing that …"); after a noun-phrase content
+    (``phrase``) the writer's relative clause or participle is no part of it either ("the health of
+    Donald Trump, who is 70", "the plan, engaging in …"). The content stops before the mark."""
+    if len(idx) < 3:
+        return idx
+    inside = set(idx)
+    for k in range(1, len(idx) - 1):
+        mark = clause.tokens[idx[k]]
+        if mark.text not in (",", "--", "—", "–") or idx[k + 1] != mark.i + 1:
+            continue
+        head = _aside_head(clause, clause.tokens[mark.i + 1], inside)
+        if head is None or not (phrase or head.tag == "VBG" and is_cue(head)):
+            continue
+        sub = clause.subtree(head.i)
+        if max(sub) >= idx[-1] and min(sub) == mark.i + 1:
+            return idx[:k]
+    return idx
+
+
+def _aside_head(clause: Clause, first: Token, inside: set[int]) -> Token | None:
+    """The head of an aside opened by ``first``: a non-restrictive relative clause or an -ing participle."""
+    if first.region is not None:
+        return None
+    if first.text.lower() in _RELATIVES:
+        head = clause.tokens[first.head]
+        return head if head.dep in ("relcl", "acl") else None
+    t = clause.tokens[first.head] if first.dep in ("neg", "advmod") else first  # "not even needing to …"
+    if t.tag == "VBG" and t.dep in _ASIDE_DEPS and t.region is None and t.i - first.i <= 2:
+        return t
+    return None

@@ -111,7 +111,25 @@ def candidate_features(work: Work, cand: Candidate) -> list[str]:
     feats += _syntax(clause, cue, rule)
     feats += _shape(work, cand, clause)
     feats += _speaker(work, cand, clause, rule)
+    feats += _neighbours(work, cand)
     return feats
+
+
+def _neighbours(work: Work, cand: Candidate) -> list[str]:
+    """How the candidate sits among the others: sharing content (only one can be the statement),
+    holding another's cue, or lying inside another's content."""
+    out = []
+    lo, hi = (cand.spans[0].start, cand.spans[-1].end) if cand.spans else (0, 0)
+    for other in work.candidates:
+        if other is cand or not other.spans:
+            continue
+        if any(s.overlap(t) for s in cand.spans for t in other.spans):
+            out.append("shares_content" + ("_same_cue" if other.cue == cand.cue else ""))
+        if other.cue is not None and lo <= other.cue.start < hi:
+            out.append("holds_other_cue")
+        if cand.cue is not None and any(t.start <= cand.cue.start < t.end for t in other.spans):
+            out.append("cue_in_other_content")
+    return sorted(set(out))
 
 
 def _token_at(clause: Clause, offset: int) -> Token | None:

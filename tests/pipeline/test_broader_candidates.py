@@ -37,6 +37,9 @@ from test_frames import cue_of, judged, parsed
     # a verb outside the lexicons with a "that" clause: a belief
     ("He/PRON/nsubj/1 sensed/VERB/ROOT/1 that/SCONJ/mark/4 it/PRON/nsubj/4 failed/VERB/ccomp/1",
      "sensed", ("that-clause", "belief", "that it failed")),
+    # a noun outside the lexicons with a "that" clause of its own: a belief
+    ("Fears/NOUN/nsubj/4 that/SCONJ/mark/3 talks/NOUN/nsubj/3 fail/VERB/acl/0 grew/VERB/ROOT/4",
+     "Fears", ("noun-clause", "belief", "that talks fail")),
 ])
 def test_broader_forms(spec, cue, expected):
     assert judged(spec, cue) == expected

@@ -31,8 +31,11 @@ def is_cue(tok: Token) -> bool:
 def is_noun_cue(clause: Clause, tok: Token) -> bool:
     """A reporting noun followed by a "that" clause ("on the grounds that …") or an "of"/"about"
     object ("his claim of fraud", "allegations of abuse")."""
-    if tok.region is not None or tok.pos != "NOUN" or tok.lemma not in noun_cues():
+    if tok.region is not None or tok.pos != "NOUN":
         return False
+    if tok.lemma not in noun_cues():
+        # any noun with a "that" clause of its own ("fears that …", "the idea that …"): a belief
+        return bool(_that_clauses(clause, tok))
     return bool(_that_clauses(clause, tok) or _topic_objects(clause, tok))
 
 
@@ -247,7 +250,7 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
     shows") makes the statement a document one.
     """
     if verb.pos == "NOUN":
-        kind: str | None = noun_cue_kinds().get(verb.lemma, "speech")
+        kind: str | None = noun_cue_kinds().get(verb.lemma, "belief")
     elif form == "that-clause":
         kind = "belief"
     else:

@@ -26,7 +26,8 @@ MASK_MIN_WORDS = 5
 _WORDS = re.compile(r"[a-z]+")
 _NAME = re.compile(r"[A-Z][a-z]+")
 _DOUBLE_STYLE_MARKS = re.escape(QUOTE_MARKS.replace("'", ""))  # a lone apostrophe is no quotation
-_MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b")
+# "that" opens the content clause of verbs and nouns outside the lexicons ("conceded that …", "fears that …").
+_MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b|\b[Tt]hat\b")
 PLACEHOLDER = "Quote"
 # Quotation marks spaCy's tokenizer does not split off, shown to it as ones it
 # does (one character for one, so offsets are unchanged).
@@ -184,7 +185,7 @@ def _chunks(lengths: list[int], most: int) -> list[tuple[int, int]]:
 
 def may_report(sentence: str) -> bool:
     """Could this sentence hold a statement? (a cue word, a light-verb cue such as "drew criticism"
-    or "lashed out", a quotation mark or a colon)."""
+    or "lashed out", "that", a quotation mark or a colon)."""
     if _MARKERS.search(sentence):
         return True
     words = _WORDS.findall(sentence.lower())

@@ -25,7 +25,6 @@ from .marks import QUOTE_MARKS
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
-_WEAK_OBJECT = 0.45  # below any speech cue, so such a candidate never swallows one inside it
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
@@ -177,11 +176,6 @@ class Attribution:
         self._speaker(work, clause, cand, subj)
         cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
         colon = work.text[clause.span.start:clause.span.end].rstrip().endswith(":")
-        if idx and cand.kind is None and form == "object" and not colon:
-            # "recalled an incident", "pledged his support": an object the lexicon does not call speech is
-            # still a candidate, a weak one; the filter judges it by its cue and its head
-            cand.kind = statement_kind(clause, verb, "clause", [], subj)
-            cand.confidence = min(cand.confidence, _WEAK_OBJECT)
         if not idx or cand.kind is None:
             # no content here; a frame ending with ':' can still introduce the next quote
             cand.kind = statement_kind(clause, verb, "clause", [], subj)

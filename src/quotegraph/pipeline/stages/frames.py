@@ -95,6 +95,11 @@ def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
                 out.append(t)
             elif tok.lemma in _INFINITIVE_NOUNS and any(m.text.lower() == "to" and m.i == tok.i + 1 for m in marks):
                 out.append(t)
+    head = clause.tokens[tok.head]
+    if tok.dep == "nsubj" and head.lemma == "be" and tok.lemma in speech_nouns():
+        # "His argument is that …", "The message was that …": the noun's content follows the copula
+        out += [t for t in _children(clause, head, ("ccomp", "attr")) if t.i > tok.i and
+                any(clause.tokens[m].dep == "mark" and clause.tokens[m].text.lower() == "that" for m in t.children)]
     return out
 
 

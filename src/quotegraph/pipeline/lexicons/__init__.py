@@ -33,11 +33,11 @@ def cues() -> dict[str, tuple[str, float]]:
 @lru_cache(maxsize=None)
 def cue_kinds() -> dict[str, tuple[str, str | None, str]]:
     """Reporting-cue lemma -> (kind with a content clause, kind with a bare noun-phrase object or None, kind with a
-    "to" infinitive); see the header of ``cues.tsv``. A derived verb's object is what was said ("bemoaned the
-    delays", "chided the press")."""
+    "to" infinitive); see the header of ``cues.tsv``. A derived verb's bare object is a stance toward it, as
+    with "supported the bill" ("expressed outrage over X", "bemoaned the delays"): belief."""
     out = {row[0]: (row[3], None if row[4] == "-" else row[4], row[5]) for row in _rows("cues.tsv")}
     for row in _rows("cues_derived.tsv"):
-        out.setdefault(row[0], ("speech", "speech", "intention"))
+        out.setdefault(row[0], ("speech", "belief", "intention"))
     return out
 
 

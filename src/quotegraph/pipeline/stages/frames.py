@@ -29,8 +29,8 @@ def is_cue(tok: Token) -> bool:
 
 
 def is_noun_cue(clause: Clause, tok: Token) -> bool:
-    """A reporting noun followed by a "that" clause ("on the grounds that …") or an "of"/"about"
-    object ("his claim of fraud", "allegations of abuse")."""
+    """A reporting noun followed by a "that" clause ("on the grounds that …") or an "of" object
+    ("his claim of fraud", "allegations of abuse"; "a statement about X" names only a topic)."""
     if tok.region is not None or tok.pos != "NOUN":
         return False
     if tok.lemma not in noun_cues():
@@ -40,11 +40,11 @@ def is_noun_cue(clause: Clause, tok: Token) -> bool:
 
 
 def _topic_objects(clause: Clause, tok: Token) -> list[Token]:
-    """The "of"/"about" phrases right after a noun, when they hold an object ("claims of fraud")."""
+    """The "of" phrase right after a noun, when it holds an object ("claims of fraud")."""
     out = []
     for c in tok.children:
         t = clause.tokens[c]
-        if t.dep == "prep" and t.i == tok.i + 1 and t.text.lower() in ("of", "about") and \
+        if t.dep == "prep" and t.i == tok.i + 1 and t.text.lower() == "of" and \
                 any(clause.tokens[k].dep in ("pobj", "pcomp") for k in t.children):
             out.append(t)
     return out
@@ -134,7 +134,7 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
 #   noun-clause   a reporting noun's clause ("his claim that ...")
 #   demand        "called for X"
 #   parenthetical the clause a parenthetical cue is set into ("X, he said, is Y")
-#   noun-topic    a reporting noun's "of"/"about" object ("his claim of fraud")
+#   noun-topic    a reporting noun's "of" object ("his claim of fraud")
 #   light         what a light-verb or phrasal cue reports ("drew criticism for X", "lashed out at X")
 #   passive       the passive subject ("the figures were confirmed by aides")
 #   pronoun       a pronoun object that stands for something said ("he said that")
@@ -202,14 +202,10 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         passive = _passive_content(clause, verb)
         if passive:
             return "passive", passive
-        topical = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _SPEECH_TOPIC_PREPS
-                   and _children(clause, p, ("pobj", "pcomp"))]
-        if topical:  # "warned of a crisis", "complained about the delays"
-            return "topic", _flatten(clause, topical[:1], drop_first=True)
+    # A speech verb's "about"/"of" phrase ("joked about X", "warned of X") is what was spoken of, not what
+    # was said: no content (real news pages never count it as a statement).
     return "object", _flatten(clause, picked)
 
-
-_SPEECH_TOPIC_PREPS = ("about", "of", "on", "over", "against")
 # Pronouns that stand for something said ("he said that", "she denied it", "they said so").
 _SAID_PRONOUNS = frozenset("that this it so nothing something much everything anything those these".split())
 

@@ -19,9 +19,9 @@ from test_frames import cue_of, judged, parsed
     # a light-verb phrase: the noun makes the cue, its "for" phrase is the content
     ("The/DET/det/1 senator/NOUN/nsubj/2 drew/VERB/ROOT/2 criticism/NOUN/dobj/2 for/ADP/prep/3 remarks/NOUN/pobj/4",
      "drew", ("light", "speech", "remarks")),
-    # a phrasal cue: the particle makes the cue
-    ("Critics/NOUN/nsubj/1 lashed/VERB/ROOT/1 out/ADP/prt/1 at/ADP/prep/1 the/DET/det/5 governor/NOUN/pobj/3",
-     "lashed", ("light", "speech", "the governor")),
+    # a phrasal cue: the particle makes the cue ("at X" is only its target)
+    ("Critics/NOUN/nsubj/1 lashed/VERB/ROOT/1 out/ADP/prt/1 that/SCONJ/mark/5 it/PRON/nsubj/5 failed/VERB/ccomp/1",
+     "lashed", ("light", "speech", "that it failed")),
     # a reporting noun's "of" object
     ("His/PRON/poss/1 claim/NOUN/nsubjpass/5 of/ADP/prep/1 fraud/NOUN/pobj/2 was/AUX/auxpass/5 rejected/VERB/ROOT/5",
      "claim", ("noun-topic", "speech", "fraud")),
@@ -56,6 +56,10 @@ def test_what_is_not_a_broader_cue():
     assert light_partner(clause, cue_of(clause, "drew")) is None
     clause = parsed("The/DET/det/1 claim/NOUN/nsubj/2 failed/VERB/ROOT/2")
     assert not is_noun_cue(clause, cue_of(clause, "claim"))
+    # an accusation with no holder named is no one's statement
+    clause = parsed("Allegations/NOUN/nsubj/3 of/ADP/prep/0 fraud/NOUN/pobj/1 grew/VERB/ROOT/3")
+    assert not is_noun_cue(clause, cue_of(clause, "Allegations"))
+    assert judged("Critics/NOUN/nsubj/1 lashed/VERB/ROOT/1 out/ADP/prt/1 at/ADP/prep/1 him/PRON/pobj/3", "lashed")[2] == ""
     clause = parsed("He/PRON/nsubj/1 sensed/VERB/ROOT/1 it/PRON/dobj/1")
     assert not that_clause_cue(clause, cue_of(clause, "sensed"))
 

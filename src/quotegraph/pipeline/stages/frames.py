@@ -39,9 +39,17 @@ def is_noun_cue(clause: Clause, tok: Token) -> bool:
     return bool(_that_clauses(clause, tok) or _topic_objects(clause, tok))
 
 
+def _holder(clause: Clause, tok: Token) -> bool:
+    """A noun with its holder named ("his claim", "Trump's allegations"): without one, "charges of
+    conspiracy" or "allegations of abuse" name an accusation, not someone's statement."""
+    return any(clause.tokens[c].dep == "poss" for c in tok.children)
+
+
 def _topic_objects(clause: Clause, tok: Token) -> list[Token]:
     """The "of" phrase right after a noun, when it holds an object ("claims of fraud")."""
     out = []
+    if not _holder(clause, tok):
+        return out
     for c in tok.children:
         t = clause.tokens[c]
         if t.dep == "prep" and t.i == tok.i + 1 and t.text.lower() == "of" and \
@@ -81,7 +89,8 @@ def light_partner(clause: Clause, tok: Token) -> Token | None:
 
 _LIGHT_DEPS = ("dobj", "prt", "advmod", "prep", "attr", "oprd", "acomp", "npadvmod")
 # Prepositions that carry what a light-verb phrase or a speech verb is about ("took aim at X", "warned of X").
-_TOPIC_PREPS = ("about", "of", "on", "over", "against", "at", "to", "for", "with", "behind", "from")
+_TOPIC_PREPS = ("about", "of", "on", "over", "to", "for", "with", "from")
+# (not "at", "against", "behind": "lashed out at X", "threw support behind X" name a target, not what was said)
 
 
 def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
@@ -222,8 +231,8 @@ def _passive_content(clause: Clause, verb: Token) -> list[int]:
 
 
 def _light_content(clause: Clause, verb: Token) -> list[int]:
-    """What a light-verb or phrasal cue reports: the verb's clause or object, else the "at/of/about/for …"
-    phrase of the verb or of its noun ("drew criticism [for the remarks]", "took aim [at the press]")."""
+    """What a light-verb or phrasal cue reports: the verb's clause or object, else the "of/about/for …"
+    phrase of the verb or of its noun ("drew criticism [for the remarks]", "made reference [to X]")."""
     partner = light_partner(clause, verb)
     if partner is None:
         return []
@@ -235,8 +244,6 @@ def _light_content(clause: Clause, verb: Token) -> list[int]:
                  and p.text.lower() in _TOPIC_PREPS and _children(clause, p, ("pobj", "pcomp"))]
         if preps:
             return _flatten(clause, preps[:1], drop_first=True)
-        if partner.dep == "prep" and owner is verb and _children(clause, partner, ("pobj",)):
-            return _flatten(clause, [partner], drop_first=True)  # "threw [his support] behind X"
     return []
 
 

@@ -163,3 +163,9 @@ def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, ment
 def test_a_content_ends_before_an_aside_or_a_second_statement(pipeline, body, content, cut):
     found = [q for q in _quotes(pipeline, body) if q.text.startswith(content)]
     assert found and all(cut not in q.text for q in found), [q.text for q in _quotes(pipeline, body)]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case(pipeline):
+    (q,) = _quotes(pipeline, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.")
+    assert q.cue.text == "Vows" and q.speaker.mention.text == "Sanders"
+    assert q.text == "To Eliminate Tax Breaks Used By Developers"

@@ -169,3 +169,9 @@ def test_a_title_case_headline_is_parsed_in_sentence_case(pipeline):
     (q,) = _quotes(pipeline, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.")
     assert q.cue.text == "Vows" and q.speaker.mention.text == "Sanders"
     assert q.text == "To Eliminate Tax Breaks Used By Developers"
+
+
+def test_a_speech_verb_joined_to_a_content_is_a_statement_of_its_own(pipeline):
+    found = {q.cue.text: q for q in _quotes(pipeline, "She said the plan would fail and added that it was too late.")}
+    assert found["said"].text == "the plan would fail"
+    assert found["added"].text == "that it was too late" and found["added"].speaker.mention.text == "She"

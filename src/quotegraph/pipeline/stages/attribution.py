@@ -19,7 +19,7 @@ from ..base import stage
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
-                     mention_span, statement_kind, subject_of, without_trailing_aside)
+                     mention_span, statement_kind, subject_of, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
@@ -173,6 +173,8 @@ class Attribution:
             cand.kind = statement_kind(clause, verb, "clause", [], subj)
             cand.rule = "frame"
             return cand if work.text[clause.span.start:clause.span.end].rstrip().endswith(":") else None
+        if form in ("clause", "infinitive"):
+            idx = with_stranded_conjuncts(clause, verb, idx)
         toks = [clause.tokens[i] for i in without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)]
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:

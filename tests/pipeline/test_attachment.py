@@ -175,3 +175,11 @@ def test_a_speech_verb_joined_to_a_content_is_a_statement_of_its_own(pipeline):
     found = {q.cue.text: q for q in _quotes(pipeline, "She said the plan would fail and added that it was too late.")}
     assert found["said"].text == "the plan would fail"
     assert found["added"].text == "that it was too late" and found["added"].speaker.mention.text == "She"
+
+
+def test_a_quotation_that_goes_on_from_the_sentence_subject_is_its_predicate(pipeline):
+    body = 'The court\'s decision "will effectively force us to put voters back on the rolls who have died," Husted said.'
+    (q,) = _quotes(pipeline, body)
+    assert q.type == "mixed" and q.text.startswith("The court's decision") and q.speaker.mention.text == "Husted"
+    (q,) = _quotes(pipeline, '"We are going to win this election in November," Smith said.')
+    assert q.type == "direct"

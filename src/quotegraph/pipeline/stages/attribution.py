@@ -18,8 +18,9 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
-                     mention_span, statement_kind, subject_of, with_stranded_conjuncts, without_trailing_aside)
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline, is_cue,
+                     is_noun_cue, mention_span, statement_kind, subject_of, with_stranded_conjuncts,
+                     without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
@@ -250,6 +251,7 @@ class Attribution:
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
+                self._fronted_subject(work, clause, cand, region)
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
                 # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
                 cand.cue = work.mention(dash.start("dash"), dash.end("dash"))
@@ -269,6 +271,28 @@ class Attribution:
             work.candidates.append(cand)
         self._framed_short_quotes(work, ci, clause, covered)
         self._short_quotes(work, ci, clause, covered)
+
+    def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
+        """'Both parties "saw Burma as a country …," Smith said.': a quotation that goes on, in lower
+        case, from a noun phrase opening the sentence is that phrase's predicate; the statement is the
+        phrase and the quotation together."""
+        text = work.text
+        start = next((t.start for t in clause.tokens[dateline(clause):] if t.region is None), None)
+        inner = text[region.start : region.start + 1]
+        if start is None or start >= region.outer.start or not inner.islower():
+            return
+        lead = text[start : region.outer.start]
+        words = _WORD.findall(lead)
+        if not words or len(words) > 12 or lead.rstrip()[-1:] in ",;:—–-(" or "\n" in lead:
+            return
+        toks = [t for t in clause.tokens if start <= t.start < region.outer.start]
+        if any(is_cue(t) or t.pos in ("VERB", "AUX") for t in toks) or not any(t.pos in ("NOUN", "PROPN", "PRON")
+                                                                            for t in toks):
+            return
+        m = cand.speaker_mention
+        if m is not None and m.start < region.outer.start:
+            return
+        self._set_content(work, cand, [Span(start, region.outer.end)])
 
     def _framed_short_quotes(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> None:
         """Short quotations the parser saw word by word, set off by a frame with an explicit cue:

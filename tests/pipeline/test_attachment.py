@@ -183,3 +183,13 @@ def test_a_quotation_that_goes_on_from_the_sentence_subject_is_its_predicate(pip
     assert q.type == "mixed" and q.text.startswith("The court's decision") and q.speaker.mention.text == "Husted"
     (q,) = _quotes(pipeline, '"We are going to win this election in November," Smith said.')
     assert q.type == "direct"
+
+
+@pytest.mark.parametrize("reply, speaker, cue", [
+    ('"Jeb wants to be a tough guy tonight and every night of the week," Trump shot back.', "Trump", "shot"),
+    ('And Mr. Christie gloated: "I told you he would not be ready for this at all, folks."', "Mr. Christie", "gloated"),
+])
+def test_a_reply_in_its_own_frame_is_never_carried_from_the_previous_speaker(pipeline, reply, speaker, cue):
+    body = '"We are going to win this state by a very wide margin," Smith said on Tuesday.\n\n' + reply
+    q = _quotes(pipeline, body)[-1]
+    assert q.speaker.mention.text == speaker and q.cue.text == cue and q.speaker.name != "Smith"

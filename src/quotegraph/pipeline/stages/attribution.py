@@ -265,12 +265,25 @@ class Attribution:
                 lead = work.text[clause.span.start : region.outer.start].strip()
                 if lead and not lead.endswith(":"):
                     continue  # a title or scare quote inside a sentence, not speech
-                if self._continue_previous(work, clause, cand):
+                verb = _frame_verb(work, clause, region)
+                if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
+                    self._attach_frame_verb(work, clause, cand, verb)
+                elif self._continue_previous(work, clause, cand):
                     continue
-                cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
+                else:
+                    cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
             work.candidates.append(cand)
         self._framed_short_quotes(work, ci, clause, covered)
         self._short_quotes(work, ci, clause, covered)
+
+    def _attach_frame_verb(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
+        """A quotation's own frame with a verb the lexicon does not know ("shot back", "gloated"): the
+        verb (with its particle) is the cue and its subject the speaker."""
+        end = max([verb.end] + [clause.tokens[c].end for c in verb.children if clause.tokens[c].dep == "prt"])
+        cand.cue = work.mention(verb.start, end)
+        subj, _ = subject_of(clause, verb)
+        self._speaker(work, clause, cand, subj)
+        cand.confidence, cand.rule = 0.6, "quote:verb"
 
     def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
         """'Both parties "saw Burma as a country …," Smith said.': a quotation that goes on, in lower
@@ -377,6 +390,32 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
+    """The verb of a short frame set right after a quotation ('“…,” Trump shot back with a laugh.',
+    '“…,” reads an editorial.') or before it with a colon ('Mr. Christie gloated: “…”'), if it has
+    a subject outside the quotation."""
+    outside = [t for t in clause.tokens if t.region is None and not (region.outer.start <= t.start < region.outer.end)]
+    words = [t for t in outside if t.pos not in ("PUNCT", "SPACE")]
+    if not words or len(words) > _FRAME_WORDS or any(t.region is not None for t in clause.tokens
+                                                     if t.start >= region.outer.end or t.end <= region.outer.start):
+        return None
+    after = [t for t in words if t.start >= region.outer.end]
+    before = [t for t in words if t.end <= region.outer.start]
+    if after and before:
+        return None
+    if after:
+        verbs = [t for t in after[:3] if t.pos == "VERB"]
+    elif work.text[before[-1].end : region.outer.start].strip().endswith(":"):
+        verbs = [t for t in before if t.pos == "VERB"][-1:]
+    else:
+        return None
+    for verb in verbs:
+        subj = [clause.tokens[c] for c in verb.children if clause.tokens[c].dep in SUBJECT_DEPS]
+        if subj and subj[0].region is None and subj[0].pos in ("PROPN", "NOUN", "PRON"):
+            return verb
+    return None
 
 
 def _last_quotation(work: Work) -> Candidate | None:

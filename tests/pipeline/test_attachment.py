@@ -163,3 +163,33 @@ def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, ment
 def test_a_content_ends_before_an_aside_or_a_second_statement(pipeline, body, content, cut):
     found = [q for q in _quotes(pipeline, body) if q.text.startswith(content)]
     assert found and all(cut not in q.text for q in found), [q.text for q in _quotes(pipeline, body)]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case(pipeline):
+    (q,) = _quotes(pipeline, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.")
+    assert q.cue.text == "Vows" and q.speaker.mention.text == "Sanders"
+    assert q.text == "To Eliminate Tax Breaks Used By Developers"
+
+
+def test_a_speech_verb_joined_to_a_content_is_a_statement_of_its_own(pipeline):
+    found = {q.cue.text: q for q in _quotes(pipeline, "She said the plan would fail and added that it was too late.")}
+    assert found["said"].text == "the plan would fail"
+    assert found["added"].text == "that it was too late" and found["added"].speaker.mention.text == "She"
+
+
+def test_a_quotation_that_goes_on_from_the_sentence_subject_is_its_predicate(pipeline):
+    body = 'The court\'s decision "will effectively force us to put voters back on the rolls who have died," Husted said.'
+    (q,) = _quotes(pipeline, body)
+    assert q.type == "mixed" and q.text.startswith("The court's decision") and q.speaker.mention.text == "Husted"
+    (q,) = _quotes(pipeline, '"We are going to win this election in November," Smith said.')
+    assert q.type == "direct"
+
+
+@pytest.mark.parametrize("reply, speaker, cue", [
+    ('"Jeb wants to be a tough guy tonight and every night of the week," Trump shot back.', "Trump", "shot"),
+    ('And Mr. Christie gloated: "I told you he would not be ready for this at all, folks."', "Mr. Christie", "gloated"),
+])
+def test_a_reply_in_its_own_frame_is_never_carried_from_the_previous_speaker(pipeline, reply, speaker, cue):
+    body = '"We are going to win this state by a very wide margin," Smith said on Tuesday.\n\n' + reply
+    q = _quotes(pipeline, body)[-1]
+    assert q.speaker.mention.text == speaker and q.cue.text == cue and q.speaker.name != "Smith"

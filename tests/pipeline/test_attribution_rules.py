@@ -8,7 +8,8 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 from quotegraph.pipeline.lexicons import lemma
 from quotegraph.pipeline.stages.attribution import _one_per_cue
-from quotegraph.pipeline.stages.frames import complement, without_trailing_aside
+from quotegraph.pipeline.stages.frames import (complement, subject_of, with_stranded_conjuncts,
+                                               without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Token, Work
 
 _TEXT = "“Hopefully,” the president said, “this museum can help us.” “No,” Roe said."
@@ -56,7 +57,7 @@ def _clause(spec: str, regions: dict[int, int] | None = None) -> Clause:
     """A clause from ``word/TAG/dep/head`` tokens (the coarse part of speech read off the tag);
     ``regions`` marks the tokens that stand for a masked quotation (``_`` for spaces in them)."""
     tokens, pos = [], 0
-    coarse = {"VBG": "VERB", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
+    coarse = {"VBG": "VERB", "VB": "VERB", "MD": "AUX", "CC": "CCONJ", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
               ",": "PUNCT", "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
     for i, item in enumerate(spec.split()):
         word, tag, dep, head = item.rsplit("/", 3)
@@ -97,3 +98,24 @@ def test_a_name_the_parser_hung_on_a_quotation_is_not_part_of_it() -> None:
     clause = _clause("“Probably_not,”/XX/nsubj/3 Ms./NNP/compound/2 Moore/NNP/appos/0 said/VBD/ROOT/3 ./,/punct/3",
                      regions={0: 0})
     assert complement(clause, clause.tokens[3]) == ("quote", [0])
+
+
+_BUT = ("Voters/NN/nsubj/1 said/VBD/ROOT/1 they/PRP/nsubj/3 had/VBD/ccomp/1 doubts/NN/dobj/3 ,/,/punct/1 "
+        "but/CC/cc/1 could/MD/aux/9 not/RB/neg/9 bear/VB/conj/1 it/PRP/dobj/9")
+_ADDED = ("She/PRP/nsubj/1 said/VBD/ROOT/1 it/PRP/nsubj/4 would/MD/aux/4 fail/VB/ccomp/1 and/CC/cc/4 "
+          "added/VBD/conj/4 that/IN/mark/9 it/PRP/nsubj/9 was/VBD/ccomp/6 late/JJ/acomp/9")
+
+
+def test_a_conjunct_the_parser_hung_on_the_cue_goes_on_with_the_content() -> None:
+    clause = _clause(_BUT)
+    said = clause.tokens[1]
+    _, idx = complement(clause, said)
+    assert " ".join(clause.tokens[i].text for i in with_stranded_conjuncts(clause, said, idx)) == \
+        "they had doubts , but could not bear it"
+
+
+def test_a_speech_verb_joined_inside_a_content_is_the_next_statement_of_the_same_speaker() -> None:
+    clause = _clause(_ADDED)
+    assert _content(clause, 2, phrase=False) == "it would fail"
+    subject, _ = subject_of(clause, clause.tokens[6])
+    assert subject is not None and subject.text == "She"

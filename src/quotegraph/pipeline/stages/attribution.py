@@ -18,8 +18,9 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
-                     light_partner, mention_span, statement_kind, subject_of, that_clause_cue, without_trailing_aside)
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline, is_cue,
+                     is_noun_cue, light_partner, mention_span, statement_kind, subject_of, that_clause_cue,
+                     with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
@@ -181,6 +182,8 @@ class Attribution:
             cand.kind = statement_kind(clause, verb, "clause", [], subj)
             cand.rule = "frame"
             return cand if colon else None
+        if form in ("clause", "infinitive"):
+            idx = with_stranded_conjuncts(clause, verb, idx)
         toks = [clause.tokens[i] for i in without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)]
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:
@@ -256,6 +259,7 @@ class Attribution:
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
+                self._fronted_subject(work, clause, cand, region)
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
                 # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
                 cand.cue = work.mention(dash.start("dash"), dash.end("dash"))
@@ -269,12 +273,47 @@ class Attribution:
                 lead = work.text[clause.span.start : region.outer.start].strip()
                 if lead and not lead.endswith(":"):
                     continue  # a title or scare quote inside a sentence, not speech
-                if self._continue_previous(work, clause, cand):
+                verb = _frame_verb(work, clause, region)
+                if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
+                    self._attach_frame_verb(work, clause, cand, verb)
+                elif self._continue_previous(work, clause, cand):
                     continue
-                cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
+                else:
+                    cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
             work.candidates.append(cand)
         self._framed_short_quotes(work, ci, clause, covered)
         self._short_quotes(work, ci, clause, covered)
+
+    def _attach_frame_verb(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
+        """A quotation's own frame with a verb the lexicon does not know ("shot back", "gloated"): the
+        verb (with its particle) is the cue and its subject the speaker."""
+        end = max([verb.end] + [clause.tokens[c].end for c in verb.children if clause.tokens[c].dep == "prt"])
+        cand.cue = work.mention(verb.start, end)
+        subj, _ = subject_of(clause, verb)
+        self._speaker(work, clause, cand, subj)
+        cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
+        """'Both parties "saw Burma as a country …," Smith said.': a quotation that goes on, in lower
+        case, from a noun phrase opening the sentence is that phrase's predicate; the statement is the
+        phrase and the quotation together."""
+        text = work.text
+        start = next((t.start for t in clause.tokens[dateline(clause):] if t.region is None), None)
+        inner = text[region.start : region.start + 1]
+        if start is None or start >= region.outer.start or not inner.islower():
+            return
+        lead = text[start : region.outer.start]
+        words = _WORD.findall(lead)
+        if not words or len(words) > 12 or lead.rstrip()[-1:] in ",;:—–-(" or "\n" in lead:
+            return
+        toks = [t for t in clause.tokens if start <= t.start < region.outer.start]
+        if any(is_cue(t) or t.pos in ("VERB", "AUX") for t in toks) or not any(t.pos in ("NOUN", "PROPN", "PRON")
+                                                                            for t in toks):
+            return
+        m = cand.speaker_mention
+        if m is not None and m.start < region.outer.start:
+            return
+        self._set_content(work, cand, [Span(start, region.outer.end)])
 
     def _framed_short_quotes(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> None:
         """Short quotations the parser saw word by word, set off by a frame with an explicit cue:
@@ -359,6 +398,32 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
+    """The verb of a short frame set right after a quotation ('“…,” Trump shot back with a laugh.',
+    '“…,” reads an editorial.') or before it with a colon ('Mr. Christie gloated: “…”'), if it has
+    a subject outside the quotation."""
+    outside = [t for t in clause.tokens if t.region is None and not (region.outer.start <= t.start < region.outer.end)]
+    words = [t for t in outside if t.pos not in ("PUNCT", "SPACE")]
+    if not words or len(words) > _FRAME_WORDS or any(t.region is not None for t in clause.tokens
+                                                     if t.start >= region.outer.end or t.end <= region.outer.start):
+        return None
+    after = [t for t in words if t.start >= region.outer.end]
+    before = [t for t in words if t.end <= region.outer.start]
+    if after and before:
+        return None
+    if after:
+        verbs = [t for t in after[:3] if t.pos == "VERB"]
+    elif work.text[before[-1].end : region.outer.start].strip().endswith(":"):
+        verbs = [t for t in before if t.pos == "VERB"][-1:]
+    else:
+        return None
+    for verb in verbs:
+        subj = [clause.tokens[c] for c in verb.children if clause.tokens[c].dep in SUBJECT_DEPS]
+        if subj and subj[0].region is None and subj[0].pos in ("PROPN", "NOUN", "PRON"):
+            return verb
+    return None
 
 
 def _last_quotation(work: Work) -> Candidate | None:

@@ -14,7 +14,7 @@ from .marks import QUOTE_MARKS
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "SUBJECT_DEPS", "FORMS"]
+           "without_trailing_aside", "with_stranded_conjuncts", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -366,6 +366,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
             if rel is not None:
                 return rel, path
         head = clause.tokens[tok.head]
+        if tok is verb and tok.dep == "conj" and is_cue(verb) and not is_cue(head) and head.dep == "ccomp" \
+                and is_cue(clause.tokens[head.head]):
+            head = clause.tokens[head.head]  # "She said it would fail and added …": she added it
         if head.pos in ("NOUN", "PROPN"):
             path.append(head)
             if tok.dep in ("acl", "relcl") and head.dep in SUBJECT_DEPS:
@@ -517,6 +520,7 @@ def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = Fal
     Donald Trump, who is 70", "the plan, engaging in …"). The content stops before the mark."""
     if len(idx) < 3:
         return idx
+    idx = _without_joined_cue(clause, idx)
     inside = set(idx)
     for k in range(1, len(idx) - 1):
         mark = clause.tokens[idx[k]]
@@ -542,3 +546,45 @@ def _aside_head(clause: Clause, first: Token, inside: set[int]) -> Token | None:
     if t.tag == "VBG" and t.dep in _ASIDE_DEPS and t.region is None and t.i - first.i <= 2:
         return t
     return None
+
+
+def with_stranded_conjuncts(clause: Clause, verb: Token, idx: list[int]) -> list[int]:
+    """A content with the conjuncts the parser hung on the cue instead of on the content: in "they said
+    they had misgivings, but could not bear to insult him" the part after "but" has no subject of its
+    own and comes right after the content, so it goes on with it. A conjunct that is a cue ("… and
+    added that …") or has its own subject is a statement of its own."""
+    if not idx:
+        return idx
+    out = list(idx)
+    for c in verb.children:
+        conj = clause.tokens[c]
+        if conj.dep != "conj" or conj.i <= out[-1] or is_cue(conj) or conj.region is not None:
+            continue
+        if _children(clause, conj, SUBJECT_DEPS + ("expl",)):
+            continue
+        sub = clause.subtree(conj.i)
+        gap = clause.tokens[out[-1] + 1 : sub[0]]
+        if not gap or len(gap) > 2 or not all(t.pos in ("PUNCT", "CCONJ") or t.dep == "cc" for t in gap):
+            continue
+        if any(t.text in ("—", "–", "--", ";", ":") for t in gap):
+            continue
+        out = sorted(set(out) | {t.i for t in gap} | set(sub))
+    return out
+
+
+def _without_joined_cue(clause: Clause, idx: list[int]) -> list[int]:
+    """"She said the plan would fail and added that …": a speech verb joined by "and" with no subject
+    of its own is the speaker's next statement, not part of this one (the parser often hangs it inside)."""
+    for i in idx[2:]:
+        t = clause.tokens[i]
+        if t.dep != "conj" or not is_cue(t) or cues()[t.lemma][0] != "speech" \
+                or _children(clause, t, SUBJECT_DEPS + ("expl",)):
+            continue
+        sub = clause.subtree(t.i)
+        if sub[0] != t.i or max(sub) < idx[-1]:
+            continue
+        keep = [j for j in idx if j < t.i]
+        while keep and (clause.tokens[keep[-1]].dep == "cc" or clause.tokens[keep[-1]].pos == "PUNCT"):
+            keep.pop()
+        return keep or idx
+    return idx

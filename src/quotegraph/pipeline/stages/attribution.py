@@ -16,7 +16,7 @@ import re
 
 from ...model import Span
 from ..base import stage
-from ..lexicons import cues, document_nouns
+from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline, is_cue,
                      is_noun_cue, light_partner, mention_span, statement_kind, subject_of, that_clause_cue,
@@ -26,6 +26,7 @@ from .marks import QUOTE_MARKS
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
+_SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
@@ -129,6 +130,8 @@ class Attribution:
             elif is_cue(tok) or is_noun_cue(clause, tok) or light_partner(clause, tok) is not None or \
                     that_clause_cue(clause, tok):
                 cand = self._from_verb(work, ci, clause, tok)
+                if cand is not None and tok.pos == "NOUN" and tok.lemma not in noun_cues() and cand.rule == "cue:noun-clause":
+                    cand.rule = "cue:noun-that-clause"  # a noun outside the lexicons, known by its clause alone
             else:
                 continue
             if cand is not None:
@@ -149,7 +152,13 @@ class Attribution:
             intention's content was not made (it stays, of kind intention)."""
             return any(o is not c and o.spans and o.kind == "intention" and inside(c, o) for o in out)
 
-        kept = [c for c in out if not dominated(c)]
+        def yields(c: Candidate) -> bool:
+            """A cue known by its syntax alone (a "that" clause of any verb or noun) yields to a lexicon
+            cue reporting the same content (the parser often hangs the clause on the nearer verb)."""
+            return c.rule in _SYNTAX_ONLY and any(o is not c and o.spans and o.rule not in _SYNTAX_ONLY and
+                                                 any(s.overlap(t) for s in c.spans for t in o.spans) for o in out)
+
+        kept = [c for c in out if not dominated(c) and not yields(c)]
         for c in kept:
             if unrealised(c):
                 c.kind = "intention"  # part of what someone would not say, not a statement made

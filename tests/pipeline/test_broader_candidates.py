@@ -81,3 +81,24 @@ def test_derived_lexicons_keep_counts_and_only_cues_most_of_the_time():
 ])
 def test_the_parse_gate_admits_light_verb_cues_and_that_clauses(sentence, gated):
     assert may_report(sentence) is gated
+
+
+def _attributed(spec):
+    from parsed import parsed as parsed_work
+
+    from quotegraph.pipeline.stages.attribution import Attribution
+
+    work = parsed_work(spec)
+    Attribution()(work)
+    return [(c.rule, c.cue.text, c.speaker_mention.text if c.speaker_mention else None,
+             " ".join(c.spans[0].slice(work.text).split())) for c in work.candidates]
+
+
+def test_a_that_clause_the_parser_hung_on_a_relative_clause_belongs_to_the_speech_cue():
+    from parsed import S
+
+    spec = S("She told reporters who gathered outside that the deal was dead .",
+             pos="PRON VERB NOUN PRON VERB ADV SCONJ DET NOUN AUX ADJ PUNCT",
+             heads=[1, 1, 1, 4, 2, 4, 9, 8, 9, 4, 9, 1],
+             deps="nsubj ROOT dobj nsubj relcl advmod mark det nsubj ccomp acomp punct")
+    assert _attributed(spec) == [("cue:clause", "told", "She", "that the deal was dead")]

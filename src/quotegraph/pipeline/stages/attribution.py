@@ -132,6 +132,8 @@ class Attribution:
                 cand = self._from_verb(work, ci, clause, tok)
                 if cand is not None and tok.pos == "NOUN" and tok.lemma not in noun_cues() and cand.rule == "cue:noun-clause":
                     cand.rule = "cue:noun-that-clause"  # a noun outside the lexicons, known by its clause alone
+                if cand is not None and cand.rule == "cue:that-clause":
+                    self._to_governing_cue(work, clause, cand, tok)
             else:
                 continue
             if cand is not None:
@@ -199,6 +201,22 @@ class Attribution:
             return None
         self._set_content(work, cand, [span])
         return cand
+
+    def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
+        """"X told teachers who covered the lawn that …": the parser hung the "that" clause on the verb of
+        a relative clause on the object of a speech cue; the clause is what that cue reports."""
+        noun = clause.tokens[verb.head]
+        if verb.dep != "relcl" or noun.dep not in ("dobj", "dative") or noun.head == noun.i:
+            return
+        cue = clause.tokens[noun.head]
+        if not is_cue(cue) or cues()[cue.lemma][0] not in ("speech", "write"):
+            return
+        subj, _ = subject_of(clause, cue)
+        cand.cue, cand.rule = work.mention(cue.start, cue.end), "cue:clause"
+        cand.speaker_mention = cand.speaker_head = None
+        self._speaker(work, clause, cand, subj)
+        cand.kind = statement_kind(clause, cue, "clause", [verb.i], subj)
+        cand.confidence = cue_weight(cue)
 
     def _according(self, work: Work, ci: int, clause: Clause, tok: Token) -> Candidate | None:
         to = [clause.tokens[c] for c in tok.children if clause.tokens[c].text.lower() == "to"]

@@ -143,7 +143,9 @@ def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as par
     ('"Are we where we need to be? Probably not," Ms. Moore said. "Are we going to get to where we need to be? '
      'Absolutely."', ["Are we where we need to be? Probably not,", "Are we going to get to where we need to be? "
                       "Absolutely."], "Ms. Moore", "said"),
-    # an unquoted content around a parenthetical frame
+    # an unquoted content around a parenthetical frame, its first piece a clause of its own
+    ("If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox.",
+     ["If this argument fails to persuade", "there are other tools in the toolbox"], "Mr. Castañeda", "argues"),
     ("But to prevent problems, he said, local officials should be vigilant.",
      ["But to prevent problems", "local officials should be vigilant"], "he", "said"),
 ])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 from quotegraph.pipeline.lexicons import lemma
 from quotegraph.pipeline.stages.attribution import _one_per_cue
-from quotegraph.pipeline.stages.frames import (complement, subject_of, with_stranded_conjuncts,
+from quotegraph.pipeline.stages.frames import (complement, fronted_content, subject_of, with_stranded_conjuncts,
                                                without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Token, Work
 
@@ -57,7 +57,7 @@ def _clause(spec: str, regions: dict[int, int] | None = None) -> Clause:
     """A clause from ``word/TAG/dep/head`` tokens (the coarse part of speech read off the tag);
     ``regions`` marks the tokens that stand for a masked quotation (``_`` for spaces in them)."""
     tokens, pos = [], 0
-    coarse = {"VBG": "VERB", "VB": "VERB", "MD": "AUX", "CC": "CCONJ", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
+    coarse = {"VBG": "VERB", "VB": "VERB", "VBP": "AUX", "EX": "PRON", "NNS": "NOUN", "MD": "AUX", "CC": "CCONJ", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
               ",": "PUNCT", "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
     for i, item in enumerate(spec.split()):
         word, tag, dep, head = item.rsplit("/", 3)
@@ -119,3 +119,24 @@ def test_a_speech_verb_joined_inside_a_content_is_the_next_statement_of_the_same
     assert _content(clause, 2, phrase=False) == "it would fail"
     subject, _ = subject_of(clause, clause.tokens[6])
     assert subject is not None and subject.text == "She"
+
+
+_ARGUES = ("If/IN/mark/3 this/DT/det/2 argument/NN/nsubj/3 fails/VBZ/advcl/6 ,/,/punct/6 Castañeda/NNP/nsubj/6 "
+           "argues/VBZ/parataxis/9 ,/,/punct/6 there/EX/expl/9 are/VBP/ROOT/9 tools/NNS/attr/9")
+_STATEMENT = ("In/IN/prep/4 May/NNP/pobj/0 ,/,/punct/4 he/PRP/nsubj/4 said/VBD/ROOT/4 the/DT/det/6 party/NN/nsubj/7 "
+              "won/VBD/ccomp/4")
+
+
+def test_the_piece_before_a_frame_set_off_by_commas_is_content_too() -> None:
+    clause = _clause(_ARGUES)
+    argues, subject = clause.tokens[6], clause.tokens[5]
+    _, idx = complement(clause, argues)
+    assert " ".join(clause.tokens[i].text for i in fronted_content(clause, argues, subject, idx)) == \
+        "If this argument fails"
+
+
+def test_a_fronted_phrase_before_an_ordinary_frame_is_not_content() -> None:
+    clause = _clause(_STATEMENT)
+    said, subject = clause.tokens[4], clause.tokens[3]
+    _, idx = complement(clause, said)
+    assert fronted_content(clause, said, subject, idx) == []

@@ -18,9 +18,9 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline, is_cue,
-                     is_noun_cue, light_partner, mention_span, statement_kind, subject_of, that_clause_cue,
-                     with_stranded_conjuncts, without_trailing_aside)
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline,
+                     fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
+                     that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
@@ -199,7 +199,10 @@ class Attribution:
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:
             return None
-        self._set_content(work, cand, [span])
+        first = [clause.tokens[i] for i in fronted_content(clause, verb, subj, idx)] \
+            if form in ("clause", "parenthetical") else []
+        piece = _trimmed(work, first[0].start, first[-1].end) if first else None
+        self._set_content(work, cand, [piece, span] if piece is not None else [span])
         return cand
 
     def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:

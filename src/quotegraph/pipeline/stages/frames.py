@@ -14,7 +14,7 @@ from .marks import QUOTE_MARKS
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "with_stranded_conjuncts", "SUBJECT_DEPS", "FORMS"]
+           "without_trailing_aside", "with_stranded_conjuncts", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -588,3 +588,31 @@ def _without_joined_cue(clause: Clause, idx: list[int]) -> list[int]:
             keep.pop()
         return keep or idx
     return idx
+
+
+_FRONTED_DEPS = ("advcl", "ccomp", "xcomp", "parataxis", "dep", "csubj")
+
+
+def fronted_content(clause: Clause, verb: Token, subject: Token | None, idx: list[int]) -> list[int]:
+    """The first piece of a content split by its frame: in "Though the change was smooth, he said,
+    replacing her would be harder" the clause before the subject is what was said as much as the
+    one after. Only for a cue set off by commas on both sides whose content follows it; a fronted
+    phrase ("In a statement, he said …") is the frame, not the content."""
+    if subject is None or not idx or min(idx) < verb.i or verb.i + 1 >= len(clause.tokens):
+        return []
+    after = clause.tokens[verb.i + 1]
+    if after.text != "," and not (after.dep == "npadvmod" and verb.i + 2 < len(clause.tokens)
+                                  and clause.tokens[verb.i + 2].text == ","):
+        return []
+    start = min(clause.subtree(subject.i))
+    if start < 2 or clause.tokens[start - 1].text != ",":
+        return []
+    out: list[int] = []
+    for c in verb.children:
+        t = clause.tokens[c]
+        if t.i < start and t.dep in _FRONTED_DEPS and t.pos in ("VERB", "AUX"):
+            out.extend(clause.subtree(t.i))
+    out = sorted(out)
+    if not out or out[-1] != start - 2:
+        return []
+    return out

@@ -190,6 +190,9 @@ def test_a_quotation_that_goes_on_from_the_sentence_subject_is_its_predicate(pip
 @pytest.mark.parametrize("reply, speaker, cue", [
     ('"Jeb wants to be a tough guy tonight and every night of the week," Trump shot back.', "Trump", "shot"),
     ('And Mr. Christie gloated: "I told you he would not be ready for this at all, folks."', "Mr. Christie", "gloated"),
+    # the sentence split puts the frame after a question into a sentence of its own
+    ("“It looks like we are not going to have a very good relationship, who knows?” Trump told Britain’s ITV.",
+     "Trump", "told"),
 ])
 def test_a_reply_in_its_own_frame_is_never_carried_from_the_previous_speaker(pipeline, reply, speaker, cue):
     body = '"We are going to win this state by a very wide margin," Smith said on Tuesday.\n\n' + reply

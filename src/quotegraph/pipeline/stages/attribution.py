@@ -269,8 +269,15 @@ class Attribution:
                 if lead and not lead.endswith(":"):
                     continue  # a title or scare quote inside a sentence, not speech
                 verb = _frame_verb(work, clause, region)
+                after = _frame_after(work, ci, region)
                 if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
                     self._attach_frame_verb(work, clause, cand, verb)
+                elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
+                    frame_clause, cue = after
+                    subj, _ = subject_of(frame_clause, cue)
+                    cand.cue = work.mention(cue.start, cue.end)
+                    self._speaker(work, frame_clause, cand, subj)
+                    cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
                 elif self._continue_previous(work, clause, cand):
                     continue
                 else:
@@ -393,6 +400,25 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
+    """A quotation ending in '?' or '!' whose frame the sentence split put into the next sentence of
+    its paragraph: '“… who knows?” Trump told Britain’s ITV.' The frame is short, starts right after
+    the quotation and has a speech cue with a subject and no content of its own."""
+    text = work.text
+    if ci + 1 >= len(work.clauses) or text[region.end - 1 : region.end] not in ("?", "!"):
+        return None
+    nxt = work.clauses[ci + 1]
+    if nxt.paragraph != work.clauses[ci].paragraph or text[region.outer.end : nxt.span.start].strip():
+        return None
+    if len(_WORD.findall(text[nxt.span.start : nxt.span.end])) > _FRAME_WORDS + 4:
+        return None
+    for tok in nxt.tokens:
+        if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and not content_tokens(nxt, tok):
+            subj, _ = subject_of(nxt, tok)
+            return (nxt, tok) if subj is not None and subj.region is None else None
+    return None
 
 
 def _frame_verb(work: Work, clause: Clause, region) -> Token | None:

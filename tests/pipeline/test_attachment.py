@@ -198,3 +198,9 @@ def test_a_reply_in_its_own_frame_is_never_carried_from_the_previous_speaker(pip
     body = '"We are going to win this state by a very wide margin," Smith said on Tuesday.\n\n' + reply
     q = _quotes(pipeline, body)[-1]
     assert q.speaker.mention.text == speaker and q.cue.text == cue and q.speaker.name != "Smith"
+
+
+def test_a_quotation_naming_a_thing_inside_a_noun_phrase_is_not_a_statement(pipeline):
+    body = ("While the “Meth. We’re on it.” campaign did not appeal to Julie Graham, she said she did not want to "
+            "judge the campaign.")
+    assert [q.text for q in _quotes(pipeline, body)] == ["she did not want to judge the campaign"]

@@ -27,6 +27,7 @@ _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand")
+_NAMING_DEPS = ("compound", "amod", "nmod", "poss")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
@@ -389,6 +390,8 @@ class Attribution:
 
     def _frame_cue(self, work: Work, clause: Clause, tok: Token) -> Token | None:
         """The cue verb governing a quotation in its sentence, if any."""
+        if _names_a_thing(work, clause, tok):
+            return None  # 'the “Meth. We’re on it.” campaign': a name for something, not what was said
         t = tok
         for _ in range(3):
             if t.head == t.i:
@@ -400,6 +403,19 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _names_a_thing(work: Work, clause: Clause, tok: Token) -> bool:
+    """A quotation set inside a noun phrase, between a determiner or adjective and its noun: 'the
+    “Meth. We’re on it.” campaign', 'his “Make America Great Again” hat'."""
+    if tok.dep not in _NAMING_DEPS or tok.head <= tok.i or clause.tokens[tok.head].pos != "NOUN":
+        return False
+    region = work.regions[tok.region]
+    before = [t for t in clause.tokens if t.end <= region.outer.start]
+    after = [t for t in clause.tokens if t.start >= region.outer.end]
+    if not before or not after or after[0].i != tok.head:
+        return False
+    return before[-1].pos in ("DET", "ADJ") or before[-1].tag in ("POS", "PRP$")
 
 
 def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:

@@ -190,8 +190,17 @@ def test_a_quotation_that_goes_on_from_the_sentence_subject_is_its_predicate(pip
 @pytest.mark.parametrize("reply, speaker, cue", [
     ('"Jeb wants to be a tough guy tonight and every night of the week," Trump shot back.', "Trump", "shot"),
     ('And Mr. Christie gloated: "I told you he would not be ready for this at all, folks."', "Mr. Christie", "gloated"),
+    # the sentence split puts the frame after a question into a sentence of its own
+    ("“It looks like we are not going to have a very good relationship, who knows?” Trump told Britain’s ITV.",
+     "Trump", "told"),
 ])
 def test_a_reply_in_its_own_frame_is_never_carried_from_the_previous_speaker(pipeline, reply, speaker, cue):
     body = '"We are going to win this state by a very wide margin," Smith said on Tuesday.\n\n' + reply
     q = _quotes(pipeline, body)[-1]
     assert q.speaker.mention.text == speaker and q.cue.text == cue and q.speaker.name != "Smith"
+
+
+def test_a_quotation_naming_a_thing_inside_a_noun_phrase_is_not_a_statement(pipeline):
+    body = ("While the “Meth. We’re on it.” campaign did not appeal to Julie Graham, she said she did not want to "
+            "judge the campaign.")
+    assert [q.text for q in _quotes(pipeline, body)] == ["she did not want to judge the campaign"]

@@ -28,6 +28,7 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
+_NAMING_DEPS = ("compound", "amod", "nmod", "poss")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
@@ -304,8 +305,15 @@ class Attribution:
                 if lead and not lead.endswith(":"):
                     continue  # a title or scare quote inside a sentence, not speech
                 verb = _frame_verb(work, clause, region)
+                after = _frame_after(work, ci, region)
                 if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
                     self._attach_frame_verb(work, clause, cand, verb)
+                elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
+                    frame_clause, cue = after
+                    subj, _ = subject_of(frame_clause, cue)
+                    cand.cue = work.mention(cue.start, cue.end)
+                    self._speaker(work, frame_clause, cand, subj)
+                    cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
                 elif self._continue_previous(work, clause, cand):
                     continue
                 else:
@@ -417,6 +425,8 @@ class Attribution:
 
     def _frame_cue(self, work: Work, clause: Clause, tok: Token) -> Token | None:
         """The cue verb governing a quotation in its sentence, if any."""
+        if _names_a_thing(work, clause, tok):
+            return None  # 'the “Meth. We’re on it.” campaign': a name for something, not what was said
         t = tok
         for _ in range(3):
             if t.head == t.i:
@@ -428,6 +438,38 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _names_a_thing(work: Work, clause: Clause, tok: Token) -> bool:
+    """A quotation set inside a noun phrase, between a determiner or adjective and its noun: 'the
+    “Meth. We’re on it.” campaign', 'his “Make America Great Again” hat'."""
+    if tok.dep not in _NAMING_DEPS or tok.head <= tok.i or clause.tokens[tok.head].pos != "NOUN":
+        return False
+    region = work.regions[tok.region]
+    before = [t for t in clause.tokens if t.end <= region.outer.start]
+    after = [t for t in clause.tokens if t.start >= region.outer.end]
+    if not before or not after or after[0].i != tok.head:
+        return False
+    return before[-1].pos in ("DET", "ADJ") or before[-1].tag in ("POS", "PRP$")
+
+
+def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
+    """A quotation ending in '?' or '!' whose frame the sentence split put into the next sentence of
+    its paragraph: '“… who knows?” Trump told Britain’s ITV.' The frame is short, starts right after
+    the quotation and has a speech cue with a subject and no content of its own."""
+    text = work.text
+    if ci + 1 >= len(work.clauses) or text[region.end - 1 : region.end] not in ("?", "!"):
+        return None
+    nxt = work.clauses[ci + 1]
+    if nxt.paragraph != work.clauses[ci].paragraph or text[region.outer.end : nxt.span.start].strip():
+        return None
+    if len(_WORD.findall(text[nxt.span.start : nxt.span.end])) > _FRAME_WORDS + 4:
+        return None
+    for tok in nxt.tokens:
+        if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and not content_tokens(nxt, tok):
+            subj, _ = subject_of(nxt, tok)
+            return (nxt, tok) if subj is not None and subj.region is None else None
+    return None
 
 
 def _frame_verb(work: Work, clause: Clause, region) -> Token | None:

@@ -238,5 +238,7 @@ def _engine_runs(corpus: Path, limit: int | None, settings, say) -> list:
     from ..evaluation.engines import run_engines
 
     import_optional("distributed", extra="batch", feature="bench --engines")
-    return run_engines(corpus, limit=limit, processes=settings.processes, partition_size=settings.partition_size,
+    from ..batch.run import run_batch
+
+    return run_engines(run_batch, corpus, limit=limit, processes=settings.processes, partition_size=settings.partition_size,
                        progress=say)

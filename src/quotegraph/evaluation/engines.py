@@ -63,10 +63,12 @@ def _subset(corpus: str | Path, limit: int | None, dest: Path) -> tuple[int, int
     return len(docs), sum(len(d.text.split()) for d in docs)
 
 
-def measure_engine(engine: str, corpus: str, *, limit: int | None, processes: int, partition_size: int) -> EngineRun:
-    """One batch run with ``engine`` in this process (``run_engines`` calls it in a fresh child)."""
-    from ..batch.run import run_batch
+def measure_engine(run_batch: Callable[..., Any], engine: str, corpus: str, *, limit: int | None, processes: int,
+                   partition_size: int, loader: Any = None) -> EngineRun:
+    """One batch run with ``engine`` in this process (``run_engines`` calls it in a fresh child).
 
+    ``run_batch`` is ``quotegraph.batch.run_batch`` (handed in by the caller: evaluation never imports
+    the batch layer); ``loader`` replaces ``load_pipeline`` in the workers, as there."""
     tmp = Path(tempfile.mkdtemp(prefix="quotegraph-engines-"))
     try:
         docs, words = _subset(corpus, limit, tmp / "in.jsonl")
@@ -75,7 +77,7 @@ def measure_engine(engine: str, corpus: str, *, limit: int | None, processes: in
         tree.sample()
         start, cpu_start = time.perf_counter(), _cpu_seconds()
         report = run_batch([tmp / "in.jsonl"], tmp / "out", engine=engine, processes=processes,
-                           partition_size=partition_size, corpus=False)
+                           partition_size=partition_size, corpus=False, loader=loader)
         seconds = time.perf_counter() - start
         tree.settle()
         cpu = _cpu_seconds() - cpu_start
@@ -89,15 +91,18 @@ def measure_engine(engine: str, corpus: str, *, limit: int | None, processes: in
                      round(os.getloadavg()[0], 2))
 
 
-def run_engines(corpus: str | Path, *, limit: int | None, processes: int, partition_size: int,
-                engines: tuple[str, ...] = ENGINE_NAMES, progress: Callable[[str], None] | None = None) -> list[EngineRun]:
-    """Each engine in ``engines`` over the same partitions, each in a fresh spawned child process."""
+def run_engines(run_batch: Callable[..., Any], corpus: str | Path, *, limit: int | None, processes: int,
+                partition_size: int, engines: tuple[str, ...] = ENGINE_NAMES,
+                progress: Callable[[str], None] | None = None) -> list[EngineRun]:
+    """Each engine in ``engines`` over the same partitions, each in a fresh spawned child process.
+
+    ``run_batch`` as in ``measure_engine`` (a module-level function, so the child can import it)."""
     read_gold(corpus, limit=1)  # fail early, in the parent, on an unreadable corpus
     runs = []
     for engine in engines:
         if progress:
             progress(f"measuring the {engine} batch engine ...")
-        runs.append(in_child(f"batch/{engine}", measure_engine, engine, str(corpus), limit=limit,
+        runs.append(in_child(f"batch/{engine}", measure_engine, run_batch, engine, str(corpus), limit=limit,
                              processes=processes, partition_size=partition_size))
     return runs
 

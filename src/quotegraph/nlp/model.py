@@ -60,12 +60,23 @@ def load_model(name: str = MODEL_PACKAGE, *, with_ner: bool = True):
     lacks a tagger or a parser."""
     import spacy
 
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+    from .ops import MatmulOps
+
     exclude = list(_EXCLUDE) + ([] if with_ner else ["ner"])
+    previous = get_current_ops()
+    # the model's layers take the operations current when they are built; a caller's own choice
+    # (a GPU, Apple's) is left alone
+    if type(previous) is NumpyOps:
+        set_current_ops(MatmulOps())
     try:
         nlp = spacy.load(name, exclude=exclude)
     except (OSError, ImportError, ValueError, KeyError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise PipelineError("E204", model=name, detail=detail) from exc
+    finally:
+        set_current_ops(previous)
     check_model(nlp, name)
     return nlp
 
@@ -94,18 +105,21 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
     recognised sentence of its article is skipped too: the caller links
     repeated names to the entities already found.
     """
+    from .ops import one_blas_thread  # numpy and thinc load with the model, not with quotegraph
+
     nlp = nlp or load_model()
     has_ner = "ner" in nlp.pipe_names
-    with nlp.select_pipes(disable=["ner"] if has_ner else []):
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
-    if has_ner:
-        proper = {nlp.vocab.strings.add("NNP"), nlp.vocab.strings.add("NNPS")}
+    with one_blas_thread():
+        with nlp.select_pipes(disable=["ner"] if has_ner else []):
+            docs = list(nlp.pipe(texts, batch_size=batch_size))
+        if has_ner:
+            proper = {nlp.vocab.strings.add("NNP"), nlp.vocab.strings.add("NNPS")}
 
-        def names_of(d):
-            tags = d.to_array("TAG").tolist()
-            return {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
+            def names_of(d):
+                tags = d.to_array("TAG").tolist()
+                return {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
 
-        _recognise(nlp, docs, names_of, groups, seen, batch_size)
+            _recognise(nlp, docs, names_of, groups, seen, batch_size)
     strings: dict[int, str] = {0: ""}
     for doc in docs:
         yield _rows(doc, strings, tagged=True)
@@ -193,10 +207,14 @@ def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
     nothing but may name someone a later pronoun refers to. ``groups`` and
     ``seen`` as in ``parse_texts`` (capitalised words after the first stand
     in for proper nouns)."""
+    from .ops import one_blas_thread
+
     nlp = nlp or load_model()
     docs = [nlp.make_doc(t) for t in texts]
     if "ner" in nlp.pipe_names:
-        _recognise(nlp, docs, lambda d: {t.text for t in d[1:] if t.text[:1].isupper()}, groups, seen, batch_size)
+        with one_blas_thread():
+            _recognise(nlp, docs, lambda d: {t.text for t in d[1:] if t.text[:1].isupper()}, groups, seen,
+                       batch_size)
     strings: dict[int, str] = {0: ""}
     for doc in docs:
         yield _rows(doc, strings, tagged=False)

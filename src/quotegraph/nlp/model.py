@@ -108,6 +108,7 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
     from .ops import one_blas_thread  # numpy and thinc load with the model, not with quotegraph
 
     nlp = nlp or load_model()
+    texts = list(texts)
     has_ner = "ner" in nlp.pipe_names
     with one_blas_thread():
         with nlp.select_pipes(disable=["ner"] if has_ner else []):
@@ -121,8 +122,8 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
 
             _recognise(nlp, docs, names_of, groups, seen, batch_size)
     strings: dict[int, str] = {0: ""}
-    for doc in docs:
-        yield _rows(doc, strings, tagged=True)
+    for doc, text in zip(docs, texts):
+        yield _rows(doc, strings, tagged=True, text=text)
 
 
 def _recognise(nlp, docs, names_of, groups, seen, batch_size) -> None:
@@ -153,9 +154,10 @@ _CONTEXT = 4
 def _windows(doc, names: set[str]) -> list[tuple[int, int]]:
     """Merged token ranges around the tokens whose text is in ``names``."""
     spans: list[list[int]] = []
-    for t in doc:
-        if t.text in names:
-            lo, hi = max(0, t.i - _CONTEXT), min(len(doc), t.i + _CONTEXT + 1)
+    wanted = {doc.vocab.strings[n] for n in names}  # compared as string hashes: no Token objects made
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        if orth in wanted:
+            lo, hi = max(0, i - _CONTEXT), min(len(doc), i + _CONTEXT + 1)
             if spans and lo <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], hi)
             else:
@@ -182,10 +184,13 @@ def _copy_entities(doc, lo: int, window) -> None:
     doc.ents = sorted(ents, key=lambda x: x.start)
 
 
-def _rows(doc, strings: dict[int, str], *, tagged: bool) -> list[TokenRow]:
-    """Token rows read through one array export (far cheaper than token attributes)."""
+def _rows(doc, strings: dict[int, str], *, tagged: bool, text: str | None = None) -> list[TokenRow]:
+    """Token rows read through one array export (far cheaper than token attributes).
+
+    ``text`` is the text the doc was made from, when the caller has it: the tokenizer keeps every
+    character, so it equals ``doc.text``, which spaCy rebuilds token by token in Python."""
     arr = doc.to_array(_ATTRS)
-    text, lookup = doc.text, doc.vocab.strings
+    text, lookup = doc.text if text is None else text, doc.vocab.strings
     out = []
     for i, (idx, length, tag, dep, head, iob, ent) in enumerate(arr.tolist()):
         for h in (tag, dep, ent):
@@ -210,11 +215,12 @@ def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
     from .ops import one_blas_thread
 
     nlp = nlp or load_model()
+    texts = list(texts)
     docs = [nlp.make_doc(t) for t in texts]
     if "ner" in nlp.pipe_names:
         with one_blas_thread():
             _recognise(nlp, docs, lambda d: {t.text for t in d[1:] if t.text[:1].isupper()}, groups, seen,
                        batch_size)
     strings: dict[int, str] = {0: ""}
-    for doc in docs:
-        yield _rows(doc, strings, tagged=False)
+    for doc, text in zip(docs, texts):
+        yield _rows(doc, strings, tagged=False, text=text)

@@ -44,7 +44,7 @@ SPEAKER_KINDS = ("person", "organisation", "group", "unknown")
 
 
 def _none_if_empty(value: Any) -> Any:
-    # files written before the contract said null carry "" for an unresolved speaker
+    # "no name" is null in every output; files written before that carry ""
     return value or None
 
 
@@ -115,7 +115,7 @@ class Mention(Record):
 class Speaker(Record):
     """Who made a statement: canonical name, kind and the phrase used here."""
 
-    name: Annotated[str | None, BeforeValidator(_none_if_empty)]
+    name: Annotated[str | None, BeforeValidator(_none_if_empty), PlainSerializer(_none_if_empty, return_type=str | None)]
     """the canonical name in the document ("Ken Loach", never "he"), or `null` when the phrase (a pronoun with no antecedent, "officials") names no one that could be resolved; the phrase is then in `mention`"""
     kind: Kind = "unknown"
     """`person`, `organisation`, `group` or `unknown`"""

@@ -22,7 +22,6 @@ ids are not guaranteed unique across sources. The mapping is exact: a
 from __future__ import annotations
 
 import hashlib
-import types
 import typing
 from collections import defaultdict
 from datetime import date as _date
@@ -32,6 +31,7 @@ from ..errors import import_optional
 from ..model import (SCHEMA_VERSION, Article, Document, Entity, Mention, PartialDate, Quotation, Rejected, Speaker, Warning,
                      date_precision, first_day, from_first_day)
 from ..model.record import Column, Record, columns, fields_of
+from ..model.record import plain_type as _plain
 
 pa = import_optional("pyarrow", extra="batch", feature="Parquet and Arrow output")
 
@@ -39,16 +39,6 @@ __all__ = ["SCHEMAS", "TABLES", "to_tables", "from_tables", "empty_tables"]
 
 _STR, _INT, _I32 = pa.string(), pa.int64(), pa.int32()
 _SCALARS = {str: _STR, int: _INT, float: pa.float64(), bool: pa.bool_()}
-
-
-def _plain(tp: Any) -> Any:
-    """``tp`` without ``| None`` and ``Annotated[...]``."""
-    args = [a for a in typing.get_args(tp) if a is not type(None)]
-    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1:
-        return _plain(args[0])
-    if typing.get_origin(tp) is typing.Annotated:
-        return _plain(args[0])
-    return tp
 
 
 def _is_date(tp: Any) -> bool:

@@ -12,13 +12,14 @@ hence the OpenAPI document and the README contract table.
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
-__all__ = ["Record", "RECORD_CONFIG", "adapter", "json_schema", "fields_of", "Column", "columns"]
+__all__ = ["Record", "RECORD_CONFIG", "adapter", "json_schema", "fields_of", "plain_type", "Column", "columns"]
 
 T = TypeVar("T")
 
@@ -61,6 +62,16 @@ def fields_of(cls: type) -> list[tuple[str, Any, str]]:
             for f in dataclasses.fields(cls) if f.init]
 
 
+def plain_type(tp: Any) -> Any:
+    """``tp`` without ``| None`` and ``Annotated[...]`` (``Annotated[str, ...] | None`` -> ``str``)."""
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1:
+        return plain_type(args[0])
+    if typing.get_origin(tp) is typing.Annotated:
+        return plain_type(args[0])
+    return tp
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Column:
     """One flat column of a record: its name, the path of attributes to its value, and its type."""
@@ -69,6 +80,12 @@ class Column:
     path: tuple[str, ...]
     type: Any
     description: str
+
+    @property
+    def nested(self) -> bool:
+        """Whether the value is a list or a record (JSON text in SQLite)."""
+        tp = plain_type(self.type)
+        return typing.get_origin(tp) is list or (isinstance(tp, type) and issubclass(tp, Record))
 
     def get(self, record: Any) -> Any:
         """The value of this column for ``record`` (``None`` when a step on the way is ``None``)."""

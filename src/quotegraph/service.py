@@ -9,8 +9,11 @@ found), and every result is plain JSON-ready data.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import re
+import typing
 import sqlite3
 import threading
 import time
@@ -24,7 +27,8 @@ from .model import Mention
 from .model.dates import is_partial_date
 from .model.views import (ArticleView, CoSpeaker, Context, MergedName, MergeState, MonthCount, NameRef, Overview,
                           SourceView, SpeakerDetail, SpeakerPage, SpeakerRef, SpeakerRow, StatementDetail,
-                          StatementPage, StatementView, SubjectCount)
+                          StatementPage, StatementView, SubjectCount, Repeatable, SearchParams, SpeakerListParams)
+from .model import views as _views
 from .store import queries
 from .store.names import speaker_name_problem
 from .store.query import (DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, fts_terms, query_words,
@@ -37,14 +41,14 @@ __all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFS
            "QUERY_TIME_LIMIT", "EXPORT_TIME_LIMIT", "TYPES", "flag", "search_arguments",
            "speaker_arguments"]
 
-MAX_QUERY_CHARS = 500
+MAX_QUERY_CHARS = _views.MAX_QUERY_CHARS
 MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
 MAX_RAW_TERMS = 64  # words in one FTS-syntax search (operators not counted)
 _RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUERY_TIME_LIMIT = 2.0  # seconds of database work one request may use
 EXPORT_TIME_LIMIT = 120.0  # seconds one streamed download (CSV, JSONL) may read for
 _PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the deadline
-MAX_OFFSET = 100_000
+MAX_OFFSET = _views.MAX_OFFSET
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
 TYPES = ("direct", "indirect", "mixed")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
@@ -77,23 +81,38 @@ def flag(name: str, value: str | None) -> bool:
     raise QueryError("E601", name=name, detail="must be true or false")
 
 
+@functools.cache
+def _hints(spec: type) -> dict[str, Any]:
+    return typing.get_type_hints(spec, include_extras=True)
+
+
+def _arguments(spec: type, params: Mapping[str, str]) -> dict[str, Any]:
+    """Keywords for the service from a query string: one per field of the parameter record ``spec``.
+
+    Values stay text (the service checks each once, with coded errors); a
+    boolean field is read as a flag, a repeatable one joined with commas.
+    """
+    out: dict[str, Any] = {}
+    hints = _hints(spec)
+    for f in dataclasses.fields(spec):
+        hint = hints[f.name]
+        if hint is bool:
+            out[f.name] = flag(f.name, params.get(f.name))
+        elif any(isinstance(m, Repeatable) for m in getattr(hint, "__metadata__", ())):
+            out[f.name] = _many(params, f.name)
+        else:
+            out[f.name] = params.get(f.name, f.default)
+    return out
+
+
 def search_arguments(params: Mapping[str, str]) -> dict[str, Any]:
-    """``search_statements`` keywords from a query string (the API's and the search page's)."""
-    p = params
-    return {
-        "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
-        "speaker": p.get("speaker"), "speaker_name": p.get("speaker_name"), "about": p.get("about"),
-        "channel": p.get("channel"), "since": p.get("since"), "until": p.get("until"),
-        "type": _many(p, "type"), "kind": _many(p, "kind"), "min_confidence": p.get("min_confidence"),
-        "source": p.get("source"), "signatory": p.get("signatory"), "sort": p.get("sort"),
-        "limit": p.get("limit"), "offset": p.get("offset"),
-    }
+    """``search_statements`` keywords from a query string (the API's and the search page's): ``SearchParams``."""
+    return _arguments(SearchParams, params)
 
 
 def speaker_arguments(params: Mapping[str, str]) -> dict[str, Any]:
-    """``list_speakers`` keywords from a query string."""
-    return {"q": params.get("q"), "kind": _many(params, "kind"), "sort": params.get("sort"),
-            "limit": params.get("limit"), "offset": params.get("offset")}
+    """``list_speakers`` keywords from a query string: ``SpeakerListParams``."""
+    return _arguments(SpeakerListParams, params)
 
 
 def _many(params: Mapping[str, str], name: str) -> str | None:

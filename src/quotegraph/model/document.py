@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PlainSerializer, computed_field
 
 from .dates import DATE_PRECISIONS, Day, PartialDate, date_precision
-from .record import Record
+from .record import RECORD_CONFIG, Record
 
 __all__ = [
     "DATE_PRECISIONS",
@@ -193,9 +193,16 @@ class Entity(Record):
     """the organisation the article ties a person to, or `null`"""
 
 
+def _span_optional(schema: dict[str, Any], cls: type | None = None) -> None:
+    schema["required"] = [name for name in schema.get("required", []) if name not in ("start", "end")]
+
+
 @dataclass(frozen=True, slots=True)
 class Warning(Record):
     """Something a user should know about a document: a code and a message."""
+
+    # start and end are written only for a warning about a span
+    __pydantic_config__ = {**RECORD_CONFIG, "json_schema_extra": _span_optional}
 
     code: str
     """`W1xx` (changed on input) or `W2xx` (uncertain in extraction)"""

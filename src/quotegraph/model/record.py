@@ -23,8 +23,10 @@ __all__ = ["Record", "RECORD_CONFIG", "adapter", "json_schema", "fields_of", "pl
 
 T = TypeVar("T")
 
-# attribute docstrings are the field descriptions; unknown keys in input are ignored
-RECORD_CONFIG: dict[str, Any] = {"use_attribute_docstrings": True, "extra": "ignore"}
+# Attribute docstrings are the field descriptions; unknown keys in input are ignored;
+# the schema of what ``to_dict`` writes requires every field (fields are never omitted).
+RECORD_CONFIG: dict[str, Any] = {"use_attribute_docstrings": True, "extra": "ignore",
+                                 "json_schema_serialization_defaults_required": True}
 
 
 @cache

@@ -13,15 +13,96 @@ responses against that document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated, Literal
 
-from .dates import Day, PartialDate
+from pydantic import Field
+
+from .dates import PARTIAL_DATE_PATTERN, Day, PartialDate
 from .document import Mention, Quotation, Speaker, Warning
 from .record import Record
 
 __all__ = ["SpeakerRef", "StatementView", "NameRef", "Context", "SourceView", "StatementDetail", "Links",
            "StatementPage", "SpeakerRow", "SpeakerPage", "MergedName", "SubjectCount", "CoSpeaker", "MonthCount",
            "SpeakerDetail", "QuoteSpeaker", "ArticleQuote", "ArticleView", "MergeState", "Overview", "ErrorBody",
-           "ErrorEnvelope", "RESPONSE_MODELS"]
+           "ErrorEnvelope", "RESPONSE_MODELS", "Repeatable", "SearchParams", "SpeakerListParams", "PageParams",
+           "MAX_QUERY_CHARS", "MAX_OFFSET"]
+
+MAX_QUERY_CHARS = 500  # one search text or name filter
+MAX_OFFSET = 100_000  # results a page may skip
+
+
+class Repeatable:
+    """Marks a query parameter that may repeat (``kind=speech&kind=writing``) or hold a comma-separated list."""
+
+
+_Text = Annotated[str | None, Field(max_length=MAX_QUERY_CHARS)]
+_Date = Annotated[str | None, Field(pattern=PARTIAL_DATE_PATTERN)]
+
+
+@dataclass(slots=True)
+class PageParams(Record):
+    """Which page of results."""
+
+    limit: Annotated[int | None, Field(ge=1)] = None
+    """Results per page (1 to the server's maximum page size)."""
+    offset: Annotated[int | None, Field(ge=0, le=MAX_OFFSET)] = None
+    """Results to skip."""
+
+
+@dataclass(slots=True)
+class SearchParams(Record):
+    """The query parameters of a statement search (the API's and the search page's)."""
+
+    q: Annotated[str, Field(max_length=MAX_QUERY_CHARS)] = ""
+    """Full-text query. Words are matched as plain text (all must occur); "quoted phrases" stay phrases."""
+    raw: bool = False
+    """Treat q as FTS5 query syntax (AND, OR, NEAR, prefix*). A malformed query is a 400 (E600)."""
+    scope: Literal["quotes", "articles"] = "quotes"
+    """Match q against the statement's content (quotes) or its article's text (articles)."""
+    speaker: _Text = None
+    """Exactly one speaker: its slug (as in /api/speakers), or a name or alias equal to one of its merged names (case ignored). Never a substring: see speaker_name."""
+    speaker_name: _Text = None
+    """Speakers whose canonical or merged name contains this text (may match several)."""
+    about: _Text = None
+    """Someone the statement is about: slug or (part of a) name."""
+    channel: _Text = None
+    """How it was said: twitter, statement, interview, ..."""
+    since: _Date = None
+    """Earliest date said (or published): YYYY, YYYY-MM or YYYY-MM-DD."""
+    until: _Date = None
+    """Latest date said (or published), inclusive."""
+    type: Annotated[str | None, Repeatable()] = None
+    """Quote types, comma-separated or repeated: direct, indirect, mixed."""
+    kind: Annotated[str | None, Repeatable()] = None
+    """Statement kinds, comma-separated or repeated: speech, writing, belief, perception, intention, document; 'all' for every kind. Default: speech, writing and statements of unknown kind."""
+    min_confidence: Annotated[float | None, Field(ge=0, le=1)] = None
+    """Lowest extraction confidence (0 to 1)."""
+    source: _Text = None
+    """Outlet (the article's source), exact, case ignored."""
+    signatory: _Text = None
+    """A co-signer of the statement: part of the name."""
+    sort: Literal["relevance", "said", "first_seen", "sources"] | None = None
+    """relevance (text rank with the speaker's name, confidence, kind and length), said (date said, newest first), first_seen (newest first), sources (most articles first)."""
+    limit: Annotated[int | None, Field(ge=1)] = None
+    """Results per page (1 to the server's maximum page size)."""
+    offset: Annotated[int | None, Field(ge=0, le=MAX_OFFSET)] = None
+    """Results to skip."""
+
+
+@dataclass(slots=True)
+class SpeakerListParams(Record):
+    """The query parameters of the speaker list."""
+
+    q: _Text = None
+    """Part of a name."""
+    kind: Annotated[str | None, Repeatable()] = None
+    """person, organisation, group or unknown (comma-separated or repeated)."""
+    sort: Literal["statements", "name", "first_seen", "last_seen"] | None = None
+    """statements (most first), name, first_seen, last_seen."""
+    limit: Annotated[int | None, Field(ge=1)] = None
+    """Results per page (1 to the server's maximum page size)."""
+    offset: Annotated[int | None, Field(ge=0, le=MAX_OFFSET)] = None
+    """Results to skip."""
 
 
 @dataclass(slots=True)

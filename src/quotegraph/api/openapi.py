@@ -26,8 +26,14 @@ _REF = "#/components/schemas/{model}"
 
 
 def _clean(schema: dict[str, Any]) -> dict[str, Any]:
-    """A parameter's schema without pydantic's title."""
-    return {k: v for k, v in schema.items() if k not in ("title", "description")}
+    """A query parameter's schema: a query string holds no null, so ``X | None`` is ``X`` (absent means unset)."""
+    out = {k: v for k, v in schema.items() if k not in ("title", "description", "anyOf")}
+    branches = [b for b in schema.get("anyOf", []) if b.get("type") != "null"]
+    if len(branches) == 1:
+        out = {**branches[0], **out}
+    if out.get("default", "") is None:
+        del out["default"]
+    return out
 
 
 def parameters(spec: type, *, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -44,7 +50,7 @@ def _path_param(name: str, description: str, **schema: Any) -> dict[str, Any]:
 
 def _format(description: str) -> dict[str, Any]:
     return {"name": "format", "in": "query", "required": False, "description": description,
-            "schema": {"enum": list(FORMATS)}}
+            "schema": {"type": "string", "enum": list(FORMATS)}}
 
 
 @cache

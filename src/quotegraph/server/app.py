@@ -36,6 +36,9 @@ log = logging.getLogger("quotegraph.server")
 MAX_BODY_BYTES = 16 * 1024  # the API is read-only: nothing needs a body
 MAX_URL_CHARS = 4096
 MAX_HEAD_BYTES = 16 * 1024  # all request headers together
+# A refused request is answered and its connection closed: the client may still be sending a
+# body the server will never read, and keeping the connection alive would hold it for KEEP_ALIVE.
+_CLOSE = {"connection": "close"}
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 SECURITY_HEADERS = [
@@ -194,14 +197,16 @@ class Guard:
         bad_host = self._bad_host(scope)
         if bad_host is not None:
             err = QuotegraphError("E609", host=bad_host, allowed=", ".join(sorted(self.hosts or ())))
-            response = JSONResponse({"error": {"code": err.code, "message": err.message}}, status_code=400)
+            response = JSONResponse({"error": {"code": err.code, "message": err.message}}, status_code=400,
+                                    headers=_CLOSE)
             await response(scope, receive, send_secure)
             return
         problem = self._too_large(scope)
         if problem:
             err = QuotegraphError("E603", detail=problem)
             # always JSON here: a template render needs a routed request
-            response = JSONResponse({"error": {"code": err.code, "message": err.message}}, status_code=413)
+            response = JSONResponse({"error": {"code": err.code, "message": err.message}}, status_code=413,
+                                    headers=_CLOSE)
             await response(scope, receive, send_secure)
             return
         await self.app(scope, receive, send_secure)

@@ -4,7 +4,11 @@ The command line, the JSON API and the web pages all query through
 ``Service``; none of them, and not the service either, contains SQL: the
 read queries are named in ``store.queries`` (search in ``store.query``). Every parameter a user can type is
 validated here, once (E600 bad search query, E601 bad parameter, E602 not
-found), and every result is plain JSON-ready data.
+found), and every result is plain JSON-ready data: the ``to_dict`` form of
+a record of ``quotegraph.model.views`` (built on the extraction records),
+which is also what the API's OpenAPI document describes. Query-string
+parameters are read by the fields of the parameter records
+(``SearchParams``, ``SpeakerListParams``).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import dataclasses
 import functools
 import json
 import re
-import typing
 import sqlite3
+import typing
 import threading
 import time
 from dataclasses import replace
@@ -24,11 +28,11 @@ from typing import Any, Iterator, Mapping
 
 from .errors import QueryError, StoreError
 from .model import Mention
+from .model import views as _views
 from .model.dates import is_partial_date
 from .model.views import (ArticleView, CoSpeaker, Context, MergedName, MergeState, MonthCount, NameRef, Overview,
-                          SourceView, SpeakerDetail, SpeakerPage, SpeakerRef, SpeakerRow, StatementDetail,
-                          StatementPage, StatementView, SubjectCount, Repeatable, SearchParams, SpeakerListParams)
-from .model import views as _views
+                          Repeatable, SearchParams, SourceView, SpeakerDetail, SpeakerListParams, SpeakerPage,
+                          SpeakerRef, SpeakerRow, StatementDetail, StatementPage, StatementView, SubjectCount)
 from .store import queries
 from .store.names import speaker_name_problem
 from .store.query import (DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, fts_terms, query_words,
@@ -429,7 +433,7 @@ class Service:
 
     @staticmethod
     def _quote(q: sqlite3.Row) -> dict[str, Any]:
-        """One stored quote as an ``ArticleQuote`` record: every column of the record definition, and its links."""
+        """One stored quote in ``ArticleQuote`` form: every column of the record definition, and its links."""
         out = from_row(QUOTE_COLUMNS, q)
         speaker = out["speaker"]
         if speaker is not None:

@@ -139,7 +139,7 @@ class Quotation(Record):
     """`direct`, `indirect`, or `mixed` (reported speech containing a quoted fragment)"""
     spans: list[Span]
     """the reported content, inside the marks for direct quotes; a quote running over several paragraphs is one quote with one span per paragraph"""
-    text: str
+    text: str = ""
     """the content (the spans' text, joined by a blank line)"""
     speaker: Speaker | None = None
     """who said it (fields below), or `null` when the text does not say"""

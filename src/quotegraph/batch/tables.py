@@ -51,7 +51,7 @@ def _arrow_type(tp: Any) -> pa.DataType:
     if typing.get_origin(tp) is list:
         return pa.list_(_arrow_type(typing.get_args(tp)[0]))
     if isinstance(tp, type) and issubclass(tp, Record):
-        return pa.struct([(name, _arrow_type(t)) for name, t, _ in fields_of(tp)])
+        return pa.struct([(name, _arrow_type(t)) for name, t in fields_of(tp)])
     return _SCALARS[tp]
 
 
@@ -59,7 +59,7 @@ def _arrow_fields(column: Column) -> list[tuple[str, pa.DataType]]:
     """The Arrow columns of one record column: a mention is three, a partial date two, a list of records a count."""
     tp = _plain(column.type)
     if tp is Mention:
-        return [(f"{column.name}_{part}", _arrow_type(t)) for part, t, _ in fields_of(Mention)]
+        return [(f"{column.name}_{part}", _arrow_type(t)) for part, t in fields_of(Mention)]
     if _is_date(column.type):
         return [(column.name, pa.date32()), (f"{column.name}_precision", _STR)]
     if typing.get_origin(tp) is list and _plain(typing.get_args(tp)[0]) is Mention:
@@ -96,7 +96,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "statements": pa.schema(_statement_fields()),
     "entities": pa.schema([*_KEYS, ("entity_index", _I32), *[f for c in ENTITY_COLUMNS for f in _arrow_fields(c)]]),
     "mentions": pa.schema([*_KEYS, ("entity_index", _I32), ("mention_index", _I32),
-                           *[(name, _arrow_type(t)) for name, t, _ in fields_of(Mention)]]),
+                           *[(name, _arrow_type(t)) for name, t in fields_of(Mention)]]),
 }
 TABLES = tuple(SCHEMAS)
 

@@ -13,7 +13,7 @@ import re
 from datetime import date as _date
 from typing import Annotated
 
-from pydantic import Field
+from .record import Describe
 
 __all__ = ["DAY_PATTERN", "PARTIAL_DATE_PATTERN", "DATE_PRECISIONS", "Day", "PartialDate", "is_day",
            "is_partial_date", "date_precision", "first_day", "from_first_day"]
@@ -25,8 +25,8 @@ DATE_PRECISIONS = {10: "day", 7: "month", 4: "year"}  # length of YYYY-MM-DD, YY
 
 # The pattern is part of the schema (OpenAPI, README); reading a record does not
 # re-check it: the store's contract check (``store.contract``) refuses bad dates.
-Day = Annotated[str, Field(json_schema_extra={"pattern": DAY_PATTERN, "format": "date"})]
-PartialDate = Annotated[str, Field(json_schema_extra={"pattern": PARTIAL_DATE_PATTERN})]
+Day = Annotated[str, Describe(pattern=DAY_PATTERN, format="date")]
+PartialDate = Annotated[str, Describe(pattern=PARTIAL_DATE_PATTERN)]
 
 
 def is_day(value: object) -> bool:

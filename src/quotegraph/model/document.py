@@ -16,10 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, computed_field
-
 from .dates import DATE_PRECISIONS, Day, PartialDate, date_precision
-from .record import RECORD_CONFIG, Record
+from .record import Before, Record, Serialise
 
 __all__ = [
     "DATE_PRECISIONS",
@@ -52,13 +50,16 @@ def _unknown_if_empty(value: Any) -> Any:
     return value or "unknown"
 
 
-def _is_none(value: Any) -> bool:
-    return value is None
+def _memory_if_empty(value: Any) -> Any:
+    return value or "<memory>"
 
 
-Kind = Annotated[str, BeforeValidator(_unknown_if_empty)]
-Confidence = Annotated[float, PlainSerializer(lambda v: round(float(v), 3), return_type=float)]
-OmittedIfNone = Annotated[int | None, Field(exclude_if=_is_none)]
+def _three_decimals(value: Any) -> float:
+    return round(float(value), 3)
+
+
+Kind = Annotated[str, Before(_unknown_if_empty)]
+Confidence = Annotated[float, Serialise(_three_decimals)]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -115,7 +116,7 @@ class Mention(Record):
 class Speaker(Record):
     """Who made a statement: canonical name, kind and the phrase used here."""
 
-    name: Annotated[str | None, BeforeValidator(_none_if_empty), PlainSerializer(_none_if_empty, return_type=str | None)]
+    name: Annotated[str | None, Before(_none_if_empty), Serialise(_none_if_empty)]
     """the canonical name in the document ("Ken Loach", never "he"), or `null` when the phrase (a pronoun with no antecedent, "officials") names no one that could be resolved; the phrase is then in `mention`"""
     kind: Kind = "unknown"
     """`person`, `organisation`, `group` or `unknown`"""
@@ -172,7 +173,9 @@ class Quotation(Record):
     def end(self) -> int:
         return self.spans[-1].end
 
-    @computed_field(description="`day`, `month` or `year`: how much of `said_on` the text supports (`null` without one)")
+    __computed__ = {"said_on_precision": ("said_on", str | None, "`day`, `month` or `year`: how much of `said_on` the"
+                                          " text supports (`null` without one)")}
+
     @property
     def said_on_precision(self) -> str | None:
         """``day``, ``month`` or ``year``: how much of ``said_on`` the text supports (``None`` without one)."""
@@ -193,24 +196,19 @@ class Entity(Record):
     """the organisation the article ties a person to, or `null`"""
 
 
-def _span_optional(schema: dict[str, Any], cls: type | None = None) -> None:
-    schema["required"] = [name for name in schema.get("required", []) if name not in ("start", "end")]
-
-
 @dataclass(frozen=True, slots=True)
 class Warning(Record):
     """Something a user should know about a document: a code and a message."""
 
-    # start and end are written only for a warning about a span
-    __pydantic_config__ = {**RECORD_CONFIG, "json_schema_extra": _span_optional}
+    __omit_none__ = ("start", "end")  # written only for a warning about a span
 
     code: str
     """`W1xx` (changed on input) or `W2xx` (uncertain in extraction)"""
     message: str
     """what happened"""
-    start: OmittedIfNone = None
+    start: int | None = None
     """start of the span concerned (present only when it concerns a span)"""
-    end: OmittedIfNone = None
+    end: int | None = None
     """end of the span concerned (present only when it concerns a span)"""
 
 
@@ -234,7 +232,7 @@ class Article(Record):
     """the address, or `null`"""
     source: str | None = None
     """the outlet, or `null`"""
-    origin: Annotated[str, BeforeValidator(lambda v: v or "<memory>")] = "<memory>"
+    origin: Annotated[str, Before(_memory_if_empty)] = "<memory>"
     """where it was read (`path` or `path:line`)"""
     warnings: list[Warning] = field(default_factory=list)
     """what was changed on input"""

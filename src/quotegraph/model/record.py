@@ -15,11 +15,10 @@ import dataclasses
 import types
 import typing
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
-from pydantic import TypeAdapter
-
-__all__ = ["Record", "RECORD_CONFIG", "adapter", "json_schema", "fields_of", "plain_type", "Column", "columns"]
+__all__ = ["Record", "RECORD_CONFIG", "Before", "Serialise", "Describe", "adapter", "json_schema", "fields_of",
+           "plain_type", "Column", "columns"]
 
 T = TypeVar("T")
 
@@ -30,9 +29,55 @@ RECORD_CONFIG: dict[str, Any] = {"use_attribute_docstrings": True, "extra": "ign
 
 
 @cache
-def adapter(cls: type) -> TypeAdapter:
-    """The (cached) pydantic adapter of one record class."""
+def adapter(cls: type) -> Any:
+    """The (cached) pydantic ``TypeAdapter`` of one record class.
+
+    pydantic is imported here, on first use, not when the model is: ``import
+    quotegraph`` and the pipeline's record building never pay for it.
+    """
+    from pydantic import TypeAdapter
+
     return TypeAdapter(cls)
+
+
+# Field markers, used as ``Annotated[type, marker]``. pydantic reads them through its
+# schema hooks when an adapter is built; defining them needs nothing from pydantic.
+
+class Before:
+    """Normalise a field's value when a record is read (``from_dict``)."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self.fn = fn
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.fn, handler(source))
+
+
+class Serialise:
+    """Normalise a field's value when a record is written (``to_dict``); the schema stays the field's type."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self.fn = fn
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        schema = handler(source)
+        return {**schema, "serialization": core_schema.plain_serializer_function_ser_schema(self.fn)}
+
+
+class Describe:
+    """Extra JSON Schema keywords of a field's type (a date's ``pattern``)."""
+
+    def __init__(self, **keywords: Any) -> None:
+        self.keywords = keywords
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        out = handler(schema)
+        out.update(self.keywords)
+        return out
 
 
 def json_schema(cls: type, *, mode: str = "serialization") -> dict[str, Any]:
@@ -41,10 +86,50 @@ def json_schema(cls: type, *, mode: str = "serialization") -> dict[str, Any]:
 
 
 class Record:
-    """Mixin of every record class: one generic ``to_dict``/``from_dict`` pair."""
+    """Mixin of every record class: one generic ``to_dict``/``from_dict`` pair.
+
+    A record class may name ``__computed__``: properties written after a field
+    (``{"said_on_precision": ("said_on", str | None, "description")}``), and
+    ``__omit_none__``: fields written only when they have a value.
+    """
 
     __slots__ = ()
     __pydantic_config__ = RECORD_CONFIG
+    __computed__: dict[str, tuple[str, Any, str]] = {}
+    __omit_none__: tuple[str, ...] = ()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        if not cls.__computed__ and not cls.__omit_none__:
+            return schema
+        from pydantic_core import core_schema
+
+        computed, omit = cls.__computed__, cls.__omit_none__
+
+        def write(value: Any, default: Any) -> Any:
+            data = default(value)
+            if not isinstance(data, dict):
+                return data
+            for name in omit:
+                if data.get(name, 0) is None:
+                    del data[name]
+            return _with_computed(data, value, computed) if computed else data
+
+        return {**schema, "serialization": core_schema.wrap_serializer_function_ser_schema(write)}
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        out = handler(schema)
+        target = handler.resolve_ref_schema(out)
+        for name in cls.__omit_none__:
+            target["required"] = [r for r in target.get("required", []) if r != name]
+        if cls.__computed__ and handler.mode == "serialization":
+            target["properties"] = _with_computed(
+                target.get("properties", {}), None, {n: (after, _schema_of(tp, d), d) for n, (after, tp, d) in
+                                                     cls.__computed__.items()})
+            target.setdefault("required", []).extend(cls.__computed__)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form of this record (the output contract)."""
@@ -56,12 +141,26 @@ class Record:
         return adapter(cls).validate_python(data)
 
 
-def fields_of(cls: type) -> list[tuple[str, Any, str]]:
-    """``(name, type, description)`` of each init field of a record class, in order."""
+def _schema_of(tp: Any, description: str) -> dict[str, Any]:
+    return {**adapter(tp).json_schema(), "description": description}
+
+
+def _with_computed(data: dict[str, Any], value: Any, computed: dict[str, tuple[str, Any, Any]]) -> dict[str, Any]:
+    """``data`` with each computed entry right after the field it derives from (its value, or its schema)."""
+    after = {field: name for name, (field, _, _) in computed.items()}
+    out: dict[str, Any] = {}
+    for key, item in data.items():
+        out[key] = item
+        if key in after:
+            name = after[key]
+            out[name] = getattr(value, name) if value is not None else computed[name][1]
+    return out
+
+
+def fields_of(cls: type) -> list[tuple[str, Any]]:
+    """``(name, type)`` of each init field of a record class, in order (read from the hints: no pydantic)."""
     hints = typing.get_type_hints(cls, include_extras=True)
-    properties = json_schema(cls).get("properties", {})
-    return [(f.name, hints[f.name], properties.get(f.name, {}).get("description", ""))
-            for f in dataclasses.fields(cls) if f.init]
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.init]
 
 
 def plain_type(tp: Any) -> Any:
@@ -76,27 +175,17 @@ def plain_type(tp: Any) -> Any:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Column:
-    """One flat column of a record: its name, the path of attributes to its value, and its type."""
+    """One flat column of a record: its name, the path of fields to its value, and its type."""
 
     name: str
     path: tuple[str, ...]
     type: Any
-    description: str
 
     @property
     def nested(self) -> bool:
         """Whether the value is a list or a record (JSON text in SQLite)."""
         tp = plain_type(self.type)
         return typing.get_origin(tp) is list or (isinstance(tp, type) and issubclass(tp, Record))
-
-    def get(self, record: Any) -> Any:
-        """The value of this column for ``record`` (``None`` when a step on the way is ``None``)."""
-        value = record
-        for step in self.path:
-            if value is None:
-                return None
-            value = getattr(value, step)
-        return value
 
 
 def _record_type(tp: Any) -> type | None:
@@ -116,10 +205,10 @@ def columns(cls: type, *, flatten: tuple[type, ...] = (), prefix: str = "", path
     column each (JSON text in SQLite, a struct or three columns in Arrow).
     """
     out = []
-    for name, tp, description in fields_of(cls):
+    for name, tp in fields_of(cls):
         inner = _record_type(tp)
         if inner is not None and inner in flatten:
             out += columns(inner, flatten=flatten, prefix=f"{prefix}{name}_", path=(*path, name))
         else:
-            out.append(Column(prefix + name, (*path, name), tp, description))
+            out.append(Column(prefix + name, (*path, name), tp))
     return out

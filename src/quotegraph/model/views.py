@@ -15,11 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from pydantic import Field
-
-from .dates import PARTIAL_DATE_PATTERN, Day, PartialDate
+from .dates import Day, PartialDate
 from .document import Mention, Quotation, Speaker, Warning
-from .record import Record
+from .record import Describe, Record
 
 __all__ = ["SpeakerRef", "StatementView", "NameRef", "Context", "SourceView", "StatementDetail", "Links",
            "StatementPage", "SpeakerRow", "SpeakerPage", "MergedName", "SubjectCount", "CoSpeaker", "MonthCount",
@@ -35,17 +33,18 @@ class Repeatable:
     """Marks a query parameter that may repeat (``kind=speech&kind=writing``) or hold a comma-separated list."""
 
 
-_Text = Annotated[str | None, Field(max_length=MAX_QUERY_CHARS)]
-_Date = Annotated[str | None, Field(pattern=PARTIAL_DATE_PATTERN)]
+_Text = Annotated[str, Describe(maxLength=MAX_QUERY_CHARS)] | None
+_Limit = Annotated[int, Describe(minimum=1)] | None
+_Offset = Annotated[int, Describe(minimum=0, maximum=MAX_OFFSET)] | None
 
 
 @dataclass(slots=True)
 class PageParams(Record):
     """Which page of results."""
 
-    limit: Annotated[int | None, Field(ge=1)] = None
+    limit: _Limit = None
     """Results per page (1 to the server's maximum page size)."""
-    offset: Annotated[int | None, Field(ge=0, le=MAX_OFFSET)] = None
+    offset: _Offset = None
     """Results to skip."""
 
 
@@ -53,7 +52,7 @@ class PageParams(Record):
 class SearchParams(Record):
     """The query parameters of a statement search (the API's and the search page's)."""
 
-    q: Annotated[str, Field(max_length=MAX_QUERY_CHARS)] = ""
+    q: Annotated[str, Describe(maxLength=MAX_QUERY_CHARS)] = ""
     """Full-text query. Words are matched as plain text (all must occur); "quoted phrases" stay phrases."""
     raw: bool = False
     """Treat q as FTS5 query syntax (AND, OR, NEAR, prefix*). A malformed query is a 400 (E600)."""
@@ -67,15 +66,15 @@ class SearchParams(Record):
     """Someone the statement is about: slug or (part of a) name."""
     channel: _Text = None
     """How it was said: twitter, statement, interview, ..."""
-    since: _Date = None
+    since: PartialDate | None = None
     """Earliest date said (or published): YYYY, YYYY-MM or YYYY-MM-DD."""
-    until: _Date = None
+    until: PartialDate | None = None
     """Latest date said (or published), inclusive."""
     type: Annotated[str | None, Repeatable()] = None
     """Quote types, comma-separated or repeated: direct, indirect, mixed."""
     kind: Annotated[str | None, Repeatable()] = None
     """Statement kinds, comma-separated or repeated: speech, writing, belief, perception, intention, document; 'all' for every kind. Default: speech, writing and statements of unknown kind."""
-    min_confidence: Annotated[float | None, Field(ge=0, le=1)] = None
+    min_confidence: Annotated[float, Describe(minimum=0, maximum=1)] | None = None
     """Lowest extraction confidence (0 to 1)."""
     source: _Text = None
     """Outlet (the article's source), exact, case ignored."""
@@ -83,9 +82,9 @@ class SearchParams(Record):
     """A co-signer of the statement: part of the name."""
     sort: Literal["relevance", "said", "first_seen", "sources"] | None = None
     """relevance (text rank with the speaker's name, confidence, kind and length), said (date said, newest first), first_seen (newest first), sources (most articles first)."""
-    limit: Annotated[int | None, Field(ge=1)] = None
+    limit: _Limit = None
     """Results per page (1 to the server's maximum page size)."""
-    offset: Annotated[int | None, Field(ge=0, le=MAX_OFFSET)] = None
+    offset: _Offset = None
     """Results to skip."""
 
 
@@ -99,9 +98,9 @@ class SpeakerListParams(Record):
     """person, organisation, group or unknown (comma-separated or repeated)."""
     sort: Literal["statements", "name", "first_seen", "last_seen"] | None = None
     """statements (most first), name, first_seen, last_seen."""
-    limit: Annotated[int | None, Field(ge=1)] = None
+    limit: _Limit = None
     """Results per page (1 to the server's maximum page size)."""
-    offset: Annotated[int | None, Field(ge=0, le=MAX_OFFSET)] = None
+    offset: _Offset = None
     """Results to skip."""
 
 

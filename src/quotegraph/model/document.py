@@ -242,6 +242,9 @@ class Article(Record):
 class Document(Record):
     """An article with everything extracted from it."""
 
+    # written as readers have always seen it: the metadata, then the text, then what was found in it
+    __order__ = ("schema_version", "id", "date", "title", "url", "source", "text")
+
     # not an argument: every document this quotegraph writes has this version
     schema_version: int = field(default=SCHEMA_VERSION, init=False)
     """`1`; bumped only for changes that break readers"""

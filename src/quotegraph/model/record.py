@@ -89,23 +89,26 @@ class Record:
     """Mixin of every record class: one generic ``to_dict``/``from_dict`` pair.
 
     A record class may name ``__computed__``: properties written after a field
-    (``{"said_on_precision": ("said_on", str | None, "description")}``), and
-    ``__omit_none__``: fields written only when they have a value.
+    (``{"said_on_precision": ("said_on", str | None, "description")}``),
+    ``__omit_none__``: fields written only when they have a value, and
+    ``__order__``: the order of the written keys when it is not the fields'
+    (the constructor's positional order and the output's may differ).
     """
 
     __slots__ = ()
     __pydantic_config__ = RECORD_CONFIG
     __computed__: dict[str, tuple[str, Any, str]] = {}
     __omit_none__: tuple[str, ...] = ()
+    __order__: tuple[str, ...] = ()
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         schema = handler(source)
-        if not cls.__computed__ and not cls.__omit_none__:
+        if not cls.__computed__ and not cls.__omit_none__ and not cls.__order__:
             return schema
         from pydantic_core import core_schema
 
-        computed, omit = cls.__computed__, cls.__omit_none__
+        computed, omit, order = cls.__computed__, cls.__omit_none__, cls.__order__
 
         def write(value: Any, default: Any) -> Any:
             data = default(value)
@@ -114,6 +117,8 @@ class Record:
             for name in omit:
                 if data.get(name, 0) is None:
                     del data[name]
+            if order:
+                data = _ordered(data, order)
             return _with_computed(data, value, computed) if computed else data
 
         return {**schema, "serialization": core_schema.wrap_serializer_function_ser_schema(write)}
@@ -129,6 +134,8 @@ class Record:
                 target.get("properties", {}), None, {n: (after, _schema_of(tp, d), d) for n, (after, tp, d) in
                                                      cls.__computed__.items()})
             target.setdefault("required", []).extend(cls.__computed__)
+        if cls.__order__ and "properties" in target:
+            target["properties"] = _ordered(target["properties"], cls.__order__)
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -143,6 +150,11 @@ class Record:
 
 def _schema_of(tp: Any, description: str) -> dict[str, Any]:
     return {**adapter(tp).json_schema(), "description": description}
+
+
+def _ordered(data: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    """``data`` with the keys in ``order`` first, in that order, then the rest."""
+    return {**{k: data[k] for k in order if k in data}, **data}
 
 
 def _with_computed(data: dict[str, Any], value: Any, computed: dict[str, tuple[str, Any, Any]]) -> dict[str, Any]:

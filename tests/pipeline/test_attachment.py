@@ -120,3 +120,78 @@ def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
 ])
 def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as part of the intention
     assert [q.text for q in _quotes(pipeline, body) if q.kind in ("speech", "writing")] == []
+
+
+# Issue 11: contents split like the text, one statement per cue.
+@pytest.mark.parametrize("body, spans, mention, cue", [
+    # a short fronted piece and the rest, set around the frame
+    ("''Hopefully,'' the president said, ''this museum can help us talk to each other.''",
+     ["Hopefully,", "this museum can help us talk to each other."], "the president", "said"),
+    # a quotation continued in the next sentence after its frame
+    ('"A museum alone will not alleviate poverty," he said. "It won\'t eliminate gun violence."',
+     ["A museum alone will not alleviate poverty,", "It won't eliminate gun violence."], "he", "said"),
+    # the frame's own aside does not interrupt the statement; an apostrophe in the frame is no quotation
+    ('"We remain open to talks," he said, referring to the DPRK. "Sadly, it has chosen a different path."',
+     ["We remain open to talks,", "Sadly, it has chosen a different path."], "he", "said"),
+    ('“Who do you trust?” said David Plouffe, the architect of Obama’s 2008 campaign. “When he holds himself up as '
+     'the tribune of the middle class, his business record is fair game.”',
+     ["Who do you trust?", "When he holds himself up as the tribune of the middle class, his business record is fair "
+      "game."], "David Plouffe", "said"),
+    # a short continuation, and a name the parser hung on the quotation
+    ('“Here he is, babe,” she said. “Donald’s here, babe.”', ["Here he is, babe,", "Donald’s here, babe."], "she",
+     "said"),
+    ('"Are we where we need to be? Probably not," Ms. Moore said. "Are we going to get to where we need to be? '
+     'Absolutely."', ["Are we where we need to be? Probably not,", "Are we going to get to where we need to be? "
+                      "Absolutely."], "Ms. Moore", "said"),
+    # an unquoted content around a parenthetical frame, its first piece a clause of its own
+    ("If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox.",
+     ["If this argument fails to persuade", "there are other tools in the toolbox"], "Mr. Castañeda", "argues"),
+    ("But to prevent problems, he said, local officials should be vigilant.",
+     ["But to prevent problems", "local officials should be vigilant"], "he", "said"),
+])
+def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, mention, cue):
+    (q,) = [q for q in _quotes(pipeline, body) if q.kind in ("speech", "writing") and q.cue.text == cue]
+    assert [s.slice(body).rstrip(".") for s in q.spans] == [s.rstrip(".") for s in spans]
+    assert q.speaker.mention.text == mention and q.cue.text == cue
+
+
+@pytest.mark.parametrize("body, content, cut", [
+    # a participle cue starts a second statement
+    ("She said the policies must continue, saying that “race still determines too much” in America.",
+     "the policies must continue", "saying"),
+    # the writer's relative clause after a noun-phrase content
+    ("Doctors discussed the health of Donald Trump, who is 70.", "the health of Donald Trump", "who is 70"),
+])
+def test_a_content_ends_before_an_aside_or_a_second_statement(pipeline, body, content, cut):
+    found = [q for q in _quotes(pipeline, body) if q.text.startswith(content)]
+    assert found and all(cut not in q.text for q in found), [q.text for q in _quotes(pipeline, body)]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case(pipeline):
+    (q,) = _quotes(pipeline, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.")
+    assert q.cue.text == "Vows" and q.speaker.mention.text == "Sanders"
+    assert q.text == "To Eliminate Tax Breaks Used By Developers"
+
+
+def test_a_speech_verb_joined_to_a_content_is_a_statement_of_its_own(pipeline):
+    found = {q.cue.text: q for q in _quotes(pipeline, "She said the plan would fail and added that it was too late.")}
+    assert found["said"].text == "the plan would fail"
+    assert found["added"].text == "that it was too late" and found["added"].speaker.mention.text == "She"
+
+
+def test_a_quotation_that_goes_on_from_the_sentence_subject_is_its_predicate(pipeline):
+    body = 'The court\'s decision "will effectively force us to put voters back on the rolls who have died," Husted said.'
+    (q,) = _quotes(pipeline, body)
+    assert q.type == "mixed" and q.text.startswith("The court's decision") and q.speaker.mention.text == "Husted"
+    (q,) = _quotes(pipeline, '"We are going to win this election in November," Smith said.')
+    assert q.type == "direct"
+
+
+@pytest.mark.parametrize("reply, speaker, cue", [
+    ('"Jeb wants to be a tough guy tonight and every night of the week," Trump shot back.', "Trump", "shot"),
+    ('And Mr. Christie gloated: "I told you he would not be ready for this at all, folks."', "Mr. Christie", "gloated"),
+])
+def test_a_reply_in_its_own_frame_is_never_carried_from_the_previous_speaker(pipeline, reply, speaker, cue):
+    body = '"We are going to win this state by a very wide margin," Smith said on Tuesday.\n\n' + reply
+    q = _quotes(pipeline, body)[-1]
+    assert q.speaker.mention.text == speaker and q.cue.text == cue and q.speaker.name != "Smith"

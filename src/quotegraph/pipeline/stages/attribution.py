@@ -16,15 +16,18 @@ import re
 
 from ...model import Span
 from ..base import stage
-from ..lexicons import cues, document_nouns
+from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, is_cue, is_noun_cue,
-                     mention_span, statement_kind, subject_of)
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline,
+                     fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
+                     that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
+_SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
+_PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
@@ -70,10 +73,13 @@ class Attribution:
     """Find cues, contents and speaker phrases."""
 
     def accept(self, work: Work, proposal: Proposal) -> None:
-        """A later stage may only lower a statement's confidence (an unresolved speaker)."""
-        if proposal.field != "candidates.confidence":
+        """A later stage may only drop candidates (the filter), never add or reorder them."""
+        if proposal.field != "candidates":
             raise ValueError(f"attribution takes no proposals for '{proposal.field}'")
-        proposal.target.confidence = min(proposal.target.confidence, proposal.value)
+        keep = {id(c) for c in proposal.value}
+        if not keep <= {id(c) for c in work.candidates}:
+            raise ValueError("a proposal for 'candidates' may only drop candidates")
+        work.candidates = [c for c in work.candidates if id(c) in keep]
 
     def __call__(self, work: Work) -> None:
         covered: set[int] = set()
@@ -90,7 +96,7 @@ class Attribution:
             self._quote_first(work, ci, clause, covered, pending_frame)
             pending_frame = (frame, clause.paragraph) if frame is not None else None
         self._labels(work, covered)
-        work.candidates = _one_per_quotation(work.candidates)
+        work.candidates = _one_per_cue(_one_per_quotation(work.candidates))
         for cand in work.candidates:
             _keep_apart(work, cand)
         work.candidates.sort(key=lambda c: c.spans[0].start)
@@ -121,8 +127,13 @@ class Attribution:
         for tok in clause.tokens:
             if tok.lemma == "accord" and tok.text.lower() == "according":
                 cand = self._according(work, ci, clause, tok)
-            elif is_cue(tok) or is_noun_cue(clause, tok):
+            elif is_cue(tok) or is_noun_cue(clause, tok) or light_partner(clause, tok) is not None or \
+                    that_clause_cue(clause, tok):
                 cand = self._from_verb(work, ci, clause, tok)
+                if cand is not None and tok.pos == "NOUN" and tok.lemma not in noun_cues() and cand.rule == "cue:noun-clause":
+                    cand.rule = "cue:noun-that-clause"  # a noun outside the lexicons, known by its clause alone
+                if cand is not None and cand.rule == "cue:that-clause":
+                    self._to_governing_cue(work, clause, cand, tok)
             else:
                 continue
             if cand is not None:
@@ -143,7 +154,13 @@ class Attribution:
             intention's content was not made (it stays, of kind intention)."""
             return any(o is not c and o.spans and o.kind == "intention" and inside(c, o) for o in out)
 
-        kept = [c for c in out if not dominated(c)]
+        def yields(c: Candidate) -> bool:
+            """A cue known by its syntax alone (a "that" clause of any verb or noun) yields to a lexicon
+            cue reporting the same content (the parser often hangs the clause on the nearer verb)."""
+            return c.rule in _SYNTAX_ONLY and any(o is not c and o.spans and o.rule not in _SYNTAX_ONLY and
+                                                 any(s.overlap(t) for s in c.spans for t in o.spans) for o in out)
+
+        kept = [c for c in out if not dominated(c) and not yields(c)]
         for c in kept:
             if unrealised(c):
                 c.kind = "intention"  # part of what someone would not say, not a statement made
@@ -159,6 +176,9 @@ class Attribution:
             sub = set(clause.subtree(subj.i))
             idx = [i for i in idx if i not in sub]
         cue_end = verb.end
+        partner = light_partner(clause, verb) if verb.pos == "VERB" else None
+        if partner is not None:  # "drew criticism", "lashed out": the phrase is the cue
+            cue_end = partner.end
         for c in verb.children:
             t = clause.tokens[c]
             if t.dep == "prt" or (verb.lemma == "call" and t.dep == "prep" and t.text.lower() in ("for", "on") and t.i == verb.i + 1):
@@ -167,17 +187,39 @@ class Attribution:
         cand.confidence = cue_weight(verb)
         self._speaker(work, clause, cand, subj)
         cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
+        colon = work.text[clause.span.start:clause.span.end].rstrip().endswith(":")
         if not idx or cand.kind is None:
             # no content here; a frame ending with ':' can still introduce the next quote
             cand.kind = statement_kind(clause, verb, "clause", [], subj)
             cand.rule = "frame"
-            return cand if work.text[clause.span.start:clause.span.end].rstrip().endswith(":") else None
-        toks = [clause.tokens[i] for i in idx]
+            return cand if colon else None
+        if form in ("clause", "infinitive"):
+            idx = with_stranded_conjuncts(clause, verb, idx)
+        toks = [clause.tokens[i] for i in without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)]
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:
             return None
-        self._set_content(work, cand, [span])
+        first = [clause.tokens[i] for i in fronted_content(clause, verb, subj, idx)] \
+            if form in ("clause", "parenthetical") else []
+        piece = _trimmed(work, first[0].start, first[-1].end) if first else None
+        self._set_content(work, cand, [piece, span] if piece is not None else [span])
         return cand
+
+    def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
+        """"X told teachers who covered the lawn that …": the parser hung the "that" clause on the verb of
+        a relative clause on the object of a speech cue; the clause is what that cue reports."""
+        noun = clause.tokens[verb.head]
+        if verb.dep != "relcl" or noun.dep not in ("dobj", "dative") or noun.head == noun.i:
+            return
+        cue = clause.tokens[noun.head]
+        if not is_cue(cue) or cues()[cue.lemma][0] not in ("speech", "write"):
+            return
+        subj, _ = subject_of(clause, cue)
+        cand.cue, cand.rule = work.mention(cue.start, cue.end), "cue:clause"
+        cand.speaker_mention = cand.speaker_head = None
+        self._speaker(work, clause, cand, subj)
+        cand.kind = statement_kind(clause, cue, "clause", [verb.i], subj)
+        cand.confidence = cue_weight(cue)
 
     def _according(self, work: Work, ci: int, clause: Clause, tok: Token) -> Candidate | None:
         to = [clause.tokens[c] for c in tok.children if clause.tokens[c].text.lower() == "to"]
@@ -247,6 +289,7 @@ class Attribution:
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
+                self._fronted_subject(work, clause, cand, region)
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
                 # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
                 cand.cue = work.mention(dash.start("dash"), dash.end("dash"))
@@ -260,12 +303,47 @@ class Attribution:
                 lead = work.text[clause.span.start : region.outer.start].strip()
                 if lead and not lead.endswith(":"):
                     continue  # a title or scare quote inside a sentence, not speech
-                if self._continue_previous(work, clause, cand):
+                verb = _frame_verb(work, clause, region)
+                if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
+                    self._attach_frame_verb(work, clause, cand, verb)
+                elif self._continue_previous(work, clause, cand):
                     continue
-                cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
+                else:
+                    cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
             work.candidates.append(cand)
         self._framed_short_quotes(work, ci, clause, covered)
         self._short_quotes(work, ci, clause, covered)
+
+    def _attach_frame_verb(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
+        """A quotation's own frame with a verb the lexicon does not know ("shot back", "gloated"): the
+        verb (with its particle) is the cue and its subject the speaker."""
+        end = max([verb.end] + [clause.tokens[c].end for c in verb.children if clause.tokens[c].dep == "prt"])
+        cand.cue = work.mention(verb.start, end)
+        subj, _ = subject_of(clause, verb)
+        self._speaker(work, clause, cand, subj)
+        cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
+        """'Both parties "saw Burma as a country …," Smith said.': a quotation that goes on, in lower
+        case, from a noun phrase opening the sentence is that phrase's predicate; the statement is the
+        phrase and the quotation together."""
+        text = work.text
+        start = next((t.start for t in clause.tokens[dateline(clause):] if t.region is None), None)
+        inner = text[region.start : region.start + 1]
+        if start is None or start >= region.outer.start or not inner.islower():
+            return
+        lead = text[start : region.outer.start]
+        words = _WORD.findall(lead)
+        if not words or len(words) > 12 or lead.rstrip()[-1:] in ",;:—–-(" or "\n" in lead:
+            return
+        toks = [t for t in clause.tokens if start <= t.start < region.outer.start]
+        if any(is_cue(t) or t.pos in ("VERB", "AUX") for t in toks) or not any(t.pos in ("NOUN", "PROPN", "PRON")
+                                                                            for t in toks):
+            return
+        m = cand.speaker_mention
+        if m is not None and m.start < region.outer.start:
+            return
+        self._set_content(work, cand, [Span(start, region.outer.end)])
 
     def _framed_short_quotes(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> None:
         """Short quotations the parser saw word by word, set off by a frame with an explicit cue:
@@ -304,16 +382,16 @@ class Attribution:
             work.candidates.append(cand)
 
     def _continue_previous(self, work: Work, clause: Clause, cand: Candidate) -> bool:
-        """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph."""
-        if not work.candidates:
-            return False
-        prev = work.candidates[-1]
-        if prev.type != "direct" or prev.cue is None or prev.clause is None:
+        """'“X,” he said. “Y.”': Y continues the statement X in the same paragraph (the frame's own
+        asides, '“X,” he said, referring to Z. “Y.”', do not interrupt it; another quotation does)."""
+        prev = _last_quotation(work)
+        if prev is None or prev.clause is None:
             return False
         if work.clauses[prev.clause].paragraph != clause.paragraph or len(prev.spans) > 1 and prev.rule != "quote:frame":
             return False
-        between = work.text[prev.spans[-1].end : cand.spans[0].start]
-        if len(between) > 160 or sum(ch in QUOTE_MARKS for ch in between) > 2 and len(between) > 80:
+        gap = (prev.spans[-1].end, cand.spans[0].start)
+        if gap[1] - gap[0] > 250 or any(k not in prev.regions + cand.regions
+                                         for _, _, k in work.region_index.overlapping(*gap)):
             return False
         prev.spans = prev.spans + cand.spans
         prev.regions = prev.regions + cand.regions
@@ -332,8 +410,10 @@ class Attribution:
             if re.search(r"[A-Za-z]{2}", outside) or not _SENT_END.search(text[r.start : r.outer.end]):
                 continue
             covered.add(k)
-            work.candidates.append(Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k],
-                                             carried=True, confidence=0.5, rule="quote:short", kind="speech"))
+            cand = Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k], carried=True,
+                             confidence=0.5, rule="quote:short", kind="speech")
+            if not self._continue_previous(work, clause, cand):  # '“Here he is,” she said. “He’s here.”'
+                work.candidates.append(cand)
 
     def _frame_cue(self, work: Work, clause: Clause, tok: Token) -> Token | None:
         """The cue verb governing a quotation in its sentence, if any."""
@@ -348,6 +428,45 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
+    """The verb of a short frame set right after a quotation ('“…,” Trump shot back with a laugh.',
+    '“…,” reads an editorial.') or before it with a colon ('Mr. Christie gloated: “…”'), if it has
+    a subject outside the quotation."""
+    outside = [t for t in clause.tokens if t.region is None and not (region.outer.start <= t.start < region.outer.end)]
+    words = [t for t in outside if t.pos not in ("PUNCT", "SPACE")]
+    if not words or len(words) > _FRAME_WORDS or any(t.region is not None for t in clause.tokens
+                                                     if t.start >= region.outer.end or t.end <= region.outer.start):
+        return None
+    after = [t for t in words if t.start >= region.outer.end]
+    before = [t for t in words if t.end <= region.outer.start]
+    if after and before:
+        return None
+    if after:
+        verbs = [t for t in after[:3] if t.pos == "VERB"]
+    elif work.text[before[-1].end : region.outer.start].strip().endswith(":"):
+        verbs = [t for t in before if t.pos == "VERB"][-1:]
+    else:
+        return None
+    for verb in verbs:
+        subj = [clause.tokens[c] for c in verb.children if clause.tokens[c].dep in SUBJECT_DEPS]
+        if subj and subj[0].region is None and subj[0].pos in ("PROPN", "NOUN", "PRON"):
+            return verb
+    return None
+
+
+def _last_quotation(work: Work) -> Candidate | None:
+    """The latest statement with a cue if it is a quotation (or ends with one) and only other cues of
+    its own frame sentence came after it."""
+    later: set[int | None] = set()
+    for cand in reversed(work.candidates):
+        ends_quoted = cand.type == "direct" or cand.type == "mixed" and bool(cand.regions) and \
+            work.regions[cand.regions[-1]].outer.end >= cand.spans[-1].end - 1
+        if cand.cue is not None and ends_quoted:
+            return cand if later <= {cand.clause} else None
+        later.add(cand.clause)
+    return None
 
 
 def _passive(clause: Clause, verb: Token) -> bool:
@@ -426,6 +545,32 @@ def _one_per_quotation(cands: list[Candidate]) -> list[Candidate]:
     from the cue after its last paragraph is one statement: keep the one with the cue."""
     with_cue = {k for c in cands if c.cue is not None and c.type == "direct" for k in c.regions}
     return [c for c in cands if c.cue is not None or c.type != "direct" or not with_cue.intersection(c.regions)]
+
+
+def _one_per_cue(cands: list[Candidate]) -> list[Candidate]:
+    """Pieces of one type reported by one cue are one statement: '“A,” she said, “B.”', '“A,” he
+    said. “B.”' and the paragraphs after 'The Times reports:' are one attribution with several content
+    spans. (Pieces of different types stay apart: '“A,” he said he told them'.)"""
+    out: list[Candidate] = []
+    by_cue: dict[tuple[int, int], Candidate] = {}
+    for cand in sorted(cands, key=lambda c: c.spans[0].start if c.spans else -1):
+        key = (cand.cue.start, cand.cue.end) if cand.cue is not None and cand.spans else None
+        first = by_cue.get(key) if key is not None else None
+        if first is None or first.type != cand.type or not _same_speaker(first, cand):
+            if key is not None:
+                by_cue.setdefault(key, cand)
+            out.append(cand)
+            continue
+        first.spans = sorted(first.spans + [s for s in cand.spans if s not in first.spans], key=lambda s: s.start)
+        first.regions = sorted(set(first.regions) | set(cand.regions))
+        first.confidence = max(first.confidence, cand.confidence)
+    return out
+
+
+def _same_speaker(a: Candidate, b: Candidate) -> bool:
+    """The pieces do not name two different speaker phrases."""
+    ma, mb = a.speaker_mention, b.speaker_mention
+    return ma is None or mb is None or (ma.start, ma.end) == (mb.start, mb.end)
 
 
 def _cover_marks(work: Work, span: Span) -> Span:

@@ -8,12 +8,13 @@ and the phrase that names a speaker. Nothing here changes its input.
 
 from __future__ import annotations
 
-from ..lexicons import cue_kinds, cues, document_nouns, noun_cue_kinds, noun_cues, speech_nouns
+from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
 
-__all__ = ["is_cue", "is_noun_cue", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
-           "coordinated", "statement_kind", "dateline", "adjacent_name", "SUBJECT_DEPS", "FORMS"]
+__all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
+           "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
+           "without_trailing_aside", "with_stranded_conjuncts", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -28,10 +29,68 @@ def is_cue(tok: Token) -> bool:
 
 
 def is_noun_cue(clause: Clause, tok: Token) -> bool:
-    """A reporting noun followed by a "that" clause: "on the grounds that …"."""
-    if tok.region is not None or tok.pos != "NOUN" or tok.lemma not in noun_cues():
+    """A reporting noun followed by a "that" clause ("on the grounds that …") or an "of" object
+    ("his claim of fraud", "allegations of abuse"; "a statement about X" names only a topic)."""
+    if tok.region is not None or tok.pos != "NOUN":
         return False
-    return bool(_that_clauses(clause, tok))
+    if tok.lemma not in noun_cues():
+        # any noun with a "that" clause of its own ("fears that …", "the idea that …"): a belief
+        return bool(_that_clauses(clause, tok))
+    return bool(_that_clauses(clause, tok) or _topic_objects(clause, tok))
+
+
+def _holder(clause: Clause, tok: Token) -> bool:
+    """A noun with its holder named ("his claim", "Trump's allegations"): without one, "charges of
+    conspiracy" or "allegations of abuse" name an accusation, not someone's statement."""
+    return any(clause.tokens[c].dep == "poss" for c in tok.children)
+
+
+def _topic_objects(clause: Clause, tok: Token) -> list[Token]:
+    """The "of" phrase right after a noun, when it holds an object ("claims of fraud")."""
+    out = []
+    if not _holder(clause, tok):
+        return out
+    for c in tok.children:
+        t = clause.tokens[c]
+        if t.dep == "prep" and t.i == tok.i + 1 and t.text.lower() == "of" and \
+                any(clause.tokens[k].dep in ("pobj", "pcomp") for k in t.children):
+            out.append(t)
+    return out
+
+
+def that_clause_cue(clause: Clause, tok: Token) -> bool:
+    """A verb outside the lexicons with a "that" clause of its own ("conceded that …", "feared that …"):
+    a reporting construction by its syntax; the filter judges the verb."""
+    if tok.region is not None or tok.pos != "VERB" or tok.lemma in cues() or tok.dep in ("aux", "auxpass"):
+        return False
+    return bool(_that_complements(clause, tok))
+
+
+def _that_complements(clause: Clause, verb: Token) -> list[Token]:
+    out = []
+    for t in _children(clause, verb, ("ccomp",)):
+        kids = [clause.tokens[c] for c in t.children]
+        if t.i > verb.i and any(k.dep == "mark" and k.text.lower() == "that" for k in kids) and \
+                any(k.dep in SUBJECT_DEPS for k in kids):
+            out.append(t)
+    return out
+
+
+def light_partner(clause: Clause, tok: Token) -> Token | None:
+    """The noun or particle that makes a light verb a cue ("drew [criticism]", "lashed [out]"), if any."""
+    if tok.region is not None or tok.pos != "VERB" or tok.lemma in cues() or tok.dep == "aux":
+        return None
+    for c in tok.children:
+        t = clause.tokens[c]
+        if tok.i < t.i <= tok.i + 4 and (tok.lemma, t.lemma) in light_cues() and t.dep in _LIGHT_DEPS:
+            return t
+    return None
+
+
+_LIGHT_DEPS = ("dobj", "prt", "advmod", "prep", "attr", "oprd", "acomp", "npadvmod")
+# Prepositions that carry what a light-verb phrase or a speech verb is about ("took aim at X", "warned of X").
+_TOPIC_PREPS = ("about", "of", "on", "over", "to", "for", "with", "from")
+# (not "at", "against", "behind": "lashed out at X", "threw support behind X" name a target, not what was said)
 
 
 def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
@@ -45,6 +104,11 @@ def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
                 out.append(t)
             elif tok.lemma in _INFINITIVE_NOUNS and any(m.text.lower() == "to" and m.i == tok.i + 1 for m in marks):
                 out.append(t)
+    head = clause.tokens[tok.head]
+    if tok.dep == "nsubj" and head.lemma == "be" and tok.lemma in speech_nouns():
+        # "His argument is that …", "The message was that …": the noun's content follows the copula
+        out += [t for t in _children(clause, head, ("ccomp", "attr")) if t.i > tok.i and
+                any(clause.tokens[m].dep == "mark" and clause.tokens[m].text.lower() == "that" for m in t.children)]
     return out
 
 
@@ -55,7 +119,9 @@ _INFINITIVE_NOUNS = frozenset("promise pledge vow threat call demand plan offer 
 def cue_weight(tok: Token) -> float:
     if tok.pos == "NOUN":
         return noun_cues().get(tok.lemma, 0.5)
-    return cues().get(tok.lemma, ("", 0.5))[1]
+    if tok.lemma not in cues():
+        return max((w for (v, _), w in light_cues().items() if v == tok.lemma), default=0.5)
+    return cues()[tok.lemma][1]
 
 
 def _children(clause: Clause, tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -77,13 +143,27 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
 #   noun-clause   a reporting noun's clause ("his claim that ...")
 #   demand        "called for X"
 #   parenthetical the clause a parenthetical cue is set into ("X, he said, is Y")
-FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical")
+#   noun-topic    a reporting noun's "of" object ("his claim of fraud")
+#   light         what a light-verb or phrasal cue reports ("drew criticism for X", "lashed out at X")
+#   passive       the passive subject ("the figures were confirmed by aides")
+#   pronoun       a pronoun object that stands for something said ("he said that")
+#   that-clause   the "that" clause of a verb outside the lexicons ("conceded that ...": a belief until the
+#                 lexicon says otherwise)
+FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical",
+         "noun-topic", "light", "passive", "pronoun", "that-clause")
 
 
 def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     """How ``verb`` attaches its content (one of ``FORMS``) and the content's token indices ([] if none)."""
     if verb.pos == "NOUN":
-        return "noun-clause", _flatten(clause, _that_clauses(clause, verb))
+        that = _that_clauses(clause, verb)
+        if that:
+            return "noun-clause", _flatten(clause, that)
+        return "noun-topic", _flatten(clause, _topic_objects(clause, verb)[:1], drop_first=True)
+    if verb.lemma not in cues():
+        if light_partner(clause, verb) is None:
+            return "that-clause", _flatten(clause, _that_complements(clause, verb))
+        return "light", _light_content(clause, verb)
     cls = cues()[verb.lemma][0]
     picked: list[Token] = []
     if verb.lemma == "call" and verb.i + 1 < len(clause.tokens):
@@ -117,10 +197,54 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     picked = [t for t in _children(clause, verb, ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj", "intj"))
               if t.region is not None]
     if picked:
-        return "quote", _flatten(clause, picked)
+        # a name the parser hung on the quotation after it ('“…,” Ms. Moore said') is the speaker
+        names = {i for t in picked for c in t.children if c > t.i and clause.tokens[c].pos == "PROPN"
+                 and clause.tokens[c].dep in ("appos", "nsubj", "compound", "npadvmod", "dep")
+                 for i in clause.subtree(c)}
+        return "quote", [i for i in _flatten(clause, picked) if i not in names]
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
+    if not picked and cls in ("speech", "write"):
+        said = [t for t in _children(clause, verb, ("dobj",)) if t.text.lower() in _SAID_PRONOUNS]
+        if said and verb.lemma != "tell":  # "he said that", "she repeated it" ("told him" names the addressee)
+            return "pronoun", [said[0].i]
+        passive = _passive_content(clause, verb)
+        if passive:
+            return "passive", passive
+    # A speech verb's "about"/"of" phrase ("joked about X", "warned of X") is what was spoken of, not what
+    # was said: no content (real news pages never count it as a statement).
     return "object", _flatten(clause, picked)
+
+# Pronouns that stand for something said ("he said that", "she denied it", "they said so").
+_SAID_PRONOUNS = frozenset("that this it so nothing something much everything anything those these".split())
+
+
+def _passive_content(clause: Clause, verb: Token) -> list[int]:
+    """A passive cue's subject is what was said, when someone is named as its source or the cue takes
+    what is said as its object ("the figures were confirmed by aides", "the deal was announced")."""
+    subj = _children(clause, verb, ("nsubjpass",))
+    if not subj or not _children(clause, verb, ("auxpass",)) or subj[0].pos == "PRON" or subj[0].region is not None:
+        return []
+    if not _children(clause, verb, ("agent",)) and cue_kinds().get(verb.lemma, ("", None, ""))[1] is None:
+        return []
+    return clause.subtree(subj[0].i)
+
+
+def _light_content(clause: Clause, verb: Token) -> list[int]:
+    """What a light-verb or phrasal cue reports: the verb's clause or object, else the "of/about/for …"
+    phrase of the verb or of its noun ("drew criticism [for the remarks]", "made reference [to X]")."""
+    partner = light_partner(clause, verb)
+    if partner is None:
+        return []
+    heads = [t for t in _children(clause, verb, ("ccomp", "xcomp", "dobj")) if t.i != partner.i]
+    if heads:
+        return _flatten(clause, heads)
+    for owner in (partner, verb):
+        preps = [p for p in _children(clause, owner, ("prep",)) if p.i > partner.i and p.i != partner.i
+                 and p.text.lower() in _TOPIC_PREPS and _children(clause, p, ("pobj", "pcomp"))]
+        if preps:
+            return _flatten(clause, preps[:1], drop_first=True)
+    return []
 
 
 def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], subject: Token | None) -> str | None:
@@ -134,7 +258,9 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
     shows") makes the statement a document one.
     """
     if verb.pos == "NOUN":
-        kind: str | None = noun_cue_kinds().get(verb.lemma, "speech")
+        kind: str | None = noun_cue_kinds().get(verb.lemma, "belief")
+    elif form == "that-clause":
+        kind = "belief"
     else:
         clause_kind, object_kind, infinitive_kind = cue_kinds().get(verb.lemma, ("speech", None, "intention"))
         kind = clause_kind
@@ -142,6 +268,8 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
             kind = infinitive_kind
         elif form == "object":
             kind = clause_kind if _is_speech_object(clause, content) else object_kind
+        elif form == "pronoun":
+            kind = clause_kind
     if kind is not None and subject is not None and subject.lemma in document_nouns():
         return "document"
     return kind
@@ -238,6 +366,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
             if rel is not None:
                 return rel, path
         head = clause.tokens[tok.head]
+        if tok is verb and tok.dep == "conj" and is_cue(verb) and not is_cue(head) and head.dep == "ccomp" \
+                and is_cue(clause.tokens[head.head]):
+            head = clause.tokens[head.head]  # "She said it would fail and added …": she added it
         if head.pos in ("NOUN", "PROPN"):
             path.append(head)
             if tok.dep in ("acl", "relcl") and head.dep in SUBJECT_DEPS:
@@ -376,3 +507,112 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
     while len(toks) > 1 and toks[0].pos == "PUNCT":
         toks.pop(0)
     return toks[0].start, toks[-1].end
+
+
+_RELATIVES = frozenset(("which", "who", "whom", "whose"))
+_ASIDE_DEPS = ("advcl", "conj", "xcomp", "acl", "relcl", "npadvmod", "appos")
+
+
+def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = False) -> list[int]:
+    """A content without the aside that ends it after a comma or a dash. A participle that is a cue
+    starts another statement ("…, saying that …", "…, arguing that …"); after a noun-phrase content
+    (``phrase``) the writer's relative clause or participle is no part of it either ("the health of
+    Donald Trump, who is 70", "the plan, engaging in …"). The content stops before the mark."""
+    if len(idx) < 3:
+        return idx
+    idx = _without_joined_cue(clause, idx)
+    inside = set(idx)
+    for k in range(1, len(idx) - 1):
+        mark = clause.tokens[idx[k]]
+        if mark.text not in (",", "--", "—", "–") or idx[k + 1] != mark.i + 1:
+            continue
+        head = _aside_head(clause, clause.tokens[mark.i + 1], inside)
+        if head is None or not (phrase or head.tag == "VBG" and is_cue(head)):
+            continue
+        sub = clause.subtree(head.i)
+        if max(sub) >= idx[-1] and min(sub) == mark.i + 1:
+            return idx[:k]
+    return idx
+
+
+def _aside_head(clause: Clause, first: Token, inside: set[int]) -> Token | None:
+    """The head of an aside opened by ``first``: a non-restrictive relative clause or an -ing participle."""
+    if first.region is not None:
+        return None
+    if first.text.lower() in _RELATIVES:
+        head = clause.tokens[first.head]
+        return head if head.dep in ("relcl", "acl") else None
+    t = clause.tokens[first.head] if first.dep in ("neg", "advmod") else first  # "not even needing to …"
+    if t.tag == "VBG" and t.dep in _ASIDE_DEPS and t.region is None and t.i - first.i <= 2:
+        return t
+    return None
+
+
+def with_stranded_conjuncts(clause: Clause, verb: Token, idx: list[int]) -> list[int]:
+    """A content with the conjuncts the parser hung on the cue instead of on the content: in "they said
+    they had misgivings, but could not bear to insult him" the part after "but" has no subject of its
+    own and comes right after the content, so it goes on with it. A conjunct that is a cue ("… and
+    added that …") or has its own subject is a statement of its own."""
+    if not idx:
+        return idx
+    out = list(idx)
+    for c in verb.children:
+        conj = clause.tokens[c]
+        if conj.dep != "conj" or conj.i <= out[-1] or is_cue(conj) or conj.region is not None:
+            continue
+        if _children(clause, conj, SUBJECT_DEPS + ("expl",)):
+            continue
+        sub = clause.subtree(conj.i)
+        gap = clause.tokens[out[-1] + 1 : sub[0]]
+        if not gap or len(gap) > 2 or not all(t.pos in ("PUNCT", "CCONJ") or t.dep == "cc" for t in gap):
+            continue
+        if any(t.text in ("—", "–", "--", ";", ":") for t in gap):
+            continue
+        out = sorted(set(out) | {t.i for t in gap} | set(sub))
+    return out
+
+
+def _without_joined_cue(clause: Clause, idx: list[int]) -> list[int]:
+    """"She said the plan would fail and added that …": a speech verb joined by "and" with no subject
+    of its own is the speaker's next statement, not part of this one (the parser often hangs it inside)."""
+    for i in idx[2:]:
+        t = clause.tokens[i]
+        if t.dep != "conj" or not is_cue(t) or cues()[t.lemma][0] != "speech" \
+                or _children(clause, t, SUBJECT_DEPS + ("expl",)):
+            continue
+        sub = clause.subtree(t.i)
+        if sub[0] != t.i or max(sub) < idx[-1]:
+            continue
+        keep = [j for j in idx if j < t.i]
+        while keep and (clause.tokens[keep[-1]].dep == "cc" or clause.tokens[keep[-1]].pos == "PUNCT"):
+            keep.pop()
+        return keep or idx
+    return idx
+
+
+_FRONTED_DEPS = ("advcl", "ccomp", "xcomp", "parataxis", "dep", "csubj")
+
+
+def fronted_content(clause: Clause, verb: Token, subject: Token | None, idx: list[int]) -> list[int]:
+    """The first piece of a content split by its frame: in "Though the change was smooth, he said,
+    replacing her would be harder" the clause before the subject is what was said as much as the
+    one after. Only for a cue set off by commas on both sides whose content follows it; a fronted
+    phrase ("In a statement, he said …") is the frame, not the content."""
+    if subject is None or not idx or min(idx) < verb.i or verb.i + 1 >= len(clause.tokens):
+        return []
+    after = clause.tokens[verb.i + 1]
+    if after.text != "," and not (after.dep == "npadvmod" and verb.i + 2 < len(clause.tokens)
+                                  and clause.tokens[verb.i + 2].text == ","):
+        return []
+    start = min(clause.subtree(subject.i))
+    if start < 2 or clause.tokens[start - 1].text != ",":
+        return []
+    out: list[int] = []
+    for c in verb.children:
+        t = clause.tokens[c]
+        if t.i < start and t.dep in _FRONTED_DEPS and t.pos in ("VERB", "AUX"):
+            out.extend(clause.subtree(t.i))
+    out = sorted(out)
+    if not out or out[-1] != start - 2:
+        return []
+    return out

@@ -16,17 +16,18 @@ from bisect import bisect_right
 from ...errors import PipelineError
 from ...nlp import load_model, parse_texts, recognise_texts
 from ..base import stage
-from ..lexicons import cue_forms, lemma as lemma_of
+from ..lexicons import cue_forms, cues, lemma as lemma_of, light_cue_forms
 from ..work import Clause, Token, Work
 from .marks import QUOTE_MARKS
 
-__all__ = ["Parse", "mask_sentence", "may_report", "MASK_MIN_WORDS"]
+__all__ = ["Parse", "mask_sentence", "may_report", "sentence_case", "MASK_MIN_WORDS"]
 
 MASK_MIN_WORDS = 5
 _WORDS = re.compile(r"[a-z]+")
 _NAME = re.compile(r"[A-Z][a-z]+")
 _DOUBLE_STYLE_MARKS = re.escape(QUOTE_MARKS.replace("'", ""))  # a lone apostrophe is no quotation
-_MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b")
+# "that" opens the content clause of verbs and nouns outside the lexicons ("conceded that …", "fears that …").
+_MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b|\b[Tt]hat\b")
 PLACEHOLDER = "Quote"
 # Quotation marks spaCy's tokenizer does not split off, shown to it as ones it
 # does (one character for one, so offsets are unchanged).
@@ -147,6 +148,7 @@ class Parse:
 
     def _run(self, works, items, parsed, seen, *, full: bool) -> None:
         masked = [mask_sentence(works[w], works[w].sentences[k].start, works[w].sentences[k].end) for w, k in items]
+        masked = [(sentence_case(text), pieces) for text, pieces in masked]
         for lo, hi in _chunks([len(m[0]) for m in masked], self.batch_size):
             texts = [m[0] for m in masked[lo:hi]]
             groups = [w for w, _ in items[lo:hi]]
@@ -182,8 +184,49 @@ def _chunks(lengths: list[int], most: int) -> list[tuple[int, int]]:
     return out
 
 
+# Closed-class words: capitalised inside a sentence, they show it is written in title case.
+_FUNCTION_WORDS = frozenset("""a an the and but or nor so yet as at by in of off on onto to up with from into over
+under after before about against amid among than that this these those is are was were be been has have had do does
+did will would can could may might must should not no his her its their our my your he she it they we you him them
+us who what which when where why how if while""".split())
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def sentence_case(text: str) -> str:
+    """A headline in title case as the parser reads it best, in sentence case: its capitalised
+    function words and reporting verbs lowercased ("Lindsey Graham Says Trump Could Address …" ->
+    "Lindsey Graham says Trump could …"), names left alone; any other text unchanged. The length
+    and every offset stay the same."""
+    words = list(_TITLE_WORD.finditer(text))
+    if len(words) < 4 or sum(w.group()[0].isupper() for w in words[1:]) < 0.8 * (len(words) - 1):
+        return text
+    chars = list(text)
+    for w in words[1:]:
+        word = w.group()
+        if word[0].isupper() and (len(word) == 1 or not word.isupper()) and _sentence_start(text, w.start()) is False \
+                and (word.lower() in _FUNCTION_WORDS or _reporting_verb(word.lower())):
+            chars[w.start()] = word[0].lower()
+    return "".join(chars)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Does a new sentence (or a quotation, or the part after a colon) start at ``at``?"""
+    before = text[:at].rstrip(" \t" + QUOTE_MARKS)
+    return not before or before[-1] in ".:;!?—–-(" or at > 0 and text[at - 1] in QUOTE_MARKS
+
+
+def _reporting_verb(lower: str) -> bool:
+    """An inflected form of a reporting verb ("says", "vowed", "slamming"), not a bare noun ("Post")."""
+    return lower.endswith(("s", "ed", "ing")) and lower != lemma_of(lower) and lemma_of(lower) in cues()
+
+
 def may_report(sentence: str) -> bool:
-    """Could this sentence hold a statement? (a cue word, a quotation mark or a colon)."""
+    """Could this sentence hold a statement? (a cue word, a light-verb cue such as "drew criticism"
+    or "lashed out", "that", a quotation mark or a colon)."""
     if _MARKERS.search(sentence):
         return True
-    return not cue_forms().isdisjoint(_WORDS.findall(sentence.lower()))
+    words = _WORDS.findall(sentence.lower())
+    if not cue_forms().isdisjoint(words):
+        return True
+    light = light_cue_forms()
+    return any(w in light and not light[w].isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words))

@@ -1,0 +1,142 @@
+"""Rules of the attribution stage that shape a statement's content and cue, without the model.
+
+The real pipeline proves them in test_attachment.py.
+"""
+
+from __future__ import annotations
+
+from quotegraph.model import Article, Span
+from quotegraph.pipeline.lexicons import lemma
+from quotegraph.pipeline.stages.attribution import _one_per_cue
+from quotegraph.pipeline.stages.frames import (complement, fronted_content, subject_of, with_stranded_conjuncts,
+                                               without_trailing_aside)
+from quotegraph.pipeline.work import Candidate, Clause, Token, Work
+
+_TEXT = "“Hopefully,” the president said, “this museum can help us.” “No,” Roe said."
+
+
+def _work() -> Work:
+    return Work.from_article(Article(id="t", text=_TEXT))
+
+
+def _piece(work: Work, content: str, cue: str, speaker: str, *, type: str = "direct", nth: int = 0) -> Candidate:
+    s = work.text.index(content)
+    c = -1
+    for _ in range(nth + 1):
+        c = work.text.index(cue, c + 1)
+    m = work.text.index(speaker)
+    return Candidate(type=type, spans=[Span(s, s + len(content))], cue=work.mention(c, c + len(cue)),
+                     speaker_mention=work.mention(m, m + len(speaker)))
+
+
+def test_pieces_on_one_cue_are_one_statement_with_a_span_each() -> None:
+    work = _work()
+    first = _piece(work, "Hopefully,", "said", "the president")
+    second = _piece(work, "this museum can help us.", "said", "the president")
+    out = _one_per_cue([second, first])
+    assert out == [first]
+    assert [s.slice(work.text) for s in first.spans] == ["Hopefully,", "this museum can help us."]
+
+
+def test_pieces_on_different_cues_or_of_different_types_stay_apart() -> None:
+    work = _work()
+    a = _piece(work, "Hopefully,", "said", "the president")
+    b = _piece(work, "No,", "said", "Roe", nth=1)
+    c = _piece(work, "this museum can help us.", "said", "the president", type="indirect")
+    assert len(_one_per_cue([a, b, c])) == 3
+
+
+def test_pieces_naming_two_speakers_stay_apart() -> None:
+    work = _work()
+    a = _piece(work, "Hopefully,", "said", "the president")
+    b = _piece(work, "this museum can help us.", "said", "Roe")
+    assert len(_one_per_cue([a, b])) == 2
+
+
+def _clause(spec: str, regions: dict[int, int] | None = None) -> Clause:
+    """A clause from ``word/TAG/dep/head`` tokens (the coarse part of speech read off the tag);
+    ``regions`` marks the tokens that stand for a masked quotation (``_`` for spaces in them)."""
+    tokens, pos = [], 0
+    coarse = {"VBG": "VERB", "VB": "VERB", "VBP": "AUX", "EX": "PRON", "NNS": "NOUN", "MD": "AUX", "CC": "CCONJ", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
+              ",": "PUNCT", "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
+    for i, item in enumerate(spec.split()):
+        word, tag, dep, head = item.rsplit("/", 3)
+        word = word.replace("_", " ")
+        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), coarse.get(tag, "X"), tag, dep,
+                            int(head), region=(regions or {}).get(i)))
+        pos += len(word) + 1
+    for t in tokens:
+        if t.head != t.i:
+            tokens[t.head].children.append(t.i)
+    return Clause(Span(0, pos), 0, tokens)
+
+
+def _content(clause: Clause, first: int, phrase: bool) -> str:
+    idx = without_trailing_aside(clause, list(range(first, len(clause.tokens))), phrase=phrase)
+    return " ".join(clause.tokens[i].text for i in idx)
+
+
+_WHO = ("They/PRP/nsubj/1 discussed/VBD/ROOT/1 the/DT/det/3 health/NN/dobj/1 of/IN/prep/3 Trump/NNP/pobj/4 "
+        ",/,/punct/5 who/WP/nsubj/8 is/VBZ/relcl/5 70/CD/attr/8")
+_SAYING = ("She/PRP/nsubj/1 said/VBD/ROOT/1 taxes/NN/nsubj/3 rose/VBD/ccomp/1 ,/,/punct/3 saying/VBG/advcl/3 "
+           "it/PRP/nsubj/7 hurt/VBD/ccomp/5")
+_LEAVING = ("She/PRP/nsubj/1 said/VBD/ROOT/1 taxes/NN/nsubj/3 rose/VBD/ccomp/1 ,/,/punct/3 leaving/VBG/advcl/3 "
+            "no/DT/det/7 money/NN/dobj/5")
+
+
+def test_a_noun_phrase_content_stops_before_the_writers_relative_clause() -> None:
+    assert _content(_clause(_WHO), 2, phrase=True) == "the health of Trump"
+    assert _content(_clause(_WHO), 2, phrase=False) == "the health of Trump , who is 70"  # a clause keeps it
+
+
+def test_a_content_stops_where_a_participle_cue_starts_another_statement() -> None:
+    assert _content(_clause(_SAYING), 2, phrase=False) == "taxes rose"
+    assert _content(_clause(_LEAVING), 2, phrase=False) == "taxes rose , leaving no money"
+
+
+def test_a_name_the_parser_hung_on_a_quotation_is_not_part_of_it() -> None:
+    clause = _clause("“Probably_not,”/XX/nsubj/3 Ms./NNP/compound/2 Moore/NNP/appos/0 said/VBD/ROOT/3 ./,/punct/3",
+                     regions={0: 0})
+    assert complement(clause, clause.tokens[3]) == ("quote", [0])
+
+
+_BUT = ("Voters/NN/nsubj/1 said/VBD/ROOT/1 they/PRP/nsubj/3 had/VBD/ccomp/1 doubts/NN/dobj/3 ,/,/punct/1 "
+        "but/CC/cc/1 could/MD/aux/9 not/RB/neg/9 bear/VB/conj/1 it/PRP/dobj/9")
+_ADDED = ("She/PRP/nsubj/1 said/VBD/ROOT/1 it/PRP/nsubj/4 would/MD/aux/4 fail/VB/ccomp/1 and/CC/cc/4 "
+          "added/VBD/conj/4 that/IN/mark/9 it/PRP/nsubj/9 was/VBD/ccomp/6 late/JJ/acomp/9")
+
+
+def test_a_conjunct_the_parser_hung_on_the_cue_goes_on_with_the_content() -> None:
+    clause = _clause(_BUT)
+    said = clause.tokens[1]
+    _, idx = complement(clause, said)
+    assert " ".join(clause.tokens[i].text for i in with_stranded_conjuncts(clause, said, idx)) == \
+        "they had doubts , but could not bear it"
+
+
+def test_a_speech_verb_joined_inside_a_content_is_the_next_statement_of_the_same_speaker() -> None:
+    clause = _clause(_ADDED)
+    assert _content(clause, 2, phrase=False) == "it would fail"
+    subject, _ = subject_of(clause, clause.tokens[6])
+    assert subject is not None and subject.text == "She"
+
+
+_ARGUES = ("If/IN/mark/3 this/DT/det/2 argument/NN/nsubj/3 fails/VBZ/advcl/6 ,/,/punct/6 Castañeda/NNP/nsubj/6 "
+           "argues/VBZ/parataxis/9 ,/,/punct/6 there/EX/expl/9 are/VBP/ROOT/9 tools/NNS/attr/9")
+_STATEMENT = ("In/IN/prep/4 May/NNP/pobj/0 ,/,/punct/4 he/PRP/nsubj/4 said/VBD/ROOT/4 the/DT/det/6 party/NN/nsubj/7 "
+              "won/VBD/ccomp/4")
+
+
+def test_the_piece_before_a_frame_set_off_by_commas_is_content_too() -> None:
+    clause = _clause(_ARGUES)
+    argues, subject = clause.tokens[6], clause.tokens[5]
+    _, idx = complement(clause, argues)
+    assert " ".join(clause.tokens[i].text for i in fronted_content(clause, argues, subject, idx)) == \
+        "If this argument fails"
+
+
+def test_a_fronted_phrase_before_an_ordinary_frame_is_not_content() -> None:
+    clause = _clause(_STATEMENT)
+    said, subject = clause.tokens[4], clause.tokens[3]
+    _, idx = complement(clause, said)
+    assert fronted_content(clause, said, subject, idx) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -53,25 +54,59 @@ def test_bench_on_a_missing_corpus_is_a_coded_error(tmp_path):
     assert result.exit_code == 1 and "[E400]" in result.output
 
 
+_WORKER_CPU = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from batch_helpers import hand_loader
+from quotegraph.evaluation.bench import ProcessTree, _cpu_seconds
+from quotegraph.model import Article
+from quotegraph.pipeline.pool import WorkerUsage, extract_many
+
+ProcessTree.settle()
+usage, before = WorkerUsage(), _cpu_seconds()
+items = [Article(f"s{i}", "SPIN:0.4 busy") for i in range(6)]
+assert len(list(extract_many(items, processes=2, loader=hand_loader, chunksize=1, usage=usage))) == 6
+stopped = ProcessTree.settle()
+print(stopped, usage.cpu_seconds, _cpu_seconds() - before)
+"""
+
+
 def test_bench_counts_the_cpu_of_fork_server_workers():
-    """Regression (issue 15): pool workers are the fork server's children, and their CPU went uncounted."""
+    """Regression (issue 15): pool workers are the fork server's children, and their CPU went uncounted.
+
+    Run in a process of its own, as the bench runs each measurement: a fork server started by
+    another test here (Dask's workers of the shared cluster) would hold its own children.
+    """
+    import subprocess
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
-    from batch_helpers import hand_loader
-    from quotegraph.evaluation.bench import ProcessTree, _cpu_seconds
-    from quotegraph.model import Article
-    from quotegraph.pipeline.pool import WorkerUsage, extract_many
+    helpers = str(Path(__file__).resolve().parents[1] / "batch")
+    out = subprocess.run([sys.executable, "-c", _WORKER_CPU, helpers], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    stopped, reported, spent = out.stdout.split()
+    assert stopped == "True" and float(reported) >= 6 * 0.4
+    assert float(spent) >= 6 * 0.4, f"only {float(spent):.2f} CPU s counted for 2.4 s of work in workers"
 
-    ProcessTree.settle()
-    usage, before = WorkerUsage(), _cpu_seconds()
-    items = [Article(f"s{i}", "SPIN:0.4 busy") for i in range(6)]
-    assert len(list(extract_many(items, processes=2, loader=hand_loader, chunksize=1, usage=usage))) == 6
-    ProcessTree.settle()
-    spent = _cpu_seconds() - before
-    assert usage.cpu_seconds >= 6 * 0.4
-    assert spent >= 6 * 0.4, f"only {spent:.2f} CPU s counted for 2.4 s of work in workers"
+
+def test_settle_leaves_a_fork_server_that_still_has_live_children():
+    """Regression: stopping a fork server waits for it to end, which it cannot while a process it
+    started is alive (every one holds its keep-alive pipe): the test suite hung on Dask's workers."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    from quotegraph.evaluation.bench import ProcessTree
+
+    ctx = multiprocessing.get_context("forkserver")
+    child = ctx.Process(target=time.sleep, args=(30,))
+    child.start()
+    try:
+        started = time.monotonic()
+        assert ProcessTree.settle(wait=0.5) is False
+        assert time.monotonic() - started < 10 and forkserver._forkserver._forkserver_pid is not None
+    finally:
+        child.terminate()
+        child.join()
 
 
 def test_process_tree_samples_the_memory_of_every_process():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -53,25 +54,59 @@ def test_bench_on_a_missing_corpus_is_a_coded_error(tmp_path):
     assert result.exit_code == 1 and "[E400]" in result.output
 
 
+_WORKER_CPU = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from batch_helpers import hand_loader
+from quotegraph.evaluation.bench import ProcessTree, _cpu_seconds
+from quotegraph.model import Article
+from quotegraph.pipeline.pool import WorkerUsage, extract_many
+
+ProcessTree.settle()
+usage, before = WorkerUsage(), _cpu_seconds()
+items = [Article(f"s{i}", "SPIN:0.4 busy") for i in range(6)]
+assert len(list(extract_many(items, processes=2, loader=hand_loader, chunksize=1, usage=usage))) == 6
+stopped = ProcessTree.settle()
+print(stopped, usage.cpu_seconds, _cpu_seconds() - before)
+"""
+
+
 def test_bench_counts_the_cpu_of_fork_server_workers():
-    """Regression (issue 15): pool workers are the fork server's children, and their CPU went uncounted."""
+    """Regression (issue 15): pool workers are the fork server's children, and their CPU went uncounted.
+
+    Run in a process of its own, as the bench runs each measurement: a fork server started by
+    another test here (Dask's workers of the shared cluster) would hold its own children.
+    """
+    import subprocess
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
-    from batch_helpers import hand_loader
-    from quotegraph.evaluation.bench import ProcessTree, _cpu_seconds
-    from quotegraph.model import Article
-    from quotegraph.pipeline.pool import WorkerUsage, extract_many
+    helpers = str(Path(__file__).resolve().parents[1] / "batch")
+    out = subprocess.run([sys.executable, "-c", _WORKER_CPU, helpers], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    stopped, reported, spent = out.stdout.split()
+    assert stopped == "True" and float(reported) >= 6 * 0.4
+    assert float(spent) >= 6 * 0.4, f"only {float(spent):.2f} CPU s counted for 2.4 s of work in workers"
 
-    ProcessTree.settle()
-    usage, before = WorkerUsage(), _cpu_seconds()
-    items = [Article(f"s{i}", "SPIN:0.4 busy") for i in range(6)]
-    assert len(list(extract_many(items, processes=2, loader=hand_loader, chunksize=1, usage=usage))) == 6
-    ProcessTree.settle()
-    spent = _cpu_seconds() - before
-    assert usage.cpu_seconds >= 6 * 0.4
-    assert spent >= 6 * 0.4, f"only {spent:.2f} CPU s counted for 2.4 s of work in workers"
+
+def test_settle_leaves_a_fork_server_that_still_has_live_children():
+    """Regression: stopping a fork server waits for it to end, which it cannot while a process it
+    started is alive (every one holds its keep-alive pipe): the test suite hung on Dask's workers."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    from quotegraph.evaluation.bench import ProcessTree
+
+    ctx = multiprocessing.get_context("forkserver")
+    child = ctx.Process(target=time.sleep, args=(30,))
+    child.start()
+    try:
+        started = time.monotonic()
+        assert ProcessTree.settle(wait=0.5) is False
+        assert time.monotonic() - started < 10 and forkserver._forkserver._forkserver_pid is not None
+    finally:
+        child.terminate()
+        child.join()
 
 
 def test_process_tree_samples_the_memory_of_every_process():
@@ -112,3 +147,39 @@ def test_scaling_texts_are_whole_articles_cut_at_a_paragraph(tmp_path):
     assert [len(t) <= size for t, size in zip(texts, (100, 1000))] == [True, True]
     assert len(texts[1]) > 500 and texts[1].startswith(ARTICLES[0]["text"])
     assert not texts[1].endswith("\n")
+
+
+def test_format_engines_prints_the_dask_to_local_ratio_and_any_disagreement():
+    from quotegraph.evaluation.engines import EngineRun, format_engines
+
+    local = EngineRun("local", 6, 1200, 3, 2, 10.0, 8.0, 250.0, 700.0, 12, 0, 1.5)
+    dask = EngineRun("dask", 6, 1200, 3, 2, 12.0, 10.0, 300.0, 910.0, 11, 0, 1.5)
+    text = format_engines([local, dask])
+    assert "6 documents, 1200 words, 3 partition(s), 2 worker process(es)" in text
+    assert "dask / local: 1.25x CPU s, 1.20x seconds, 1.30x sum RSS" in text
+    assert "the engines disagree: 11 statements on dask, 12 on local" in text
+    assert local.to_dict()["words_per_cpu_s"] == 150.0
+    assert "disagree" not in format_engines([local, EngineRun("dask", 6, 1200, 3, 2, 12.0, 10.0, 300.0, 910.0, 12, 0, 1.5)])
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_engine_runs_count_the_cpu_of_every_worker(tmp_path):
+    """Both batch engines over the same partitions: the work done in their workers is counted."""
+    pytest.importorskip("distributed")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
+    from batch_helpers import hand_loader
+    from quotegraph.batch.run import run_batch
+    from quotegraph.evaluation.engines import measure_engine
+
+    corpus = tmp_path / "spin.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"s{i}", "text": "SPIN:0.3 busy"}) + "\n" for i in range(6)), encoding="utf-8")
+    runs = [measure_engine(run_batch, e, str(corpus), limit=None, processes=2, partition_size=2, loader=hand_loader)
+            for e in ("local", "dask")]
+    for run in runs:
+        assert (run.documents, run.partitions, run.failed) == (6, 3, 0), run
+        assert run.cpu_seconds >= 6 * 0.3, f"{run.engine}: only {run.cpu_seconds} CPU s counted for 1.8 s of work"
+    assert runs[0].statements == runs[1].statements

@@ -133,6 +133,23 @@ def _cpu_seconds() -> float:
 _PR_SET_CHILD_SUBREAPER = 36
 
 
+def _childless(pid: int, wait: float) -> bool:
+    """True once process ``pid`` has no live children (within ``wait`` seconds), or has ended."""
+    import psutil
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            live = [c for c in psutil.Process(pid).children() if c.status() != psutil.STATUS_ZOMBIE]
+        except psutil.Error:  # the server itself has ended
+            return True
+        if not live:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+
+
 class ProcessTree:
     """CPU and memory of this process and every process it starts, however they are started.
 
@@ -156,20 +173,31 @@ class ProcessTree:
             pass
 
     @staticmethod
-    def settle() -> None:
-        """Stop the fork server (its reaped workers' CPU passes to us) and reap every ended descendant."""
+    def settle(*, wait: float = 10.0) -> bool:
+        """Stop the fork server (its reaped workers' CPU passes to us) and reap every ended descendant.
+
+        Every process a fork server starts holds the server's keep-alive pipe, so the server
+        cannot end while one of them lives (a Dask worker of a cluster still open in this
+        process, say): the server is stopped only once it has no live children, waiting up to
+        ``wait`` seconds for the pool's workers to finish exiting. False when it had to be
+        left running (its workers' CPU is then not yet counted).
+        """
         from multiprocessing import forkserver
 
+        stopped = True
         server = getattr(forkserver, "_forkserver", None)
-        if server is not None and getattr(server, "_forkserver_pid", None) is not None:
-            server._stop()
+        pid = getattr(server, "_forkserver_pid", None)
+        if server is not None and pid is not None:
+            stopped = _childless(pid, wait)
+            if stopped:
+                server._stop()
         while True:
             try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
+                ended, _ = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
-                return
-            if pid == 0:
-                return
+                return stopped
+            if ended == 0:
+                return stopped
 
     def sample(self) -> None:
         self._stop.clear()

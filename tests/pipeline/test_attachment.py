@@ -204,3 +204,9 @@ def test_a_quotation_naming_a_thing_inside_a_noun_phrase_is_not_a_statement(pipe
     body = ("While the “Meth. We’re on it.” campaign did not appeal to Julie Graham, she said she did not want to "
             "judge the campaign.")
     assert [q.text for q in _quotes(pipeline, body)] == ["she did not want to judge the campaign"]
+
+
+def test_a_dash_credit_after_a_non_breaking_space_names_the_speaker(pipeline):
+    body = "Readers wrote in.\n\n“Maybe we can build a wall around him and keep him out.”\u00a0―\u00a0Steve Quinlan"
+    (q,) = _quotes(pipeline, body)
+    assert q.rule == "quote:dash" and q.speaker.mention.text == "Steve Quinlan"

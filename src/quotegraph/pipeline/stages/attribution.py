@@ -32,7 +32,7 @@ _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
 
-_DASH_CREDIT = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
+_DASH_CREDIT = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
 _LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z.'’-]+){0,2})(?P<colon>:)[ \t]+(?=\S)")
 _NOT_LABELS = frozenset(("update", "updated", "editor's note", "note", "watch", "read", "photo", "photos", "video",
                          "related", "source", "sources", "advertisement", "breaking", "exclusive", "abstract", "live",

@@ -31,6 +31,9 @@ def _only(pipeline, body: str, content: str):
     # short verbless quotations with an explicit cue are statements, not scare quotes
     ('"No comment," he said.', "No comment", "he", "said"),
     ('"A disgrace," Mr. Smith said.', "A disgrace", "Mr. Smith", "said"),
+    # a short quotation whose frame sentence goes on past the cue
+    ('"Is it over?" Smith asked, but the crowd was already leaving the hall for the night.', "Is it over?", "Smith",
+     "asked"),
     # the name after the verb
     ('"We will keep fighting for the workers of this city," says Early.', "We will keep fighting", "Early", "says"),
     # a speaker the tagger read as an adverb, and an addressee with a place before the content

@@ -331,7 +331,7 @@ class Attribution:
             after = text[r.outer.end : clause.span.end]
             inner = text[r.start : r.end].rstrip()
             if not before.strip(QUOTE_MARKS + " \t") and (inner[-1:] in ",?!…" or after.lstrip().startswith(",")):
-                frame = [t for t in clause.tokens if t.start >= r.outer.end]  # '"A," he said.'
+                frame = _up_to_clause_break([t for t in clause.tokens if t.start >= r.outer.end])  # '"A," he said.'
             elif before.rstrip().endswith((":", ",")) and not after.strip(" .!?" + QUOTE_MARKS):
                 frame = [t for t in clause.tokens if t.end <= r.outer.start]  # 'He said: "Never."'
             else:
@@ -403,6 +403,15 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _up_to_clause_break(frame: list[Token]) -> list[Token]:
+    """A frame after a quotation ends where the sentence goes on past the cue: '“You winning?” she
+    said, but Kevin was drifting off again …' has the frame 'she said'."""
+    for k, t in enumerate(frame):
+        if t.text in (",", ";", "—", "–") and any(is_cue(x) for x in frame[:k]):
+            return frame[:k]
+    return frame
 
 
 def _names_a_thing(work: Work, clause: Clause, tok: Token) -> bool:

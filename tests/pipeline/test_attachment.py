@@ -213,3 +213,10 @@ def test_a_dash_credit_after_a_non_breaking_space_names_the_speaker(pipeline):
     body = "Readers wrote in.\n\n“Maybe we can build a wall around him and keep him out.”\u00a0―\u00a0Steve Quinlan"
     (q,) = _quotes(pipeline, body)
     assert q.rule == "quote:dash" and q.speaker.mention.text == "Steve Quinlan"
+
+
+def test_the_cue_of_a_quotation_is_the_governing_speech_verb_not_a_participle(pipeline):
+    body = ('He said on Tuesday, suggesting a compromise was near, "We can work this out with the Democrats in '
+            'Congress before the end of the year."')
+    q = next(q for q in _quotes(pipeline, body) if q.type == "direct")
+    assert q.cue.text == "said" and q.speaker.mention.text == "He"

@@ -398,11 +398,26 @@ class Attribution:
                 break
             t = clause.tokens[t.head]
             if is_cue(t):
-                return t
+                return _governing_cue(clause, t)
         cands = [t for t in clause.tokens if is_cue(t) and cues()[t.lemma][0] in ("speech", "write")]
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _governing_cue(clause: Clause, cue: Token) -> Token:
+    """The cue a quotation belongs to, by syntax: a participle that already reports a clause of its
+    own ('He said, suggesting a deal was near, “We can work this out.”') passes the quotation up to
+    the speech verb it hangs on, when that verb has no content of its own."""
+    if cue.tag != "VBG" or cue.dep not in ("advcl", "xcomp", "conj") or cue.head == cue.i:
+        return cue
+    own = [clause.tokens[c] for c in cue.children if clause.tokens[c].dep == "ccomp" and clause.tokens[c].region is None]
+    head = clause.tokens[cue.head]
+    if not own or not is_cue(head) or cues()[head.lemma][0] not in ("speech", "write"):
+        return cue
+    if any(clause.tokens[c].dep in ("ccomp", "dobj", "xcomp") for c in head.children):
+        return cue
+    return head
 
 
 def _up_to_clause_break(frame: list[Token]) -> list[Token]:

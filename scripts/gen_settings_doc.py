@@ -7,7 +7,10 @@
 * the stage table (between ``<!-- generated: stages -->`` markers), from the
   ``@stage`` declarations of ``quotegraph.pipeline.DEFAULT_STAGES``;
 * the command table (between ``<!-- generated: commands -->`` markers), from
-  ``quotegraph.cli.COMMANDS`` and each command's own options.
+  ``quotegraph.cli.COMMANDS`` and each command's own options;
+* the output contract table (between ``<!-- generated: contract -->`` markers),
+  from the record definition in ``quotegraph.model`` (each field's type and the
+  docstring under it).
 
     .venv/bin/python scripts/gen_settings_doc.py          # rewrite README.md
     .venv/bin/python scripts/gen_settings_doc.py --check  # exit 1 if README.md is stale
@@ -31,7 +34,10 @@ from quotegraph.errors import ERRORS, WARNINGS, http_status  # noqa: E402
 from quotegraph.pipeline import DEFAULT_STAGES, registry  # noqa: E402
 from quotegraph.settings import SETTINGS  # noqa: E402
 
-__all__ = ["settings_block", "errors_block", "stages_block", "commands_block", "render", "main"]
+__all__ = ["settings_block", "errors_block", "stages_block", "commands_block", "contract_block", "render", "main"]
+
+CONTRACT_OPEN = "<!-- generated: contract -->"
+CONTRACT_CLOSE = "<!-- /generated: contract -->"
 
 COMMANDS_OPEN = "<!-- generated: commands -->"
 COMMANDS_CLOSE = "<!-- /generated: commands -->"
@@ -169,6 +175,42 @@ def commands_block() -> str:
     return "\n".join(lines)
 
 
+def _type_text(prop: dict) -> str:
+    """A JSON Schema property as a short type name: ``string or null``, ``list of Span``."""
+    if "anyOf" in prop:
+        return " or ".join(_type_text(p) for p in prop["anyOf"])
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]
+    if prop.get("type") == "array":
+        return "list of " + _type_text(prop.get("items", {}))
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    return str(prop.get("type", "any"))
+
+
+def contract_block() -> str:
+    """The generated table of every field of the JSON output (with its markers)."""
+    from quotegraph.model import Document, Entity, Quotation, Speaker, Warning
+    from quotegraph.model.record import json_schema
+
+    lines = [
+        CONTRACT_OPEN,
+        "",
+        "Generated from the record definition (`src/quotegraph/model/document.py`) by",
+        "`scripts/gen_settings_doc.py`; the same classes give the Parquet columns, the",
+        "SQLite columns, the API's responses and the OpenAPI document.",
+        "",
+        "| field | per | type | meaning |",
+        "|---|---|---|---|",
+    ]
+    for cls, per in ((Document, "document"), (Quotation, "quote"), (Speaker, "speaker"), (Entity, "entity"),
+                     (Warning, "warning")):
+        for name, prop in json_schema(cls)["properties"].items():
+            lines.append(f"| `{name}` | {per} | {_cell(_type_text(prop))} | {_cell(prop.get('description', ''))} |")
+    lines += ["", CONTRACT_CLOSE]
+    return "\n".join(lines)
+
+
 def _replace_block(text: str, opening: str, closing: str, block: str) -> str:
     if opening not in text:
         raise SystemExit(f"README.md has no '{opening}' marker")
@@ -204,6 +246,7 @@ def render(text: str) -> str:
     """README text with every generated block brought up to date."""
     text = _replace_errors(_replace_section(text, "settings", settings_block()))
     text = _replace_block(text, STAGES_OPEN, STAGES_CLOSE, stages_block())
+    text = _replace_block(text, CONTRACT_OPEN, CONTRACT_CLOSE, contract_block())
     return _replace_block(text, COMMANDS_OPEN, COMMANDS_CLOSE, commands_block())
 
 

@@ -353,6 +353,7 @@ def test_doc_generator_replaces_only_its_blocks():
         "intro\n<!-- section: limits -->\nhand-written limits\n<!-- /section: limits -->\n"
         "<!-- section: settings -->\nold table\n<!-- /section: settings -->\n"
         "<!-- generated: stages -->\nold stages\n<!-- /generated: stages -->\n"
+        "<!-- generated: contract -->\nold contract\n<!-- /generated: contract -->\n"
         "<!-- generated: commands -->\nold commands\n<!-- /generated: commands -->\noutro\n"
     )
     once = gen.render(text)
@@ -360,6 +361,7 @@ def test_doc_generator_replaces_only_its_blocks():
     assert "old table" not in once and "hand-written limits" in once
     assert "old stages" not in once and "| `speakers` |" in once
     assert "old commands" not in once and "| `quotegraph ingest [OPTIONS] PATHS...` |" in once
+    assert "old contract" not in once and "| `said_on_precision` | quote |" in once
     assert once.startswith("intro\n") and once.endswith("outro\n")
     assert once.index("hand-written limits") < once.index(gen.ERRORS_OPEN) < once.index("<!-- /section: limits -->")
 
@@ -546,3 +548,49 @@ def test_library_code_draws_no_progress_bar():
     offenders = [m for m, p in _module_files() if not m.startswith("quotegraph.cli")
                  and any(_within(n, "tqdm") for n in _imports(m, p))]
     assert not offenders, f"{offenders} draw progress; take a progress callback instead"
+
+
+def test_readme_contract_table_lists_every_field_of_the_record_definition():
+    """The table is generated: every field of the JSON output (computed ones included) has a row with a meaning."""
+    from quotegraph.model import Document, Entity, Quotation, Speaker, Warning
+    from quotegraph.model.record import json_schema
+
+    block = README.read_text(encoding="utf-8").split("<!-- generated: contract -->")[1].split("<!-- /generated")[0]
+    for cls, per in ((Document, "document"), (Quotation, "quote"), (Speaker, "speaker"), (Entity, "entity"),
+                     (Warning, "warning")):
+        for name, prop in json_schema(cls)["properties"].items():
+            assert prop.get("description"), f"{cls.__name__}.{name} has no docstring under it"
+            assert f"| `{name}` | {per} |" in block, f"{cls.__name__}.{name} missing from the README contract table"
+
+
+def test_every_quote_and_speaker_field_reaches_every_output(tmp_path):
+    """Adding a field to ``Quotation`` or ``Speaker`` is one change: Parquet, SQLite, the API's models,
+    OpenAPI and the README follow from the definition (SQLite through a migration, which this demands)."""
+    import dataclasses
+    import sqlite3
+
+    from quotegraph.api.openapi import openapi_document
+    from quotegraph.model import Quotation, Speaker
+    from quotegraph.store import Store
+
+    Store(tmp_path / "q.db").close()
+    conn = sqlite3.connect(tmp_path / "q.db")
+    stored = {r[1] for r in conn.execute("PRAGMA table_info(quotes)")}
+    conn.close()
+    schemas = openapi_document()["components"]["schemas"]
+    readme = README.read_text(encoding="utf-8")
+    for cls, prefix, per in ((Quotation, "", "quote"), (Speaker, "speaker_", "speaker")):
+        for f in dataclasses.fields(cls):
+            if f.name == "speaker":
+                continue
+            column = prefix + f.name
+            assert column in stored, f"{column}: add a migration in store/schema.py"
+            api = schemas["ArticleQuote" if cls is Quotation else "QuoteSpeaker"]["properties"]
+            assert f.name in api, f"{cls.__name__}.{f.name} missing from the API's models"
+            assert f"| `{f.name}` | {per} |" in readme
+    pa = pytest.importorskip("pyarrow")
+    from quotegraph.batch.tables import SCHEMAS
+
+    names = set(SCHEMAS["statements"].names)
+    for f in dataclasses.fields(Speaker):
+        assert any(n.startswith(f"speaker_{f.name}") for n in names), f"speaker_{f.name} missing from Parquet"

@@ -4,14 +4,21 @@ The command line, the JSON API and the web pages all query through
 ``Service``; none of them, and not the service either, contains SQL: the
 read queries are named in ``store.queries`` (search in ``store.query``). Every parameter a user can type is
 validated here, once (E600 bad search query, E601 bad parameter, E602 not
-found), and every result is plain JSON-ready data.
+found), and every result is plain JSON-ready data: the ``to_dict`` form of
+a record of ``quotegraph.model.views`` (built on the extraction records),
+which is also what the API's OpenAPI document describes. Query-string
+parameters are read by the fields of the parameter records
+(``SearchParams``, ``SpeakerListParams``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import re
 import sqlite3
+import typing
 import threading
 import time
 from dataclasses import replace
@@ -20,28 +27,34 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from .errors import QueryError, StoreError
+from .model import Mention
+from .model import views as _views
+from .model.dates import is_partial_date
+from .model.views import (ArticleView, CoSpeaker, Context, MergedName, MergeState, MonthCount, NameRef, Overview,
+                          Repeatable, SearchParams, SourceView, SpeakerDetail, SpeakerListParams, SpeakerPage,
+                          SpeakerRef, SpeakerRow, StatementDetail, StatementPage, StatementView, SubjectCount)
 from .store import queries
 from .store.names import speaker_name_problem
 from .store.query import (DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, fts_terms, query_words,
                           signatory_named, speakers_named)
 from .store.reader import connect_reader
+from .store.rows import QUOTE_COLUMNS, from_row
 from .store.writer import merge_state
 
 __all__ = ["Service", "MAX_QUERY_CHARS", "MAX_TERMS", "MAX_RAW_TERMS", "MAX_OFFSET", "MAX_SPEAKER_STATEMENTS",
            "QUERY_TIME_LIMIT", "EXPORT_TIME_LIMIT", "TYPES", "flag", "search_arguments",
            "speaker_arguments"]
 
-MAX_QUERY_CHARS = 500
+MAX_QUERY_CHARS = _views.MAX_QUERY_CHARS
 MAX_TERMS = 24  # distinct words or phrases in one search (repeats count once)
 MAX_RAW_TERMS = 64  # words in one FTS-syntax search (operators not counted)
 _RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUERY_TIME_LIMIT = 2.0  # seconds of database work one request may use
 EXPORT_TIME_LIMIT = 120.0  # seconds one streamed download (CSV, JSONL) may read for
 _PROGRESS_OPS = 5_000  # SQLite virtual-machine steps between two checks of the deadline
-MAX_OFFSET = 100_000
+MAX_OFFSET = _views.MAX_OFFSET
 MAX_SPEAKER_STATEMENTS = 1000  # a speaker page shows at most this many statements
 TYPES = ("direct", "indirect", "mixed")
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "no such column", "unterminated", "unknown special query", "malformed MATCH")
 
 
@@ -72,23 +85,38 @@ def flag(name: str, value: str | None) -> bool:
     raise QueryError("E601", name=name, detail="must be true or false")
 
 
+@functools.cache
+def _hints(spec: type) -> dict[str, Any]:
+    return typing.get_type_hints(spec, include_extras=True)
+
+
+def _arguments(spec: type, params: Mapping[str, str]) -> dict[str, Any]:
+    """Keywords for the service from a query string: one per field of the parameter record ``spec``.
+
+    Values stay text (the service checks each once, with coded errors); a
+    boolean field is read as a flag, a repeatable one joined with commas.
+    """
+    out: dict[str, Any] = {}
+    hints = _hints(spec)
+    for f in dataclasses.fields(spec):
+        hint = hints[f.name]
+        if hint is bool:
+            out[f.name] = flag(f.name, params.get(f.name))
+        elif any(isinstance(m, Repeatable) for m in getattr(hint, "__metadata__", ())):
+            out[f.name] = _many(params, f.name)
+        else:
+            out[f.name] = params.get(f.name, f.default)
+    return out
+
+
 def search_arguments(params: Mapping[str, str]) -> dict[str, Any]:
-    """``search_statements`` keywords from a query string (the API's and the search page's)."""
-    p = params
-    return {
-        "q": p.get("q", ""), "raw": flag("raw", p.get("raw")), "scope": p.get("scope", "quotes"),
-        "speaker": p.get("speaker"), "speaker_name": p.get("speaker_name"), "about": p.get("about"),
-        "channel": p.get("channel"), "since": p.get("since"), "until": p.get("until"),
-        "type": _many(p, "type"), "kind": _many(p, "kind"), "min_confidence": p.get("min_confidence"),
-        "source": p.get("source"), "signatory": p.get("signatory"), "sort": p.get("sort"),
-        "limit": p.get("limit"), "offset": p.get("offset"),
-    }
+    """``search_statements`` keywords from a query string (the API's and the search page's): ``SearchParams``."""
+    return _arguments(SearchParams, params)
 
 
 def speaker_arguments(params: Mapping[str, str]) -> dict[str, Any]:
-    """``list_speakers`` keywords from a query string."""
-    return {"q": params.get("q"), "kind": _many(params, "kind"), "sort": params.get("sort"),
-            "limit": params.get("limit"), "offset": params.get("offset")}
+    """``list_speakers`` keywords from a query string: ``SpeakerListParams``."""
+    return _arguments(SpeakerListParams, params)
 
 
 def _many(params: Mapping[str, str], name: str) -> str | None:
@@ -178,7 +206,7 @@ class Service:
     def _date(name: str, value: str | None) -> str | None:
         if value in (None, ""):
             return None
-        if not _DATE.match(str(value)):
+        if not is_partial_date(str(value)):
             raise QueryError("E601", name=name, detail=f"'{str(value)[:40]}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         return str(value)
 
@@ -266,8 +294,7 @@ class Service:
             except sqlite3.OperationalError as exc:
                 self._fts_error(exc, query)
                 raise
-        return {"total": total, "limit": query.limit, "offset": query.offset,
-                "items": [self._statement(r) for r in rows]}
+        return StatementPage(total, query.limit, query.offset, [self._statement(r) for r in rows]).to_dict()
 
     @staticmethod
     def _named(conn: sqlite3.Connection, query: StatementQuery) -> StatementQuery:
@@ -311,27 +338,25 @@ class Service:
             cursor = conn.execute(sql, params)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield self._statement(row)
+                    yield self._statement(row).to_dict()
 
     @staticmethod
-    def _statement(row: sqlite3.Row) -> dict[str, Any]:
-        speaker = None
-        if row["slug"]:
-            speaker = {"slug": row["slug"], "name": row["speaker"], "kind": row["speaker_kind"]}
+    def _statement(row: sqlite3.Row, view: type[StatementView] = StatementView, **extra: Any) -> StatementView:
+        speaker = SpeakerRef(row["slug"], row["speaker"], row["speaker_kind"]) if row["slug"] else None
         said_on = row["said_on"]
         keys = row.keys()
 
         def opt(name: str) -> Any:
             return row[name] if name in keys else None
-        return {
-            "id": row["id"], "text": row["text"], "type": row["type"], "speaker": speaker,
-            "first_seen": row["first_seen"], "said_on": said_on,
-            "date": said_on if said_on and len(said_on) == 10 else row["first_seen"],
-            "source_count": row["source_count"], "quote_count": row["quote_count"],
-            "article_id": row["article_id"], "article_title": opt("article_title"), "outlet": opt("outlet"),
-            "kind": opt("kind"), "cue": _loads(opt("cue")), "channel": opt("channel"),
-            "confidence": opt("confidence"), "signatories": _loads(opt("signatories")) or [],
-        }
+        cue = _loads(opt("cue"))
+        return view(
+            id=row["id"], text=row["text"], type=row["type"], speaker=speaker,
+            first_seen=row["first_seen"], said_on=said_on,
+            date=said_on if said_on and len(said_on) == 10 else row["first_seen"],
+            source_count=row["source_count"], quote_count=row["quote_count"],
+            article_id=row["article_id"], article_title=opt("article_title"), outlet=opt("outlet"),
+            kind=opt("kind"), cue=Mention.from_dict(cue), channel=opt("channel"),
+            confidence=opt("confidence"), signatories=_loads(opt("signatories")) or [], **extra)
 
     def get_statement(self, statement_id: str) -> dict[str, Any]:
         """One statement with every article that carries it (E602 when unknown)."""
@@ -341,15 +366,12 @@ class Service:
                 raise QueryError("E602", what="statement", key=statement_id[:80])
             sources = conn.execute(queries.STATEMENT_SOURCES, (statement_id,)).fetchall()
             about = conn.execute(queries.STATEMENT_ABOUT, (statement_id,)).fetchall()
-        out = self._statement(row)
-        out["about"] = [{"name": a["name"], "slug": a["slug"]} for a in about]
-        out["sources"] = [{
-            "article_id": s["id"], "date": s["date"], "title": s["title"], "url": s["url"], "source": s["source"],
-            "ordinal": s["ordinal"], "text": s["text"], "type": s["type"], "channel": s["channel"],
-            "said_on": s["said_on"], "speaker_name": s["speaker_name"], "cue": _loads(s["cue"]), "rule": s["rule"],
-            "signatories": _loads(s["signatories"]) or [], "context": self._context(s),
-        } for s in sources]
-        return out
+        return self._statement(row, StatementDetail, about=[NameRef(a["name"], a["slug"]) for a in about], sources=[
+            SourceView(article_id=s["id"], date=s["date"], title=s["title"], url=s["url"], source=s["source"],
+                       ordinal=s["ordinal"], text=s["text"], type=s["type"], channel=s["channel"],
+                       said_on=s["said_on"], speaker_name=s["speaker_name"], cue=Mention.from_dict(_loads(s["cue"])),
+                       rule=s["rule"], signatories=_loads(s["signatories"]) or [], context=self._context(s))
+            for s in sources]).to_dict()
 
     # -- speakers -----------------------------------------------------------
     def list_speakers(self, q: str | None = None, *, kind: Any = None, sort: str | None = None,
@@ -365,7 +387,7 @@ class Service:
         with self._read() as conn:
             total = conn.execute(count_sql, count_params).fetchone()[0]
             rows = conn.execute(rows_sql, rows_params).fetchall()
-        return {"total": total, "limit": limit_v, "offset": offset_v, "items": [dict(r) for r in rows]}
+        return SpeakerPage(total, limit_v, offset_v, [SpeakerRow(**dict(r)) for r in rows]).to_dict()
 
     def get_speaker(self, slug: str, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
         """One speaker: names and merge evidence, subjects, co-speakers, statements by month, one page of statements."""
@@ -379,16 +401,15 @@ class Service:
             co = conn.execute(queries.PERSON_CO_SPEAKERS, (slug, slug)).fetchall()
             months = conn.execute(queries.PERSON_MONTHS, (slug,)).fetchall()
             rows = conn.execute(queries.PERSON_STATEMENTS, (slug, limit_v, offset_v)).fetchall()
-        out = dict(person)
-        out["names"] = [{"name": m["name"], "rule": m["rule"], "detail": m["detail"],
-                         "article_ids": _loads(m["article_ids"])} for m in merges]
-        out["about"] = [{"name": a["name"], "slug": a["slug"], "count": a["n"]} for a in about]
-        out["co_speakers"] = [{"slug": c["slug"], "name": c["name"], "articles": c["n"]} for c in co]
-        out["by_month"] = [{"month": m[0], "count": m[1]} for m in months]
-        out["statements"] = [self._statement(r) for r in rows]
-        out["total"], out["limit"], out["offset"] = person["statement_count"], limit_v, offset_v
-        out["truncated"] = person["statement_count"] > offset_v + len(rows)
-        return out
+        return SpeakerDetail(
+            **dict(person),
+            names=[MergedName(m["name"], m["rule"], m["detail"], _loads(m["article_ids"])) for m in merges],
+            about=[SubjectCount(a["name"], a["slug"], a["n"]) for a in about],
+            co_speakers=[CoSpeaker(c["slug"], c["name"], c["n"]) for c in co],
+            by_month=[MonthCount(m[0], m[1]) for m in months],
+            statements=[self._statement(r) for r in rows],
+            total=person["statement_count"], limit=limit_v, offset=offset_v,
+            truncated=person["statement_count"] > offset_v + len(rows)).to_dict()
 
     # -- articles -----------------------------------------------------------
     def get_article(self, article_id: str) -> dict[str, Any]:
@@ -401,30 +422,28 @@ class Service:
         out = {k: article[k] for k in ("id", "date", "title", "url", "source", "origin", "text")}
         out["warnings"] = _loads(article["warnings"]) or []
         out["quotes"] = [self._quote(q) for q in quotes]
-        return out
+        return ArticleView.from_dict(out).to_dict()
 
     @staticmethod
-    def _context(s: sqlite3.Row) -> dict[str, Any] | None:
+    def _context(s: sqlite3.Row) -> Context | None:
         spans = _loads(s["spans"]) or []
         if not spans:
             return None
-        return _paragraph(s["article_text"], spans[0]["start"], spans[0]["end"])
+        return Context(**_paragraph(s["article_text"], spans[0]["start"], spans[0]["end"]))
 
     @staticmethod
     def _quote(q: sqlite3.Row) -> dict[str, Any]:
-        speaker = None
-        if q["speaker_name"]:
+        """One stored quote in ``ArticleQuote`` form: every column of the record definition, and its links."""
+        out = from_row(QUOTE_COLUMNS, q)
+        speaker = out["speaker"]
+        if speaker is not None:
             # a pronoun or fragment ("I", "his father") names no entity: no slug, and it says why
-            speaker = {"name": q["speaker_name"], "kind": q["speaker_kind"], "mention": _loads(q["speaker_mention"]),
-                       "slug": q["slug"], "entity": q["person"],
-                       "not_a_name": speaker_name_problem(q["speaker_name"]) if q["slug"] is None else None}
-        return {
-            "ordinal": q["ordinal"], "type": q["type"], "text": q["text"], "spans": _loads(q["spans"]),
-            "speaker": speaker, "cue": _loads(q["cue"]), "channel": q["channel"], "said_on": q["said_on"],
-            "signatories": _loads(q["signatories"]) or [], "about": _loads(q["about"]) or [],
-            "confidence": q["confidence"], "statement_id": q["statement_id"], "source_count": q["source_count"],
-            "kind": q["kind"] if "kind" in q.keys() else None,
-        }
+            name = speaker["name"]
+            speaker.update(slug=q["slug"], entity=q["person"],
+                           not_a_name=speaker_name_problem(name) if name and q["slug"] is None else None)
+        out.update(ordinal=q["ordinal"], statement_id=q["statement_id"], source_count=q["source_count"],
+                   signatories=out["signatories"] or [], about=out["about"] or [])
+        return out
 
     def overview(self) -> dict[str, Any]:
         """Counts and the channels in use (for the search form)."""
@@ -433,8 +452,9 @@ class Service:
             channels = [r[0] for r in conn.execute(queries.CHANNELS)]
             outlets = [r[0] for r in conn.execute(queries.OUTLETS)]
             merge = merge_state(conn)
-        return {"counts": counts, "channels": channels, "merge": merge, "outlets": outlets, "kinds": list(KINDS),
-                "types": list(TYPES)}
+        result = Overview(counts, channels, MergeState(**merge), outlets, list(KINDS), list(TYPES)).to_dict()
+        del result["name"], result["openapi"]  # the API's own entries
+        return result
 
     def collection(self, *, top: int = 15) -> dict[str, Any]:
         """Counts across the collection for charts: most-quoted speakers, statements by month, outlet and channel."""

@@ -135,3 +135,18 @@ def test_said_on_is_a_real_date_with_its_precision(said_on, day, precision, tmp_
     pq.write_table(tables["statements"], tmp_path / "s.parquet")
     got = duckdb.sql(f"SELECT said_on, year(said_on) FROM '{tmp_path / 's.parquet'}'").fetchall()
     assert got == [(day, day.year if day else None)]
+
+
+@pytest.mark.parametrize("bad_id", ["a\ud800b", "\udfff"])
+def test_a_lone_surrogate_in_an_id_is_a_coded_rejection_not_a_unicode_error(bad_id):
+    """Engine records take ids through the same check as JSONL files (E115), so the
+    Spark/Ray entry point gives a failure row instead of raising UnicodeEncodeError."""
+    from quotegraph.ingest import record_id
+    from quotegraph.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        record_id({"id": bad_id}, "x")
+    assert caught.value.code == "E115"
+    [row] = process_records([{"id": bad_id, "text": "Hello."}])["documents"].to_pylist()
+    assert (row["status"], row["code"], row["id"]) == ("rejected", "E115", None)
+    assert record_to_item({"id": 12, "text": "x"}, 0, max_chars=100).id == "12"

@@ -112,3 +112,39 @@ def test_scaling_texts_are_whole_articles_cut_at_a_paragraph(tmp_path):
     assert [len(t) <= size for t, size in zip(texts, (100, 1000))] == [True, True]
     assert len(texts[1]) > 500 and texts[1].startswith(ARTICLES[0]["text"])
     assert not texts[1].endswith("\n")
+
+
+def test_format_engines_prints_the_dask_to_local_ratio_and_any_disagreement():
+    from quotegraph.evaluation.engines import EngineRun, format_engines
+
+    local = EngineRun("local", 6, 1200, 3, 2, 10.0, 8.0, 250.0, 700.0, 12, 0, 1.5)
+    dask = EngineRun("dask", 6, 1200, 3, 2, 12.0, 10.0, 300.0, 910.0, 11, 0, 1.5)
+    text = format_engines([local, dask])
+    assert "6 documents, 1200 words, 3 partition(s), 2 worker process(es)" in text
+    assert "dask / local: 1.25x CPU s, 1.20x seconds, 1.30x sum RSS" in text
+    assert "the engines disagree: 11 statements on dask, 12 on local" in text
+    assert local.to_dict()["words_per_cpu_s"] == 150.0
+    assert "disagree" not in format_engines([local, EngineRun("dask", 6, 1200, 3, 2, 12.0, 10.0, 300.0, 910.0, 12, 0, 1.5)])
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_engine_runs_count_the_cpu_of_every_worker(tmp_path):
+    """Both batch engines over the same partitions: the work done in their workers is counted."""
+    pytest.importorskip("distributed")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
+    from batch_helpers import hand_loader
+    from quotegraph.batch.run import run_batch
+    from quotegraph.evaluation.engines import measure_engine
+
+    corpus = tmp_path / "spin.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"s{i}", "text": "SPIN:0.3 busy"}) + "\n" for i in range(6)), encoding="utf-8")
+    runs = [measure_engine(run_batch, e, str(corpus), limit=None, processes=2, partition_size=2, loader=hand_loader)
+            for e in ("local", "dask")]
+    for run in runs:
+        assert (run.documents, run.partitions, run.failed) == (6, 3, 0), run
+        assert run.cpu_seconds >= 6 * 0.3, f"{run.engine}: only {run.cpu_seconds} CPU s counted for 1.8 s of work"
+    assert runs[0].statements == runs[1].statements

@@ -107,7 +107,7 @@ def test_a_speaker_name_is_never_just_punctuation(default_pipeline, text):
     check_document(doc, text)
     for quote in doc.quotes:
         sp = quote.speaker
-        unresolved = sp is not None and sp.name == "" and sp.mention is not None  # "they" with no antecedent
+        unresolved = sp is not None and sp.name is None and sp.mention is not None  # "they" with no antecedent: null
         assert sp is None or unresolved or any(c.isalnum() for c in sp.name), sp
         assert not unresolved or any(c.isalnum() for c in sp.mention.text), sp
 

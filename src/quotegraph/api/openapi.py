@@ -1,177 +1,145 @@
-"""The OpenAPI 3.1 description of the JSON API, written by hand.
+"""The OpenAPI 3.1 description of the JSON API, generated from the record definition.
 
-A test checks that every API route in the app's routes table is described
-here and that every described path exists.
+Response schemas are the JSON Schemas of the read side's records
+(``quotegraph.model.views``, built on the extraction records), query
+parameters come from the parameter records (``SearchParams``,
+``SpeakerListParams``, ``PageParams``) with the docstring under each field as
+the description. Nothing here lists a field by hand: a field added to a record
+appears in this document. Tests check that every API route is described and
+validate live responses against this document.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from ..exports import FORMATS
+from ..model.record import json_schema
+from ..model.views import (RESPONSE_MODELS, ArticleView, ErrorEnvelope, Overview, PageParams, SearchParams,
+                           SpeakerDetail, SpeakerListParams, SpeakerPage, StatementDetail, StatementPage)
 from ..version import __version__
 
-__all__ = ["openapi_document"]
+__all__ = ["openapi_document", "parameters", "components"]
+
+_REF = "#/components/schemas/{model}"
 
 
-def _param(name: str, description: str, *, kind: str = "string", where: str = "query", **extra: Any) -> dict:
-    return {"name": name, "in": where, "required": where == "path", "description": description,
-            "schema": {"type": kind, **extra}}
+def _clean(schema: dict[str, Any]) -> dict[str, Any]:
+    """A query parameter's schema: a query string holds no null, so ``X | None`` is ``X`` (absent means unset)."""
+    out = {k: v for k, v in schema.items() if k not in ("title", "description", "anyOf")}
+    branches = [b for b in schema.get("anyOf", []) if b.get("type") != "null"]
+    if len(branches) == 1:
+        out = {**branches[0], **out}
+    if out.get("default", "") is None:
+        del out["default"]
+    return out
 
 
-_PAGE = [
-    _param("limit", "Results per page (1 to the server's maximum page size).", kind="integer", minimum=1),
-    _param("offset", "Results to skip.", kind="integer", minimum=0, maximum=100000),
-]
-_DATE = {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
-_SEARCH = [
-    _param("q", "Full-text query. Words are matched as plain text (all must occur); \"quoted phrases\" stay phrases.",
-           maxLength=500),
-    _param("raw", "Treat q as FTS5 query syntax (AND, OR, NEAR, prefix*). A malformed query is a 400 (E600).",
-           kind="boolean"),
-    _param("scope", "Match q against the statement's content (quotes) or its article's text (articles).",
-           enum=["quotes", "articles"]),
-    _param("speaker", "Exactly one speaker: its slug (as in /api/speakers), or a name or alias equal to one of"
-           " its merged names (case ignored). Never a substring: see speaker_name."),
-    _param("speaker_name", "Speakers whose canonical or merged name contains this text (may match several)."),
-    _param("about", "Someone the statement is about: slug or (part of a) name."),
-    _param("channel", "How it was said: twitter, statement, interview, ..."),
-    _param("since", "Earliest date said (or published): YYYY, YYYY-MM or YYYY-MM-DD.", **_DATE),
-    _param("until", "Latest date said (or published), inclusive.", **_DATE),
-    _param("type", "Quote types, comma-separated or repeated: direct, indirect, mixed."),
-    _param("kind", "Statement kinds, comma-separated or repeated: speech, writing, belief, perception, intention,"
-           " document; 'all' for every kind. Default: speech, writing and statements of unknown kind."),
-    _param("min_confidence", "Lowest extraction confidence (0 to 1).", kind="number", minimum=0, maximum=1),
-    _param("source", "Outlet (the article's source), exact, case ignored."),
-    _param("signatory", "A co-signer of the statement: part of the name."),
-    _param("sort", "relevance (text rank with the speaker's name, confidence, kind and length), said (date said,"
-           " newest first), first_seen (newest first), sources (most articles first).",
-           enum=["relevance", "said", "first_seen", "sources"]),
-    _param("format", "Download every match instead of one page: csv, jsonl or json (also as a path suffix,"
-           " /api/statements.csv). Not capped by limit.", enum=["csv", "jsonl", "json"]),
-    *_PAGE,
-]
-_SPEAKER_LIST = [
-    _param("q", "Part of a name."),
-    _param("kind", "person, organisation, group or unknown (comma-separated)."),
-    _param("sort", "statements (most first), name, first_seen, last_seen.",
-           enum=["statements", "name", "first_seen", "last_seen"]),
-    _param("format", "Download every speaker: csv, jsonl or json (or a path suffix).", enum=["csv", "jsonl", "json"]),
-    *_PAGE,
-]
-_FMT = _param("fmt", "Download format", where="path", enum=["csv", "jsonl", "json"])
+def parameters(spec: type, *, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The query parameters of one parameter record, one per field."""
+    schema = json_schema(spec, mode="validation")
+    return [{"name": name, "in": "query", "required": False, "description": prop.get("description", ""),
+             "schema": _clean(prop)} for name, prop in schema["properties"].items() if name not in skip]
+
+
+def _path_param(name: str, description: str, **schema: Any) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "description": description,
+            "schema": {"type": "string", **schema}}
+
+
+def _format(description: str) -> dict[str, Any]:
+    return {"name": "format", "in": "query", "required": False, "description": description,
+            "schema": {"type": "string", "enum": list(FORMATS)}}
+
+
+@cache
+def components() -> dict[str, Any]:
+    """Every response record and the records inside them, as named schemas.
+
+    Each is closed (``additionalProperties: false``): a response field that
+    no record declares fails the live-response test instead of going undocumented.
+    """
+    out: dict[str, Any] = {}
+    for model in RESPONSE_MODELS:
+        schema = json_schema(model)
+        out.update(schema.pop("$defs", {}))
+        out[model.__name__] = schema
+    for schema in out.values():
+        if "properties" in schema:
+            schema["additionalProperties"] = False
+    return out
+
+
+def _ref(model: type) -> dict[str, str]:
+    return {"$ref": _REF.format(model=model.__name__)}
+
+
+def _ok(model: type, description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": _ref(model)}}}
+
+
+def _errors() -> dict[str, Any]:
+    def error(description: str) -> dict[str, Any]:
+        return {"description": description, "content": {"application/json": {"schema": _ref(ErrorEnvelope)}}}
+    return {"400": error("Bad query (E600) or parameter (E601)."), "404": error("Not found (E602)."),
+            "405": error("Only GET and HEAD are allowed (E604)."), "413": error("Request too large (E603).")}
+
+
 _DOWNLOAD = {"200": {"description": "Every match, streamed", "content": {
-    "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}}
+    "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}},
+    "application/json": {"schema": {"type": "array"}}}}}
 
 
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
+def _get(summary: str, params: list[dict[str, Any]], responses: dict[str, Any]) -> dict[str, Any]:
+    return {"get": {"summary": summary, "parameters": params, "responses": responses}}
 
 
-def _ok(schema: str, description: str) -> dict:
-    return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
+def _paths() -> dict[str, Any]:
+    search = [*parameters(SearchParams), _format("Download every match instead of one page: csv, jsonl or json"
+                                                 " (also as a path suffix, /api/statements.csv). Not capped by limit.")]
+    speakers = [*parameters(SpeakerListParams), _format("Download every speaker: csv, jsonl or json (or a path suffix).")]
+    fmt = _path_param("fmt", "Download format", enum=list(FORMATS))
+    slug = _path_param("slug", "Speaker slug")
+    errors = _errors()
+    return {
+        "/api": _get("Counts, channels and the merge state (pending while changed articles await merging)", [],
+                     {"200": _ok(Overview, "Overview")}),
+        "/api/statements": _get("Search statements", search, {"200": _ok(StatementPage, "One page of statements"), **errors}),
+        "/api/statements.{fmt}": _get("Download every matching statement", [fmt, *search], {**_DOWNLOAD, **errors}),
+        "/api/statements/{statement_id}": _get(
+            "One statement with every article carrying it", [_path_param("statement_id", "Statement id")],
+            {"200": _ok(StatementDetail, "The statement"), **errors}),
+        "/api/speakers": _get("List speakers", speakers, {"200": _ok(SpeakerPage, "One page of speakers"), **errors}),
+        "/api/speakers.{fmt}": _get("Download every speaker", [fmt, *speakers], {**_DOWNLOAD, **errors}),
+        "/api/speakers/{slug}": _get("One speaker", [slug, *parameters(PageParams)],
+                                     {"200": _ok(SpeakerDetail, "The speaker"), **errors}),
+        "/api/speakers/{slug}/statements": _get(
+            "One speaker's statements (every kind, by date said unless sort says otherwise)", [slug, *search],
+            {"200": _ok(StatementPage, "One page of statements"), **errors}),
+        "/api/speakers/{slug}/statements.{fmt}": _get("Download one speaker's statements", [slug, fmt, *search],
+                                                      {**_DOWNLOAD, **errors}),
+        "/api/articles/{article_id}": _get(
+            "One article with its quotes",
+            [_path_param("article_id", "Article id (may contain '/')"),
+             _format("Download the article's quotes: csv, jsonl or json.")],
+            {"200": _ok(ArticleView, "The article"), **errors}),
+        "/api/openapi.json": _get("This description", [], {"200": {"description": "OpenAPI"}}),
+        "/api/docs": _get("This description as an HTML page", [], {"200": {"description": "HTML"}}),
+    }
 
 
-_ERRORS = {
-    "400": {"description": "Bad query (E600) or parameter (E601).",
-            "content": {"application/json": {"schema": _ref("Error")}}},
-    "404": {"description": "Not found (E602).", "content": {"application/json": {"schema": _ref("Error")}}},
-    "405": {"description": "Only GET and HEAD are allowed (E604).", "content": {"application/json": {"schema": _ref("Error")}}},
-    "413": {"description": "Request too large (E603).", "content": {"application/json": {"schema": _ref("Error")}}},
-}
-
-_SCHEMAS: dict[str, Any] = {
-    "Error": {"type": "object", "required": ["error"], "properties": {"error": {
-        "type": "object", "required": ["code", "message"],
-        "properties": {"code": {"type": "string", "example": "E600"}, "message": {"type": "string"}}}}},
-    "SpeakerRef": {"type": ["object", "null"], "properties": {
-        "slug": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}}},
-    "Statement": {"type": "object", "properties": {
-        "id": {"type": "string"}, "text": {"type": "string"}, "type": {"enum": ["direct", "indirect", "mixed"]},
-        "speaker": _ref("SpeakerRef"), "first_seen": {"type": ["string", "null"]},
-        "said_on": {"type": ["string", "null"]}, "date": {"type": ["string", "null"]},
-        "source_count": {"type": "integer"}, "quote_count": {"type": "integer"}, "article_id": {"type": "string"},
-        "article_title": {"type": ["string", "null"]}, "outlet": {"type": ["string", "null"]},
-        "kind": {"type": ["string", "null"], "description": "speech, writing, belief, perception, intention, document"},
-        "cue": {"type": ["object", "null"], "description": "{start, end, text} of the reporting expression"},
-        "channel": {"type": ["string", "null"]}, "confidence": {"type": ["number", "null"]},
-        "signatories": {"type": "array", "items": {"type": "string"}}}},
-    "Links": {"type": "object", "description": "URLs of the previous and next pages (null at either end).",
-              "properties": {"prev": {"type": ["string", "null"]}, "next": {"type": ["string", "null"]}}},
-    "StatementPage": {"type": "object", "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
-        "items": {"type": "array", "items": _ref("Statement")}, "links": _ref("Links")}},
-    "Source": {"type": "object", "properties": {
-        "article_id": {"type": "string"}, "date": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
-        "url": {"type": ["string", "null"]}, "ordinal": {"type": "integer"}, "text": {"type": "string"},
-        "rule": {"type": "string",
-                 "description": "How this quote joined the statement: first, identical, near-identical, contained."}}},
-    "StatementDetail": {"allOf": [_ref("Statement"), {"type": "object", "properties": {
-        "about": {"type": "array", "items": {"type": "object"}},
-        "sources": {"type": "array", "items": _ref("Source")}}}]},
-    "Speaker": {"type": "object", "properties": {
-        "slug": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"},
-        "external_id": {"type": ["string", "null"]}, "statement_count": {"type": "integer"},
-        "first_seen": {"type": ["string", "null"]}, "last_seen": {"type": ["string", "null"]}}},
-    "SpeakerPage": {"type": "object", "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
-        "items": {"type": "array", "items": _ref("Speaker")}, "links": _ref("Links")}},
-    "SpeakerDetail": {"allOf": [_ref("Speaker"), {"type": "object", "properties": {
-        "names": {"type": "array", "description": "Every name merged into this speaker, with the rule and evidence.",
-                  "items": {"type": "object"}},
-        "about": {"type": "array", "items": {"type": "object"}},
-        "co_speakers": {"type": "array", "description": "Speakers quoted in the same articles, most shared first.",
-                        "items": {"type": "object"}},
-        "by_month": {"type": "array", "items": {"type": "object"}},
-        "statements": {"type": "array", "description": "One page (limit, offset) of statements, oldest first.",
-                       "items": _ref("Statement")},
-        "total": {"type": "integer"}, "truncated": {"type": "boolean"}, "links": _ref("Links")}}]},
-    "Article": {"type": "object", "properties": {
-        "id": {"type": "string"}, "date": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
-        "url": {"type": ["string", "null"]}, "text": {"type": "string"},
-        "quotes": {"type": "array", "items": {"type": "object"}}}},
-}
-
-
-def openapi_document() -> dict[str, Any]:
-    """The API description served at ``/api/openapi.json``."""
+@cache
+def _document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": "quotegraph", "version": __version__,
                  "description": "Read-only access to statements, speakers and articles in a quotegraph database."},
-        "paths": {
-            "/api": {"get": {"summary": "Counts, channels and the merge state (pending while changed articles await merging)", "responses": {"200": {"description": "Overview"}}}},
-            "/api/statements": {"get": {"summary": "Search statements", "parameters": _SEARCH,
-                                        "responses": {"200": _ok("StatementPage", "One page of statements"), **_ERRORS}}},
-            "/api/statements.{fmt}": {"get": {"summary": "Download every matching statement",
-                                              "parameters": [_FMT, *_SEARCH], "responses": {**_DOWNLOAD, **_ERRORS}}},
-            "/api/statements/{statement_id}": {"get": {
-                "summary": "One statement with every article carrying it",
-                "parameters": [_param("statement_id", "Statement id", where="path")],
-                "responses": {"200": _ok("StatementDetail", "The statement"), **_ERRORS}}},
-            "/api/speakers": {"get": {"summary": "List speakers", "parameters": _SPEAKER_LIST,
-                                      "responses": {"200": _ok("SpeakerPage", "One page of speakers"), **_ERRORS}}},
-            "/api/speakers.{fmt}": {"get": {"summary": "Download every speaker", "parameters": [_FMT, *_SPEAKER_LIST],
-                                            "responses": {**_DOWNLOAD, **_ERRORS}}},
-            "/api/speakers/{slug}": {"get": {
-                "summary": "One speaker", "parameters": [_param("slug", "Speaker slug", where="path"), *_PAGE],
-                "responses": {"200": _ok("SpeakerDetail", "The speaker"), **_ERRORS}}},
-            "/api/speakers/{slug}/statements": {"get": {
-                "summary": "One speaker's statements (every kind, by date said unless sort says otherwise)",
-                "parameters": [_param("slug", "Speaker slug", where="path"), *_SEARCH],
-                "responses": {"200": _ok("StatementPage", "One page of statements"), **_ERRORS}}},
-            "/api/speakers/{slug}/statements.{fmt}": {"get": {
-                "summary": "Download one speaker's statements",
-                "parameters": [_param("slug", "Speaker slug", where="path"), _FMT, *_SEARCH],
-                "responses": {**_DOWNLOAD, **_ERRORS}}},
-            "/api/articles/{article_id}": {"get": {
-                "summary": "One article with its quotes",
-                "parameters": [_param("article_id", "Article id (may contain '/')", where="path"),
-                               _param("format", "Download the article's quotes: csv, jsonl or json.",
-                                      enum=["csv", "jsonl", "json"])],
-                "responses": {"200": _ok("Article", "The article"), **_ERRORS}}},
-            "/api/openapi.json": {"get": {"summary": "This description", "responses": {"200": {"description": "OpenAPI"}}}},
-            "/api/docs": {"get": {"summary": "This description as an HTML page",
-                                  "responses": {"200": {"description": "HTML"}}}},
-        },
-        "components": {"schemas": _SCHEMAS},
+        "paths": _paths(),
+        "components": {"schemas": components()},
     }
+
+
+def openapi_document() -> dict[str, Any]:
+    """The API description served at ``/api/openapi.json`` (generated once per process)."""
+    return _document()

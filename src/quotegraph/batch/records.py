@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..errors import InputError, QuotegraphError, import_optional
-from ..ingest import record_to_article
+from ..ingest import record_id, record_to_article
 from ..model import Article, Rejected, Warning
 from ..settings import resolve
 from .tables import TABLES, to_tables
@@ -48,17 +48,6 @@ def item_to_record(item: Article | Rejected) -> dict[str, Any]:
     return item.to_dict()
 
 
-def _record_id(record: Mapping[str, Any], origin: str) -> str:
-    value = record.get("id")
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError("E106", origin=origin, field="id")
-    if not isinstance(value, str):
-        raise InputError("E107", origin=origin, field="id", detail=f"expected a string, got {type(value).__name__}")
-    return value
-
-
 def record_to_item(record: Any, position: int, *, max_chars: int) -> Article | Rejected:
     """One record as an ``Article`` or, when it is a carried or new failure, a ``Rejected``."""
     if isinstance(record, (Article, Rejected)):
@@ -72,7 +61,7 @@ def record_to_item(record: Any, position: int, *, max_chars: int) -> Article | R
         raw_id = record.get("id")
         return Rejected(None if raw_id is None else str(raw_id), origin, str(record["code"]), str(record["reason"]))
     try:
-        article = record_to_article(dict(record), id=_record_id(record, origin), origin=origin, max_chars=max_chars)
+        article = record_to_article(dict(record), id=record_id(record, origin), origin=origin, max_chars=max_chars)
         article.warnings = [Warning.from_dict(w) for w in record.get("warnings") or []]
     except QuotegraphError as exc:
         return Rejected(_safe_id(record), origin, exc.code, exc.message)
@@ -83,8 +72,11 @@ def record_to_item(record: Any, position: int, *, max_chars: int) -> Article | R
 
 
 def _safe_id(record: Mapping[str, Any]) -> str | None:
-    value = record.get("id")
-    return value if isinstance(value, str) else (str(value) if isinstance(value, int) else None)
+    """The record's id for its failure row, or None when the id itself is what is wrong."""
+    try:
+        return record_id(record, "")
+    except InputError:
+        return None
 
 
 def process_records(

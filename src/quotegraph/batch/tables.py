@@ -22,26 +22,68 @@ ids are not guaranteed unique across sources. The mapping is exact: a
 from __future__ import annotations
 
 import hashlib
+import typing
 from collections import defaultdict
 from datetime import date as _date
 from typing import Any, Iterable, Iterator
 
 from ..errors import import_optional
-from ..model import SCHEMA_VERSION, Article, Document, Entity, Mention, Quotation, Rejected, Span, Speaker, Warning
+from ..model import (SCHEMA_VERSION, Article, Document, Entity, Mention, PartialDate, Quotation, Rejected, Speaker, Warning,
+                     date_precision, first_day, from_first_day)
+from ..model.record import Column, Record, columns, fields_of
+from ..model.record import plain_type as _plain
 
 pa = import_optional("pyarrow", extra="batch", feature="Parquet and Arrow output")
 
 __all__ = ["SCHEMAS", "TABLES", "to_tables", "from_tables", "empty_tables"]
 
 _STR, _INT, _I32 = pa.string(), pa.int64(), pa.int32()
-_SPAN = pa.struct([("start", _INT), ("end", _INT)])
-_WARNING = pa.struct([("code", _STR), ("message", _STR), ("start", _INT), ("end", _INT)])
-# Mention-valued fields of a quotation, flattened into three columns each.
-_MENTIONS = ("speaker_mention", "cue", "channel_evidence", "said_on_evidence")
+_SCALARS = {str: _STR, int: _INT, float: pa.float64(), bool: pa.bool_()}
 
 
-def _mention_fields(name: str) -> list[tuple[str, pa.DataType]]:
-    return [(f"{name}_start", _INT), (f"{name}_end", _INT), (f"{name}_text", _STR)]
+def _is_date(tp: Any) -> bool:
+    return PartialDate in (tp, *typing.get_args(tp))
+
+
+def _arrow_type(tp: Any) -> pa.DataType:
+    """The Arrow type of one record field (nested records are structs)."""
+    tp = _plain(tp)
+    if typing.get_origin(tp) is list:
+        return pa.list_(_arrow_type(typing.get_args(tp)[0]))
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return pa.struct([(name, _arrow_type(t)) for name, t in fields_of(tp)])
+    return _SCALARS[tp]
+
+
+def _arrow_fields(column: Column) -> list[tuple[str, pa.DataType]]:
+    """The Arrow columns of one record column: a mention is three, a partial date two, a list of records a count."""
+    tp = _plain(column.type)
+    if tp is Mention:
+        return [(f"{column.name}_{part}", _arrow_type(t)) for part, t in fields_of(Mention)]
+    if _is_date(column.type):
+        return [(column.name, pa.date32()), (f"{column.name}_precision", _STR)]
+    if typing.get_origin(tp) is list and _plain(typing.get_args(tp)[0]) is Mention:
+        return [(f"n_{column.name}", _I32)]  # the mentions themselves are rows of their own table
+    return [(column.name, _arrow_type(column.type))]
+
+
+# The statements and entities tables are the record's own columns (a speaker flattened to
+# ``speaker_*``), after the keys that place each row; ``start``/``end`` and ``spans`` follow ``text``.
+QUOTE_COLUMNS = columns(Quotation, flatten=(Speaker,))
+ENTITY_COLUMNS = columns(Entity)
+_KEYS = [("doc_index", _I32), ("doc_id", _STR)]
+
+
+def _statement_fields() -> list[tuple[str, pa.DataType]]:
+    # the content first (its text, where it starts and ends, its spans), as the table has always been laid out
+    spans = [c for c in QUOTE_COLUMNS if c.name == "spans"]
+    out = [*_KEYS, ("quote_index", _I32)]
+    for column in QUOTE_COLUMNS:
+        if column.name != "spans":
+            out += _arrow_fields(column)
+        if column.name == "text":
+            out += [("start", _INT), ("end", _INT), *[f for c in spans for f in _arrow_fields(c)]]
+    return out
 
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -49,26 +91,12 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("doc_index", _I32), ("id", _STR), ("status", _STR), ("code", _STR), ("reason", _STR), ("origin", _STR),
         ("date", _STR), ("title", _STR), ("url", _STR), ("source", _STR),
         ("text", pa.large_string()), ("text_sha256", _STR), ("n_chars", _INT),
-        ("n_quotes", _I32), ("n_entities", _I32), ("warnings", pa.list_(_WARNING)), ("schema_version", _I32),
+        ("n_quotes", _I32), ("n_entities", _I32), ("warnings", _arrow_type(list[Warning])), ("schema_version", _I32),
     ]),
-    "statements": pa.schema([
-        ("doc_index", _I32), ("doc_id", _STR), ("quote_index", _I32), ("type", _STR), ("text", _STR),
-        ("start", _INT), ("end", _INT), ("spans", pa.list_(_SPAN)),
-        ("speaker_name", _STR), ("speaker_kind", _STR), *_mention_fields("speaker_mention"),
-        ("speaker_rule", _STR), ("speaker_affiliation", _STR),
-        *_mention_fields("cue"), ("channel", _STR), *_mention_fields("channel_evidence"),
-        ("said_on", pa.date32()), ("said_on_precision", _STR), *_mention_fields("said_on_evidence"),
-        ("signatories", pa.list_(_STR)), ("about", pa.list_(_STR)), ("confidence", pa.float64()),
-        ("kind", _STR), ("rule", _STR),
-    ]),
-    "entities": pa.schema([
-        ("doc_index", _I32), ("doc_id", _STR), ("entity_index", _I32), ("name", _STR), ("kind", _STR), ("n_mentions", _I32),
-        ("affiliation", _STR),
-    ]),
-    "mentions": pa.schema([
-        ("doc_index", _I32), ("doc_id", _STR), ("entity_index", _I32), ("mention_index", _I32),
-        ("start", _INT), ("end", _INT), ("text", _STR),
-    ]),
+    "statements": pa.schema(_statement_fields()),
+    "entities": pa.schema([*_KEYS, ("entity_index", _I32), *[f for c in ENTITY_COLUMNS for f in _arrow_fields(c)]]),
+    "mentions": pa.schema([*_KEYS, ("entity_index", _I32), ("mention_index", _I32),
+                           *[(name, _arrow_type(t)) for name, t in fields_of(Mention)]]),
 }
 TABLES = tuple(SCHEMAS)
 
@@ -82,44 +110,41 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _said_on_date(value: str | None) -> _date | None:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as a date (the first day of the month or year)."""
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return _date(parts[0], parts[1], parts[2])
-
-
 def _said_on_text(day: _date | None, precision: str | None) -> str | None:
     """The contract's ``said_on`` string back from the date and its precision."""
-    if day is None:
-        return None
-    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}"}.get(precision or "day", day.isoformat())
+    return from_first_day(day, precision)
 
 
-def _flat(prefix: str, mention: Mention | None) -> dict[str, Any]:
-    if mention is None:
-        return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
-    return {f"{prefix}_start": mention.start, f"{prefix}_end": mention.end, f"{prefix}_text": mention.text}
+def _cells(column: Column, data: dict[str, Any]) -> dict[str, Any]:
+    """The Arrow cells of one column, from the record's ``to_dict`` form."""
+    value: Any = data
+    for step in column.path:
+        value = value.get(step) if isinstance(value, dict) else None
+    names = [name for name, _ in _arrow_fields(column)]
+    tp = _plain(column.type)
+    if tp is Mention:
+        return {name: (value or {}).get(part) for name, part in zip(names, ("start", "end", "text"))}
+    if _is_date(column.type):
+        return {names[0]: first_day(value), names[1]: date_precision(value)}
+    if names[0].startswith("n_") and isinstance(value, list):
+        return {names[0]: len(value)}
+    return {names[0]: value}
 
 
 def _statement_row(index: int, doc: Document, q_index: int, q: Quotation) -> dict[str, Any]:
-    row = {
-        "doc_index": index, "doc_id": doc.id, "quote_index": q_index, "type": q.type, "text": q.text,
-        "start": q.start if q.spans else None, "end": q.end if q.spans else None,
-        "spans": [s.to_dict() for s in q.spans],
-        "speaker_name": q.speaker.name if q.speaker else None,
-        "speaker_kind": q.speaker.kind if q.speaker else None,
-        "speaker_rule": q.speaker.rule if q.speaker else None,
-        "speaker_affiliation": q.speaker.affiliation if q.speaker else None,
-        "channel": q.channel, "said_on": _said_on_date(q.said_on), "said_on_precision": q.said_on_precision,
-        "signatories": list(q.signatories), "about": list(q.about), "confidence": float(q.confidence),
-        "kind": q.kind, "rule": q.rule,
-    }
-    row.update(_flat("speaker_mention", q.speaker.mention if q.speaker else None))
-    row.update(_flat("cue", q.cue))
-    row.update(_flat("channel_evidence", q.channel_evidence))
-    row.update(_flat("said_on_evidence", q.said_on_evidence))
+    data = q.to_dict()
+    row = {"doc_index": index, "doc_id": doc.id, "quote_index": q_index,
+           "start": q.start if q.spans else None, "end": q.end if q.spans else None}
+    for column in QUOTE_COLUMNS:
+        row.update(_cells(column, data))
+    return row
+
+
+def _entity_row(index: int, doc: Document, e_index: int, entity: Entity) -> dict[str, Any]:
+    data = entity.to_dict()
+    row = {"doc_index": index, "doc_id": doc.id, "entity_index": e_index}
+    for column in ENTITY_COLUMNS:
+        row.update(_cells(column, data))
     return row
 
 
@@ -153,9 +178,7 @@ def to_tables(items: Iterable[Article | Rejected | None], results: Iterable[Docu
             continue
         rows["statements"].extend(_statement_row(index, result, i, q) for i, q in enumerate(result.quotes))
         for e_index, entity in enumerate(result.entities):
-            rows["entities"].append({"doc_index": index, "doc_id": result.id, "entity_index": e_index,
-                                     "name": entity.name, "kind": entity.kind, "n_mentions": len(entity.mentions),
-                                     "affiliation": entity.affiliation})
+            rows["entities"].append(_entity_row(index, result, e_index, entity))
             rows["mentions"].extend(
                 {"doc_index": index, "doc_id": result.id, "entity_index": e_index, "mention_index": m_index,
                  "start": m.start, "end": m.end, "text": m.text}
@@ -164,25 +187,32 @@ def to_tables(items: Iterable[Article | Rejected | None], results: Iterable[Docu
     return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
 
-def _mention(row: dict[str, Any], prefix: str) -> Mention | None:
-    if row[f"{prefix}_start"] is None:
-        return None
-    return Mention(row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"])
+def _record(columns_: list[Column], row: dict[str, Any]) -> dict[str, Any]:
+    """The ``to_dict`` form of a record back from its Arrow row (a flattened record with no values is null)."""
+    data: dict[str, Any] = {}
+    for column in columns_:
+        names = [name for name, _ in _arrow_fields(column)]
+        tp = _plain(column.type)
+        if tp is Mention:
+            value = None if row[names[0]] is None else dict(zip(("start", "end", "text"), (row[n] for n in names)))
+        elif _is_date(column.type):
+            value = from_first_day(row[names[0]], row[names[1]])
+        else:
+            value = row.get(names[0])
+        target = data
+        for step in column.path[:-1]:
+            target = target.setdefault(step, {})
+        target[column.path[-1]] = value
+    for name, value in list(data.items()):
+        if isinstance(value, dict) and name not in row and all(v is None for v in value.values()):
+            data[name] = None
+    return data
 
 
 def _quotation(row: dict[str, Any]) -> Quotation:
-    speaker = None
-    if row["speaker_name"] is not None:
-        speaker = Speaker(row["speaker_name"], row["speaker_kind"], _mention(row, "speaker_mention"),
-                          rule=row.get("speaker_rule"), affiliation=row.get("speaker_affiliation"))
-    return Quotation(
-        type=row["type"], spans=[Span(s["start"], s["end"]) for s in row["spans"]], text=row["text"],
-        speaker=speaker, cue=_mention(row, "cue"), channel=row["channel"],
-        channel_evidence=_mention(row, "channel_evidence"), said_on=_said_on_text(row["said_on"], row["said_on_precision"]),
-        said_on_evidence=_mention(row, "said_on_evidence"), signatories=list(row["signatories"] or []),
-        about=list(row["about"] or []), confidence=row["confidence"],
-        kind=row.get("kind"), rule=row.get("rule"),
-    )
+    data = _record(QUOTE_COLUMNS, row)
+    data["signatories"], data["about"] = data["signatories"] or [], data["about"] or []
+    return Quotation.from_dict(data)
 
 
 def _grouped(table: pa.Table) -> dict[int, list[dict[str, Any]]]:
@@ -206,7 +236,7 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Document | Rejected]:
         yield Document(
             id=row["id"], text=row["text"], date=row["date"], title=row["title"], url=row["url"], source=row["source"],
             quotes=[_quotation(q) for q in sorted(quotes.get(index, []), key=lambda q: q["quote_index"])],
-            entities=[Entity(e["name"], e["kind"], by_entity[e["entity_index"]], affiliation=e.get("affiliation"))
+            entities=[Entity.from_dict({**_record(ENTITY_COLUMNS, e), "mentions": by_entity[e["entity_index"]]})
                       for e in sorted(entities.get(index, []), key=lambda e: e["entity_index"])],
             warnings=[Warning(w["code"], w["message"], w["start"], w["end"]) for w in row["warnings"] or []],
         )

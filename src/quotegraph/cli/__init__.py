@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "extract": ("quotegraph.cli.extract", "extract", "Extract statements from articles and print them."),
     "eval": ("quotegraph.cli.evaluate", "evaluate", "Score extraction against an annotated corpus."),
     "bench": ("quotegraph.cli.evaluate", "bench", "Measure extraction speed against spaCy baselines."),
+    "train": ("quotegraph.cli.train", "train", "Train the candidate filter on an annotated corpus."),
     "ingest": ("quotegraph.cli.store", "ingest", "Extract articles and store them in a SQLite database."),
     "search": ("quotegraph.cli.store", "search", "Full-text search over stored statements."),
     "serve": ("quotegraph.cli.store", "serve", "Serve the JSON API and web pages (read-only)."),

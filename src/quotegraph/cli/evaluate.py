@@ -187,8 +187,13 @@ def _gate(baseline: Path, gold: Path, scores, section: str | None = None, files=
               help="Also run the length-scaling run: µs/char per stage on articles of about 5k, 50k, 500k and 2M "
                    "characters built from CORPUS, beside spaCy's tokenizer and full pipeline.")
 @click.option("--scaling-only", is_flag=True, default=False, help="Run the length-scaling run alone.")
+@click.option("--engines/--no-engines", default=False, show_default=True,
+              help="Also run `batch` over the same documents with the local and the Dask engine (same partitions, "
+                   "--partition-size each; needs the batch extra) and print the Dask/local CPU ratio.")
+@setting_option("partition_size")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def bench(corpus: Path, limit: int | None, processes: int | None, scaling: bool, scaling_only: bool, fmt: str) -> None:
+def bench(corpus: Path, limit: int | None, processes: int | None, scaling: bool, scaling_only: bool, engines: bool,
+          partition_size: int | None, fmt: str) -> None:
     """Measure words/s, documents/s and peak memory of quotegraph against spaCy baselines.
 
     In one run, each in a fresh child process: spaCy's tokenizer alone (the
@@ -198,26 +203,42 @@ def bench(corpus: Path, limit: int | None, processes: int | None, scaling: bool,
     loading and a warm-up pass are not timed.
     """
     from ..evaluation.bench import format_bench, run_bench
+    from ..evaluation.engines import format_engines
     from ..evaluation.scaling import format_scaling, run_scaling
 
-    settings = options(processes=processes)
+    settings = options(processes=processes, partition_size=partition_size)
     load = os.getloadavg()
     say = lambda msg: click.echo(msg, err=True)  # noqa: E731
     try:
         results = [] if scaling_only else run_bench(corpus, limit=limit, processes=settings.processes,
                                                     batch_size=settings.batch_size, progress=say)
         rows = run_scaling(corpus, batch_size=settings.batch_size, progress=say) if scaling or scaling_only else []
+        runs = _engine_runs(corpus, limit, settings, say) if engines and not scaling_only else []
     except QuotegraphError as exc:
         raise _fail(exc) from exc
     after = os.getloadavg()
     if fmt == "json":
         click.echo(json.dumps({"load_before": load, "load_after": after, "measurements": [r.to_dict() for r in results],
-                               "scaling": [r.to_dict() for r in rows]} if rows else [r.to_dict() for r in results],
-                              indent=2))
+                               "scaling": [r.to_dict() for r in rows], "engines": [r.to_dict() for r in runs]}
+                              if rows or runs else [r.to_dict() for r in results], indent=2))
     else:
         if results:
             click.echo(format_bench(results, corpus=str(corpus), processes=settings.processes, load=load))
         if rows:
             click.echo(("\n" if results else "") + format_scaling(rows))
+        if runs:
+            click.echo("\n" + format_engines(runs))
         click.echo(f"load average after the run: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
     sys.stdout.flush()
+
+
+def _engine_runs(corpus: Path, limit: int | None, settings, say) -> list:
+    """The local and Dask batch engines over the same partitions (E509 without the batch extra)."""
+    from ..errors import import_optional
+    from ..evaluation.engines import run_engines
+
+    import_optional("distributed", extra="batch", feature="bench --engines")
+    from ..batch.run import run_batch
+
+    return run_engines(run_batch, corpus, limit=limit, processes=settings.processes, partition_size=settings.partition_size,
+                       progress=say)

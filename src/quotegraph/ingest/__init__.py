@@ -10,7 +10,7 @@ see ``WARNINGS``).
 from __future__ import annotations
 
 from .decode import WARNINGS, decode_bytes
-from .jsonl import read_jsonl_stream, record_to_article
+from .jsonl import read_jsonl_stream, record_id, record_to_article
 from .sources import FORMATS, file_format, read_paths, read_stream, sniff_format
 from .textfile import parse_dated_header, read_text_bytes, text_article
 from .webpage import MAX_HTML_TAGS, html_article, read_html_bytes
@@ -28,6 +28,7 @@ __all__ = [
     "read_paths",
     "read_stream",
     "read_text_bytes",
+    "record_id",
     "record_to_article",
     "sniff_format",
     "text_article",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..errors import InputError
 from ..model import Article, Rejected, Warning
@@ -22,7 +22,7 @@ from .dates import read_date
 from .decode import check_chars, decode_non_utf8, warn
 from .ids import IdRegistry
 
-__all__ = ["read_jsonl_stream", "record_to_article", "OPTIONAL_FIELDS"]
+__all__ = ["read_jsonl_stream", "record_to_article", "record_id", "OPTIONAL_FIELDS"]
 
 OPTIONAL_FIELDS = ("date", "title", "url", "source")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -68,7 +68,14 @@ def _load_object(line: str, origin: str) -> dict[str, Any]:
     return data
 
 
-def _record_id(data: dict[str, Any], origin: str) -> str:
+def record_id(data: Mapping[str, Any], origin: str) -> str:
+    """The id of one input record: a string (an integer is taken as its digits).
+
+    E106 when it is missing or blank, E107 when it is another type, E115 when
+    it holds an unpaired surrogate (JSON allows ``"\\ud800"``; no output can
+    write it). Every reader of records (JSONL files, batch and engine records)
+    takes ids through here.
+    """
     value = data.get("id")
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
@@ -171,14 +178,14 @@ def read_jsonl_stream(
 
 
 def _read_line(line: bytes, where: str, first: bool, max_chars: int, ids: IdRegistry) -> Article | Rejected:
-    record_id = None
+    found = None
     try:
         text, warnings = _decode_line(line, where, first)
         data = _load_object(text, where)
-        record_id = _record_id(data, where)
-        article = record_to_article(data, id=record_id, origin=where, max_chars=max_chars)
-        ids.claim(record_id, where)
+        found = record_id(data, where)
+        article = record_to_article(data, id=found, origin=where, max_chars=max_chars)
+        ids.claim(found, where)
     except InputError as exc:
-        return Rejected(record_id, where, exc.code, exc.message)
+        return Rejected(found, where, exc.code, exc.message)
     article.warnings.extend(warnings)
     return article

@@ -60,12 +60,23 @@ def load_model(name: str = MODEL_PACKAGE, *, with_ner: bool = True):
     lacks a tagger or a parser."""
     import spacy
 
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+    from .ops import MatmulOps
+
     exclude = list(_EXCLUDE) + ([] if with_ner else ["ner"])
+    previous = get_current_ops()
+    # the model's layers take the operations current when they are built; a caller's own choice
+    # (a GPU, Apple's) is left alone
+    if type(previous) is NumpyOps:
+        set_current_ops(MatmulOps())
     try:
         nlp = spacy.load(name, exclude=exclude)
     except (OSError, ImportError, ValueError, KeyError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise PipelineError("E204", model=name, detail=detail) from exc
+    finally:
+        set_current_ops(previous)
     check_model(nlp, name)
     return nlp
 
@@ -94,21 +105,25 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
     recognised sentence of its article is skipped too: the caller links
     repeated names to the entities already found.
     """
+    from .ops import one_blas_thread  # numpy and thinc load with the model, not with quotegraph
+
     nlp = nlp or load_model()
+    texts = list(texts)
     has_ner = "ner" in nlp.pipe_names
-    with nlp.select_pipes(disable=["ner"] if has_ner else []):
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
-    if has_ner:
-        proper = {nlp.vocab.strings.add("NNP"), nlp.vocab.strings.add("NNPS")}
+    with one_blas_thread():
+        with nlp.select_pipes(disable=["ner"] if has_ner else []):
+            docs = list(nlp.pipe(texts, batch_size=batch_size))
+        if has_ner:
+            proper = {nlp.vocab.strings.add("NNP"), nlp.vocab.strings.add("NNPS")}
 
-        def names_of(d):
-            tags = d.to_array("TAG").tolist()
-            return {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
+            def names_of(d):
+                tags = d.to_array("TAG").tolist()
+                return {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
 
-        _recognise(nlp, docs, names_of, groups, seen, batch_size)
+            _recognise(nlp, docs, names_of, groups, seen, batch_size)
     strings: dict[int, str] = {0: ""}
-    for doc in docs:
-        yield _rows(doc, strings, tagged=True)
+    for doc, text in zip(docs, texts):
+        yield _rows(doc, strings, tagged=True, text=text)
 
 
 def _recognise(nlp, docs, names_of, groups, seen, batch_size) -> None:
@@ -139,9 +154,10 @@ _CONTEXT = 4
 def _windows(doc, names: set[str]) -> list[tuple[int, int]]:
     """Merged token ranges around the tokens whose text is in ``names``."""
     spans: list[list[int]] = []
-    for t in doc:
-        if t.text in names:
-            lo, hi = max(0, t.i - _CONTEXT), min(len(doc), t.i + _CONTEXT + 1)
+    wanted = {doc.vocab.strings[n] for n in names}  # compared as string hashes: no Token objects made
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        if orth in wanted:
+            lo, hi = max(0, i - _CONTEXT), min(len(doc), i + _CONTEXT + 1)
             if spans and lo <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], hi)
             else:
@@ -168,10 +184,13 @@ def _copy_entities(doc, lo: int, window) -> None:
     doc.ents = sorted(ents, key=lambda x: x.start)
 
 
-def _rows(doc, strings: dict[int, str], *, tagged: bool) -> list[TokenRow]:
-    """Token rows read through one array export (far cheaper than token attributes)."""
+def _rows(doc, strings: dict[int, str], *, tagged: bool, text: str | None = None) -> list[TokenRow]:
+    """Token rows read through one array export (far cheaper than token attributes).
+
+    ``text`` is the text the doc was made from, when the caller has it: the tokenizer keeps every
+    character, so it equals ``doc.text``, which spaCy rebuilds token by token in Python."""
     arr = doc.to_array(_ATTRS)
-    text, lookup = doc.text, doc.vocab.strings
+    text, lookup = doc.text if text is None else text, doc.vocab.strings
     out = []
     for i, (idx, length, tag, dep, head, iob, ent) in enumerate(arr.tolist()):
         for h in (tag, dep, ent):
@@ -193,10 +212,15 @@ def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
     nothing but may name someone a later pronoun refers to. ``groups`` and
     ``seen`` as in ``parse_texts`` (capitalised words after the first stand
     in for proper nouns)."""
+    from .ops import one_blas_thread
+
     nlp = nlp or load_model()
+    texts = list(texts)
     docs = [nlp.make_doc(t) for t in texts]
     if "ner" in nlp.pipe_names:
-        _recognise(nlp, docs, lambda d: {t.text for t in d[1:] if t.text[:1].isupper()}, groups, seen, batch_size)
+        with one_blas_thread():
+            _recognise(nlp, docs, lambda d: {t.text for t in d[1:] if t.text[:1].isupper()}, groups, seen,
+                       batch_size)
     strings: dict[int, str] = {0: ""}
-    for doc in docs:
-        yield _rows(doc, strings, tagged=False)
+    for doc, text in zip(docs, texts):
+        yield _rows(doc, strings, tagged=False, text=text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import PipelineError
 from ..settings import resolve
 from .base import Pipeline, registry
-from .stages import about, attribution, channel, dates, entities, episodes, marks, mentions, parse, segment, signatories, speakers  # noqa: F401  (each module declares its stage)
+from .stages import about, attribution, candidate_filter, channel, dates, entities, episodes, marks, mentions, parse, segment, signatories, speakers  # noqa: F401  (each module declares its stage)
 
 __all__ = ["DEFAULT_STAGES", "load_pipeline"]
 
@@ -19,6 +19,7 @@ DEFAULT_STAGES = (
     "channel",
     "dates",
     "speakers",
+    "filter",
     "episodes",
     "signatories",
     "about",

@@ -241,7 +241,8 @@ class Work:
         speaker = None
         if c.speaker_name or c.speaker_mention:
             name = c.speaker_name if c.speaker_name is not None else c.speaker_mention.text
-            speaker = Speaker(name=name, kind=c.speaker_kind, mention=c.speaker_mention, rule=c.speaker_rule or None,
+            # an unresolved phrase names no one: null, with the phrase kept as the mention
+            speaker = Speaker(name=name or None, kind=c.speaker_kind, mention=c.speaker_mention, rule=c.speaker_rule or None,
                               affiliation=c.speaker_affiliation)
         text = "\n\n".join(s.slice(self.text) for s in c.spans)
         return Quotation(type=c.type, spans=list(c.spans), text=text, speaker=speaker, cue=c.cue,

@@ -22,7 +22,8 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..model.document import QUOTE_TYPES, SCHEMA_VERSION, SPEAKER_KINDS, date_precision
+from ..model.dates import date_precision, is_day, is_partial_date
+from ..model.document import QUOTE_TYPES, SCHEMA_VERSION, SPEAKER_KINDS
 
 __all__ = ["MAX_QUOTES", "MAX_ENTITIES", "MAX_NAMES", "MAX_NAME_CHARS", "MAX_SPANS", "check_document"]
 
@@ -35,8 +36,6 @@ MAX_NAME_CHARS = 2_000  # one speaker, subject or entity name, a channel, a code
 MAX_ID_CHARS = 10_000
 MAX_WARNINGS = 1_000
 
-_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-_PARTIAL_DAY = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 # Any character the pipeline may meet in an article may end up in a name (NUL and
 # control characters included: output escapes them); only what cannot be stored is refused.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -112,11 +111,11 @@ def _mention(value: Any, field: str, text: str, *, optional: bool = True) -> Non
         raise _Bad("E107", f"{field}.text", "does not equal the document text at its offsets")
 
 
-def _date(value: Any, field: str, pattern: re.Pattern) -> None:
+def _date(value: Any, field: str, valid) -> None:
     if value is None:
         return
     _str(value, field, optional=True)
-    if not pattern.match(value):
+    if not valid(value):
         raise _Bad("E107", field, f"'{value[:40]}' is not a date")
 
 
@@ -151,7 +150,7 @@ def _quote(q: Any, where: str, text: str) -> None:
     _str(q.get("channel"), f"{where}channel", optional=True)
     _str(q.get("kind"), f"{where}kind", optional=True)  # what sort of statement (speech, writing, ...)
     _str(q.get("rule"), f"{where}rule", optional=True)
-    _date(q.get("said_on"), f"{where}said_on", _PARTIAL_DAY)
+    _date(q.get("said_on"), f"{where}said_on", is_partial_date)
     if "said_on_precision" in q:  # derived from said_on; written by quotegraph since schema 1 gained it
         precision = q["said_on_precision"]
         if precision != date_precision(q.get("said_on")):
@@ -175,7 +174,7 @@ def _check(data: Any) -> None:
     if not doc_id.strip():
         raise _Bad("E107", "id", "empty")
     text = _str(_need(data, "text", ""), "text", limit=None)
-    _date(data.get("date"), "date", _DAY)
+    _date(data.get("date"), "date", is_day)
     for key in ("title", "url", "source"):
         _str(data.get(key), key, optional=True, limit=10_000)
     for i, q in enumerate(_list(data.get("quotes"), "quotes", MAX_QUOTES)):

@@ -251,7 +251,17 @@ CREATE INDEX IF NOT EXISTS quote_links_slug ON quote_links(slug);
 CREATE INDEX quotes_signed ON quotes(article_id, ordinal) WHERE signatories != '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: the speaker's resolver rule and affiliation, and an entity's affiliation,
+# which the JSON output has carried since the resolvers recorded them; null for
+# rows stored before. Rows are written by column name from the record
+# definition (``rows.py``), and a test holds these tables to it.
+_V4 = """
+ALTER TABLE quotes ADD COLUMN speaker_rule TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_affiliation TEXT;
+ALTER TABLE entities ADD COLUMN affiliation TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 DERIVED_TABLES = ("persons", "person_names", "merges", "statements", "quote_links", "statement_about")

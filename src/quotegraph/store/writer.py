@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InputError, StoreError
-from ..model import Article, Document, Quotation
+from ..model import Article, Document
 from . import merge
 from .contract import check_document
+from .rows import ARTICLE_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS, dumps, from_row, insert_sql, select_sql, to_row
 from .schema import migrate
 
 __all__ = ["Store", "content_hash", "merge_state"]
@@ -31,30 +32,6 @@ def content_hash(item: Article | Document) -> str:
     """A digest of everything about an article that extraction depends on."""
     payload = json.dumps([item.text, item.date, item.title, item.url, item.source], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _json(value: Any) -> str | None:
-    if value is None:
-        return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _mention(m: Any) -> str | None:
-    return _json(m.to_dict()) if m is not None else None
-
-
-def _quote_row(article_id: str, ordinal: int, q: Quotation) -> tuple:
-    speaker = q.speaker
-    return (
-        article_id, ordinal, q.type, q.text, _json([s.to_dict() for s in q.spans]),
-        speaker.name if speaker and speaker.name else None,
-        speaker.kind if speaker else None,
-        _mention(speaker.mention) if speaker else None,
-        _mention(q.cue), q.channel, _mention(q.channel_evidence),
-        q.said_on, _mention(q.said_on_evidence),
-        _json(list(q.signatories)), _json(list(q.about)), round(float(q.confidence), 3),
-        getattr(q, "kind", None), getattr(q, "rule", None),
-    )
 
 
 _PENDING = "pending:"  # meta keys "pending:<article id>": changed since the last merge
@@ -71,24 +48,17 @@ def merge_state(conn: sqlite3.Connection) -> dict[str, Any]:
 
 def _stored_document(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
     """A stored article as the document record it was ingested from (for checking it again)."""
-    def loads(value: str | None) -> Any:
-        return json.loads(value) if value else None
-
-    a = conn.execute("SELECT id, date, title, url, source, text, warnings FROM articles WHERE id = ?",
-                     (article_id,)).fetchone()
-    quotes = []
-    for q in conn.execute("SELECT type, text, spans, speaker_name, speaker_kind, speaker_mention, cue, channel,"
-                          " channel_evidence, said_on, said_on_evidence, signatories, about, confidence, kind, rule"
-                          " FROM quotes WHERE article_id = ? ORDER BY ordinal", (article_id,)):
-        speaker = ({"name": q[3], "kind": q[4], "mention": loads(q[5])} if q[3] or q[4] else None)
-        quotes.append({"type": q[0], "text": q[1], "spans": loads(q[2]), "speaker": speaker, "cue": loads(q[6]),
-                       "channel": q[7], "channel_evidence": loads(q[8]), "said_on": q[9],
-                       "said_on_evidence": loads(q[10]), "signatories": loads(q[11]), "about": loads(q[12]),
-                       "confidence": q[13], "kind": q[14], "rule": q[15]})
-    entities = [{"name": e[0], "kind": e[1], "mentions": loads(e[2])} for e in conn.execute(
-        "SELECT name, kind, mentions FROM entities WHERE article_id = ? ORDER BY ordinal", (article_id,))]
-    return {"id": a[0], "date": a[1], "title": a[2], "url": a[3], "source": a[4], "text": a[5],
-            "warnings": loads(a[6]) or [], "quotes": quotes, "entities": entities}
+    conn.row_factory = sqlite3.Row
+    try:
+        a = conn.execute("SELECT id, date, title, url, source, text, warnings FROM articles WHERE id = ?",
+                         (article_id,)).fetchone()
+        quotes = [from_row(QUOTE_COLUMNS, q) for q in conn.execute(select_sql("quotes", QUOTE_COLUMNS), (article_id,))]
+        entities = [from_row(ENTITY_COLUMNS, e) for e in conn.execute(select_sql("entities", ENTITY_COLUMNS), (article_id,))]
+    finally:
+        conn.row_factory = None
+    return {"id": a["id"], "date": a["date"], "title": a["title"], "url": a["url"], "source": a["source"],
+            "text": a["text"], "warnings": json.loads(a["warnings"]) if a["warnings"] else [], "quotes": quotes,
+            "entities": entities}
 
 
 def _merge(conn: sqlite3.Connection, step, path: str) -> merge.RebuildStats:
@@ -114,14 +84,20 @@ def _use_wal(conn: sqlite3.Connection, attempts: int = 100) -> None:
             time.sleep(0.05)
 
 
-def _validate(doc: Document, origin: str) -> None:
-    """Refuse (E106/E107) a document that breaks the output contract, before anything is written."""
+def _validate(doc: Document, origin: str) -> dict[str, Any]:
+    """The document's ``to_dict`` form; E106/E107 when it breaks the output contract, before anything is written."""
     try:
         data = doc.to_dict()
     except (AttributeError, TypeError, ValueError) as exc:
         raise InputError("E107", origin=f"{origin} (document '{str(doc.id)[:80]}')", field="(document)",
                          detail=f"not an extracted document: {exc}") from None
     check_document(data, origin)
+    return data
+
+
+_INSERT_ARTICLE = insert_sql("articles", ("id", "content_hash", *ARTICLE_COLUMNS))
+_INSERT_QUOTE = insert_sql("quotes", ("article_id", "ordinal", *(c.name for c in QUOTE_COLUMNS)))
+_INSERT_ENTITY = insert_sql("entities", ("article_id", "ordinal", *(c.name for c in ENTITY_COLUMNS)))
 
 
 class Store:
@@ -179,7 +155,7 @@ class Store:
         Returns ``"added"``, ``"replaced"`` (same id, changed content: the old
         version and its statements are removed) or ``"unchanged"``.
         """
-        _validate(doc, origin)
+        data = _validate(doc, origin)
         digest = content_hash(doc)
 
         def work(conn: sqlite3.Connection) -> str:
@@ -190,28 +166,20 @@ class Store:
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (doc.id,))
                 conn.execute("DELETE FROM entities WHERE article_id = ?", (doc.id,))
                 conn.execute("DELETE FROM articles WHERE id = ?", (doc.id,))
-            self._insert(conn, doc, digest, origin)
+            self._insert(conn, data, digest, origin)
             self._set_dirty(conn, doc.id)
             return "replaced" if row else "added"
 
         return self._transaction(work)
 
-    def _insert(self, conn: sqlite3.Connection, doc: Document, digest: str, origin: str) -> None:
-        conn.execute(
-            "INSERT INTO articles (id, content_hash, date, title, url, source, origin, text, warnings)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, digest, doc.date, doc.title, doc.url, doc.source, origin, doc.text,
-             _json([w.to_dict() for w in doc.warnings])),
-        )
-        conn.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_quote_row(doc.id, i, q) for i, q in enumerate(doc.quotes)],
-        )
-        conn.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-            [(doc.id, i, e.name, e.kind, _json([m.to_dict() for m in e.mentions]))
-             for i, e in enumerate(doc.entities)],
-        )
+    def _insert(self, conn: sqlite3.Connection, data: dict[str, Any], digest: str, origin: str) -> None:
+        """Write one document's rows (from its ``to_dict`` form), every value bound by column name."""
+        article_id = data["id"]
+        conn.execute(_INSERT_ARTICLE, {**{k: data.get(k) for k in ARTICLE_COLUMNS}, "id": article_id,
+                                       "content_hash": digest, "origin": origin, "warnings": dumps(data["warnings"])})
+        conn.executemany(_INSERT_QUOTE, [to_row(QUOTE_COLUMNS, q, article_id, i) for i, q in enumerate(data["quotes"])])
+        conn.executemany(_INSERT_ENTITY,
+                         [to_row(ENTITY_COLUMNS, e, article_id, i) for i, e in enumerate(data["entities"])])
 
     @staticmethod
     def _set_dirty(conn: sqlite3.Connection, article_id: str | None = None) -> None:

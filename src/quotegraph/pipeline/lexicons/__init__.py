@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["cues", "cue_kinds", "KINDS", "noun_cues", "channels", "lemma", "cue_forms", "inflections", "org_nouns",
-           "channel_nouns", "noun_cue_kinds", "document_nouns", "speech_nouns",
+__all__ = ["cues", "cue_kinds", "light_cues", "KINDS", "noun_cues", "channels", "lemma", "cue_forms", "inflections", "org_nouns",
+           "channel_nouns", "light_cue_forms", "noun_cue_kinds", "document_nouns", "speech_nouns",
            "media_words"]
 
 # What sort of statement a cue makes (``Quotation.kind``); "document" is a
@@ -22,15 +22,30 @@ def _rows(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=None)
 def cues() -> dict[str, tuple[str, float]]:
-    """Reporting-cue lemma -> (class, weight)."""
-    return {row[0]: (row[1], float(row[2])) for row in _rows("cues.tsv")}
+    """Reporting-cue lemma -> (class, weight): ``cues.tsv``, then the verbs derived from the train
+    split's statistics (``cues_derived.tsv``: speech verbs, weighted by how often they are cues)."""
+    out = {row[0]: (row[1], float(row[2])) for row in _rows("cues.tsv")}
+    for row in _rows("cues_derived.tsv"):
+        out.setdefault(row[0], ("speech", round(float(row[3]), 2)))
+    return out
 
 
 @lru_cache(maxsize=None)
 def cue_kinds() -> dict[str, tuple[str, str | None, str]]:
     """Reporting-cue lemma -> (kind with a content clause, kind with a bare noun-phrase object or None, kind with a
-    "to" infinitive); see the header of ``cues.tsv``."""
-    return {row[0]: (row[3], None if row[4] == "-" else row[4], row[5]) for row in _rows("cues.tsv")}
+    "to" infinitive); see the header of ``cues.tsv``. A derived verb's bare object is a stance toward it, as
+    with "supported the bill" ("expressed outrage over X", "bemoaned the delays"): belief."""
+    out = {row[0]: (row[3], None if row[4] == "-" else row[4], row[5]) for row in _rows("cues.tsv")}
+    for row in _rows("cues_derived.tsv"):
+        out.setdefault(row[0], ("speech", "belief", "intention"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def light_cues() -> dict[tuple[str, str], float]:
+    """(verb lemma, noun or particle) -> share of occurrences that are cues, for light-verb and phrasal
+    cues derived from the train split ("draw criticism", "lash out", "make reference"): ``light_cues.tsv``."""
+    return {(row[0], row[1]): float(row[4]) for row in _rows("light_cues.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -74,7 +89,8 @@ def inflections(base: str) -> frozenset[str]:
 def _lemma_table() -> dict[str, str]:
     """Word form -> lexicon lemma for every word the lexicons list, built once."""
     table: dict[str, str] = {}
-    bases = [*cues(), *noun_cues(), *_EXTRA, *org_nouns(), *channel_nouns(), *document_nouns(), *speech_nouns()]
+    light = [w for pair in light_cues() for w in pair]
+    bases = [*cues(), *noun_cues(), *_EXTRA, *org_nouns(), *channel_nouns(), *document_nouns(), *speech_nouns(), *light]
     for base in bases:
         for form in inflections(base):
             table.setdefault(form, base)
@@ -94,6 +110,16 @@ def cue_forms() -> frozenset[str]:
     """Every lowercase word form that can be a reporting cue (for a cheap pre-filter)."""
     wanted = set(cues()) | set(noun_cues()) | {"accord"}
     return frozenset(form for form, base in _lemma_table().items() if base in wanted)
+
+
+@lru_cache(maxsize=None)
+def light_cue_forms() -> dict[str, frozenset[str]]:
+    """Word form of a light verb -> the word forms of its nouns or particles (for the parse gate)."""
+    table = _lemma_table()
+    nouns: dict[str, set[str]] = {}
+    for verb, noun in light_cues():
+        nouns.setdefault(verb, set()).update(f for f, b in table.items() if b == noun)
+    return {form: frozenset(nouns[base]) for form, base in table.items() if base in nouns}
 
 
 def _words(name: str) -> frozenset[str]:

@@ -16,17 +16,18 @@ import re
 
 from ...model import Span
 from ..base import stage
-from ..lexicons import cues, document_nouns
+from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline,
-                     fronted_content, is_cue, is_noun_cue, mention_span, statement_kind, subject_of, with_stranded_conjuncts,
-                     without_trailing_aside)
+                     fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
+                     that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 _FRAME_WORDS = 8
-_PHRASE_FORMS = ("object", "topic", "predicative", "demand")
+_SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
+_PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
 _NAMING_DEPS = ("compound", "amod", "nmod", "poss")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
@@ -73,10 +74,13 @@ class Attribution:
     """Find cues, contents and speaker phrases."""
 
     def accept(self, work: Work, proposal: Proposal) -> None:
-        """A later stage may only lower a statement's confidence (an unresolved speaker)."""
-        if proposal.field != "candidates.confidence":
+        """A later stage may only drop candidates (the filter), never add or reorder them."""
+        if proposal.field != "candidates":
             raise ValueError(f"attribution takes no proposals for '{proposal.field}'")
-        proposal.target.confidence = min(proposal.target.confidence, proposal.value)
+        keep = {id(c) for c in proposal.value}
+        if not keep <= {id(c) for c in work.candidates}:
+            raise ValueError("a proposal for 'candidates' may only drop candidates")
+        work.candidates = [c for c in work.candidates if id(c) in keep]
 
     def __call__(self, work: Work) -> None:
         covered: set[int] = set()
@@ -124,8 +128,13 @@ class Attribution:
         for tok in clause.tokens:
             if tok.lemma == "accord" and tok.text.lower() == "according":
                 cand = self._according(work, ci, clause, tok)
-            elif is_cue(tok) or is_noun_cue(clause, tok):
+            elif is_cue(tok) or is_noun_cue(clause, tok) or light_partner(clause, tok) is not None or \
+                    that_clause_cue(clause, tok):
                 cand = self._from_verb(work, ci, clause, tok)
+                if cand is not None and tok.pos == "NOUN" and tok.lemma not in noun_cues() and cand.rule == "cue:noun-clause":
+                    cand.rule = "cue:noun-that-clause"  # a noun outside the lexicons, known by its clause alone
+                if cand is not None and cand.rule == "cue:that-clause":
+                    self._to_governing_cue(work, clause, cand, tok)
             else:
                 continue
             if cand is not None:
@@ -146,7 +155,13 @@ class Attribution:
             intention's content was not made (it stays, of kind intention)."""
             return any(o is not c and o.spans and o.kind == "intention" and inside(c, o) for o in out)
 
-        kept = [c for c in out if not dominated(c)]
+        def yields(c: Candidate) -> bool:
+            """A cue known by its syntax alone (a "that" clause of any verb or noun) yields to a lexicon
+            cue reporting the same content (the parser often hangs the clause on the nearer verb)."""
+            return c.rule in _SYNTAX_ONLY and any(o is not c and o.spans and o.rule not in _SYNTAX_ONLY and
+                                                 any(s.overlap(t) for s in c.spans for t in o.spans) for o in out)
+
+        kept = [c for c in out if not dominated(c) and not yields(c)]
         for c in kept:
             if unrealised(c):
                 c.kind = "intention"  # part of what someone would not say, not a statement made
@@ -162,6 +177,9 @@ class Attribution:
             sub = set(clause.subtree(subj.i))
             idx = [i for i in idx if i not in sub]
         cue_end = verb.end
+        partner = light_partner(clause, verb) if verb.pos == "VERB" else None
+        if partner is not None:  # "drew criticism", "lashed out": the phrase is the cue
+            cue_end = partner.end
         for c in verb.children:
             t = clause.tokens[c]
             if t.dep == "prt" or (verb.lemma == "call" and t.dep == "prep" and t.text.lower() in ("for", "on") and t.i == verb.i + 1):
@@ -170,11 +188,12 @@ class Attribution:
         cand.confidence = cue_weight(verb)
         self._speaker(work, clause, cand, subj)
         cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
+        colon = work.text[clause.span.start:clause.span.end].rstrip().endswith(":")
         if not idx or cand.kind is None:
             # no content here; a frame ending with ':' can still introduce the next quote
             cand.kind = statement_kind(clause, verb, "clause", [], subj)
             cand.rule = "frame"
-            return cand if work.text[clause.span.start:clause.span.end].rstrip().endswith(":") else None
+            return cand if colon else None
         if form in ("clause", "infinitive"):
             idx = with_stranded_conjuncts(clause, verb, idx)
         toks = [clause.tokens[i] for i in without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)]
@@ -186,6 +205,22 @@ class Attribution:
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
         self._set_content(work, cand, [piece, span] if piece is not None else [span])
         return cand
+
+    def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
+        """"X told teachers who covered the lawn that …": the parser hung the "that" clause on the verb of
+        a relative clause on the object of a speech cue; the clause is what that cue reports."""
+        noun = clause.tokens[verb.head]
+        if verb.dep != "relcl" or noun.dep not in ("dobj", "dative") or noun.head == noun.i:
+            return
+        cue = clause.tokens[noun.head]
+        if not is_cue(cue) or cues()[cue.lemma][0] not in ("speech", "write"):
+            return
+        subj, _ = subject_of(clause, cue)
+        cand.cue, cand.rule = work.mention(cue.start, cue.end), "cue:clause"
+        cand.speaker_mention = cand.speaker_head = None
+        self._speaker(work, clause, cand, subj)
+        cand.kind = statement_kind(clause, cue, "clause", [verb.i], subj)
+        cand.confidence = cue_weight(cue)
 
     def _according(self, work: Work, ci: int, clause: Clause, tok: Token) -> Candidate | None:
         to = [clause.tokens[c] for c in tok.children if clause.tokens[c].text.lower() == "to"]

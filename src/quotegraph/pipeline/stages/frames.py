@@ -8,14 +8,13 @@ and the phrase that names a speaker. Nothing here changes its input.
 
 from __future__ import annotations
 
-from ..lexicons import cue_kinds, cues, document_nouns, noun_cue_kinds, noun_cues, speech_nouns
+from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
 
-__all__ = ["is_cue", "is_noun_cue", "cue_weight", "content_tokens", "complement", "subject_of", "mention_span",
-           "coordinated", "statement_kind", "dateline", "adjacent_name", "without_trailing_aside", "with_stranded_conjuncts",
-           "fronted_content",
-           "SUBJECT_DEPS", "FORMS"]
+__all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
+           "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
+           "without_trailing_aside", "with_stranded_conjuncts", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -30,10 +29,68 @@ def is_cue(tok: Token) -> bool:
 
 
 def is_noun_cue(clause: Clause, tok: Token) -> bool:
-    """A reporting noun followed by a "that" clause: "on the grounds that …"."""
-    if tok.region is not None or tok.pos != "NOUN" or tok.lemma not in noun_cues():
+    """A reporting noun followed by a "that" clause ("on the grounds that …") or an "of" object
+    ("his claim of fraud", "allegations of abuse"; "a statement about X" names only a topic)."""
+    if tok.region is not None or tok.pos != "NOUN":
         return False
-    return bool(_that_clauses(clause, tok))
+    if tok.lemma not in noun_cues():
+        # any noun with a "that" clause of its own ("fears that …", "the idea that …"): a belief
+        return bool(_that_clauses(clause, tok))
+    return bool(_that_clauses(clause, tok) or _topic_objects(clause, tok))
+
+
+def _holder(clause: Clause, tok: Token) -> bool:
+    """A noun with its holder named ("his claim", "Trump's allegations"): without one, "charges of
+    conspiracy" or "allegations of abuse" name an accusation, not someone's statement."""
+    return any(clause.tokens[c].dep == "poss" for c in tok.children)
+
+
+def _topic_objects(clause: Clause, tok: Token) -> list[Token]:
+    """The "of" phrase right after a noun, when it holds an object ("claims of fraud")."""
+    out = []
+    if not _holder(clause, tok):
+        return out
+    for c in tok.children:
+        t = clause.tokens[c]
+        if t.dep == "prep" and t.i == tok.i + 1 and t.text.lower() == "of" and \
+                any(clause.tokens[k].dep in ("pobj", "pcomp") for k in t.children):
+            out.append(t)
+    return out
+
+
+def that_clause_cue(clause: Clause, tok: Token) -> bool:
+    """A verb outside the lexicons with a "that" clause of its own ("conceded that …", "feared that …"):
+    a reporting construction by its syntax; the filter judges the verb."""
+    if tok.region is not None or tok.pos != "VERB" or tok.lemma in cues() or tok.dep in ("aux", "auxpass"):
+        return False
+    return bool(_that_complements(clause, tok))
+
+
+def _that_complements(clause: Clause, verb: Token) -> list[Token]:
+    out = []
+    for t in _children(clause, verb, ("ccomp",)):
+        kids = [clause.tokens[c] for c in t.children]
+        if t.i > verb.i and any(k.dep == "mark" and k.text.lower() == "that" for k in kids) and \
+                any(k.dep in SUBJECT_DEPS for k in kids):
+            out.append(t)
+    return out
+
+
+def light_partner(clause: Clause, tok: Token) -> Token | None:
+    """The noun or particle that makes a light verb a cue ("drew [criticism]", "lashed [out]"), if any."""
+    if tok.region is not None or tok.pos != "VERB" or tok.lemma in cues() or tok.dep == "aux":
+        return None
+    for c in tok.children:
+        t = clause.tokens[c]
+        if tok.i < t.i <= tok.i + 4 and (tok.lemma, t.lemma) in light_cues() and t.dep in _LIGHT_DEPS:
+            return t
+    return None
+
+
+_LIGHT_DEPS = ("dobj", "prt", "advmod", "prep", "attr", "oprd", "acomp", "npadvmod")
+# Prepositions that carry what a light-verb phrase or a speech verb is about ("took aim at X", "warned of X").
+_TOPIC_PREPS = ("about", "of", "on", "over", "to", "for", "with", "from")
+# (not "at", "against", "behind": "lashed out at X", "threw support behind X" name a target, not what was said)
 
 
 def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
@@ -47,6 +104,11 @@ def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
                 out.append(t)
             elif tok.lemma in _INFINITIVE_NOUNS and any(m.text.lower() == "to" and m.i == tok.i + 1 for m in marks):
                 out.append(t)
+    head = clause.tokens[tok.head]
+    if tok.dep == "nsubj" and head.lemma == "be" and tok.lemma in speech_nouns():
+        # "His argument is that …", "The message was that …": the noun's content follows the copula
+        out += [t for t in _children(clause, head, ("ccomp", "attr")) if t.i > tok.i and
+                any(clause.tokens[m].dep == "mark" and clause.tokens[m].text.lower() == "that" for m in t.children)]
     return out
 
 
@@ -57,7 +119,9 @@ _INFINITIVE_NOUNS = frozenset("promise pledge vow threat call demand plan offer 
 def cue_weight(tok: Token) -> float:
     if tok.pos == "NOUN":
         return noun_cues().get(tok.lemma, 0.5)
-    return cues().get(tok.lemma, ("", 0.5))[1]
+    if tok.lemma not in cues():
+        return max((w for (v, _), w in light_cues().items() if v == tok.lemma), default=0.5)
+    return cues()[tok.lemma][1]
 
 
 def _children(clause: Clause, tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -79,13 +143,27 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
 #   noun-clause   a reporting noun's clause ("his claim that ...")
 #   demand        "called for X"
 #   parenthetical the clause a parenthetical cue is set into ("X, he said, is Y")
-FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical")
+#   noun-topic    a reporting noun's "of" object ("his claim of fraud")
+#   light         what a light-verb or phrasal cue reports ("drew criticism for X", "lashed out at X")
+#   passive       the passive subject ("the figures were confirmed by aides")
+#   pronoun       a pronoun object that stands for something said ("he said that")
+#   that-clause   the "that" clause of a verb outside the lexicons ("conceded that ...": a belief until the
+#                 lexicon says otherwise)
+FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical",
+         "noun-topic", "light", "passive", "pronoun", "that-clause")
 
 
 def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     """How ``verb`` attaches its content (one of ``FORMS``) and the content's token indices ([] if none)."""
     if verb.pos == "NOUN":
-        return "noun-clause", _flatten(clause, _that_clauses(clause, verb))
+        that = _that_clauses(clause, verb)
+        if that:
+            return "noun-clause", _flatten(clause, that)
+        return "noun-topic", _flatten(clause, _topic_objects(clause, verb)[:1], drop_first=True)
+    if verb.lemma not in cues():
+        if light_partner(clause, verb) is None:
+            return "that-clause", _flatten(clause, _that_complements(clause, verb))
+        return "light", _light_content(clause, verb)
     cls = cues()[verb.lemma][0]
     picked: list[Token] = []
     if verb.lemma == "call" and verb.i + 1 < len(clause.tokens):
@@ -126,7 +204,47 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         return "quote", [i for i in _flatten(clause, picked) if i not in names]
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
+    if not picked and cls in ("speech", "write"):
+        said = [t for t in _children(clause, verb, ("dobj",)) if t.text.lower() in _SAID_PRONOUNS]
+        if said and verb.lemma != "tell":  # "he said that", "she repeated it" ("told him" names the addressee)
+            return "pronoun", [said[0].i]
+        passive = _passive_content(clause, verb)
+        if passive:
+            return "passive", passive
+    # A speech verb's "about"/"of" phrase ("joked about X", "warned of X") is what was spoken of, not what
+    # was said: no content (real news pages never count it as a statement).
     return "object", _flatten(clause, picked)
+
+# Pronouns that stand for something said ("he said that", "she denied it", "they said so").
+_SAID_PRONOUNS = frozenset("that this it so nothing something much everything anything those these".split())
+
+
+def _passive_content(clause: Clause, verb: Token) -> list[int]:
+    """A passive cue's subject is what was said, when someone is named as its source or the cue takes
+    what is said as its object ("the figures were confirmed by aides", "the deal was announced")."""
+    subj = _children(clause, verb, ("nsubjpass",))
+    if not subj or not _children(clause, verb, ("auxpass",)) or subj[0].pos == "PRON" or subj[0].region is not None:
+        return []
+    if not _children(clause, verb, ("agent",)) and cue_kinds().get(verb.lemma, ("", None, ""))[1] is None:
+        return []
+    return clause.subtree(subj[0].i)
+
+
+def _light_content(clause: Clause, verb: Token) -> list[int]:
+    """What a light-verb or phrasal cue reports: the verb's clause or object, else the "of/about/for …"
+    phrase of the verb or of its noun ("drew criticism [for the remarks]", "made reference [to X]")."""
+    partner = light_partner(clause, verb)
+    if partner is None:
+        return []
+    heads = [t for t in _children(clause, verb, ("ccomp", "xcomp", "dobj")) if t.i != partner.i]
+    if heads:
+        return _flatten(clause, heads)
+    for owner in (partner, verb):
+        preps = [p for p in _children(clause, owner, ("prep",)) if p.i > partner.i and p.i != partner.i
+                 and p.text.lower() in _TOPIC_PREPS and _children(clause, p, ("pobj", "pcomp"))]
+        if preps:
+            return _flatten(clause, preps[:1], drop_first=True)
+    return []
 
 
 def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], subject: Token | None) -> str | None:
@@ -140,7 +258,9 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
     shows") makes the statement a document one.
     """
     if verb.pos == "NOUN":
-        kind: str | None = noun_cue_kinds().get(verb.lemma, "speech")
+        kind: str | None = noun_cue_kinds().get(verb.lemma, "belief")
+    elif form == "that-clause":
+        kind = "belief"
     else:
         clause_kind, object_kind, infinitive_kind = cue_kinds().get(verb.lemma, ("speech", None, "intention"))
         kind = clause_kind
@@ -148,6 +268,8 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
             kind = infinitive_kind
         elif form == "object":
             kind = clause_kind if _is_speech_object(clause, content) else object_kind
+        elif form == "pronoun":
+            kind = clause_kind
     if kind is not None and subject is not None and subject.lemma in document_nouns():
         return "document"
     return kind

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from ...errors import PipelineError
 from ...nlp import load_model, parse_texts, recognise_texts
 from ..base import stage
-from ..lexicons import cue_forms, cues, lemma as lemma_of
+from ..lexicons import cue_forms, cues, lemma as lemma_of, light_cue_forms
 from ..work import Clause, Token, Work
 from .marks import QUOTE_MARKS
 
@@ -26,7 +26,8 @@ MASK_MIN_WORDS = 5
 _WORDS = re.compile(r"[a-z]+")
 _NAME = re.compile(r"[A-Z][a-z]+")
 _DOUBLE_STYLE_MARKS = re.escape(QUOTE_MARKS.replace("'", ""))  # a lone apostrophe is no quotation
-_MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b")
+# "that" opens the content clause of verbs and nouns outside the lexicons ("conceded that …", "fears that …").
+_MARKERS = re.compile(rf"[{_DOUBLE_STYLE_MARKS}:]|''|\baccording\b|\b[Tt]hat\b")
 PLACEHOLDER = "Quote"
 # Quotation marks spaCy's tokenizer does not split off, shown to it as ones it
 # does (one character for one, so offsets are unchanged).
@@ -220,7 +221,12 @@ def _reporting_verb(lower: str) -> bool:
 
 
 def may_report(sentence: str) -> bool:
-    """Could this sentence hold a statement? (a cue word, a quotation mark or a colon)."""
+    """Could this sentence hold a statement? (a cue word, a light-verb cue such as "drew criticism"
+    or "lashed out", "that", a quotation mark or a colon)."""
     if _MARKERS.search(sentence):
         return True
-    return not cue_forms().isdisjoint(_WORDS.findall(sentence.lower()))
+    words = _WORDS.findall(sentence.lower())
+    if not cue_forms().isdisjoint(words):
+        return True
+    light = light_cue_forms()
+    return any(w in light and not light[w].isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words))

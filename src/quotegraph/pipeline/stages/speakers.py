@@ -37,7 +37,7 @@ _NOT_NAMING = frozenset({"pronoun", "pronoun_unresolved", "statement_author", "r
                  "candidates.said_on_evidence"),
        assigns=("candidates.speaker_name", "candidates.speaker_kind", "candidates.speaker_entity",
                 "candidates.speaker_rule", "candidates.speaker_affiliation", "coreference"),
-       proposes=("candidates.confidence", "candidates.channel", "candidates.said_on", "clusters", "clusters.kind",
+       proposes=("candidates.channel", "candidates.said_on", "clusters", "clusters.kind",
                  "clusters.mentions"))
 class Speakers:
     """Give every statement a canonical speaker name, kind and the rule that named it."""
@@ -56,8 +56,6 @@ class Speakers:
                 _inherit(work, cand, prev)
                 cand.speaker_rule = prev.speaker_rule and "previous_statement"
                 _record(ctx, i, cand, prev_referent(ctx, prev), named=False)
-            if not cand.speaker_name:
-                work.propose("candidates.confidence", cand, 0.35, by=self.name)
             prev = cand
         _link_pronouns(ctx, pronouns, done, len(work.text) + 1)
         work.coreference = [(s, e, k) for s, e, k in ctx.links]

@@ -1,0 +1,104 @@
+"""Broader candidates (issue 11): light-verb and phrasal cues, reporting nouns with "of"/"about" objects,
+passive subjects, speech verbs' topic phrases, pronoun objects and "that" clauses of verbs outside the
+lexicons, on hand-built parses (no model). The derived lexicons keep their counts and only cues most of
+the time."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.pipeline.lexicons import cues, light_cues
+from quotegraph.pipeline.lexicons import _rows as lexicon_rows
+from quotegraph.pipeline.stages.frames import is_noun_cue, light_partner, that_clause_cue
+from quotegraph.pipeline.stages.parse import may_report
+
+from test_frames import cue_of, judged, parsed
+
+
+@pytest.mark.parametrize("spec, cue, expected", [
+    # a light-verb phrase: the noun makes the cue, its "for" phrase is the content
+    ("The/DET/det/1 senator/NOUN/nsubj/2 drew/VERB/ROOT/2 criticism/NOUN/dobj/2 for/ADP/prep/3 remarks/NOUN/pobj/4",
+     "drew", ("light", "speech", "remarks")),
+    # a phrasal cue: the particle makes the cue ("at X" is only its target)
+    ("Critics/NOUN/nsubj/1 lashed/VERB/ROOT/1 out/ADP/prt/1 that/SCONJ/mark/5 it/PRON/nsubj/5 failed/VERB/ccomp/1",
+     "lashed", ("light", "speech", "that it failed")),
+    # a reporting noun's "of" object
+    ("His/PRON/poss/1 claim/NOUN/nsubjpass/5 of/ADP/prep/1 fraud/NOUN/pobj/2 was/AUX/auxpass/5 rejected/VERB/ROOT/5",
+     "claim", ("noun-topic", "speech", "fraud")),
+    # a passive subject with its source named
+    ("The/DET/det/1 figures/NOUN/nsubjpass/3 were/AUX/auxpass/3 confirmed/VERB/ROOT/3 by/ADP/agent/3 aides/NOUN/pobj/4",
+     "confirmed", ("passive", "speech", "The figures")),
+    # a pronoun that stands for what was said
+    ("He/PRON/nsubj/1 said/VERB/ROOT/1 that/PRON/dobj/1 yesterday/NOUN/npadvmod/1",
+     "said", ("pronoun", "speech", "that")),
+    # a verb outside the lexicons with a "that" clause: a belief
+    ("He/PRON/nsubj/1 sensed/VERB/ROOT/1 that/SCONJ/mark/4 it/PRON/nsubj/4 failed/VERB/ccomp/1",
+     "sensed", ("that-clause", "belief", "that it failed")),
+    # a noun outside the lexicons with a "that" clause of its own: a belief
+    ("Fears/NOUN/nsubj/4 that/SCONJ/mark/3 talks/NOUN/nsubj/3 fail/VERB/acl/0 grew/VERB/ROOT/4",
+     "Fears", ("noun-clause", "belief", "that talks fail")),
+])
+def test_broader_forms(spec, cue, expected):
+    assert judged(spec, cue) == expected
+
+
+def test_what_is_not_a_broader_cue():
+    # a speech verb's topic phrase is what was spoken of, not what was said
+    assert judged("She/PRON/nsubj/1 joked/VERB/ROOT/1 about/ADP/prep/1 the/DET/det/4 weather/NOUN/pobj/2", "joked")[2] == ""
+    clause = parsed("A/DET/det/1 statement/NOUN/nsubj/4 about/ADP/prep/1 taxes/NOUN/pobj/2 came/VERB/ROOT/4")
+    assert not is_noun_cue(clause, cue_of(clause, "statement"))
+    # "told him": the pronoun is the addressee, not what was said
+    assert judged("She/PRON/nsubj/1 told/VERB/ROOT/1 him/PRON/dobj/1", "told")[0] == "object"
+    # a passive without a source whose verb's object is no statement
+    assert judged("He/PRON/nsubjpass/2 was/AUX/auxpass/2 told/VERB/ROOT/2", "told")[2] == ""
+    # a light verb without its noun, a noun cue without its object, a verb with a "that" relative clause
+    clause = parsed("They/PRON/nsubj/1 drew/VERB/ROOT/1 a/DET/det/3 map/NOUN/dobj/1")
+    assert light_partner(clause, cue_of(clause, "drew")) is None
+    clause = parsed("The/DET/det/1 claim/NOUN/nsubj/2 failed/VERB/ROOT/2")
+    assert not is_noun_cue(clause, cue_of(clause, "claim"))
+    # an accusation with no holder named is no one's statement
+    clause = parsed("Allegations/NOUN/nsubj/3 of/ADP/prep/0 fraud/NOUN/pobj/1 grew/VERB/ROOT/3")
+    assert not is_noun_cue(clause, cue_of(clause, "Allegations"))
+    assert judged("Critics/NOUN/nsubj/1 lashed/VERB/ROOT/1 out/ADP/prt/1 at/ADP/prep/1 him/PRON/pobj/3", "lashed")[2] == ""
+    clause = parsed("He/PRON/nsubj/1 sensed/VERB/ROOT/1 it/PRON/dobj/1")
+    assert not that_clause_cue(clause, cue_of(clause, "sensed"))
+
+
+def test_derived_lexicons_keep_counts_and_only_cues_most_of_the_time():
+    rows = lexicon_rows("cues_derived.tsv")
+    assert rows and all(int(r[1]) <= int(r[2]) and float(r[3]) >= 0.5 for r in rows)
+    assert all(r[0] in cues() for r in rows)
+    phrases = lexicon_rows("light_cues.tsv")
+    assert phrases and all(float(r[4]) >= 0.5 and int(r[2]) >= 3 for r in phrases)
+    assert ("lash", "out") in light_cues()
+
+
+@pytest.mark.parametrize("sentence, gated", [
+    ("The senator drew sharp criticism for the remarks.", True),
+    ("Critics lashed out at the plan.", True),
+    ("The artist drew a map of the town.", False),
+    ("Officials sensed that the deal was off.", True),  # a "that" clause, whatever its verb
+])
+def test_the_parse_gate_admits_light_verb_cues_and_that_clauses(sentence, gated):
+    assert may_report(sentence) is gated
+
+
+def _attributed(spec):
+    from parsed import parsed as parsed_work
+
+    from quotegraph.pipeline.stages.attribution import Attribution
+
+    work = parsed_work(spec)
+    Attribution()(work)
+    return [(c.rule, c.cue.text, c.speaker_mention.text if c.speaker_mention else None,
+             " ".join(c.spans[0].slice(work.text).split())) for c in work.candidates]
+
+
+def test_a_that_clause_the_parser_hung_on_a_relative_clause_belongs_to_the_speech_cue():
+    from parsed import S
+
+    spec = S("She told reporters who gathered outside that the deal was dead .",
+             pos="PRON VERB NOUN PRON VERB ADV SCONJ DET NOUN AUX ADJ PUNCT",
+             heads=[1, 1, 1, 4, 2, 4, 9, 8, 9, 4, 9, 1],
+             deps="nsubj ROOT dobj nsubj relcl advmod mark det nsubj ccomp acomp punct")
+    assert _attributed(spec) == [("cue:clause", "told", "She", "that the deal was dead")]

@@ -300,27 +300,34 @@ class Attribution:
                 src = pending_frame[0]
                 cand.cue, cand.speaker_mention, cand.speaker_head = src.cue, src.speaker_mention, src.speaker_head
                 cand.confidence, cand.rule, cand.kind = 0.85, "quote:colon", src.kind or "speech"
-            else:
-                lead = work.text[clause.span.start : region.outer.start].strip()
-                if lead and not lead.endswith(":"):
-                    continue  # a title or scare quote inside a sentence, not speech
-                verb = _frame_verb(work, clause, region)
-                after = _frame_after(work, ci, region)
-                if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
-                    self._attach_frame_verb(work, clause, cand, verb)
-                elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
-                    frame_clause, cue = after
-                    subj, _ = subject_of(frame_clause, cue)
-                    cand.cue = work.mention(cue.start, cue.end)
-                    self._speaker(work, frame_clause, cand, subj)
-                    cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
-                elif self._continue_previous(work, clause, cand):
-                    continue
-                else:
-                    cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
+            elif not self._without_cue(work, ci, clause, cand, region):
+                continue
             work.candidates.append(cand)
         self._framed_short_quotes(work, ci, clause, covered)
         self._short_quotes(work, ci, clause, covered)
+
+    def _without_cue(self, work: Work, ci: int, clause: Clause, cand: Candidate, region) -> bool:
+        """A quotation with no lexicon cue in its sentence: its own short frame, a frame the sentence
+        split moved into the next sentence, the statement it continues, or else the previous speaker
+        carried over. False when it is no new statement (a title, or part of the one before)."""
+        lead = work.text[clause.span.start : region.outer.start].strip()
+        if lead and not lead.endswith(":"):
+            return False  # a title or scare quote inside a sentence, not speech
+        verb = _frame_verb(work, clause, region)
+        after = _frame_after(work, ci, region)
+        if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
+            self._attach_frame_verb(work, clause, cand, verb)
+        elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
+            frame_clause, cue = after
+            subj, _ = subject_of(frame_clause, cue)
+            cand.cue = work.mention(cue.start, cue.end)
+            self._speaker(work, frame_clause, cand, subj)
+            cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
+        elif self._continue_previous(work, clause, cand):
+            return False
+        else:
+            cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
+        return True
 
     def _attach_frame_verb(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
         """A quotation's own frame with a verb the lexicon does not know ("shot back", "gloated"): the

@@ -31,6 +31,9 @@ def _only(pipeline, body: str, content: str):
     # short verbless quotations with an explicit cue are statements, not scare quotes
     ('"No comment," he said.', "No comment", "he", "said"),
     ('"A disgrace," Mr. Smith said.', "A disgrace", "Mr. Smith", "said"),
+    # a short quotation whose frame sentence goes on past the cue
+    ('"Is it over?" Smith asked, but the crowd was already leaving the hall for the night.', "Is it over?", "Smith",
+     "asked"),
     # the name after the verb
     ('"We will keep fighting for the workers of this city," says Early.', "We will keep fighting", "Early", "says"),
     # a speaker the tagger read as an adverb, and an addressee with a place before the content
@@ -204,3 +207,16 @@ def test_a_quotation_naming_a_thing_inside_a_noun_phrase_is_not_a_statement(pipe
     body = ("While the “Meth. We’re on it.” campaign did not appeal to Julie Graham, she said she did not want to "
             "judge the campaign.")
     assert [q.text for q in _quotes(pipeline, body)] == ["she did not want to judge the campaign"]
+
+
+def test_a_dash_credit_after_a_non_breaking_space_names_the_speaker(pipeline):
+    body = "Readers wrote in.\n\n“Maybe we can build a wall around him and keep him out.”\u00a0―\u00a0Steve Quinlan"
+    (q,) = _quotes(pipeline, body)
+    assert q.rule == "quote:dash" and q.speaker.mention.text == "Steve Quinlan"
+
+
+def test_the_cue_of_a_quotation_is_the_governing_speech_verb_not_a_participle(pipeline):
+    body = ('He said on Tuesday, suggesting a compromise was near, "We can work this out with the Democrats in '
+            'Congress before the end of the year."')
+    q = next(q for q in _quotes(pipeline, body) if q.type == "direct")
+    assert q.cue.text == "said" and q.speaker.mention.text == "He"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from quotegraph.model import Article, Span
 from quotegraph.pipeline.lexicons import lemma
-from quotegraph.pipeline.stages.attribution import _one_per_cue
+from quotegraph.pipeline.stages.attribution import _governing_cue, _one_per_cue
 from quotegraph.pipeline.stages.frames import (complement, fronted_content, subject_of, with_stranded_conjuncts,
                                                without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Token, Work
@@ -140,3 +140,15 @@ def test_a_fronted_phrase_before_an_ordinary_frame_is_not_content() -> None:
     said, subject = clause.tokens[4], clause.tokens[3]
     _, idx = complement(clause, said)
     assert fronted_content(clause, said, subject, idx) == []
+
+
+_SUGGESTING = ("He/PRP/nsubj/1 said/VBD/ROOT/1 ,/,/punct/1 suggesting/VBG/advcl/1 a/DT/det/5 deal/NN/nsubj/6 "
+               "was/VBD/ccomp/3 near/JJ/acomp/6 ,/,/punct/3 “We_can_work_this_out.”/XX/dobj/3")
+
+
+def test_a_quotation_belongs_to_the_speech_verb_not_to_a_participle_with_a_content_of_its_own() -> None:
+    clause = _clause(_SUGGESTING, regions={9: 0})
+    assert _governing_cue(clause, clause.tokens[3]).text == "said"
+    clause = _clause(_SUGGESTING.replace("a/DT/det/5 deal/NN/nsubj/6 was/VBD/ccomp/3", "a/DT/det/5 deal/NN/dobj/3 "
+                                         "was/VBD/dep/3"), regions={9: 0})
+    assert _governing_cue(clause, clause.tokens[3]).text == "suggesting"  # no clause of its own: the quotation

@@ -33,7 +33,7 @@ _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
 __all__ = ["Attribution", "content_tokens", "subject_of", "quote_type"]
 
-_DASH_CREDIT = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
+_DASH_CREDIT = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
 _LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Za-z.'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z.'’-]+){0,2})(?P<colon>:)[ \t]+(?=\S)")
 _NOT_LABELS = frozenset(("update", "updated", "editor's note", "note", "watch", "read", "photo", "photos", "video",
                          "related", "source", "sources", "advertisement", "breaking", "exclusive", "abstract", "live",
@@ -300,27 +300,34 @@ class Attribution:
                 src = pending_frame[0]
                 cand.cue, cand.speaker_mention, cand.speaker_head = src.cue, src.speaker_mention, src.speaker_head
                 cand.confidence, cand.rule, cand.kind = 0.85, "quote:colon", src.kind or "speech"
-            else:
-                lead = work.text[clause.span.start : region.outer.start].strip()
-                if lead and not lead.endswith(":"):
-                    continue  # a title or scare quote inside a sentence, not speech
-                verb = _frame_verb(work, clause, region)
-                after = _frame_after(work, ci, region)
-                if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
-                    self._attach_frame_verb(work, clause, cand, verb)
-                elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
-                    frame_clause, cue = after
-                    subj, _ = subject_of(frame_clause, cue)
-                    cand.cue = work.mention(cue.start, cue.end)
-                    self._speaker(work, frame_clause, cand, subj)
-                    cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
-                elif self._continue_previous(work, clause, cand):
-                    continue
-                else:
-                    cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
+            elif not self._without_cue(work, ci, clause, cand, region):
+                continue
             work.candidates.append(cand)
         self._framed_short_quotes(work, ci, clause, covered)
         self._short_quotes(work, ci, clause, covered)
+
+    def _without_cue(self, work: Work, ci: int, clause: Clause, cand: Candidate, region) -> bool:
+        """A quotation with no lexicon cue in its sentence: its own short frame, a frame the sentence
+        split moved into the next sentence, the statement it continues, or else the previous speaker
+        carried over. False when it is no new statement (a title, or part of the one before)."""
+        lead = work.text[clause.span.start : region.outer.start].strip()
+        if lead and not lead.endswith(":"):
+            return False  # a title or scare quote inside a sentence, not speech
+        verb = _frame_verb(work, clause, region)
+        after = _frame_after(work, ci, region)
+        if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
+            self._attach_frame_verb(work, clause, cand, verb)
+        elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
+            frame_clause, cue = after
+            subj, _ = subject_of(frame_clause, cue)
+            cand.cue = work.mention(cue.start, cue.end)
+            self._speaker(work, frame_clause, cand, subj)
+            cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
+        elif self._continue_previous(work, clause, cand):
+            return False
+        else:
+            cand.carried, cand.confidence, cand.rule = True, 0.6, "quote:carry"
+        return True
 
     def _attach_frame_verb(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
         """A quotation's own frame with a verb the lexicon does not know ("shot back", "gloated"): the
@@ -366,7 +373,7 @@ class Attribution:
             after = text[r.outer.end : clause.span.end]
             inner = text[r.start : r.end].rstrip()
             if not before.strip(QUOTE_MARKS + " \t") and (inner[-1:] in ",?!…" or after.lstrip().startswith(",")):
-                frame = [t for t in clause.tokens if t.start >= r.outer.end]  # '"A," he said.'
+                frame = _up_to_clause_break([t for t in clause.tokens if t.start >= r.outer.end])  # '"A," he said.'
             elif before.rstrip().endswith((":", ",")) and not after.strip(" .!?" + QUOTE_MARKS):
                 frame = [t for t in clause.tokens if t.end <= r.outer.start]  # 'He said: "Never."'
             else:
@@ -433,11 +440,35 @@ class Attribution:
                 break
             t = clause.tokens[t.head]
             if is_cue(t):
-                return t
+                return _governing_cue(clause, t)
         cands = [t for t in clause.tokens if is_cue(t) and cues()[t.lemma][0] in ("speech", "write")]
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _governing_cue(clause: Clause, cue: Token) -> Token:
+    """The cue a quotation belongs to, by syntax: a participle that already reports a clause of its
+    own ('He said, suggesting a deal was near, “We can work this out.”') passes the quotation up to
+    the speech verb it hangs on, when that verb has no content of its own."""
+    if cue.tag != "VBG" or cue.dep not in ("advcl", "xcomp", "conj") or cue.head == cue.i:
+        return cue
+    own = [clause.tokens[c] for c in cue.children if clause.tokens[c].dep == "ccomp" and clause.tokens[c].region is None]
+    head = clause.tokens[cue.head]
+    if not own or not is_cue(head) or cues()[head.lemma][0] not in ("speech", "write"):
+        return cue
+    if any(clause.tokens[c].dep in ("ccomp", "dobj", "xcomp") for c in head.children):
+        return cue
+    return head
+
+
+def _up_to_clause_break(frame: list[Token]) -> list[Token]:
+    """A frame after a quotation ends where the sentence goes on past the cue: '“You winning?” she
+    said, but Kevin was drifting off again …' has the frame 'she said'."""
+    for k, t in enumerate(frame):
+        if t.text in (",", ";", "—", "–") and any(is_cue(x) for x in frame[:k]):
+            return frame[:k]
+    return frame
 
 
 def _names_a_thing(work: Work, clause: Clause, tok: Token) -> bool:

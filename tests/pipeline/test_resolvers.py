@@ -449,3 +449,20 @@ def test_a_name_used_as_a_modifier_is_no_antecedent():
     )
     (q,) = run(work, candidate(work, "We will strike next week ,", "they"))
     assert q.speaker_name == "Acme Union"
+
+
+def test_the_readme_names_every_attribution_rule():
+    """Every rule a statement can carry (``cue:<form>`` and the quote-first rules) is in the README's
+    `rule` row for quotes, which the record definition generates."""
+    import re
+    from pathlib import Path
+
+    import quotegraph.pipeline.stages as pkg
+    from quotegraph.pipeline.stages.frames import FORMS
+    from source_tree import README
+
+    src = "".join(p.read_text(encoding="utf-8") for p in Path(pkg.__file__).parent.glob("*.py"))
+    rules = {f"cue:{form}" for form in FORMS} | set(re.findall(r'"((?:cue|quote):[a-z-]+)"', src))
+    rules |= set(re.findall(r'rule="(\w+)"', src)) - {"quote"}  # the quote-first pass's placeholder, always replaced
+    row = next(line for line in README.read_text(encoding="utf-8").splitlines() if line.startswith("| `rule` | quote |"))
+    assert len(rules) > 15 and all(f"`{r}`" in row for r in rules), sorted(r for r in rules if f"`{r}`" not in row)

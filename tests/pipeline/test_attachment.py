@@ -46,6 +46,9 @@ def _only(pipeline, body: str, content: str):
      "it would raise fuel prices", "Vietnam's government", "said"),
     ("BUFFALO, N.Y. (AP) — Coach Bruce Boudreau said the team would play better on Friday.",
      "the team would play better", "Coach Bruce Boudreau", "said"),
+    # a content clause without "that" after a phrase the parser took for the clause's own
+    ("Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
+     "he would not accept Cruz's endorsement", "Trump", "said"),
 ])
 def test_attachment(pipeline, body, content, mention, cue):
     q = _only(pipeline, body, content)

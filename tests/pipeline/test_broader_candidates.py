@@ -37,6 +37,9 @@ from test_frames import cue_of, judged, parsed
     # a noun outside the lexicons with a "that" clause of its own: a belief
     ("Fears/NOUN/nsubj/4 that/SCONJ/mark/3 talks/NOUN/nsubj/3 fail/VERB/acl/0 grew/VERB/ROOT/4",
      "Fears", ("noun-clause", "belief", "that talks fail")),
+    # a finite clause with its own subject the parser hung on the cue as an adverbial clause
+    ("Trump/PROPN/nsubj/1 said/VERB/ROOT/1 after/ADP/prep/6 it/PRON/pobj/2 he/PRON/nsubj/6 would/AUX/aux/6 "
+     "decline/VERB/advcl/1", "said", ("clause", "speech", "after it he would decline")),
 ])
 def test_broader_forms(spec, cue, expected):
     assert judged(spec, cue) == expected
@@ -62,6 +65,15 @@ def test_what_is_not_a_broader_cue():
     assert judged("Critics/NOUN/nsubj/1 lashed/VERB/ROOT/1 out/ADP/prt/1 at/ADP/prep/1 him/PRON/pobj/3", "lashed")[2] == ""
     clause = parsed("He/PRON/nsubj/1 sensed/VERB/ROOT/1 it/PRON/dobj/1")
     assert not that_clause_cue(clause, cue_of(clause, "sensed"))
+    # an adverbial clause with a conjunction or a wh-word, a participle or a comma between is no content
+    assert judged("She/PRON/nsubj/1 said/VERB/ROOT/1 when/WRB/advmod/4 she/PRON/nsubj/4 resigned/VERB/advcl/1",
+                  "said")[2] == ""
+    assert judged("She/PRON/nsubj/1 said/VERB/ROOT/1 because/SCONJ/mark/4 she/PRON/nsubj/4 left/VERB/advcl/1",
+                  "said")[2] == ""
+    assert judged("He/PRON/nsubj/1 said/VERB/ROOT/1 his/PRON/poss/3 voice/NOUN/nsubj/4 shaking/VBG/advcl/1",
+                  "said")[2] == ""
+    assert judged("He/PRON/nsubj/1 said/VERB/ROOT/1 ,/PUNCT/punct/1 he/PRON/nsubj/4 left/VERB/advcl/1",
+                  "said")[2] == ""
 
 
 def test_derived_lexicons_keep_counts_and_only_cues_most_of_the_time():

@@ -186,6 +186,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         picked += preps
         return form, _flatten(clause, picked)
     picked = [t for t in _children(clause, verb, _COMPLEMENT) if not _relative_clause(clause, t)]
+    if not picked and cls in ("speech", "write", "think"):
+        picked = _unmarked_clauses(clause, verb)
     if picked:
         return ("infinitive" if all(_bare_infinitive(clause, t) for t in picked) else "clause"), _flatten(clause, picked)
     if _parenthetical(clause, verb):
@@ -214,6 +216,26 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     # A speech verb's "about"/"of" phrase ("joked about X", "warned of X") is what was spoken of, not what
     # was said: no content (real news pages never count it as a statement).
     return "object", _flatten(clause, picked)
+
+
+def _unmarked_clauses(clause: Clause, verb: Token) -> list[Token]:
+    """"Trump said after the convention he would not accept …": a finite clause with its own subject and
+    no conjunction, after a cue that has no complement, is the cue's content (the parser, misled by the
+    phrase between them, hangs it on the cue as an adverbial clause)."""
+    out = []
+    for t in _children(clause, verb, ("advcl",)):
+        kids = [clause.tokens[c] for c in t.children]
+        if t.i < verb.i or any(k.dep == "mark" or k.tag == "WRB" for k in kids) or \
+                not any(k.dep in ("nsubj", "nsubjpass") for k in kids):
+            continue  # "said when she resigned": a time, not what was said
+        if t.tag in ("VBG", "VBN") and not any(k.dep in ("aux", "auxpass") for k in kids):
+            continue  # a participle ("…, saying …", "…, backed by …") is the writer's aside
+        if any(clause.tokens[c].dep == "punct" and clause.tokens[c].text in ",;:—–-" and verb.i < c < t.i
+               for c in verb.children):
+            continue  # "he said, he would …" across a comma: not one unmarked clause
+        out.append(t)
+    return out[:1]
+
 
 # Pronouns that stand for something said ("he said that", "she denied it", "they said so").
 _SAID_PRONOUNS = frozenset("that this it so nothing something much everything anything those these".split())

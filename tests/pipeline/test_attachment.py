@@ -49,6 +49,9 @@ def _only(pipeline, body: str, content: str):
     # a content clause without "that" after a phrase the parser took for the clause's own
     ("Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
      "he would not accept Cruz's endorsement", "Trump", "said"),
+    # "According" parsed as the root, the clause hung on the source
+    ("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
+     "the move reeks of", "conservative talk radio host Rush Limbaugh", "According to"),
 ])
 def test_attachment(pipeline, body, content, mention, cue):
     q = _only(pipeline, body, content)

@@ -114,3 +114,16 @@ def test_a_that_clause_the_parser_hung_on_a_relative_clause_belongs_to_the_speec
              heads=[1, 1, 1, 4, 2, 4, 9, 8, 9, 4, 9, 1],
              deps="nsubj ROOT dobj nsubj relcl advmod mark det nsubj ccomp acomp punct")
     assert _attributed(spec) == [("cue:clause", "told", "She", "that the deal was dead")]
+
+
+def test_according_as_the_root_takes_the_clause_after_the_source():
+    from quotegraph.pipeline.stages.attribution import _after_fronted_source
+
+    clause = parsed("According/VERB/ROOT/0 to/ADP/prep/0 Holt/PROPN/pobj/1 ,/PUNCT/punct/2 the/DET/det/5 "
+                    "move/NOUN/nsubj/6 reeks/NOUN/appos/2 of/ADP/prep/6 fear/NOUN/pobj/7 ./PUNCT/punct/0")
+    skip, idx = _after_fronted_source(clause, clause.tokens[0], clause.tokens[2])
+    assert skip == {0, 1, 2} and " ".join(clause.tokens[i].text for i in idx) == "the move reeks of fear"
+    # an aside of a word or two after the source is no content
+    clause = parsed("According/VERB/ROOT/0 to/ADP/prep/0 MSNBC/PROPN/pobj/1 ,/PUNCT/punct/2 "
+                    "basically/ADV/advmod/2 ./PUNCT/punct/0")
+    assert _after_fronted_source(clause, clause.tokens[0], clause.tokens[2])[1] == []

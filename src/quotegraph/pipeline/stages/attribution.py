@@ -234,6 +234,8 @@ class Attribution:
             head = clause.tokens[head.head]
         skip = set(clause.subtree(tok.i))
         idx = [i for i in clause.subtree(head.i) if i not in skip] if head is not tok else []
+        if head is tok:
+            skip, idx = _after_fronted_source(clause, tok, src[0])
         idx = _drop_source_apposition(clause, idx, max(skip))
         if not idx:
             return None
@@ -596,6 +598,18 @@ def _split_around_frame(work: Work, cand: Candidate) -> None:
         else:
             out.append(s)
     cand.spans = out
+
+
+def _after_fronted_source(clause: Clause, tok: Token, source: Token) -> tuple[set[int], list[int]]:
+    """"According to Rush Limbaugh, the move reeks of fear": the parser made "According" the root and hung
+    the clause on the source; what follows the comma after the source's name is the content."""
+    comma = next((t.i for t in clause.tokens[source.i + 1:] if t.text == ","), None)
+    if comma is None or tok.i > source.i or any(t.text == "," for t in clause.tokens[tok.i:source.i]):
+        return {tok.i}, []
+    idx = [t.i for t in clause.tokens[comma + 1:] if not (t.dep == "punct" and t.head == tok.i)]
+    if sum(clause.tokens[i].text[0].isalnum() for i in idx) < 3:
+        return {tok.i}, []  # "According to MSNBC, basically.": an aside, no clause
+    return set(range(tok.i, comma)), idx
 
 
 def _drop_source_apposition(clause: Clause, idx: list[int], source_end: int) -> list[int]:

@@ -52,6 +52,9 @@ def _only(pipeline, body: str, content: str):
     # "According" parsed as the root, the clause hung on the source
     ("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
      "the move reeks of", "conservative talk radio host Rush Limbaugh", "According to"),
+    # a fronted "as" clause naming the source
+    ("As House Speaker Paul Ryan has pointed out, that is basically the textbook definition of racism.",
+     "the textbook definition of racism", "House Speaker Paul Ryan", "pointed out"),
 ])
 def test_attachment(pipeline, body, content, mention, cue):
     q = _only(pipeline, body, content)

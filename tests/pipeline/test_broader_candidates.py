@@ -40,6 +40,9 @@ from test_frames import cue_of, judged, parsed
     # a finite clause with its own subject the parser hung on the cue as an adverbial clause
     ("Trump/PROPN/nsubj/1 said/VERB/ROOT/1 after/ADP/prep/6 it/PRON/pobj/2 he/PRON/nsubj/6 would/AUX/aux/6 "
      "decline/VERB/advcl/1", "said", ("clause", "speech", "after it he would decline")),
+    # a fronted "as" clause with its own subject frames the clause after it
+    ("As/SCONJ/mark/3 the/DET/det/2 Post/PROPN/nsubj/3 reported/VERB/advcl/6 ,/PUNCT/punct/3 taxes/NOUN/nsubj/6 "
+     "rose/VERB/ROOT/6", "reported", ("parenthetical", "speech", "taxes rose")),
 ])
 def test_broader_forms(spec, cue, expected):
     assert judged(spec, cue) == expected
@@ -74,6 +77,9 @@ def test_what_is_not_a_broader_cue():
                   "said")[2] == ""
     assert judged("He/PRON/nsubj/1 said/VERB/ROOT/1 ,/PUNCT/punct/1 he/PRON/nsubj/4 left/VERB/advcl/1",
                   "said")[2] == ""
+    # "As reported, …" names no one
+    assert judged("As/SCONJ/mark/1 reported/VERB/advcl/4 ,/PUNCT/punct/1 taxes/NOUN/nsubj/4 rose/VERB/ROOT/4",
+                  "reported")[2] == ""
 
 
 def test_derived_lexicons_keep_counts_and_only_cues_most_of_the_time():

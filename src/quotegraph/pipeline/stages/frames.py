@@ -165,6 +165,10 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
             return "that-clause", _flatten(clause, _that_complements(clause, verb))
         return "light", _light_content(clause, verb)
     cls = cues()[verb.lemma][0]
+    if cls in ("speech", "write"):
+        framed = _as_frame(clause, verb)
+        if framed:
+            return "parenthetical", framed
     picked: list[Token] = []
     if verb.lemma == "call" and verb.i + 1 < len(clause.tokens):
         nxt = clause.tokens[verb.i + 1]
@@ -336,6 +340,22 @@ def _object_form(clause: Clause, verb: Token, picked: list[Token], preps: list[T
     if deps & {"xcomp", "oprd"} or any(p.text.lower() in ("as", "of", "for", "over") for p in preps):
         return "predicative"
     return "object"
+
+
+def _as_frame(clause: Clause, verb: Token) -> list[int]:
+    """"As The Washington Post reported, Y": a cue in a fronted "as" clause with a subject of its own
+    reports the clause it is set before (its head's subtree without the cue's own)."""
+    if verb.dep != "advcl" or verb.head <= verb.i or _children(clause, verb, _COMPLEMENT):
+        return []
+    own = clause.subtree(verb.i)
+    first = clause.tokens[min(own)]
+    if first.text.lower() != "as" or first.dep != "mark" or not _children(clause, verb, SUBJECT_DEPS):
+        return []
+    head = clause.tokens[verb.head]
+    if head.pos not in ("VERB", "AUX"):
+        return []
+    skip = set(own)
+    return [i for i in clause.subtree(head.i) if i not in skip and i > max(own)]
 
 
 def _parenthetical(clause: Clause, verb: Token) -> bool:

@@ -55,6 +55,9 @@ def _only(pipeline, body: str, content: str):
     # a fronted "as" clause naming the source
     ("As House Speaker Paul Ryan has pointed out, that is basically the textbook definition of racism.",
      "the textbook definition of racism", "House Speaker Paul Ryan", "pointed out"),
+    # a "that" clause hung on the noun of the cue's prepositional phrase
+    ("Sheldon Adelson said during a news conference that he may wait until February to decide.",
+     "he may wait until February", "Sheldon Adelson", "said"),
 ])
 def test_attachment(pipeline, body, content, mention, cue):
     q = _only(pipeline, body, content)

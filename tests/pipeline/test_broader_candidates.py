@@ -43,6 +43,9 @@ from test_frames import cue_of, judged, parsed
     # a fronted "as" clause with its own subject frames the clause after it
     ("As/SCONJ/mark/3 the/DET/det/2 Post/PROPN/nsubj/3 reported/VERB/advcl/6 ,/PUNCT/punct/3 taxes/NOUN/nsubj/6 "
      "rose/VERB/ROOT/6", "reported", ("parenthetical", "speech", "taxes rose")),
+    # a "that" clause the parser hung on the noun of the cue's own prepositional phrase
+    ("She/PRON/nsubj/1 said/VERB/ROOT/1 during/ADP/prep/1 a/DET/det/4 briefing/NOUN/pobj/2 that/SCONJ/mark/7 "
+     "he/PRON/nsubj/7 left/VERB/acl/4", "said", ("clause", "speech", "that he left")),
 ])
 def test_broader_forms(spec, cue, expected):
     assert judged(spec, cue) == expected
@@ -77,6 +80,9 @@ def test_what_is_not_a_broader_cue():
                   "said")[2] == ""
     assert judged("He/PRON/nsubj/1 said/VERB/ROOT/1 ,/PUNCT/punct/1 he/PRON/nsubj/4 left/VERB/advcl/1",
                   "said")[2] == ""
+    # a relative clause on the phrase's noun ("the rally that ended") is no content
+    assert judged("He/PRON/nsubj/1 said/VERB/ROOT/1 at/ADP/prep/1 the/DET/det/4 rally/NOUN/pobj/2 that/PRON/nsubj/6 "
+                  "ended/VERB/relcl/4", "said")[2] == ""
     # "As reported, …" names no one
     assert judged("As/SCONJ/mark/1 reported/VERB/advcl/4 ,/PUNCT/punct/1 taxes/NOUN/nsubj/4 rose/VERB/ROOT/4",
                   "reported")[2] == ""

@@ -191,7 +191,7 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         return form, _flatten(clause, picked)
     picked = [t for t in _children(clause, verb, _COMPLEMENT) if not _relative_clause(clause, t)]
     if not picked and cls in ("speech", "write", "think"):
-        picked = _unmarked_clauses(clause, verb)
+        picked = _unmarked_clauses(clause, verb) or _stranded_that_clauses(clause, verb)
     if picked:
         return ("infinitive" if all(_bare_infinitive(clause, t) for t in picked) else "clause"), _flatten(clause, picked)
     if _parenthetical(clause, verb):
@@ -239,6 +239,24 @@ def _unmarked_clauses(clause: Clause, verb: Token) -> list[Token]:
             continue  # "he said, he would …" across a comma: not one unmarked clause
         out.append(t)
     return out[:1]
+
+
+def _stranded_that_clauses(clause: Clause, verb: Token) -> list[Token]:
+    """"Adelson said during a news conference that he may wait …", "groused to a crowd in Georgia that
+    CNN …": a "that" clause the parser hung on the noun of the cue's own prepositional phrase (a noun
+    that reports nothing) is the cue's content."""
+    for p in _children(clause, verb, ("prep",)):
+        if p.i < verb.i:
+            continue
+        for obj in _children(clause, p, ("pobj",)):
+            inner = [o for q in _children(clause, obj, ("prep",)) for o in _children(clause, q, ("pobj",))]
+            for noun in [obj] + inner:  # "to a crowd in Georgia that …"
+                if noun.lemma in noun_cues() or noun.lemma in speech_nouns():
+                    continue
+                that = [t for t in _that_clauses(clause, noun) if t.dep in ("acl", "ccomp", "appos", "relcl")]
+                if that:
+                    return that[:1]
+    return []
 
 
 # Pronouns that stand for something said ("he said that", "she denied it", "they said so").

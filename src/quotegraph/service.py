@@ -4,9 +4,11 @@ The command line, the JSON API and the web pages all query through
 ``Service``; none of them, and not the service either, contains SQL: the
 read queries are named in ``store.queries`` (search in ``store.query``). Every parameter a user can type is
 validated here, once (E600 bad search query, E601 bad parameter, E602 not
-found), and every result is plain JSON-ready data: the ``to_dict`` form of
-a record of ``quotegraph.model.views`` (built on the extraction records),
-which is also what the API's OpenAPI document describes. Query-string
+found), and every result is a typed record of ``quotegraph.model.views``
+(built on the extraction records). Callers turn a result into JSON-ready data
+once, at their own boundary, with its ``to_dict``: that form is what the
+API's OpenAPI document describes, what the web templates render and what the
+exports flatten, so all three show the same data. Query-string
 parameters are read by the fields of the parameter records
 (``SearchParams``, ``SpeakerListParams``).
 """
@@ -30,9 +32,10 @@ from .errors import QueryError, StoreError
 from .model import Mention
 from .model import views as _views
 from .model.dates import is_partial_date
-from .model.views import (ArticleView, CoSpeaker, Context, MergedName, MergeState, MonthCount, NameRef, Overview,
-                          Repeatable, SearchParams, SourceView, SpeakerDetail, SpeakerListParams, SpeakerPage,
-                          SpeakerRef, SpeakerRow, StatementDetail, StatementPage, StatementView, SubjectCount)
+from .model.views import (ArticleView, Collection, CoSpeaker, Context, MergedName, MergeState, MonthCount, NamedCount,
+                          NameRef, Overview, Repeatable, SearchParams, SourceView, SpeakerCount, SpeakerDetail,
+                          SpeakerListParams, SpeakerPage, SpeakerRef, SpeakerRow, StatementDetail, StatementPage,
+                          StatementView, SubjectCount)
 from .store import queries
 from .store.names import speaker_name_problem
 from .store.query import (DEFAULT_KINDS, KINDS, SORTS, StatementQuery, build_statement_search, fts_terms, query_words,
@@ -282,7 +285,7 @@ class Service:
             raise QueryError("E601", name="q", detail=f"{len(terms)} different words or phrases; limit {MAX_TERMS}")
         return query
 
-    def search_statements(self, q: str | None = "", **params: Any) -> dict[str, Any]:
+    def search_statements(self, q: str | None = "", **params: Any) -> StatementPage:
         """Statements matching a full-text query and filters, one page, best match first."""
         query = self.statement_query(q, **params)
         with self._read() as conn:
@@ -294,7 +297,7 @@ class Service:
             except sqlite3.OperationalError as exc:
                 self._fts_error(exc, query)
                 raise
-        return StatementPage(total, query.limit, query.offset, [self._statement(r) for r in rows]).to_dict()
+        return StatementPage(total, query.limit, query.offset, [self._statement(r) for r in rows])
 
     @staticmethod
     def _named(conn: sqlite3.Connection, query: StatementQuery) -> StatementQuery:
@@ -311,7 +314,7 @@ class Service:
         if "interrupted" not in str(exc) and any(marker in str(exc) for marker in _FTS_ERRORS):
             raise QueryError("E600", detail=f"{exc} (in {query.q[:80]!r})") from exc
 
-    def iter_statements(self, q: str | None = "", **params: Any) -> Iterator[dict[str, Any]]:
+    def iter_statements(self, q: str | None = "", **params: Any) -> Iterator[StatementView]:
         """Every statement matching the search, in order, without a page cap (for exports).
 
         Parameters (and a raw query's syntax) are checked before this
@@ -332,13 +335,13 @@ class Service:
                 raise
         return self._drain(rows_sql, rows_params)
 
-    def _drain(self, sql: str, params: list) -> Iterator[dict[str, Any]]:
+    def _drain(self, sql: str, params: list) -> Iterator[StatementView]:
         # a download streams for as long as the rows take to send, within its own, longer limit
         with self._read(EXPORT_TIME_LIMIT) as conn:
             cursor = conn.execute(sql, params)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield self._statement(row).to_dict()
+                    yield self._statement(row)
 
     @staticmethod
     def _statement(row: sqlite3.Row, view: type[StatementView] = StatementView, **extra: Any) -> StatementView:
@@ -358,7 +361,7 @@ class Service:
             kind=opt("kind"), cue=Mention.from_dict(cue), channel=opt("channel"),
             confidence=opt("confidence"), signatories=_loads(opt("signatories")) or [], **extra)
 
-    def get_statement(self, statement_id: str) -> dict[str, Any]:
+    def get_statement(self, statement_id: str) -> StatementDetail:
         """One statement with every article that carries it (E602 when unknown)."""
         with self._read() as conn:
             row = conn.execute(queries.STATEMENT, (statement_id,)).fetchone()
@@ -371,11 +374,11 @@ class Service:
                        ordinal=s["ordinal"], text=s["text"], type=s["type"], channel=s["channel"],
                        said_on=s["said_on"], speaker_name=s["speaker_name"], cue=Mention.from_dict(_loads(s["cue"])),
                        rule=s["rule"], signatories=_loads(s["signatories"]) or [], context=self._context(s))
-            for s in sources]).to_dict()
+            for s in sources])
 
     # -- speakers -----------------------------------------------------------
     def list_speakers(self, q: str | None = None, *, kind: Any = None, sort: str | None = None,
-                      limit: Any = None, offset: Any = None, everything: bool = False) -> dict[str, Any]:
+                      limit: Any = None, offset: Any = None, everything: bool = False) -> SpeakerPage:
         """Merged speakers (most statements first, or by ``sort``); ``q`` filters by name, ``kind`` by kind."""
         limit_v, offset_v = (None, 0) if everything else self.page(limit, offset)
         q = self._text("q", q)
@@ -387,9 +390,9 @@ class Service:
         with self._read() as conn:
             total = conn.execute(count_sql, count_params).fetchone()[0]
             rows = conn.execute(rows_sql, rows_params).fetchall()
-        return SpeakerPage(total, limit_v, offset_v, [SpeakerRow(**dict(r)) for r in rows]).to_dict()
+        return SpeakerPage(total, limit_v, offset_v, [SpeakerRow(**dict(r)) for r in rows])
 
-    def get_speaker(self, slug: str, *, limit: Any = None, offset: Any = None) -> dict[str, Any]:
+    def get_speaker(self, slug: str, *, limit: Any = None, offset: Any = None) -> SpeakerDetail:
         """One speaker: names and merge evidence, subjects, co-speakers, statements by month, one page of statements."""
         limit_v, offset_v = self.page(limit, offset)
         with self._read() as conn:
@@ -409,10 +412,10 @@ class Service:
             by_month=[MonthCount(m[0], m[1]) for m in months],
             statements=[self._statement(r) for r in rows],
             total=person["statement_count"], limit=limit_v, offset=offset_v,
-            truncated=person["statement_count"] > offset_v + len(rows)).to_dict()
+            truncated=person["statement_count"] > offset_v + len(rows))
 
     # -- articles -----------------------------------------------------------
-    def get_article(self, article_id: str) -> dict[str, Any]:
+    def get_article(self, article_id: str) -> ArticleView:
         """One article: its text and every quote with spans, speaker entity and statement."""
         with self._read() as conn:
             article = conn.execute(queries.ARTICLE, (article_id,)).fetchone()
@@ -422,7 +425,7 @@ class Service:
         out = {k: article[k] for k in ("id", "date", "title", "url", "source", "origin", "text")}
         out["warnings"] = _loads(article["warnings"]) or []
         out["quotes"] = [self._quote(q) for q in quotes]
-        return ArticleView.from_dict(out).to_dict()
+        return ArticleView.from_dict(out)
 
     @staticmethod
     def _context(s: sqlite3.Row) -> Context | None:
@@ -445,27 +448,21 @@ class Service:
                    signatories=out["signatories"] or [], about=out["about"] or [])
         return out
 
-    def overview(self) -> dict[str, Any]:
-        """Counts and the channels in use (for the search form)."""
+    def overview(self) -> Overview:
+        """Counts and the channels in use (for the search form); ``openapi`` is left for the API to fill in."""
         with self._read() as conn:
             counts = {t: conn.execute(queries.count_rows(t)).fetchone()[0] for t in queries.COUNTED_TABLES}
             channels = [r[0] for r in conn.execute(queries.CHANNELS)]
             outlets = [r[0] for r in conn.execute(queries.OUTLETS)]
             merge = merge_state(conn)
-        result = Overview(counts, channels, MergeState(**merge), outlets, list(KINDS), list(TYPES)).to_dict()
-        del result["name"], result["openapi"]  # the API's own entries
-        return result
+        return Overview(counts, channels, MergeState(**merge), outlets, list(KINDS), list(TYPES))
 
-    def collection(self, *, top: int = 15) -> dict[str, Any]:
+    def collection(self, *, top: int = 15) -> Collection:
         """Counts across the collection for charts: most-quoted speakers, statements by month, outlet and channel."""
         with self._read() as conn:
             speakers = conn.execute(queries.TOP_SPEAKERS, (top,)).fetchall()
             months = conn.execute(queries.MONTHS).fetchall()
             outlets = conn.execute(queries.BY_OUTLET, (top,)).fetchall()
             channels = conn.execute(queries.BY_CHANNEL, (top,)).fetchall()
-        return {
-            "speakers": [{"slug": r[0], "name": r[1], "kind": r[2], "count": r[3]} for r in speakers],
-            "by_month": [{"month": r[0], "count": r[1]} for r in months],
-            "by_outlet": [{"name": r[0], "count": r[1]} for r in outlets],
-            "by_channel": [{"name": r[0], "count": r[1]} for r in channels],
-        }
+        return Collection(speakers=[SpeakerCount(*r) for r in speakers], by_month=[MonthCount(*r) for r in months],
+                          by_outlet=[NamedCount(*r) for r in outlets], by_channel=[NamedCount(*r) for r in channels])

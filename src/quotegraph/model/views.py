@@ -5,9 +5,10 @@ show the same thing: an article's quote is a ``Quotation`` plus where the
 store linked it (``ArticleQuote``), its speaker a ``Speaker`` plus the merged
 entity (``QuoteSpeaker``), so a field added to a quotation or a speaker
 reaches the API and its OpenAPI document with no change here. The service
-returns the ``to_dict`` form of these classes; ``quotegraph.api.openapi``
-generates the response schemas from them, and a test validates live
-responses against that document.
+returns these records; the API, the web pages, the exports and the command
+line each take their ``to_dict`` form once, at their boundary.
+``quotegraph.api.openapi`` generates the response schemas from them, and a
+test validates live responses against that document.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from .record import Describe, Record
 
 __all__ = ["SpeakerRef", "StatementView", "NameRef", "Context", "SourceView", "StatementDetail", "Links",
            "StatementPage", "SpeakerRow", "SpeakerPage", "MergedName", "SubjectCount", "CoSpeaker", "MonthCount",
-           "SpeakerDetail", "QuoteSpeaker", "ArticleQuote", "ArticleView", "MergeState", "Overview", "ErrorBody",
-           "ErrorEnvelope", "RESPONSE_MODELS", "Repeatable", "SearchParams", "SpeakerListParams", "PageParams",
+           "SpeakerDetail", "QuoteSpeaker", "ArticleQuote", "ArticleView", "MergeState", "Overview", "SpeakerCount",
+           "NamedCount", "Collection", "ErrorBody", "ErrorEnvelope", "RESPONSE_MODELS", "Repeatable", "SearchParams", "SpeakerListParams", "PageParams",
            "MAX_QUERY_CHARS", "MAX_OFFSET"]
 
 MAX_QUERY_CHARS = 500  # one search text or name filter
@@ -442,6 +443,44 @@ class Overview(Record):
     """this API (API only)"""
     openapi: str | None = None
     """where this API's OpenAPI document is (API only)"""
+
+
+@dataclass(slots=True)
+class SpeakerCount(Record):
+    """A speaker and how many statements they made."""
+
+    slug: str
+    """the speaker's id"""
+    name: str
+    """the canonical name"""
+    kind: str
+    """`person`, `organisation`, `group` or `unknown`"""
+    count: int
+    """statements"""
+
+
+@dataclass(slots=True)
+class NamedCount(Record):
+    """Statements under one name (an outlet, a channel)."""
+
+    name: str
+    """the outlet or channel"""
+    count: int
+    """statements"""
+
+
+@dataclass(slots=True)
+class Collection(Record):
+    """Counts across the collection, for the overview page's charts."""
+
+    speakers: list[SpeakerCount]
+    """the most-quoted speakers, most first"""
+    by_month: list[MonthCount]
+    """statements per month"""
+    by_outlet: list[NamedCount]
+    """statements per outlet, most first"""
+    by_channel: list[NamedCount]
+    """statements per channel, most first"""
 
 
 @dataclass(slots=True)

@@ -39,10 +39,10 @@ from .model import QUOTE_TYPES, Mention
 from .model import views as _views
 from .model.dates import PARTIAL_DATE_PATTERN, is_partial_date
 from .model.record import Describe
-from .model.views import (ArticleView, Collection, CoSpeaker, Context, Folded, MergedName, MergeState, MonthCount, NamedCount,
-                          NameRef, Overview, PageParams, Repeatable, SearchParams, SourceView, SpeakerCount, SpeakerDetail,
-                          SpeakerListParams, SpeakerPage, SpeakerRef, SpeakerRow, StatementDetail, StatementPage,
-                          StatementView, SubjectCount)
+from .model.views import (ArticleView, Collection, CoSpeaker, Context, Folded, MergedName, MergeState, MonthCount,
+                          NamedCount, NameRef, Overview, PageParams, Repeatable, SearchParams, SourceView, SpeakerCount,
+                          SpeakerDetail, SpeakerListParams, SpeakerPage, SpeakerRef, SpeakerRow, StatementDetail,
+                          StatementPage, StatementView, SubjectCount)
 from .store import queries
 from .store.names import speaker_name_problem
 from .store.query import (DEFAULT_KINDS, KINDS, StatementQuery, build_statement_search, fts_terms, query_words,
@@ -170,7 +170,8 @@ def _check(spec: type, name: str, value: Any, *, default: Any = None, high: Any 
         return _text(name, value, rule.max_length)
     if rule.kind == "date":
         if not is_partial_date(str(value)):
-            raise QueryError("E601", name=name, detail=f"'{str(value)[:40]}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            detail = f"'{str(value)[:40]}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            raise QueryError("E601", name=name, detail=detail)
         return str(value)
     return _number(name, value, rule, rule.high if high is None else high)
 

@@ -45,7 +45,7 @@ def export_format(request: Request) -> str | None:
 
 
 def page_links(path: str, query: Iterable[tuple[str, str]], result: Any) -> Links:
-    """``prev``/``next`` URLs of a paginated result (a record with ``total``, ``limit``, ``offset``; None at either end)."""
+    """``prev``/``next`` URLs of a page (a record with ``total``, ``limit``, ``offset``); None at either end."""
     base = [(k, v) for k, v in query if k != "offset" and v != ""]
     limit, offset, total = result.limit or 0, result.offset or 0, result.total or 0
 

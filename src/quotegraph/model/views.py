@@ -23,8 +23,8 @@ from .record import Describe, Record
 __all__ = ["SpeakerRef", "StatementView", "NameRef", "Context", "SourceView", "StatementDetail", "Links",
            "StatementPage", "SpeakerRow", "SpeakerPage", "MergedName", "SubjectCount", "CoSpeaker", "MonthCount",
            "SpeakerDetail", "QuoteSpeaker", "ArticleQuote", "ArticleView", "MergeState", "Overview", "SpeakerCount",
-           "NamedCount", "Collection", "ErrorBody", "ErrorEnvelope", "RESPONSE_MODELS", "Repeatable", "SearchParams", "SpeakerListParams", "PageParams",
-           "Folded", "STATEMENT_KINDS", "MAX_QUERY_CHARS", "MAX_OFFSET"]
+           "NamedCount", "Collection", "ErrorBody", "ErrorEnvelope", "RESPONSE_MODELS", "Repeatable", "SearchParams",
+           "SpeakerListParams", "PageParams", "Folded", "STATEMENT_KINDS", "MAX_QUERY_CHARS", "MAX_OFFSET"]
 
 MAX_QUERY_CHARS = 500  # one search text or name filter
 MAX_OFFSET = 100_000  # results a page may skip

@@ -117,6 +117,21 @@ def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
     assert "according" not in q.text and "prison records" not in q.text
 
 
+@pytest.mark.parametrize("body, content, source", [
+    # what the parser hung on the clause after a trailing "according to" describes the source
+    ("More than 100,000 people took part in a nationwide walk-in at more than 2,000 schools in 238 cities, "
+     "according to the event organizer Alliance to Reclaim Our Schools (AROS).",
+     "More than 100,000 people took part in a nationwide walk-in at more than 2,000 schools in 238 cities",
+     "Reclaim Our Schools"),
+    ("Some average Americans would actually see their taxes go up under the plan, according to an analysis by "
+     "Lily Batchelder, a former Democratic tax aide now teaching at New York University.",
+     "Some average Americans would actually see their taxes go up under the plan", "tax aide"),
+])
+def test_a_trailing_according_to_ends_the_content(pipeline, body, content, source):
+    (q,) = [q for q in _quotes(pipeline, body) if q.cue.text == "according to"]
+    assert q.text.rstrip(".") == content and source not in q.text
+
+
 @pytest.mark.parametrize("body", [
     "He declined to say which side he would be on in a referendum.",
     "She refused to tell reporters whether she would run.",

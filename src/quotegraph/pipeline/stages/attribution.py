@@ -235,6 +235,13 @@ class Attribution:
         skip = set(clause.subtree(tok.i))
         idx = [i for i in clause.subtree(head.i) if i not in skip] if head is not tok else []
         idx = _drop_source_apposition(clause, idx, max(skip))
+        if head is not tok and head.i < tok.i:
+            # "X took part, according to the organiser, Y (AROS).": the content ends where the phrase
+            # begins, and what the parser hung on the clause after it describes the source; a clause
+            # joined after it ("…, according to aides, and said …") goes on with the content
+            joined = {j for c in head.children if c > tok.i and clause.tokens[c].dep in ("conj", "cc")
+                      for j in clause.subtree(c)}
+            idx = [i for i in idx if i < tok.i or i in joined]
         if not idx:
             return None
         toks = [clause.tokens[i] for i in idx]

@@ -117,6 +117,18 @@ def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
     assert "according" not in q.text and "prison records" not in q.text
 
 
+@pytest.mark.parametrize("body, content", [
+    # a lower-case quotation that goes on from the clause its cue opens is that clause's predicate
+    ("Clinton said that the next president “has to build on that progress, not rip it away.”",
+     "that the next president “has to build on that progress, not rip it away.”"),
+    ("Cruz said Obama’s words and actions “amount to a form of intimidation that undermines liberty.”",
+     "Obama’s words and actions “amount to a form of intimidation that undermines liberty.”"),
+])
+def test_a_quotation_that_finishes_the_reported_clause_is_one_mixed_content(pipeline, body, content):
+    (q,) = _quotes(pipeline, body)
+    assert q.text == content and q.type == "mixed" and q.cue.text == "said"
+
+
 @pytest.mark.parametrize("body, content, source", [
     # what the parser hung on the clause after a trailing "according to" describes the source
     ("More than 100,000 people took part in a nationwide walk-in at more than 2,000 schools in 238 cities, "

@@ -298,6 +298,7 @@ class Attribution:
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
                 self._fronted_subject(work, clause, cand, region)
+                self._predicate_after_cue(work, clause, cand, region, frame)
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
                 # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
                 cand.cue = work.mention(dash.start("dash"), dash.end("dash"))
@@ -344,6 +345,35 @@ class Attribution:
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
         cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    _OPENS_CLAUSE = ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM")
+    _BREAKS = ("—", "–", "--", "(", ";", ":")
+
+    def _predicate_after_cue(self, work: Work, clause: Clause, cand: Candidate, region, cue: Token) -> None:
+        """'Cruz said that the president "has to build on that progress."': a quotation that goes on, in
+        lower case, from the clause its cue opens is that clause's predicate (the parser read the quotation
+        as a name in apposition); the statement is the clause and the quotation together."""
+        text = work.text
+        if cue.end > region.outer.start or not text[region.start : region.start + 1].islower():
+            return
+        toks = [t for t in clause.tokens if cue.end <= t.start < region.outer.start]
+        that = next((k for k, t in enumerate(toks) if t.text.lower() in ("that", "if", "whether")), None)
+        if cue.lemma == "tell" or cues().get(cue.lemma, ("",))[0] not in ("speech", "write"):
+            if that is None:
+                return  # "told reporters …": the addressee comes first
+        toks = toks[that:] if that is not None else toks
+        # the clause's own subject, with no aside, time or place phrase before the quotation
+        if not toks or len(toks) > 12 or "\n" in text[toks[0].start : region.outer.start]:
+            return
+        if toks[0].pos not in self._OPENS_CLAUSE and toks[0].text.lower() not in ("that", "if", "whether"):
+            return
+        if toks[-1].pos == "PUNCT" or any(t.text in self._BREAKS or is_cue(t) for t in toks[1:]) or \
+                not any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks):
+            return
+        m = cand.speaker_mention
+        if m is not None and toks[0].start <= m.start < region.outer.start:
+            return
+        self._set_content(work, cand, [Span(toks[0].start, region.outer.end)])
 
     def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
         """'Both parties "saw Burma as a country …," Smith said.': a quotation that goes on, in lower

@@ -129,6 +129,18 @@ def test_a_quotation_that_finishes_the_reported_clause_is_one_mixed_content(pipe
     assert q.text == content and q.type == "mixed" and q.cue.text == "said"
 
 
+@pytest.mark.parametrize("body, spans", [
+    # the passive subject of "is expected to" is a piece of what is expected; a bare "it" is not
+    ("Trump is expected to deliver a victory speech later tonight.",
+     ["Trump", "to deliver a victory speech later tonight"]),
+    ("Sanders was asked to name a decision he regretted.", ["Sanders", "to name a decision he regretted"]),
+    ("It is expected to rise to 2.9 percent this year.", ["to rise to 2.9 percent this year"]),
+])
+def test_a_raised_subject_is_a_piece_of_the_content(pipeline, body, spans):
+    (q,) = _quotes(pipeline, body)
+    assert [s.slice(body).rstrip(".") for s in q.spans] == spans and q.speaker is None
+
+
 @pytest.mark.parametrize("body, content, source", [
     # what the parser hung on the clause after a trailing "according to" describes the source
     ("More than 100,000 people took part in a nationwide walk-in at more than 2,000 schools in 238 cities, "

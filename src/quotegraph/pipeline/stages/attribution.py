@@ -201,7 +201,7 @@ class Attribution:
         if span is None:
             return None
         first = [clause.tokens[i] for i in fronted_content(clause, verb, subj, idx)] \
-            if form in ("clause", "parenthetical") else []
+            if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
         self._set_content(work, cand, [piece, span] if piece is not None else [span])
         return cand
@@ -577,6 +577,17 @@ def _last_quotation(work: Work) -> Candidate | None:
             return cand if later <= {cand.clause} else None
         later.add(cand.clause)
     return None
+
+
+def _raised_subject(clause: Clause, verb: Token, content: Span) -> list[Token]:
+    """"Trump is expected to deliver a speech": the passive subject is who or what the infinitive is
+    about, and is part of what is expected, asked or known (PolNeAR gives it as a piece of the content
+    in most cases). A bare "it" stands for the clause itself and is left out."""
+    subj = next((clause.tokens[c] for c in verb.children if clause.tokens[c].dep == "nsubjpass"), None)
+    if subj is None or subj.text.lower() == "it" or subj.region is not None:
+        return []
+    toks = [clause.tokens[i] for i in clause.subtree(subj.i)]
+    return toks if toks[-1].end <= verb.start and toks[-1].end <= content.start else []
 
 
 def _passive(clause: Clause, verb: Token) -> bool:

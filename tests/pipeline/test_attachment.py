@@ -190,6 +190,14 @@ def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as par
      ["If this argument fails to persuade", "there are other tools in the toolbox"], "Mr. Castañeda", "argues"),
     ("But to prevent problems, he said, local officials should be vigilant.",
      ["But to prevent problems", "local officials should be vigilant"], "he", "said"),
+    # a clause, or a subject the quotation goes on from, before a frame set off by commas
+    ("The streets were deserted, he added, “but people need to connect somehow.”",
+     ["The streets were deserted", "“but people need to connect somehow.”"], "he", "added"),
+    ("An economic downturn, he said, “could be a good time to borrow.”",
+     ["An economic downturn", "“could be a good time to borrow.”"], "he", "said"),
+    # a fronted phrase that sets the scene is the frame's, not the statement's
+    ("In a statement Thursday, she said, “The plan has always been opposed by the council.”",
+     ["The plan has always been opposed by the council."], "she", "said"),
 ])
 def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, mention, cue):
     (q,) = [q for q in _quotes(pipeline, body) if q.kind in ("speech", "writing") and q.cue.text == cue]

@@ -25,6 +25,8 @@ from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
+# Between a frame set off by commas and its quotation: the comma, a few words of the sentence, the mark.
+_AFTER_FRAME = re.compile(r"\s*,\s*(?P<words>(?:[^\W\d_][\w’']*\s+){0,3})[\"“‘']?")
 _FRAME_WORDS = 8
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
@@ -204,6 +206,8 @@ class Attribution:
             if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
         self._set_content(work, cand, [piece, span] if piece is not None else [span])
+        if form == "quote":
+            self._fronted_piece(work, clause, cand, verb)
         return cand
 
     def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
@@ -299,6 +303,7 @@ class Attribution:
                 cand.rule = "quote:frame"
                 self._fronted_subject(work, clause, cand, region)
                 self._predicate_after_cue(work, clause, cand, region, frame)
+                self._fronted_piece(work, clause, cand, frame)
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
                 # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
                 cand.cue = work.mention(dash.start("dash"), dash.end("dash"))
@@ -345,6 +350,41 @@ class Attribution:
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
         cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _fronted_piece(self, work: Work, clause: Clause, cand: Candidate, cue: Token) -> None:
+        """'For black voters, he said, their “political experience told them …”': the words before a frame
+        set off by commas, whose quotation follows it, are the first piece of the same statement."""
+        text, m = work.text, cand.speaker_mention
+        if m is None or not cand.spans:
+            return
+        frame_start, frame_end = min(m.start, cue.start), max(m.end, cue.end)
+        gap = _AFTER_FRAME.fullmatch(text, frame_end, cand.spans[0].start)
+        if gap is None:
+            return
+        start = next((t.start for t in clause.tokens[dateline(clause):] if t.region is None), None)
+        if start is None or start >= frame_start:
+            return
+        lead = text[start:frame_start].rstrip()
+        if not lead.endswith(",") or "\n" in lead or any(ch in QUOTE_MARKS for ch in lead):
+            return
+        toks = [t for t in clause.tokens if start <= t.start < frame_start]
+        if not _WORD.search(lead) or len(toks) > 30 or any(is_cue(t) for t in toks):
+            return
+        # a clause of its own, or a subject the quotation goes on from in lower case; a fronted phrase
+        # ("In a statement Thursday", "At a rally", "Holding a book") sets the scene and is no part of it
+        clause_lead = any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in toks)
+        subject_lead = toks[0].pos in self._OPENS_CLAUSE and text[gap.end() : gap.end() + 1].islower() \
+            and not any(t.pos in ("ADP", "VERB", "AUX") for t in toks)
+        if not (clause_lead or subject_lead):
+            return
+        piece = _trimmed(work, start, start + len(lead))
+        if piece is not None:
+            rest = Span(gap.start("words"), cand.spans[0].end)
+            self._set_content(work, cand, [piece, rest, *cand.spans[1:]])
+            # the same cue's statement of the lead alone is now this one's first piece
+            work.candidates = [c for c in work.candidates if not (
+                c.cue is not None and c.cue.start == cue.start and c.spans
+                and all(piece.start <= x.start and x.end <= piece.end for x in c.spans))]
 
     _OPENS_CLAUSE = ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM")
     _BREAKS = ("—", "–", "--", "(", ";", ":")

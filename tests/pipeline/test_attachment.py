@@ -195,6 +195,12 @@ def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as par
      ["The streets were deserted", "“but people need to connect somehow.”"], "he", "added"),
     ("An economic downturn, he said, “could be a good time to borrow.”",
      ["An economic downturn", "“could be a good time to borrow.”"], "he", "said"),
+    # what the frame interrupts goes on after it: a conjunct with no subject, an "including" list, a passive's agent
+    ("He had no known political affiliations, the airline added, and had passed all background security checks.",
+     ["He had no known political affiliations", "and had passed all background security checks"], "the airline",
+     "added"),
+    ("The argument would be aided, Devine said, by the upcoming primary calendar.",
+     ["The argument would be aided", "by the upcoming primary calendar"], "Devine", "said"),
     # a fronted phrase that sets the scene is the frame's, not the statement's
     ("In a statement Thursday, she said, “The plan has always been opposed by the council.”",
      ["The plan has always been opposed by the council."], "she", "said"),

@@ -18,8 +18,8 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline,
-                     fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
+                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
                      that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
@@ -205,7 +205,11 @@ class Attribution:
         first = [clause.tokens[i] for i in fronted_content(clause, verb, subj, idx)] \
             if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
-        self._set_content(work, cand, [piece, span] if piece is not None else [span])
+        spans = [piece, span] if piece is not None else [span]
+        tail = continued_after_frame(clause, verb, idx) if form in ("clause", "parenthetical") else []
+        if tail and (rest := _trimmed(work, clause.tokens[tail[0]].start, clause.tokens[tail[-1]].end)) is not None:
+            spans.append(rest)
+        self._set_content(work, cand, spans)
         if form == "quote":
             self._fronted_piece(work, clause, cand, verb)
         return cand

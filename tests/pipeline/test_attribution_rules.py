@@ -170,3 +170,15 @@ def test_a_conjunct_after_the_frame_is_the_second_piece_of_the_content() -> None
 def test_a_phrase_after_the_frame_is_the_writers() -> None:
     clause = _clause(_SAID_BEFORE)
     assert continued_after_frame(clause, clause.tokens[4], [0, 1]) == []
+
+
+_GROW = ("She/PRP/nsubj/1 proposed/VBD/ROOT/1 to/TO/aux/3 triple/VB/xcomp/1 it/PRP/dobj/3 ,/,/punct/3 "
+         "grow/VB/conj/1 corps/NNS/dobj/6")
+
+
+def test_a_conjunct_on_the_cue_after_a_comma_inside_the_content_goes_on_with_it() -> None:
+    clause = _clause(_GROW)
+    proposed = clause.tokens[1]
+    _, idx = complement(clause, proposed)
+    assert " ".join(clause.tokens[i].text for i in with_stranded_conjuncts(clause, proposed, idx)) == \
+        "to triple it , grow corps"

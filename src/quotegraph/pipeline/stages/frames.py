@@ -564,6 +564,8 @@ def with_stranded_conjuncts(clause: Clause, verb: Token, idx: list[int]) -> list
             continue
         sub = clause.subtree(conj.i)
         gap = clause.tokens[out[-1] + 1 : sub[0]]
+        if not gap and sub[0] == out[-1] + 1 and clause.tokens[out[-1]].text in (",", "and", "or", "but"):
+            gap = [clause.tokens[out[-1]]]  # the comma before the conjunct already ends the content
         if not gap or len(gap) > 2 or not all(t.pos in ("PUNCT", "CCONJ") or t.dep == "cc" for t in gap):
             continue
         if any(t.text in ("—", "–", "--", ";", ":") for t in gap):

@@ -10,7 +10,9 @@
   ``quotegraph.cli.COMMANDS`` and each command's own options;
 * the output contract table (between ``<!-- generated: contract -->`` markers),
   from the record definition in ``quotegraph.model`` (each field's type and the
-  docstring under it).
+  docstring under it);
+* the batch output's Parquet tables (between ``<!-- generated: parquet -->``
+  markers), from the Arrow schemas of ``quotegraph.batch.tables``.
 
     .venv/bin/python scripts/gen_settings_doc.py          # rewrite README.md
     .venv/bin/python scripts/gen_settings_doc.py --check  # exit 1 if README.md is stale
@@ -44,6 +46,8 @@ COMMANDS_CLOSE = "<!-- /generated: commands -->"
 STAGES_OPEN = "<!-- generated: stages -->"
 STAGES_CLOSE = "<!-- /generated: stages -->"
 
+PARQUET_OPEN = "<!-- generated: parquet -->"
+PARQUET_CLOSE = "<!-- /generated: parquet -->"
 ERRORS_OPEN = "<!-- generated: errors -->"
 ERRORS_CLOSE = "<!-- /generated: errors -->"
 
@@ -211,6 +215,56 @@ def contract_block() -> str:
     return "\n".join(lines)
 
 
+# What one row of each batch table is, and the Parquet columns whose meaning their name and type do not say.
+PARQUET_ROWS = {"documents": "input article", "statements": "quotation", "entities": "entity of a document",
+                "mentions": "mention of an entity"}
+PARQUET_NOTES = {
+    ("documents", "status"): "`ok`/`rejected`",
+    ("statements", "said_on"): "a date: the first day of the month or year when the text gives no more",
+    ("statements", "said_on_precision"): "`day`, `month`, `year`",
+}
+
+
+def _parquet_columns(table: str, schema) -> list[str]:
+    """One table's columns as README cells; a mention's ``x_start``, ``x_end``, ``x_text`` are one cell."""
+    import pyarrow as pa
+
+    names, cells, i = [f.name for f in schema], [], 0
+    while i < len(names):
+        name, kind = names[i], schema.field(i).type
+        stem = name[: -len("_start")] if name.endswith("_start") else None
+        if stem and names[i + 1:i + 3] == [f"{stem}_end", f"{stem}_text"]:
+            cells.append(f"`{name}/_end/_text`")
+            i += 3
+            continue
+        note = PARQUET_NOTES.get((table, name))
+        if note is None and pa.types.is_list(kind):
+            item = kind.value_type
+            note = "list of `{" + ", ".join(f.name for f in item) + "}`" if pa.types.is_struct(item) else "list"
+        cells.append(f"`{name}`" + (f" ({note})" if note else ""))
+        i += 1
+    return cells
+
+
+def parquet_block() -> str:
+    """The generated table of the batch output's Parquet tables and columns (with its markers)."""
+    from quotegraph.batch.tables import SCHEMAS
+
+    lines = [
+        PARQUET_OPEN,
+        "",
+        "Generated from the Arrow schemas of `src/quotegraph/batch/tables.py`, which are built",
+        "from the record definition, by `scripts/gen_settings_doc.py`.",
+        "",
+        "| table | one row per | columns |",
+        "|---|---|---|",
+    ]
+    for table, schema in SCHEMAS.items():
+        lines.append(f"| `{table}` | {PARQUET_ROWS[table]} | {', '.join(_parquet_columns(table, schema))} |")
+    lines += ["", PARQUET_CLOSE]
+    return "\n".join(lines)
+
+
 def _replace_block(text: str, opening: str, closing: str, block: str) -> str:
     if opening not in text:
         raise SystemExit(f"README.md has no '{opening}' marker")
@@ -247,6 +301,7 @@ def render(text: str) -> str:
     text = _replace_errors(_replace_section(text, "settings", settings_block()))
     text = _replace_block(text, STAGES_OPEN, STAGES_CLOSE, stages_block())
     text = _replace_block(text, CONTRACT_OPEN, CONTRACT_CLOSE, contract_block())
+    text = _replace_block(text, PARQUET_OPEN, PARQUET_CLOSE, parquet_block())
     return _replace_block(text, COMMANDS_OPEN, COMMANDS_CLOSE, commands_block())
 
 

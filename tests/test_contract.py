@@ -354,6 +354,7 @@ def test_doc_generator_replaces_only_its_blocks():
         "<!-- section: settings -->\nold table\n<!-- /section: settings -->\n"
         "<!-- generated: stages -->\nold stages\n<!-- /generated: stages -->\n"
         "<!-- generated: contract -->\nold contract\n<!-- /generated: contract -->\n"
+        "<!-- generated: parquet -->\nold parquet\n<!-- /generated: parquet -->\n"
         "<!-- generated: commands -->\nold commands\n<!-- /generated: commands -->\noutro\n"
     )
     once = gen.render(text)
@@ -362,6 +363,8 @@ def test_doc_generator_replaces_only_its_blocks():
     assert "old stages" not in once and "| `speakers` |" in once
     assert "old commands" not in once and "| `quotegraph ingest [OPTIONS] PATHS...` |" in once
     assert "old contract" not in once and "| `said_on_precision` | quote |" in once
+    assert "old parquet" not in once and "`said_on_precision` (`day`, `month`, `year`)" in once
+    assert "`speaker_mention_start/_end/_text`" in once and "`spans` (list of `{start, end}`)" in once
     assert once.startswith("intro\n") and once.endswith("outro\n")
     assert once.index("hand-written limits") < once.index(gen.ERRORS_OPEN) < once.index("<!-- /section: limits -->")
 

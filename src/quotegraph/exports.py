@@ -33,7 +33,7 @@ def _cue_text(cue: Any) -> Any:
 
 
 def flat_statement(item: dict[str, Any]) -> dict[str, Any]:
-    """A statement (as the service returns it) as one CSV row of ``STATEMENT_FIELDS``."""
+    """A statement (a ``StatementView`` in its ``to_dict`` form) as one CSV row of ``STATEMENT_FIELDS``."""
     speaker = item.get("speaker") or {}
     return {**{k: item.get(k) for k in STATEMENT_FIELDS},
             "speaker": speaker.get("name"), "speaker_slug": speaker.get("slug"), "speaker_kind": speaker.get("kind"),

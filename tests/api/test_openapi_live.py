@@ -92,3 +92,28 @@ async def test_a_field_no_record_declares_fails_validation(client):
     body = (await client.get("/api/articles/holt")).json()
     body["quotes"][0]["speaker"]["undeclared"] = 1
     assert list(_validator(doc, "/api/articles/{article_id}", 200).iter_errors(body))
+
+
+def test_the_service_returns_the_records_the_document_names(tmp_path):
+    """Service results are typed view records (the API, pages and exports take ``to_dict`` once, at their edge)."""
+    from quotegraph.api.openapi import components
+    from quotegraph.model import views
+    from quotegraph.service import Service
+
+    path = tmp_path / "q.db"
+    with Store(path) as store:
+        for doc in [*corpus(), _attributed()]:
+            store.put(doc)
+        store.rebuild()
+    service = Service(path)
+    page = service.search_statements("")
+    statement = page.items[0]
+    results = {views.StatementPage: page, views.StatementDetail: service.get_statement(statement.id),
+               views.SpeakerPage: service.list_speakers(), views.SpeakerDetail: service.get_speaker("ken-loach"),
+               views.ArticleView: service.get_article("holt"), views.Overview: service.overview()}
+    named = components()
+    for cls, result in results.items():
+        assert type(result) is cls and cls.__name__ in named
+    assert all(type(row) is views.StatementView for row in service.iter_statements(""))
+    assert type(service.get_article("holt").quotes[0].speaker) is views.QuoteSpeaker
+    assert type(service.collection().speakers[0]) is views.SpeakerCount

@@ -70,3 +70,16 @@ def test_partition_size_and_processes_never_change_the_rows(tmp_path_factory, si
         got = pq.read_table(root / "out" / table).drop_columns(["doc_index"])
         want = expected[table].drop_columns(["doc_index"])
         assert got.to_pylist() == want.to_pylist(), table
+
+
+def test_every_document_and_rejection_field_has_a_documents_column():
+    # a field added to Document or Rejected becomes a column of the documents table (a list of records that
+    # has a table of its own becomes a count), without a hand-written schema entry
+    from quotegraph.batch.tables import SCHEMAS
+    from quotegraph.model.record import fields_of
+
+    names = set(SCHEMAS["documents"].names)
+    counted = {"quotes": "n_quotes", "entities": "n_entities"}
+    missing = [n for n, _ in [*fields_of(Document), *fields_of(Rejected)] if counted.get(n, n) not in names]
+    assert not missing, f"fields without a documents column: {missing}"
+    assert SCHEMAS["documents"].field("text").type == "large_string"

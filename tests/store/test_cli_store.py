@@ -94,9 +94,9 @@ def test_search_errors(db, tmp_path):
 
 def test_raw_fts_syntax(db):
     service = Service(db)
-    assert service.search_statements("solid*", raw=True)["total"] == 1
-    assert service.search_statements("many OR hearing", raw=True)["total"] == 2
-    assert service.search_statements("solid*")["total"] == 0  # plain text: the star is not syntax
+    assert service.search_statements("solid*", raw=True).total == 1
+    assert service.search_statements("many OR hearing", raw=True).total == 2
+    assert service.search_statements("solid*").total == 0  # plain text: the star is not syntax
     for query in ['"unbalanced', "AND", "a:b", "NEAR(", "*", "(x"]:
         with pytest.raises(QueryError) as err:
             service.search_statements(query, raw=True)

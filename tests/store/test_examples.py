@@ -26,32 +26,32 @@ def example_db(tmp_path_factory):
 
 def test_surname_only_article_merges_into_ken_loach(example_db):
     loach = Service(example_db).get_speaker("ken-loach")
-    rules = {n["name"]: (n["rule"], n["article_ids"]) for n in loach["names"]}
+    rules = {n.name: (n.rule, n.article_ids) for n in loach.names}
     assert rules["Loach"] == ("surname", ["rally-for-loach"])
-    assert {s["article_id"] for s in loach["statements"]} >= {"loach-expelled", "rally-for-loach"}
+    assert {s.article_id for s in loach.statements} >= {"loach-expelled", "rally-for-loach"}
 
 
 def test_two_people_named_marsh_are_not_merged(example_db):
     service = Service(example_db)
-    names = {p["name"] for p in service.list_speakers("marsh")["items"]}
+    names = {p.name for p in service.list_speakers("marsh").items}
     assert {"Helen Marsh", "David Marsh", "Marsh"} <= names
     marsh = service.get_speaker("marsh")
-    assert "ambiguous-surname" in {n["rule"] for n in marsh["names"]}
+    assert "ambiguous-surname" in {n.rule for n in marsh.names}
 
 
 def test_statements_carried_twice_have_two_sources(example_db):
     service = Service(example_db)
-    solidarity = service.search_statements("solidarity", speaker="ken-loach")["items"]
-    assert max(s["source_count"] for s in solidarity) == 2
-    group = service.search_statements('"outstanding socialist"')["items"]
-    assert group and group[0]["source_count"] == 2 and group[0]["first_seen"] == "2021-08-16"
+    solidarity = service.search_statements("solidarity", speaker="ken-loach").items
+    assert max(s.source_count for s in solidarity) == 2
+    group = service.search_statements('"outstanding socialist"').items
+    assert group and group[0].source_count == 2 and group[0].first_seen == "2021-08-16"
 
 
 def test_alias_file_resolves_the_ambiguous_name(example_db, tmp_path):
     db = tmp_path / "aliased.db"
     ingest([str(EXAMPLES)], db=db, aliases=EXAMPLES / "aliases.csv")
     marsh = Service(db).get_speaker("david-marsh")
-    assert {n["name"]: n["rule"] for n in marsh["names"]}.get("Marsh") == "alias"
+    assert {n.name: n.rule for n in marsh.names}.get("Marsh") == "alias"
     # re-running on the same database stores nothing new and changes nothing
     before = dump(db)
     again = ingest([str(EXAMPLES)], db=db, aliases=EXAMPLES / "aliases.csv")

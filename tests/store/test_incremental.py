@@ -67,7 +67,7 @@ def test_second_run_is_incremental_and_status_says_when_a_merge_is_pending(tmp_p
     with Store(db) as store:
         store.put(random_doc(rng, "new"), origin="new.jsonl")
         assert merge_state(store.conn) == {"pending": True, "full": False, "articles": 1}
-        assert Service(db).overview()["merge"] == {"pending": True, "full": False, "articles": 1}  # GET /api
+        assert Service(db).overview().merge.to_dict() == {"pending": True, "full": False, "articles": 1}  # GET /api
         assert store.rebuild().mode == "incremental"
         assert merge_state(store.conn) == {"pending": False, "full": False, "articles": 0}
 

@@ -50,7 +50,7 @@ def test_one_bad_quote_field_rejects_that_document_only(tmp_path, field, value):
     again = ingest([str(_jsonl(tmp_path / "more.jsonl", [_valid("later", "flood")]))], db=tmp_path / "q.db",
                    documents=True)
     assert not again.failures and again.totals["statements"] == 2
-    assert Service(tmp_path / "q.db").search_statements("flood")["total"] == 1
+    assert Service(tmp_path / "q.db").search_statements("flood").total == 1
 
 
 @pytest.mark.parametrize("field, value", [("date", ["2021-08-16"]), ("date", "16/08/2021"), ("title", 7),
@@ -91,8 +91,8 @@ def test_a_database_left_dirty_by_bad_rows_is_merged_by_the_next_run_and_repaire
     assert "removed: expelled:" in repaired.output and "quotes[0].about[0]" in repaired.output
     assert "removed: rally:" in repaired.output and "quotes[0].type" in repaired.output
     service = Service(db)
-    assert service.search_statements("harvest")["total"] == 1
-    assert service.overview()["counts"]["articles"] == 4
+    assert service.search_statements("harvest").total == 1
+    assert service.overview().counts["articles"] == 4
 
 
 # -- fuzz: malformed records, then valid ones, into the same database ------------------------------------
@@ -169,7 +169,7 @@ def test_fuzzed_documents_are_each_rejected_with_a_reason_and_valid_ones_stay_se
     assert not second.failures and second.added == len(good)
     service = Service(db)
     for word in words:
-        assert service.search_statements(word)["total"] == 1, word
+        assert service.search_statements(word).total == 1, word
     print(f"\n{len(bad_records)} malformed records: {len(report.failures)} rejected with a reason, "
           f"{accepted_as_valid} were still valid documents and stored")
 

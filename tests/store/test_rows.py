@@ -48,8 +48,8 @@ def test_speaker_rule_and_affiliation_reach_the_store_and_the_api(tmp_path):
         store.put(doc)
         store.rebuild()
         assert Document.from_dict(_stored_document(store.conn, "d")).to_dict() == doc.to_dict()
-    quotes = Service(db).get_article("d")["quotes"]
-    assert quotes[0]["speaker"]["rule"] == "title" and quotes[0]["speaker"]["affiliation"] == "State Department"
+    quotes = Service(db).get_article("d").quotes
+    assert quotes[0].speaker.rule == "title" and quotes[0].speaker.affiliation == "State Department"
 
 
 def test_an_unresolved_speaker_is_null_in_json_store_and_api(tmp_path):
@@ -63,5 +63,5 @@ def test_an_unresolved_speaker_is_null_in_json_store_and_api(tmp_path):
         store.rebuild()
         assert store.conn.execute("SELECT speaker_name, speaker_rule FROM quotes WHERE ordinal = 1").fetchone() == (
             None, "pronoun_unresolved")
-    speaker = Service(db).get_article("d")["quotes"][1]["speaker"]
-    assert speaker["name"] is None and speaker["mention"]["text"] == "They" and speaker["slug"] is None
+    speaker = Service(db).get_article("d").quotes[1].speaker
+    assert speaker.name is None and speaker.mention.text == "They" and speaker.slug is None

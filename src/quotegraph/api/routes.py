@@ -2,12 +2,15 @@
 
 Handlers hold no SQL and no validation rules of their own; the service
 checks every parameter and raises coded errors, which ``quotegraph.server`` turns into
-the one error envelope ``{"error": {"code", "message"}}``.
+the one error envelope ``{"error": {"code", "message"}}``. The service
+returns typed records; a handler sends their ``to_dict`` form, the form the
+OpenAPI document describes.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from dataclasses import replace
+from typing import Any, Iterable
 from urllib.parse import urlencode
 
 from starlette.concurrency import iterate_in_threadpool
@@ -17,6 +20,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from ..calls import call_service
 from ..errors import QueryError
 from ..exports import FORMATS, MEDIA_TYPES, QUOTE_FIELDS, SPEAKER_FIELDS, STATEMENT_FIELDS, flat_quote, flat_statement, serialise
+from ..model.record import Record
+from ..model.views import Links
 from ..service import flag, search_arguments, speaker_arguments
 from .openapi import openapi_document
 
@@ -25,7 +30,7 @@ __all__ = ["statements", "statement", "speakers", "speaker", "speaker_statements
 
 
 async def _call(request: Request, method: str, *args: Any, **kwargs: Any) -> JSONResponse:
-    return JSONResponse(await call_service(request, method, *args, **kwargs))
+    return JSONResponse((await call_service(request, method, *args, **kwargs)).to_dict())
 
 
 def export_format(request: Request) -> str | None:
@@ -39,33 +44,36 @@ def export_format(request: Request) -> str | None:
     return value
 
 
-def page_links(path: str, query: Iterable[tuple[str, str]], result: dict[str, Any]) -> dict[str, str | None]:
-    """``prev``/``next`` URLs of a paginated result (None at either end)."""
+def page_links(path: str, query: Iterable[tuple[str, str]], result: Any) -> Links:
+    """``prev``/``next`` URLs of a page (a record with ``total``, ``limit``, ``offset``); None at either end."""
     base = [(k, v) for k, v in query if k != "offset" and v != ""]
-    limit, offset, total = result.get("limit") or 0, result.get("offset") or 0, result.get("total") or 0
+    limit, offset, total = result.limit or 0, result.offset or 0, result.total or 0
 
     def at(n: int) -> str:
         return path + "?" + urlencode(base + [("offset", str(n))])
-    return {"prev": at(max(0, offset - limit)) if offset > 0 and limit else None,
-            "next": at(offset + limit) if limit and offset + limit < total else None}
+    return Links(prev=at(max(0, offset - limit)) if offset > 0 and limit else None,
+                 next=at(offset + limit) if limit and offset + limit < total else None)
 
 
-def _download(rows: Iterator[dict[str, Any]], fmt: str, name: str, fields: tuple[str, ...], flat) -> Response:
+def _download(rows: Iterable[Record], fmt: str, name: str, fields: tuple[str, ...], flat) -> Response:
+    """A streamed export of ``rows``, each in its ``to_dict`` form as it is read."""
     headers = {"content-disposition": f'attachment; filename="{name}.{fmt}"'}
-    return StreamingResponse(iterate_in_threadpool(serialise(rows, fmt, fields, flat)), media_type=MEDIA_TYPES[fmt],
+    data = (row.to_dict() for row in rows)
+    return StreamingResponse(iterate_in_threadpool(serialise(data, fmt, fields, flat)), media_type=MEDIA_TYPES[fmt],
                              headers=headers)
 
 
 async def index(request: Request) -> JSONResponse:
     """Entry point: what the API offers."""
     overview = await call_service(request, "overview")
-    return JSONResponse({"name": "quotegraph", "openapi": "/api/openapi.json", **overview})
+    data = replace(overview, openapi="/api/openapi.json").to_dict()
+    return JSONResponse({"name": data.pop("name"), "openapi": data.pop("openapi"), **data})
 
 
 async def _paged(request: Request, method: str, *args: Any, **kwargs: Any) -> JSONResponse:
     result = await call_service(request, method, *args, **kwargs)
-    result["links"] = page_links(request.url.path, request.query_params.multi_items(), result)
-    return JSONResponse(result)
+    result.links = page_links(request.url.path, request.query_params.multi_items(), result)
+    return JSONResponse(result.to_dict())
 
 
 async def statements(request: Request) -> Response:
@@ -103,7 +111,7 @@ async def speakers(request: Request) -> Response:
     if fmt:
         params.pop("limit"), params.pop("offset")
         result = await call_service(request, "list_speakers", everything=True, **params)
-        return _download(iter(result["items"]), fmt, "speakers", SPEAKER_FIELDS, dict)
+        return _download(result.items, fmt, "speakers", SPEAKER_FIELDS, dict)
     return await _paged(request, "list_speakers", **params)
 
 
@@ -119,8 +127,8 @@ async def article(request: Request) -> Response:
     fmt = export_format(request)
     result = await call_service(request, "get_article", request.path_params["article_id"])
     if fmt:
-        return _download(iter(result["quotes"]), fmt, "article-statements", QUOTE_FIELDS, flat_quote)
-    return JSONResponse(result)
+        return _download(result.quotes, fmt, "article-statements", QUOTE_FIELDS, flat_quote)
+    return JSONResponse(result.to_dict())
 
 
 async def openapi(request: Request) -> JSONResponse:

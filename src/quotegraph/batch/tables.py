@@ -17,6 +17,11 @@ Spark or pandas can query them without parsing JSON:
 tables carry it (and ``doc_id``) to join on within one shard, because input
 ids are not guaranteed unique across sources. The mapping is exact: a
 ``Document`` or ``Rejected`` rebuilt from the rows has the same ``to_dict``.
+
+Every table's columns, cells and read-back come from the record definition
+(``quotegraph.model``): a field added to ``Document``, ``Quotation``,
+``Speaker`` or ``Entity`` becomes a column here, and the README's table list
+is generated from these schemas.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from datetime import date as _date
 from typing import Any, Iterable, Iterator
 
 from ..errors import import_optional
-from ..model import (SCHEMA_VERSION, Article, Document, Entity, Mention, PartialDate, Quotation, Rejected, Speaker, Warning,
+from ..model import (SCHEMA_VERSION, Article, Document, Entity, Mention, PartialDate, Quotation, Rejected, Speaker,
                      date_precision, first_day, from_first_day)
 from ..model.record import Column, Record, columns, fields_of
 from ..model.record import plain_type as _plain
@@ -74,6 +79,32 @@ ENTITY_COLUMNS = columns(Entity)
 _KEYS = [("doc_index", _I32), ("doc_id", _STR)]
 
 
+# The documents table: where the row sits and what became of the input (``Rejected``'s fields), then the
+# document's own fields. Its text adds a digest and a length; a list whose records are rows of another
+# table is a count here; warnings are structs.
+_FATE = ("code", "reason", "origin")  # Rejected's fields (besides id), in the table's order
+_COUNTED = {Quotation: "n_quotes", Entity: "n_entities"}  # records with a table of their own
+
+
+def _list_of(tp: Any) -> Any:
+    tp = _plain(tp)
+    return _plain(typing.get_args(tp)[0]) if typing.get_origin(tp) is list else None
+
+
+_DOCUMENT_SCALARS = [name for name, tp in fields_of(Document) if name not in ("id", "text") and _list_of(tp) is None]
+_DOCUMENT_LISTS = [(name, _list_of(tp)) for name, tp in fields_of(Document) if _list_of(tp) is not None]
+
+
+def _document_fields() -> list[tuple[str, pa.DataType]]:
+    rejected, document = dict(fields_of(Rejected)), dict(fields_of(Document))
+    out = [("doc_index", _I32), ("id", _STR), ("status", _STR), *[(n, _arrow_type(rejected[n])) for n in _FATE]]
+    out += [(name, _arrow_type(document[name])) for name in _DOCUMENT_SCALARS]
+    out += [("text", pa.large_string()), ("text_sha256", _STR), ("n_chars", _INT)]
+    out += [(_COUNTED[item], _I32) if item in _COUNTED else (name, _arrow_type(document[name]))
+            for name, item in _DOCUMENT_LISTS]
+    return [*out, ("schema_version", _I32)]
+
+
 def _statement_fields() -> list[tuple[str, pa.DataType]]:
     # the content first (its text, where it starts and ends, its spans), as the table has always been laid out
     spans = [c for c in QUOTE_COLUMNS if c.name == "spans"]
@@ -87,12 +118,7 @@ def _statement_fields() -> list[tuple[str, pa.DataType]]:
 
 
 SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_index", _I32), ("id", _STR), ("status", _STR), ("code", _STR), ("reason", _STR), ("origin", _STR),
-        ("date", _STR), ("title", _STR), ("url", _STR), ("source", _STR),
-        ("text", pa.large_string()), ("text_sha256", _STR), ("n_chars", _INT),
-        ("n_quotes", _I32), ("n_entities", _I32), ("warnings", _arrow_type(list[Warning])), ("schema_version", _I32),
-    ]),
+    "documents": pa.schema(_document_fields()),
     "statements": pa.schema(_statement_fields()),
     "entities": pa.schema([*_KEYS, ("entity_index", _I32), *[f for c in ENTITY_COLUMNS for f in _arrow_fields(c)]]),
     "mentions": pa.schema([*_KEYS, ("entity_index", _I32), ("mention_index", _I32),
@@ -148,24 +174,31 @@ def _entity_row(index: int, doc: Document, e_index: int, entity: Entity) -> dict
     return row
 
 
+def _struct(record: Any) -> dict[str, Any]:
+    """A record as an Arrow struct cell: every field, null ones included."""
+    return {name: getattr(record, name) for name, _ in fields_of(type(record))}
+
+
 def _document_row(index: int, item: Article | Rejected | None, result: Document | Rejected) -> dict[str, Any]:
     article = item if isinstance(item, Article) else None
     source = result if isinstance(result, Document) else article
-    row: dict[str, Any] = {
-        "doc_index": index, "id": result.id, "status": "ok", "code": None, "reason": None,
-        "origin": article.origin if article else (result.origin if isinstance(result, Rejected) else None),
-        "date": None, "title": None, "url": None, "source": None,
-        "text": None, "text_sha256": None, "n_chars": None, "n_quotes": None, "n_entities": None,
-        "warnings": [], "schema_version": SCHEMA_VERSION,
-    }
+    row: dict[str, Any] = dict.fromkeys(SCHEMAS["documents"].names)
+    row.update(doc_index=index, id=result.id, status="ok", origin=article.origin if article else None, warnings=[],
+               schema_version=SCHEMA_VERSION)
     if source is not None:
-        row.update(date=source.date, title=source.title, url=source.url, source=source.source,
-                   text_sha256=_sha(source.text), n_chars=len(source.text))
+        # a rejected article still shows what was read: its metadata, its text's digest and length
+        row.update({name: getattr(source, name, None) for name in _DOCUMENT_SCALARS})
+        row.update(text_sha256=_sha(source.text), n_chars=len(source.text))
     if isinstance(result, Rejected):
-        row.update(status="rejected", code=result.code, reason=result.reason, origin=result.origin)
+        row.update(status="rejected", **{name: getattr(result, name) for name in _FATE})
         return row
-    row.update(text=result.text, n_quotes=len(result.quotes), n_entities=len(result.entities),
-               warnings=[{"code": w.code, "message": w.message, "start": w.start, "end": w.end} for w in result.warnings])
+    row["text"] = result.text
+    for name, item_type in _DOCUMENT_LISTS:
+        values = getattr(result, name)
+        if item_type in _COUNTED:
+            row[_COUNTED[item_type]] = len(values)
+        else:
+            row[name] = [_struct(v) for v in values]
     return row
 
 
@@ -233,10 +266,10 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Document | Rejected]:
         by_entity: dict[int, list[Mention]] = defaultdict(list)
         for m in sorted(mentions.get(index, []), key=lambda m: (m["entity_index"], m["mention_index"])):
             by_entity[m["entity_index"]].append(Mention(m["start"], m["end"], m["text"]))
+        inline = {name: [item(**v) for v in row[name] or []] for name, item in _DOCUMENT_LISTS if item not in _COUNTED}
         yield Document(
-            id=row["id"], text=row["text"], date=row["date"], title=row["title"], url=row["url"], source=row["source"],
+            id=row["id"], text=row["text"], **{name: row[name] for name in _DOCUMENT_SCALARS}, **inline,
             quotes=[_quotation(q) for q in sorted(quotes.get(index, []), key=lambda q: q["quote_index"])],
             entities=[Entity.from_dict({**_record(ENTITY_COLUMNS, e), "mentions": by_entity[e["entity_index"]]})
                       for e in sorted(entities.get(index, []), key=lambda e: e["entity_index"])],
-            warnings=[Warning(w["code"], w["message"], w["start"], w["end"]) for w in row["warnings"] or []],
         )

@@ -100,11 +100,11 @@ def search(text: tuple[str, ...], speaker, speaker_name, about, channel, since, 
         # local use: no page cap (the server keeps its max_page_size)
         service = Service(settings.db, page_size=settings.page_size, max_page_size=10**9)
         if fmt in ("jsonl", "csv") and limit is None:
-            rows = service.iter_statements(" ".join(text), **params)
+            rows = (r.to_dict() for r in service.iter_statements(" ".join(text), **params))
             if offset:
                 rows = itertools.islice(rows, offset, None)
         else:
-            result = service.search_statements(" ".join(text), limit=limit, offset=offset, **params)
+            result = service.search_statements(" ".join(text), limit=limit, offset=offset, **params).to_dict()
             rows = iter(result["items"])
         if fmt in ("jsonl", "csv"):
             # JSON escapes control characters itself; CSV on a terminal is shown escaped, files get the data as is
@@ -165,15 +165,15 @@ def status(db: str, fmt: str) -> None:
         _fail(exc)
         return
     if fmt == "json":
-        click.echo(json.dumps({"counts": result["counts"], "merge": result["merge"]}, indent=2))
+        click.echo(json.dumps({"counts": result.counts, "merge": result.merge.to_dict()}, indent=2))
         return
-    c, m = result["counts"], result["merge"]
+    c, m = result.counts, result.merge
     click.echo(f"{settings.db}: {c['articles']} articles, {c['quotes']} quotes, {c['statements']} statements "
                f"by {c['persons']} speakers")
-    if not m["pending"]:
+    if not m.pending:
         click.echo("merge: up to date")
     else:
-        what = "a full rebuild" if m["full"] or not m["articles"] else f"{m['articles']} changed articles"
+        what = "a full rebuild" if m.full or not m.articles else f"{m.articles} changed articles"
         click.echo(f"merge: pending ({what}); statements shown are from before the change; "
                    "run `quotegraph ingest` again or `quotegraph repair`")
 

@@ -5,9 +5,10 @@ show the same thing: an article's quote is a ``Quotation`` plus where the
 store linked it (``ArticleQuote``), its speaker a ``Speaker`` plus the merged
 entity (``QuoteSpeaker``), so a field added to a quotation or a speaker
 reaches the API and its OpenAPI document with no change here. The service
-returns the ``to_dict`` form of these classes; ``quotegraph.api.openapi``
-generates the response schemas from them, and a test validates live
-responses against that document.
+returns these records; the API, the web pages, the exports and the command
+line each take their ``to_dict`` form once, at their boundary.
+``quotegraph.api.openapi`` generates the response schemas from them, and a
+test validates live responses against that document.
 """
 
 from __future__ import annotations
@@ -16,21 +17,34 @@ from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from .dates import Day, PartialDate
-from .document import Mention, Quotation, Speaker, Warning
+from .document import QUOTE_TYPES, SPEAKER_KINDS, Mention, Quotation, Speaker, Warning
 from .record import Describe, Record
 
 __all__ = ["SpeakerRef", "StatementView", "NameRef", "Context", "SourceView", "StatementDetail", "Links",
            "StatementPage", "SpeakerRow", "SpeakerPage", "MergedName", "SubjectCount", "CoSpeaker", "MonthCount",
-           "SpeakerDetail", "QuoteSpeaker", "ArticleQuote", "ArticleView", "MergeState", "Overview", "ErrorBody",
-           "ErrorEnvelope", "RESPONSE_MODELS", "Repeatable", "SearchParams", "SpeakerListParams", "PageParams",
-           "MAX_QUERY_CHARS", "MAX_OFFSET"]
+           "SpeakerDetail", "QuoteSpeaker", "ArticleQuote", "ArticleView", "MergeState", "Overview", "SpeakerCount",
+           "NamedCount", "Collection", "ErrorBody", "ErrorEnvelope", "RESPONSE_MODELS", "Repeatable", "SearchParams",
+           "SpeakerListParams", "PageParams", "Folded", "STATEMENT_KINDS", "MAX_QUERY_CHARS", "MAX_OFFSET"]
 
 MAX_QUERY_CHARS = 500  # one search text or name filter
 MAX_OFFSET = 100_000  # results a page may skip
+STATEMENT_KINDS = ("speech", "writing", "belief", "perception", "intention", "document")
 
 
 class Repeatable:
-    """Marks a query parameter that may repeat (``kind=speech&kind=writing``) or hold a comma-separated list."""
+    """Marks a query parameter that may repeat (``kind=speech&kind=writing``) or hold a comma-separated list.
+
+    Each item is one of ``choices`` (case ignored); ``every``, when given, is
+    the one word that asks for all of them (``kind=all``).
+    """
+
+    def __init__(self, choices: tuple[str, ...], *, every: str | None = None) -> None:
+        self.choices = choices
+        self.every = every
+
+
+class Folded:
+    """Marks a choice read with surrounding space and case ignored (``sort=Said`` is ``said``)."""
 
 
 _Text = Annotated[str, Describe(maxLength=MAX_QUERY_CHARS)] | None
@@ -70,9 +84,9 @@ class SearchParams(Record):
     """Earliest date said (or published): YYYY, YYYY-MM or YYYY-MM-DD."""
     until: PartialDate | None = None
     """Latest date said (or published), inclusive."""
-    type: Annotated[str | None, Repeatable()] = None
+    type: Annotated[str | None, Repeatable(QUOTE_TYPES)] = None
     """Quote types, comma-separated or repeated: direct, indirect, mixed."""
-    kind: Annotated[str | None, Repeatable()] = None
+    kind: Annotated[str | None, Repeatable(STATEMENT_KINDS, every="all")] = None
     """Statement kinds, comma-separated or repeated: speech, writing, belief, perception, intention, document; 'all' for every kind. Default: speech, writing and statements of unknown kind."""
     min_confidence: Annotated[float, Describe(minimum=0, maximum=1)] | None = None
     """Lowest extraction confidence (0 to 1)."""
@@ -80,7 +94,7 @@ class SearchParams(Record):
     """Outlet (the article's source), exact, case ignored."""
     signatory: _Text = None
     """A co-signer of the statement: part of the name."""
-    sort: Literal["relevance", "said", "first_seen", "sources"] | None = None
+    sort: Annotated[Literal["relevance", "said", "first_seen", "sources"] | None, Folded()] = None
     """relevance (text rank with the speaker's name, confidence, kind and length), said (date said, newest first), first_seen (newest first), sources (most articles first)."""
     limit: _Limit = None
     """Results per page (1 to the server's maximum page size)."""
@@ -94,9 +108,9 @@ class SpeakerListParams(Record):
 
     q: _Text = None
     """Part of a name."""
-    kind: Annotated[str | None, Repeatable()] = None
+    kind: Annotated[str | None, Repeatable(SPEAKER_KINDS)] = None
     """person, organisation, group or unknown (comma-separated or repeated)."""
-    sort: Literal["statements", "name", "first_seen", "last_seen"] | None = None
+    sort: Annotated[Literal["statements", "name", "first_seen", "last_seen"] | None, Folded()] = None
     """statements (most first), name, first_seen, last_seen."""
     limit: _Limit = None
     """Results per page (1 to the server's maximum page size)."""
@@ -442,6 +456,44 @@ class Overview(Record):
     """this API (API only)"""
     openapi: str | None = None
     """where this API's OpenAPI document is (API only)"""
+
+
+@dataclass(slots=True)
+class SpeakerCount(Record):
+    """A speaker and how many statements they made."""
+
+    slug: str
+    """the speaker's id"""
+    name: str
+    """the canonical name"""
+    kind: str
+    """`person`, `organisation`, `group` or `unknown`"""
+    count: int
+    """statements"""
+
+
+@dataclass(slots=True)
+class NamedCount(Record):
+    """Statements under one name (an outlet, a channel)."""
+
+    name: str
+    """the outlet or channel"""
+    count: int
+    """statements"""
+
+
+@dataclass(slots=True)
+class Collection(Record):
+    """Counts across the collection, for the overview page's charts."""
+
+    speakers: list[SpeakerCount]
+    """the most-quoted speakers, most first"""
+    by_month: list[MonthCount]
+    """statements per month"""
+    by_outlet: list[NamedCount]
+    """statements per outlet, most first"""
+    by_channel: list[NamedCount]
+    """statements per channel, most first"""
 
 
 @dataclass(slots=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.views import STATEMENT_KINDS
+
 __all__ = ["fts_terms", "escape_fts", "escape_like", "KINDS", "DEFAULT_KINDS", "SORTS", "StatementQuery",
            "build_statement_search", "query_words", "speakers_named", "signatory_named"]
 
@@ -44,7 +46,7 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-KINDS = ("speech", "writing", "belief", "perception", "intention", "document")
+KINDS = STATEMENT_KINDS
 DEFAULT_KINDS = ("speech", "writing")  # and statements whose kind is not known
 SORTS = ("relevance", "said", "first_seen", "sources")
 # ranking weights: a match on the speaker's own name counts like a strong text match

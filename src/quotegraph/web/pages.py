@@ -1,7 +1,8 @@
 """Server-rendered pages: search, speakers, one speaker, one article, one statement.
 
 Jinja2 with autoescaping on for every template; handlers call the service
-(never SQL) and hand plain data to the templates.
+(never SQL) and hand the templates each result's ``to_dict`` form, the data
+the JSON API sends for the same request.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
 
 
-async def _service(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
-    return await call_service(request, method, *args, **kwargs)
+async def _service(request: Request, method: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """A service result as the templates read it: the record's ``to_dict`` form."""
+    return (await call_service(request, method, *args, **kwargs)).to_dict()
 
 
 def _page_links(params: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:

@@ -141,6 +141,12 @@ def test_a_raised_subject_is_a_piece_of_the_content(pipeline, body, spans):
     assert [s.slice(body).rstrip(".") for s in q.spans] == spans and q.speaker is None
 
 
+def test_a_time_before_an_object_cue_is_no_part_of_its_content(pipeline):
+    body = "In a statement, the Kentucky Republican on Tuesday dismissed the governor’s plans to regulate gun sales."
+    (q,) = _quotes(pipeline, body)
+    assert q.text == "the governor’s plans to regulate gun sales" and q.cue.text == "dismissed"
+
+
 @pytest.mark.parametrize("body, content, source", [
     # what the parser hung on the clause after a trailing "according to" describes the source
     ("More than 100,000 people took part in a nationwide walk-in at more than 2,000 schools in 238 cities, "

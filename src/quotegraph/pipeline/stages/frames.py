@@ -175,7 +175,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
             return "demand", [i for i in clause.subtree(clause_head.i) if i != nxt.i]
     if cls == "object":
         picked = _children(clause, verb, _OBJECT_DEPS)
-        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS]
+        # only after the verb: "on Tuesday dismissed the plan" is the frame's time, not what was dismissed
+        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i]
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:

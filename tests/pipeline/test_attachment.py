@@ -129,6 +129,51 @@ def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
     assert "according" not in q.text and "prison records" not in q.text
 
 
+@pytest.mark.parametrize("body, content", [
+    # a lower-case quotation that goes on from the clause its cue opens is that clause's predicate
+    ("Clinton said that the next president “has to build on that progress, not rip it away.”",
+     "that the next president “has to build on that progress, not rip it away.”"),
+    ("Cruz said Obama’s words and actions “amount to a form of intimidation that undermines liberty.”",
+     "Obama’s words and actions “amount to a form of intimidation that undermines liberty.”"),
+])
+def test_a_quotation_that_finishes_the_reported_clause_is_one_mixed_content(pipeline, body, content):
+    (q,) = _quotes(pipeline, body)
+    assert q.text == content and q.type == "mixed" and q.cue.text == "said"
+
+
+@pytest.mark.parametrize("body, spans", [
+    # the passive subject of "is expected to" is a piece of what is expected; a bare "it" is not
+    ("Trump is expected to deliver a victory speech later tonight.",
+     ["Trump", "to deliver a victory speech later tonight"]),
+    ("Sanders was asked to name a decision he regretted.", ["Sanders", "to name a decision he regretted"]),
+    ("It is expected to rise to 2.9 percent this year.", ["to rise to 2.9 percent this year"]),
+])
+def test_a_raised_subject_is_a_piece_of_the_content(pipeline, body, spans):
+    (q,) = _quotes(pipeline, body)
+    assert [s.slice(body).rstrip(".") for s in q.spans] == spans and q.speaker is None
+
+
+def test_a_time_before_an_object_cue_is_no_part_of_its_content(pipeline):
+    body = "In a statement, the Kentucky Republican on Tuesday dismissed the governor’s plans to regulate gun sales."
+    (q,) = _quotes(pipeline, body)
+    assert q.text == "the governor’s plans to regulate gun sales" and q.cue.text == "dismissed"
+
+
+@pytest.mark.parametrize("body, content, source", [
+    # what the parser hung on the clause after a trailing "according to" describes the source
+    ("More than 100,000 people took part in a nationwide walk-in at more than 2,000 schools in 238 cities, "
+     "according to the event organizer Alliance to Reclaim Our Schools (AROS).",
+     "More than 100,000 people took part in a nationwide walk-in at more than 2,000 schools in 238 cities",
+     "Reclaim Our Schools"),
+    ("Some average Americans would actually see their taxes go up under the plan, according to an analysis by "
+     "Lily Batchelder, a former Democratic tax aide now teaching at New York University.",
+     "Some average Americans would actually see their taxes go up under the plan", "tax aide"),
+])
+def test_a_trailing_according_to_ends_the_content(pipeline, body, content, source):
+    (q,) = [q for q in _quotes(pipeline, body) if q.cue.text == "according to"]
+    assert q.text.rstrip(".") == content and source not in q.text
+
+
 @pytest.mark.parametrize("body", [
     "He declined to say which side he would be on in a referendum.",
     "She refused to tell reporters whether she would run.",
@@ -163,6 +208,20 @@ def test_speech_inside_an_intention_was_not_made(pipeline, body):  # kept as par
      ["If this argument fails to persuade", "there are other tools in the toolbox"], "Mr. Castañeda", "argues"),
     ("But to prevent problems, he said, local officials should be vigilant.",
      ["But to prevent problems", "local officials should be vigilant"], "he", "said"),
+    # a clause, or a subject the quotation goes on from, before a frame set off by commas
+    ("The streets were deserted, he added, “but people need to connect somehow.”",
+     ["The streets were deserted", "“but people need to connect somehow.”"], "he", "added"),
+    ("An economic downturn, he said, “could be a good time to borrow.”",
+     ["An economic downturn", "“could be a good time to borrow.”"], "he", "said"),
+    # what the frame interrupts goes on after it: a conjunct with no subject, an "including" list, a passive's agent
+    ("He had no known political affiliations, the airline added, and had passed all background security checks.",
+     ["He had no known political affiliations", "and had passed all background security checks"], "the airline",
+     "added"),
+    ("The argument would be aided, Devine said, by the upcoming primary calendar.",
+     ["The argument would be aided", "by the upcoming primary calendar"], "Devine", "said"),
+    # a fronted phrase that sets the scene is the frame's, not the statement's
+    ("In a statement Thursday, she said, “The plan has always been opposed by the council.”",
+     ["The plan has always been opposed by the council."], "she", "said"),
 ])
 def test_one_statement_per_cue_with_a_span_per_piece(pipeline, body, spans, mention, cue):
     (q,) = [q for q in _quotes(pipeline, body) if q.kind in ("speech", "writing") and q.cue.text == cue]

@@ -8,8 +8,8 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 from quotegraph.pipeline.lexicons import lemma
 from quotegraph.pipeline.stages.attribution import _governing_cue, _one_per_cue
-from quotegraph.pipeline.stages.frames import (complement, fronted_content, subject_of, with_stranded_conjuncts,
-                                               without_trailing_aside)
+from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
+                                               with_stranded_conjuncts, without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Token, Work
 
 _TEXT = "“Hopefully,” the president said, “this museum can help us.” “No,” Roe said."
@@ -152,3 +152,33 @@ def test_a_quotation_belongs_to_the_speech_verb_not_to_a_participle_with_a_conte
     clause = _clause(_SUGGESTING.replace("a/DT/det/5 deal/NN/nsubj/6 was/VBD/ccomp/3", "a/DT/det/5 deal/NN/dobj/3 "
                                          "was/VBD/dep/3"), regions={9: 0})
     assert _governing_cue(clause, clause.tokens[3]).text == "suggesting"  # no clause of its own: the quotation
+
+
+_AIRLINE = ("He/PRP/nsubj/1 had/VBD/ROOT/1 affiliations/NNS/dobj/1 ,/,/punct/6 the/DT/det/5 airline/NN/nsubj/6 "
+            "added/VBD/parataxis/1 ,/,/punct/6 and/CC/cc/6 had/VBD/aux/10 passed/VBD/conj/6 checks/NNS/dobj/10")
+_SAID_BEFORE = ("It/PRP/nsubj/1 failed/VBD/ccomp/4 ,/,/punct/4 he/PRP/nsubj/4 said/VBD/ROOT/4 ,/,/punct/4 "
+                "before/IN/prep/4 leaving/VBG/pcomp/6 it/PRP/dobj/7")
+
+
+def test_a_conjunct_after_the_frame_is_the_second_piece_of_the_content() -> None:
+    clause = _clause(_AIRLINE)
+    added = clause.tokens[6]
+    assert " ".join(clause.tokens[i].text for i in continued_after_frame(clause, added, [0, 1, 2])) == \
+        "and had passed checks"
+
+
+def test_a_phrase_after_the_frame_is_the_writers() -> None:
+    clause = _clause(_SAID_BEFORE)
+    assert continued_after_frame(clause, clause.tokens[4], [0, 1]) == []
+
+
+_GROW = ("She/PRP/nsubj/1 proposed/VBD/ROOT/1 to/TO/aux/3 triple/VB/xcomp/1 it/PRP/dobj/3 ,/,/punct/3 "
+         "grow/VB/conj/1 corps/NNS/dobj/6")
+
+
+def test_a_conjunct_on_the_cue_after_a_comma_inside_the_content_goes_on_with_it() -> None:
+    clause = _clause(_GROW)
+    proposed = clause.tokens[1]
+    _, idx = complement(clause, proposed)
+    assert " ".join(clause.tokens[i].text for i in with_stranded_conjuncts(clause, proposed, idx)) == \
+        "to triple it , grow corps"

@@ -18,13 +18,15 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, coordinated, cue_weight, dateline,
-                     fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
+from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
+                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
                      that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
+# Between a frame set off by commas and its quotation: the comma, a few words of the sentence, the mark.
+_AFTER_FRAME = re.compile(r"\s*,\s*(?P<words>(?:[^\W\d_][\w’']*\s+){0,3})[\"“‘']?")
 _FRAME_WORDS = 8
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
@@ -201,9 +203,15 @@ class Attribution:
         if span is None:
             return None
         first = [clause.tokens[i] for i in fronted_content(clause, verb, subj, idx)] \
-            if form in ("clause", "parenthetical") else []
+            if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
-        self._set_content(work, cand, [piece, span] if piece is not None else [span])
+        spans = [piece, span] if piece is not None else [span]
+        tail = continued_after_frame(clause, verb, idx) if form in ("clause", "parenthetical") else []
+        if tail and (rest := _trimmed(work, clause.tokens[tail[0]].start, clause.tokens[tail[-1]].end)) is not None:
+            spans.append(rest)
+        self._set_content(work, cand, spans)
+        if form == "quote":
+            self._fronted_piece(work, clause, cand, verb)
         return cand
 
     def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
@@ -237,6 +245,13 @@ class Attribution:
         if head is tok:
             skip, idx = _after_fronted_source(clause, tok, src[0])
         idx = _drop_source_apposition(clause, idx, max(skip))
+        if head is not tok and head.i < tok.i:
+            # "X took part, according to the organiser, Y (AROS).": the content ends where the phrase
+            # begins, and what the parser hung on the clause after it describes the source; a clause
+            # joined after it ("…, according to aides, and said …") goes on with the content
+            joined = {j for c in head.children if c > tok.i and clause.tokens[c].dep in ("conj", "cc")
+                      for j in clause.subtree(c)}
+            idx = [i for i in idx if i < tok.i or i in joined]
         if not idx:
             return None
         toks = [clause.tokens[i] for i in idx]
@@ -293,6 +308,8 @@ class Attribution:
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
                 self._fronted_subject(work, clause, cand, region)
+                self._predicate_after_cue(work, clause, cand, region, frame)
+                self._fronted_piece(work, clause, cand, frame)
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
                 # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
                 cand.cue = work.mention(dash.start("dash"), dash.end("dash"))
@@ -339,6 +356,70 @@ class Attribution:
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
         cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _fronted_piece(self, work: Work, clause: Clause, cand: Candidate, cue: Token) -> None:
+        """'For black voters, he said, their “political experience told them …”': the words before a frame
+        set off by commas, whose quotation follows it, are the first piece of the same statement."""
+        text, m = work.text, cand.speaker_mention
+        if m is None or not cand.spans:
+            return
+        frame_start, frame_end = min(m.start, cue.start), max(m.end, cue.end)
+        gap = _AFTER_FRAME.fullmatch(text, frame_end, cand.spans[0].start)
+        if gap is None:
+            return
+        start = next((t.start for t in clause.tokens[dateline(clause):] if t.region is None), None)
+        if start is None or start >= frame_start:
+            return
+        lead = text[start:frame_start].rstrip()
+        if not lead.endswith(",") or "\n" in lead or any(ch in QUOTE_MARKS for ch in lead):
+            return
+        toks = [t for t in clause.tokens if start <= t.start < frame_start]
+        if not _WORD.search(lead) or len(toks) > 30 or any(is_cue(t) for t in toks):
+            return
+        # a clause of its own, or a subject the quotation goes on from in lower case; a fronted phrase
+        # ("In a statement Thursday", "At a rally", "Holding a book") sets the scene and is no part of it
+        clause_lead = any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in toks)
+        subject_lead = toks[0].pos in self._OPENS_CLAUSE and text[gap.end() : gap.end() + 1].islower() \
+            and not any(t.pos in ("ADP", "VERB", "AUX") for t in toks)
+        if not (clause_lead or subject_lead):
+            return
+        piece = _trimmed(work, start, start + len(lead))
+        if piece is not None:
+            rest = Span(gap.start("words"), cand.spans[0].end)
+            self._set_content(work, cand, [piece, rest, *cand.spans[1:]])
+            # the same cue's statement of the lead alone is now this one's first piece
+            work.candidates = [c for c in work.candidates if not (
+                c.cue is not None and c.cue.start == cue.start and c.spans
+                and all(piece.start <= x.start and x.end <= piece.end for x in c.spans))]
+
+    _OPENS_CLAUSE = ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM")
+    _BREAKS = ("—", "–", "--", "(", ";", ":")
+
+    def _predicate_after_cue(self, work: Work, clause: Clause, cand: Candidate, region, cue: Token) -> None:
+        """'Cruz said that the president "has to build on that progress."': a quotation that goes on, in
+        lower case, from the clause its cue opens is that clause's predicate (the parser read the quotation
+        as a name in apposition); the statement is the clause and the quotation together."""
+        text = work.text
+        if cue.end > region.outer.start or not text[region.start : region.start + 1].islower():
+            return
+        toks = [t for t in clause.tokens if cue.end <= t.start < region.outer.start]
+        that = next((k for k, t in enumerate(toks) if t.text.lower() in ("that", "if", "whether")), None)
+        if cue.lemma == "tell" or cues().get(cue.lemma, ("",))[0] not in ("speech", "write"):
+            if that is None:
+                return  # "told reporters …": the addressee comes first
+        toks = toks[that:] if that is not None else toks
+        # the clause's own subject, with no aside, time or place phrase before the quotation
+        if not toks or len(toks) > 12 or "\n" in text[toks[0].start : region.outer.start]:
+            return
+        if toks[0].pos not in self._OPENS_CLAUSE and toks[0].text.lower() not in ("that", "if", "whether"):
+            return
+        if toks[-1].pos == "PUNCT" or any(t.text in self._BREAKS or is_cue(t) for t in toks[1:]) or \
+                not any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks):
+            return
+        m = cand.speaker_mention
+        if m is not None and toks[0].start <= m.start < region.outer.start:
+            return
+        self._set_content(work, cand, [Span(toks[0].start, region.outer.end)])
 
     def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
         """'Both parties "saw Burma as a country …," Smith said.': a quotation that goes on, in lower
@@ -542,6 +623,17 @@ def _last_quotation(work: Work) -> Candidate | None:
             return cand if later <= {cand.clause} else None
         later.add(cand.clause)
     return None
+
+
+def _raised_subject(clause: Clause, verb: Token, content: Span) -> list[Token]:
+    """"Trump is expected to deliver a speech": the passive subject is who or what the infinitive is
+    about, and is part of what is expected, asked or known (PolNeAR gives it as a piece of the content
+    in most cases). A bare "it" stands for the clause itself and is left out."""
+    subj = next((clause.tokens[c] for c in verb.children if clause.tokens[c].dep == "nsubjpass"), None)
+    if subj is None or subj.text.lower() == "it" or subj.region is not None:
+        return []
+    toks = [clause.tokens[i] for i in clause.subtree(subj.i)]
+    return toks if toks[-1].end <= verb.start and toks[-1].end <= content.start else []
 
 
 def _passive(clause: Clause, verb: Token) -> bool:

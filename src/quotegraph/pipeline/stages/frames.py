@@ -179,7 +179,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
             return "demand", [i for i in clause.subtree(clause_head.i) if i != nxt.i]
     if cls == "object":
         picked = _children(clause, verb, _OBJECT_DEPS)
-        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS]
+        # only after the verb: "on Tuesday dismissed the plan" is the frame's time, not what was dismissed
+        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i]
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
@@ -624,6 +625,8 @@ def with_stranded_conjuncts(clause: Clause, verb: Token, idx: list[int]) -> list
             continue
         sub = clause.subtree(conj.i)
         gap = clause.tokens[out[-1] + 1 : sub[0]]
+        if not gap and sub[0] == out[-1] + 1 and clause.tokens[out[-1]].text in (",", "and", "or", "but"):
+            gap = [clause.tokens[out[-1]]]  # the comma before the conjunct already ends the content
         if not gap or len(gap) > 2 or not all(t.pos in ("PUNCT", "CCONJ") or t.dep == "cc" for t in gap):
             continue
         if any(t.text in ("—", "–", "--", ";", ":") for t in gap):
@@ -676,3 +679,32 @@ def fronted_content(clause: Clause, verb: Token, subject: Token | None, idx: lis
     if not out or out[-1] != start - 2:
         return []
     return out
+
+
+def continued_after_frame(clause: Clause, verb: Token, idx: list[int]) -> list[int]:
+    """The second piece of a content its frame interrupts: in "He had no known affiliations, the airline
+    added, and had passed all checks" the part after the frame hangs on the cue, but goes on with the
+    content before it. Only a conjunct with no subject of its own that is no cue, an "including" list,
+    or the agent of a passive content; anything else after the frame (a time, a participle, a clause
+    with its own subject) is the writer's."""
+    if not idx or max(idx) >= verb.i:
+        return []
+    for c in sorted(verb.children):
+        t = clause.tokens[c]
+        if c < verb.i or t.pos == "PUNCT" or t.dep == "cc":
+            continue
+        sub = clause.subtree(c)
+        before = clause.tokens[sub[0] - 1] if sub[0] > 0 else None
+        if before is None or not (before.text == "," or before.dep == "cc" and clause.tokens[before.i - 1].text == ","):
+            continue
+        rest = [i for i in range(sub[-1] + 1, len(clause.tokens)) if clause.tokens[i].pos != "PUNCT"]
+        if rest:
+            return []
+        head = clause.tokens[max(idx, key=lambda i: len(clause.subtree(i)))]
+        passive = any(clause.tokens[k].dep == "auxpass" for k in head.children)
+        if t.dep == "conj" and t.region is None and not is_cue(t) and not _children(clause, t, SUBJECT_DEPS + ("expl",)) \
+                or t.text.lower() == "including" or t.text.lower() == "by" and passive:
+            start = before.i if before.dep == "cc" else sub[0]
+            return list(range(start, sub[-1] + 1))
+        return []
+    return []

@@ -16,6 +16,8 @@ definition of the features, shared with training.
 
 from __future__ import annotations
 
+import bisect
+
 import json
 import math
 from dataclasses import dataclass
@@ -115,12 +117,48 @@ def candidate_features(work: Work, cand: Candidate) -> list[str]:
     return feats
 
 
+def _extent(cand: Candidate) -> tuple[int, int]:
+    """The characters a candidate covers: its content and its cue."""
+    points = [(s.start, s.end) for s in cand.spans]
+    if cand.cue is not None:
+        points.append((cand.cue.start, cand.cue.end))
+    return (min(p[0] for p in points), max(p[1] for p in points)) if points else (0, 0)
+
+
+class _Extents:
+    """The candidates of one document by where they start, so that each finds the few it can touch
+    without a scan of all the others (a long article has thousands)."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands, self.size = cands, len(cands)
+        rows = sorted((_extent(c), i) for i, c in enumerate(cands) if c.spans)
+        self.starts = [r[0][0] for r in rows]
+        self.rows = rows
+        self.longest = max((e - s for (s, e), _ in rows), default=0)
+
+    def near(self, lo: int, hi: int) -> list[Candidate]:
+        first = bisect.bisect_left(self.starts, lo - self.longest)
+        last = bisect.bisect_right(self.starts, hi)
+        return [self.cands[i] for (s, e), i in self.rows[first:last] if s <= hi and e >= lo]
+
+
+_INDEX: list = [None]  # the index of the candidate list last asked about
+
+
+def _extents(cands: list[Candidate]) -> _Extents:
+    index = _INDEX[0]
+    if index is None or index.cands is not cands or index.size != len(cands):
+        index = _INDEX[0] = _Extents(cands)
+    return index
+
+
 def _neighbours(work: Work, cand: Candidate) -> list[str]:
     """How the candidate sits among the others: sharing content (only one can be the statement),
     holding another's cue, or lying inside another's content."""
     out = []
     lo, hi = (cand.spans[0].start, cand.spans[-1].end) if cand.spans else (0, 0)
-    for other in work.candidates:
+    near_lo, near_hi = _extent(cand)
+    for other in _extents(work.candidates).near(near_lo, near_hi):
         if other is cand or not other.spans:
             continue
         if any(s.overlap(t) for s in cand.spans for t in other.spans):

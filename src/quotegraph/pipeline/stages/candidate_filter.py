@@ -85,13 +85,14 @@ class CandidateFilter:
         self.collected: list[tuple[str, Candidate, list[str]]] = []
 
     def __call__(self, work: Work) -> None:
+        extents = Extents(work.candidates)
         if self.keep_all:
             for cand in work.candidates:
-                self.collected.append((work.article.id, cand, candidate_features(work, cand)))
+                self.collected.append((work.article.id, cand, candidate_features(work, cand, extents)))
             return
         kept = []
         for cand in work.candidates:
-            p = self.model.probability(candidate_features(work, cand))
+            p = self.model.probability(candidate_features(work, cand, extents))
             cand.confidence = round(p, 3)
             if p >= self.model.threshold:
                 kept.append(cand)
@@ -99,8 +100,9 @@ class CandidateFilter:
             work.propose("candidates", None, kept, by=self.name)
 
 
-def candidate_features(work: Work, cand: Candidate) -> list[str]:
-    """Binary features of one candidate (names are ``group=value``)."""
+def candidate_features(work: Work, cand: Candidate, extents: Extents | None = None) -> list[str]:
+    """Binary features of one candidate (names are ``group=value``); ``extents`` indexes the
+    document's candidates, built once per document by the caller that scores them all."""
     clause = work.clauses[cand.clause] if cand.clause is not None and cand.clause < len(work.clauses) else None
     cue = _token_at(clause, cand.cue.start) if clause is not None and cand.cue is not None else None
     lemma = cue.lemma if cue is not None else (cand.cue.text.lower() if cand.cue is not None else "-")
@@ -113,7 +115,7 @@ def candidate_features(work: Work, cand: Candidate) -> list[str]:
     feats += _syntax(clause, cue, rule)
     feats += _shape(work, cand, clause)
     feats += _speaker(work, cand, clause, rule)
-    feats += _neighbours(work, cand)
+    feats += _neighbours(cand, extents or Extents(work.candidates))
     return feats
 
 
@@ -125,12 +127,12 @@ def _extent(cand: Candidate) -> tuple[int, int]:
     return (min(p[0] for p in points), max(p[1] for p in points)) if points else (0, 0)
 
 
-class _Extents:
+class Extents:
     """The candidates of one document by where they start, so that each finds the few it can touch
     without a scan of all the others (a long article has thousands)."""
 
     def __init__(self, cands: list[Candidate]) -> None:
-        self.cands, self.size = cands, len(cands)
+        self.cands = cands
         rows = sorted((_extent(c), i) for i, c in enumerate(cands) if c.spans)
         self.starts = [r[0][0] for r in rows]
         self.rows = rows
@@ -142,23 +144,13 @@ class _Extents:
         return [self.cands[i] for (s, e), i in self.rows[first:last] if s <= hi and e >= lo]
 
 
-_INDEX: list = [None]  # the index of the candidate list last asked about
-
-
-def _extents(cands: list[Candidate]) -> _Extents:
-    index = _INDEX[0]
-    if index is None or index.cands is not cands or index.size != len(cands):
-        index = _INDEX[0] = _Extents(cands)
-    return index
-
-
-def _neighbours(work: Work, cand: Candidate) -> list[str]:
+def _neighbours(cand: Candidate, extents: Extents) -> list[str]:
     """How the candidate sits among the others: sharing content (only one can be the statement),
     holding another's cue, or lying inside another's content."""
     out = []
     lo, hi = (cand.spans[0].start, cand.spans[-1].end) if cand.spans else (0, 0)
     near_lo, near_hi = _extent(cand)
-    for other in _extents(work.candidates).near(near_lo, near_hi):
+    for other in extents.near(near_lo, near_hi):
         if other is cand or not other.spans:
             continue
         if any(s.overlap(t) for s in cand.spans for t in other.spans):

@@ -6,11 +6,12 @@ The real pipeline proves them in test_attachment.py.
 from __future__ import annotations
 
 from quotegraph.model import Article, Span
-from quotegraph.pipeline.lexicons import lemma
 from quotegraph.pipeline.stages.attribution import _governing_cue, _one_per_cue
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
                                                with_stranded_conjuncts, without_trailing_aside)
-from quotegraph.pipeline.work import Candidate, Clause, Token, Work
+from quotegraph.pipeline.work import Candidate, Clause, Work
+
+from test_frames import parsed
 
 _TEXT = "“Hopefully,” the president said, “this museum can help us.” “No,” Roe said."
 
@@ -53,22 +54,15 @@ def test_pieces_naming_two_speakers_stay_apart() -> None:
     assert len(_one_per_cue([a, b])) == 2
 
 
+_COARSE = {"VBG": "VERB", "VB": "VERB", "VBP": "AUX", "EX": "PRON", "NNS": "NOUN", "MD": "AUX", "CC": "CCONJ",
+           "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON", ",": "PUNCT",
+           "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
+
+
 def _clause(spec: str, regions: dict[int, int] | None = None) -> Clause:
     """A clause from ``word/TAG/dep/head`` tokens (the coarse part of speech read off the tag);
     ``regions`` marks the tokens that stand for a masked quotation (``_`` for spaces in them)."""
-    tokens, pos = [], 0
-    coarse = {"VBG": "VERB", "VB": "VERB", "VBP": "AUX", "EX": "PRON", "NNS": "NOUN", "MD": "AUX", "CC": "CCONJ", "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON",
-              ",": "PUNCT", "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
-    for i, item in enumerate(spec.split()):
-        word, tag, dep, head = item.rsplit("/", 3)
-        word = word.replace("_", " ")
-        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), coarse.get(tag, "X"), tag, dep,
-                            int(head), region=(regions or {}).get(i)))
-        pos += len(word) + 1
-    for t in tokens:
-        if t.head != t.i:
-            tokens[t.head].children.append(t.i)
-    return Clause(Span(0, pos), 0, tokens)
+    return parsed(spec, regions, coarse=_COARSE)
 
 
 def _content(clause: Clause, first: int, phrase: bool) -> str:

@@ -14,13 +14,15 @@ from quotegraph.pipeline.stages.frames import complement, statement_kind, subjec
 from quotegraph.pipeline.work import Clause, Token
 
 
-def parsed(spec: str, regions: dict[int, int] | None = None) -> Clause:
-    """A clause from ``word/POS/dep/head`` tokens separated by spaces; ``regions`` marks quotation tokens."""
+def parsed(spec: str, regions: dict[int, int] | None = None, *, coarse: dict[str, str] | None = None) -> Clause:
+    """A clause from ``word/POS/dep/head`` tokens separated by spaces; ``regions`` marks quotation tokens.
+    With ``coarse`` the tags are fine-grained ones and the part of speech is read off them ("X" if unknown)."""
     tokens, pos = [], 0
     for i, item in enumerate(spec.split()):
         word, tag, dep, head = item.rsplit("/", 3)
         word = word.replace("_", " ")
-        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), tag, tag, dep, int(head),
+        upos = tag if coarse is None else coarse.get(tag, "X")
+        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), upos, tag, dep, int(head),
                             region=(regions or {}).get(i)))
         pos += len(word) + 1
     for t in tokens:

@@ -242,7 +242,9 @@ def test_a_content_ends_before_an_aside_or_a_second_statement(pipeline, body, co
 
 
 def test_a_title_case_headline_is_parsed_in_sentence_case(pipeline):
-    (q,) = _quotes(pipeline, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.")
+    quotes = _quotes(pipeline, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.")
+    (q,) = [q for q in quotes if q.kind != "topic"]  # "Railing Against Trump": what he spoke of
+    assert [(t.cue.text, t.text) for t in quotes if t.kind == "topic"] == [("Railing", "Trump")]
     assert q.cue.text == "Vows" and q.speaker.mention.text == "Sanders"
     assert q.text == "To Eliminate Tax Breaks Used By Developers"
 
@@ -291,3 +293,34 @@ def test_the_cue_of_a_quotation_is_the_governing_speech_verb_not_a_participle(pi
             'Congress before the end of the year."')
     q = next(q for q in _quotes(pipeline, body) if q.type == "direct")
     assert q.cue.text == "said" and q.speaker.mention.text == "He"
+
+
+@pytest.mark.parametrize("body, first, second", [
+    # a content ends where a second attribution begins; each cue keeps its own
+    ("Lynch said the nonstop demands of government work sometimes erase the barriers that women face, though she "
+     "noted clients are beginning to demand diverse legal teams.",
+     ("the nonstop demands of government work sometimes erase the barriers that women face", "said"),
+     ("clients are beginning to demand diverse legal teams", "noted")),
+    ("The mayor said the budget would be balanced by June, but the council treasurer warned that revenue was falling.",
+     ("the budget would be balanced by June", "said"), ("that revenue was falling", "warned")),
+])
+def test_a_content_ends_where_a_second_attribution_begins(pipeline, body, first, second):
+    quotes = {q.text: q.cue.text for q in _quotes(pipeline, body)}
+    assert quotes.get(first[0]) == first[1], quotes
+    assert quotes.get(second[0]) == second[1], quotes
+
+
+def test_a_frame_comma_is_no_second_attribution(pipeline):
+    body = ("Disney’s tech teams isolated the problem, Mayer said, and patched the software as the company "
+            "continued to sign up subscribers.")
+    said = _only(pipeline, body, "isolated the problem")
+    assert "Mayer said" not in said.text and said.speaker.name == "Mayer"
+
+
+@pytest.mark.parametrize("body, topic", [
+    ("At the meeting on Tuesday, the governor warned of a long recession.", "a long recession"),
+    ("Fans complained about the referees after the game.", "the referees"),
+])
+def test_what_a_speech_verb_spoke_of_is_a_topic(pipeline, body, topic):
+    q = _only(pipeline, body, topic)
+    assert q.kind == "topic" and q.text == topic

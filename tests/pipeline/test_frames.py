@@ -10,7 +10,7 @@ import pytest
 
 from quotegraph.model import Span
 from quotegraph.pipeline.lexicons import lemma
-from quotegraph.pipeline.stages.frames import complement, statement_kind, subject_of
+from quotegraph.pipeline.stages.frames import complement, second_attribution, statement_kind, subject_of
 from quotegraph.pipeline.work import Clause, Token
 
 
@@ -87,6 +87,16 @@ def judged(spec: str, cue: str, regions: dict[int, int] | None = None) -> tuple[
     # writing
     ("He/PRON/nsubj/1 wrote/VERB/ROOT/1 that/SCONJ/mark/4 it/PRON/nsubj/4 failed/VERB/ccomp/1",
      "wrote", ("clause", "writing", "that it failed")),
+    # what a speech verb spoke of, with nothing said: a topic
+    ("She/PRON/nsubj/1 warned/VERB/ROOT/1 of/ADP/prep/1 a/DET/det/4 recession/NOUN/pobj/2",
+     "warned", ("spoken-of", "topic", "a recession")),
+    ("Fans/NOUN/nsubj/1 complained/VERB/ROOT/1 about/ADP/prep/1 the/DET/det/4 referees/NOUN/pobj/2",
+     "complained", ("spoken-of", "topic", "the referees")),
+    # a phrase before the verb, or one that is no topic, is the frame's
+    ("On/ADP/prep/3 Monday/PROPN/pobj/0 she/PRON/nsubj/3 spoke/VERB/ROOT/3",
+     "spoke", ("object", None, "")),
+    ("He/PRON/nsubj/1 said/VERB/ROOT/1 in/ADP/prep/1 Ohio/PROPN/pobj/2",
+     "said", ("object", None, "")),
 ])
 def test_form_and_kind(spec, cue, expected):
     assert judged(spec, cue) == expected
@@ -166,3 +176,29 @@ def test_a_relative_clause_is_not_the_content(spec, content):
     clause = parsed(spec)
     _, idx = complement(clause, clause.tokens[1])
     assert " ".join(clause.tokens[i].text for i in idx) == content
+
+
+@pytest.mark.parametrize("spec, cue, cut_before", [
+    # "…, though she noted …": the second attribution starts at the comma
+    ("Lynch/PROPN/nsubj/1 said/VERB/ROOT/1 demands/NOUN/nsubj/3 erase/VERB/ccomp/1 barriers/NOUN/dobj/3 ,/PUNCT/punct/3 "
+     "though/SCONJ/mark/8 she/PRON/nsubj/8 noted/VERB/advcl/3 clients/NOUN/nsubj/10 want/VERB/ccomp/8 teams/NOUN/dobj/10",
+     "noted", ","),
+    # "…, which he said were …": a relative clause holding the cue
+    ("He/PRON/nsubj/1 attacked/VERB/ROOT/1 donations/NOUN/dobj/1 ,/PUNCT/punct/2 which/PRON/nsubjpass/8 he/PRON/nsubj/6 "
+     "said/VERB/parataxis/8 were/AUX/auxpass/8 accompanied/VERB/relcl/2 by/ADP/agent/8 favors/NOUN/pobj/9",
+     "said", ","),
+    # a cue with no subject of its own is no second attribution
+    ("He/PRON/nsubj/1 said/VERB/ROOT/1 taxes/NOUN/nsubj/3 rise/VERB/ccomp/1 ,/PUNCT/punct/3 "
+     "adding/VERB/advcl/3 more/ADJ/dobj/5",
+     "adding", None),
+    # a cue inside the content with no break before its clause stays inside ("said she noted …")
+    ("He/PRON/nsubj/1 said/VERB/ROOT/1 she/PRON/nsubj/3 noted/VERB/ccomp/1 it/PRON/nsubj/5 rose/VERB/ccomp/3",
+     "noted", None),
+])
+def test_second_attribution(spec, cue, cut_before):
+    clause = parsed(spec)
+    cut = second_attribution(clause, cue_of(clause, cue), clause.tokens[-1].end)
+    if cut_before is None:
+        assert cut is None
+    else:
+        assert cut == next(t.start for t in clause.tokens if t.text == cut_before)

@@ -71,7 +71,7 @@ def _table(result: dict[str, Any]) -> str:
 @click.option("--since", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Latest date, inclusive.")
 @click.option("--type", "type_", help="direct, indirect, mixed (comma-separated).")
-@click.option("--kind", help="speech, writing, belief, perception, intention, document, or all"
+@click.option("--kind", help="speech, writing, belief, perception, intention, document, topic, or all"
               " (default: speech, writing and unknown).")
 @click.option("--min-confidence", "min_confidence", type=float, default=None, help="Lowest confidence (0 to 1).")
 @click.option("--source", help="Outlet, exact.")

@@ -28,7 +28,7 @@ __all__ = ["SpeakerRef", "StatementView", "NameRef", "Context", "SourceView", "S
 
 MAX_QUERY_CHARS = 500  # one search text or name filter
 MAX_OFFSET = 100_000  # results a page may skip
-STATEMENT_KINDS = ("speech", "writing", "belief", "perception", "intention", "document")
+STATEMENT_KINDS = ("speech", "writing", "belief", "perception", "intention", "document", "topic")
 
 
 class Repeatable:
@@ -87,7 +87,7 @@ class SearchParams(Record):
     type: Annotated[str | None, Repeatable(QUOTE_TYPES)] = None
     """Quote types, comma-separated or repeated: direct, indirect, mixed."""
     kind: Annotated[str | None, Repeatable(STATEMENT_KINDS, every="all")] = None
-    """Statement kinds, comma-separated or repeated: speech, writing, belief, perception, intention, document; 'all' for every kind. Default: speech, writing and statements of unknown kind."""
+    """Statement kinds, comma-separated or repeated: speech, writing, belief, perception, intention, document, topic; 'all' for every kind. Default: speech, writing and statements of unknown kind."""
     min_confidence: Annotated[float, Describe(minimum=0, maximum=1)] | None = None
     """Lowest extraction confidence (0 to 1)."""
     source: _Text = None
@@ -159,7 +159,7 @@ class StatementView(Record):
     outlet: str | None
     """that article's source"""
     kind: str | None
-    """`speech`, `writing`, `belief`, `perception`, `intention`, `document`, or `null`"""
+    """`speech`, `writing`, `belief`, `perception`, `intention`, `document`, `topic`, or `null`"""
     cue: Mention | None
     """the reporting expression in the first article"""
     channel: str | None

@@ -130,7 +130,7 @@ class Candidate:
     rule: str = ""
     speaker_rule: str = ""  # the resolver that named the speaker
     speaker_affiliation: str | None = None
-    kind: str | None = None  # speech, writing, belief, perception, intention, document
+    kind: str | None = None  # speech, writing, belief, perception, intention, document, topic
 
 
 @dataclass(slots=True)

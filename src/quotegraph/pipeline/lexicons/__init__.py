@@ -12,7 +12,7 @@ __all__ = ["cues", "cue_kinds", "light_cues", "KINDS", "noun_cues", "channels", 
 
 # What sort of statement a cue makes (``Quotation.kind``); "document" is a
 # statement whose source is a poll, study, record or recording.
-KINDS = ("speech", "writing", "belief", "perception", "intention", "document")
+KINDS = ("speech", "writing", "belief", "perception", "intention", "document", "topic")
 
 
 def _rows(name: str) -> list[list[str]]:

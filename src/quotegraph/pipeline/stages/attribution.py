@@ -19,8 +19,8 @@ from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
-                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
-                     that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
+                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span, second_attribution, statement_kind,
+                     subject_of, that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
@@ -29,7 +29,7 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _AFTER_FRAME = re.compile(r"\s*,\s*(?P<words>(?:[^\W\d_][\w’']*\s+){0,3})[\"“‘']?")
 _FRAME_WORDS = 8
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
-_PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
+_PHRASE_FORMS = ("object", "topic", "spoken-of", "predicative", "demand", "noun-topic", "light", "passive")
 _NAMING_DEPS = ("compound", "amod", "nmod", "poss")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
 
@@ -163,6 +163,10 @@ class Attribution:
             return c.rule in _SYNTAX_ONLY and any(o is not c and o.spans and o.rule not in _SYNTAX_ONLY and
                                                  any(s.overlap(t) for s in c.spans for t in o.spans) for o in out)
 
+        for c in out:
+            for o in out:
+                if o is not c and o.spans and c.spans and inside(c, o) and not inside(o, c):
+                    self._end_before_second(work, clause, o, c)
         kept = [c for c in out if not dominated(c) and not yields(c)]
         for c in kept:
             if unrealised(c):
@@ -213,6 +217,24 @@ class Attribution:
         if form == "quote":
             self._fronted_piece(work, clause, cand, verb)
         return cand
+
+    def _end_before_second(self, work: Work, clause: Clause, outer: Candidate, inner: Candidate) -> None:
+        """A content ends where a second attribution begins: in "Lynch said the demands erase barriers,
+        though she noted clients want diverse teams" the clause after the comma is what someone else
+        (or the same speaker, again) reports through a cue of its own, not part of the first content."""
+        cue = next((t for t in clause.tokens if t.start == inner.cue.start), None)
+        if cue is None or inner.speaker_mention is None or any(clause.tokens[c].dep == "neg" for c in cue.children):
+            return  # "…, but the agency did not estimate how many …" says nothing of its own: it stays inside
+        cut = second_attribution(clause, cue, outer.spans[-1].end)
+        if cut is None or not any(s.start < cut < s.end for s in outer.spans):
+            return  # the break must fall inside the content, not between its pieces
+        if outer.cue is not None and outer.cue.end <= cut and not work.text[outer.cue.end : cut].strip(_TRIM):
+            return  # the comma that closes the frame ("A, Mayer said, and B") is no second attribution
+        spans = [s for s in outer.spans if s.start < cut]
+        last = _trimmed(work, spans[-1].start, min(spans[-1].end, cut))
+        if last is None:
+            return
+        self._set_content(work, outer, spans[:-1] + [last])
 
     def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
         """"X told teachers who covered the lawn that …": the parser hung the "that" clause on the verb of

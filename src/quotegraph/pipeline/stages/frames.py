@@ -14,7 +14,7 @@ from .marks import QUOTE_MARKS
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "with_stranded_conjuncts", "fronted_content", "SUBJECT_DEPS", "FORMS"]
+           "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -150,7 +150,7 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
 #   that-clause   the "that" clause of a verb outside the lexicons ("conceded that ...": a belief until the
 #                 lexicon says otherwise)
 FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical",
-         "noun-topic", "light", "passive", "pronoun", "that-clause")
+         "noun-topic", "light", "passive", "pronoun", "that-clause", "spoken-of")
 
 
 def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
@@ -219,8 +219,24 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         if passive:
             return "passive", passive
     # A speech verb's "about"/"of" phrase ("joked about X", "warned of X") is what was spoken of, not what
-    # was said: no content (real news pages never count it as a statement).
+    # was said: a statement of its own kind, ``topic`` (real news pages never count it as something said).
+    if not picked and cls in ("speech", "write"):
+        spoken_of = _spoken_of(clause, verb)
+        if spoken_of:
+            return "spoken-of", spoken_of
     return "object", _flatten(clause, picked)
+
+
+_SPOKEN_OF_PREPS = frozenset(("about", "of", "against", "over", "on"))
+
+
+def _spoken_of(clause: Clause, verb: Token) -> list[int]:
+    """What a speech verb with no content spoke of: the object of its "about", "of", "against", "over"
+    or "on" phrase after it ("warned of a recession", "complained about the referees")."""
+    for p in _children(clause, verb, ("prep",)):
+        if p.i > verb.i and p.text.lower() in _SPOKEN_OF_PREPS and _children(clause, p, ("pobj", "pcomp")):
+            return _flatten(clause, [p], drop_first=True)
+    return []
 
 
 def _unmarked_clauses(clause: Clause, verb: Token) -> list[Token]:
@@ -306,6 +322,8 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
         kind: str | None = noun_cue_kinds().get(verb.lemma, "belief")
     elif form == "that-clause":
         kind = "belief"
+    elif form == "spoken-of":
+        kind = "topic"
     else:
         clause_kind, object_kind, infinitive_kind = cue_kinds().get(verb.lemma, ("speech", None, "intention"))
         kind = clause_kind
@@ -708,3 +726,28 @@ def continued_after_frame(clause: Clause, verb: Token, idx: list[int]) -> list[i
             return list(range(start, sub[-1] + 1))
         return []
     return []
+
+
+_BREAKS = (",", ";", "--", "—", "–", "―")
+
+
+def second_attribution(clause: Clause, cue: Token, content_end: int) -> int | None:
+    """Where a content that runs on into a second attribution must end: the character offset of the
+    comma, semicolon or dash that opens the clause of ``cue`` (a cue with a subject of its own) when
+    that clause runs to the content's end ("…, though she noted …", "…, which he said were …",
+    "…; Smith said …"); None when ``cue`` is not set off like that."""
+    if not _children(clause, cue, SUBJECT_DEPS):
+        return None
+    node = cue
+    for _ in range(4):
+        sub = clause.subtree(node.i)
+        before = clause.tokens[sub[0] - 1] if sub[0] > 0 else None
+        if before is not None and before.dep == "cc" and sub[0] > 1:
+            before = clause.tokens[sub[0] - 2]  # "…, but she said …"
+        if before is not None and before.text in _BREAKS and before.region is None \
+                and clause.tokens[sub[-1]].end >= content_end - 1:
+            return before.start
+        if node.head == node.i or node.dep not in ("advcl", "relcl", "conj", "parataxis", "ccomp"):
+            return None
+        node = clause.tokens[node.head]
+    return None

@@ -52,8 +52,9 @@ def test_broader_forms(spec, cue, expected):
 
 
 def test_what_is_not_a_broader_cue():
-    # a speech verb's topic phrase is what was spoken of, not what was said
-    assert judged("She/PRON/nsubj/1 joked/VERB/ROOT/1 about/ADP/prep/1 the/DET/det/4 weather/NOUN/pobj/2", "joked")[2] == ""
+    # a speech verb's topic phrase is what was spoken of, not what was said: a topic, never speech
+    assert judged("She/PRON/nsubj/1 joked/VERB/ROOT/1 about/ADP/prep/1 the/DET/det/4 weather/NOUN/pobj/2",
+                  "joked") == ("spoken-of", "topic", "the weather")
     clause = parsed("A/DET/det/1 statement/NOUN/nsubj/4 about/ADP/prep/1 taxes/NOUN/pobj/2 came/VERB/ROOT/4")
     assert not is_noun_cue(clause, cue_of(clause, "statement"))
     # "told him": the pronoun is the addressee, not what was said

@@ -24,6 +24,7 @@ from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, co
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
+_RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
 _WORD = re.compile(r"[A-Za-z’']+")
 # Between a frame set off by commas and its quotation: the comma, a few words of the sentence, the mark.
 _AFTER_FRAME = re.compile(r"\s*,\s*(?P<words>(?:[^\W\d_][\w’']*\s+){0,3})[\"“‘']?")
@@ -225,6 +226,8 @@ class Attribution:
         cue = next((t for t in clause.tokens if t.start == inner.cue.start), None)
         if cue is None or inner.speaker_mention is None or any(clause.tokens[c].dep == "neg" for c in cue.children):
             return  # "…, but the agency did not estimate how many …" says nothing of its own: it stays inside
+        if inner.speaker_mention.text.lower() in _RELATIVE_PRONOUNS:
+            return  # "…, a group which opposes …": the writer's description of someone, not their statement
         cut = second_attribution(clause, cue, outer.spans[-1].end)
         if cut is None or not any(s.start < cut < s.end for s in outer.spans):
             return  # the break must fall inside the content, not between its pieces

@@ -324,3 +324,11 @@ def test_a_frame_comma_is_no_second_attribution(pipeline):
 def test_what_a_speech_verb_spoke_of_is_a_topic(pipeline, body, topic):
     q = _only(pipeline, body, topic)
     assert q.kind == "topic" and q.text == topic
+
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday's episode of “The Steve Harvey Morning Show,” the former secretary of state said she was ready.",
+    "In his 2002 book, “Make Your Kid a Millionaire,” Mr. McKinley suggested saving early.",
+])
+def test_a_title_in_quotation_marks_is_not_what_was_said(pipeline, body):
+    assert [q.text for q in _quotes(pipeline, body) if q.type == "direct"] == []

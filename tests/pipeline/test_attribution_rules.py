@@ -6,7 +6,9 @@ The real pipeline proves them in test_attachment.py.
 from __future__ import annotations
 
 from quotegraph.model import Article, Span
-from quotegraph.pipeline.stages.attribution import _governing_cue, _one_per_cue
+import pytest
+
+from quotegraph.pipeline.stages.attribution import _governing_cue, _one_per_cue, is_title_case
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
                                                with_stranded_conjuncts, without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
@@ -176,3 +178,16 @@ def test_a_conjunct_on_the_cue_after_a_comma_inside_the_content_goes_on_with_it(
     _, idx = complement(clause, proposed)
     assert " ".join(clause.tokens[i].text for i in with_stranded_conjuncts(clause, proposed, idx)) == \
         "to triple it , grow corps"
+
+
+@pytest.mark.parametrize("inner, title", [
+    ("The Steve Harvey Morning Show,", True),
+    ("Make Your Kid a Millionaire,", True),  # short function words stay lower case in a title
+    ("A Change Is Gonna Come", True),
+    ("We will keep fighting for the workers", False),  # a sentence, in sentence case
+    ("Lock Her Up", False),  # one long word only: too little to tell
+    ("We Win. You Lose.", False),  # two sentences are said, not a title
+    ("Disgusting", False),
+])
+def test_title_case(inner, title) -> None:
+    assert is_title_case(inner) is title

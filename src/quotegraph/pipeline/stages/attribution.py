@@ -540,7 +540,7 @@ class Attribution:
 
     def _frame_cue(self, work: Work, clause: Clause, tok: Token) -> Token | None:
         """The cue verb governing a quotation in its sentence, if any."""
-        if _names_a_thing(work, clause, tok):
+        if _names_a_thing(work, clause, tok) or _titles_a_work(work, clause, work.regions[tok.region]):
             return None  # 'the “Meth. We’re on it.” campaign': a name for something, not what was said
         t = tok
         for _ in range(3):
@@ -590,6 +590,30 @@ def _names_a_thing(work: Work, clause: Clause, tok: Token) -> bool:
     if not before or not after or after[0].i != tok.head:
         return False
     return before[-1].pos in ("DET", "ADJ") or before[-1].tag in ("POS", "PRP$")
+
+
+def _titles_a_work(work: Work, clause: Clause, region) -> bool:
+    """A title in quotation marks after the noun or preposition that introduces it: 'an episode of “The
+    Steve Harvey Morning Show,”', 'his 2002 book, “Make Your Kid a Millionaire,”', 'the anthem “A Change
+    Is Gonna Come”'. Its words are in title case and it is set inside the sentence, not said."""
+    before = [t for t in clause.tokens if t.end <= region.outer.start and t.pos not in ("PUNCT", "SPACE")]
+    if not before or not (before[-1].pos in ("NOUN", "PROPN") or before[-1].text.lower() in _TITLE_LEADS):
+        return False
+    return is_title_case(work.text[region.start : region.end])
+
+
+_TITLE_LEADS = frozenset(("of", "titled", "entitled", "called", "named", "dubbed"))
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def is_title_case(inner: str) -> bool:
+    """Words set as a title: two to twelve words, every word of four letters or more capitalised, and
+    no sentence end inside ("The Steve Harvey Morning Show," but not "We will win. Believe me.")."""
+    words = _TITLE_WORD.findall(inner)
+    if not 2 <= len(words) <= 12 or re.search(r"[.!?;:]\s+\S", inner.strip()):
+        return False
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 2 and all(w[0].isupper() for w in long) and sum(w[0].isupper() for w in words) >= 2
 
 
 def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:

@@ -10,7 +10,8 @@ import pytest
 
 from quotegraph.model import Span
 from quotegraph.pipeline.lexicons import lemma
-from quotegraph.pipeline.stages.frames import complement, second_attribution, statement_kind, subject_of
+from quotegraph.pipeline.stages.frames import (complement, second_attribution, statement_kind, subject_of,
+                                               with_object_complements)
 from quotegraph.pipeline.work import Clause, Token
 
 
@@ -202,3 +203,24 @@ def test_second_attribution(spec, cue, cut_before):
         assert cut is None
     else:
         assert cut == next(t.start for t in clause.tokens if t.text == cut_before)
+
+
+@pytest.mark.parametrize("spec, content", [
+    # the phrase the parser hung on the verb goes on with the object
+    ("Clinton/PROPN/nsubj/1 mentioned/VERB/ROOT/1 remarks/NOUN/dobj/1 as/ADP/prep/1 examples/NOUN/pobj/3 "
+     "of/ADP/prep/4 disrespect/NOUN/pobj/5", "remarks as examples of disrespect"),
+    # a phrase of time or place is the frame's, and ends the content
+    ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 on/ADP/prep/1 Tuesday/PROPN/pobj/4",
+     "the charge"),
+    ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 at/ADP/prep/1 a/DET/det/6 "
+     "rally/NOUN/pobj/4 as/ADP/prep/1 lies/NOUN/pobj/7", "the charge"),
+    # nothing but a prepositional phrase right after the content goes on with it
+    ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 ,/PUNCT/punct/1 "
+     "saying/VERB/advcl/1 nothing/PRON/dobj/5", "the charge"),
+])
+def test_with_object_complements(spec, content):
+    clause = parsed(spec)
+    verb = next(t for t in clause.tokens if t.dep == "ROOT")
+    obj = next(t for t in clause.tokens if t.dep == "dobj" and t.head == verb.i)
+    idx = with_object_complements(clause, verb, clause.subtree(obj.i))
+    assert " ".join(clause.tokens[i].text for i in idx) == content

@@ -19,8 +19,9 @@ from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
-                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span, second_attribution, statement_kind,
-                     subject_of, that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
+                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span,
+                     second_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
+                     with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 
 _TRIM = " \t\n,;:—–-"
@@ -203,6 +204,8 @@ class Attribution:
             return cand if colon else None
         if form in ("clause", "infinitive"):
             idx = with_stranded_conjuncts(clause, verb, idx)
+        if form in ("object", "predicative"):
+            idx = with_object_complements(clause, verb, idx)
         toks = [clause.tokens[i] for i in without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)]
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:

@@ -14,7 +14,7 @@ from .marks import QUOTE_MARKS
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "fronted_content", "SUBJECT_DEPS", "FORMS"]
+           "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -751,3 +751,31 @@ def second_attribution(clause: Clause, cue: Token, content_end: int) -> int | No
             return None
         node = clause.tokens[node.head]
     return None
+
+
+# Prepositions that open the frame's time or place ("denied the charge on Tuesday", "at a rally"), not
+# part of what a noun-phrase object reports.
+_FRAME_PREPS = frozenset("at in on during after before since amid throughout until".split())
+
+
+def with_object_complements(clause: Clause, verb: Token, idx: list[int]) -> list[int]:
+    """A noun-phrase content with the prepositional phrases of its cue that go on right after it: in
+    "Clinton mentioned disparaging remarks as examples of his disrespect" the "as" phrase is part of
+    what she mentioned (the parser hangs it on the verb). A phrase of time or place ("on Tuesday", "at
+    the rally") belongs to the frame and ends the content, as does anything else that is not such a
+    phrase."""
+    if not idx:
+        return idx
+    out, end = set(idx), max(idx)
+    for c in sorted(verb.children):
+        t = clause.tokens[c]
+        if c <= verb.i or c in out:
+            continue
+        sub = clause.subtree(c)
+        if sub[0] != end + 1:
+            continue
+        if t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS:
+            break
+        out.update(range(end + 1, sub[-1] + 1))
+        end = sub[-1]
+    return sorted(out)

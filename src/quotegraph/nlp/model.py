@@ -139,10 +139,18 @@ def _recognise(nlp, docs, names_of, groups, seen, batch_size) -> None:
             named.append((d, names))
             if known is not None:
                 known |= names
+    from . import greedy_ner  # numpy and thinc load with the model, not with quotegraph
+
     windows = [(d, lo, _window_doc(d, lo, hi)) for d, names in named for lo, hi in _windows(d, names)]
     ner = nlp.get_pipe("ner")
-    for (d, lo, _), w in zip(windows, ner.pipe((w for _, _, w in windows), batch_size=batch_size)):
-        _copy_entities(d, lo, w)
+    if not greedy_ner.decodable(ner):  # not the recogniser design the fast decoder mirrors
+        for (d, lo, _), w in zip(windows, ner.pipe((w for _, _, w in windows), batch_size=batch_size)):
+            _copy_entities(d, lo, [(e.start, e.end, e.label_) for e in w.ents])
+        return
+    for k in range(0, len(windows), batch_size):
+        batch = windows[k : k + batch_size]
+        for (d, lo, _), found in zip(batch, greedy_ner.recognise(ner, [w for _, _, w in batch])):
+            _copy_entities(d, lo, found)
 
 
 # The recogniser's token features see 4 tokens to each side, so a window of
@@ -172,15 +180,18 @@ def _window_doc(doc, lo: int, hi: int):
     return Doc(doc.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
 
 
-def _copy_entities(doc, lo: int, window) -> None:
-    """Entities found in a window, set on the sentence (never overlapping earlier ones)."""
+def _copy_entities(doc, lo: int, found: list[tuple[int, int, str]]) -> None:
+    """Entities found in a window (token start, end, label), set on the sentence (never
+    overlapping earlier ones)."""
     from spacy.tokens import Span
 
+    if not found:
+        return
     ents = list(doc.ents)
-    for e in window.ents:
-        start, end = lo + e.start, lo + e.end
+    for s, e, label in found:
+        start, end = lo + s, lo + e
         if all(end <= x.start or start >= x.end for x in ents):
-            ents.append(Span(doc, start, end, label=e.label_))
+            ents.append(Span(doc, start, end, label=label))
     doc.ents = sorted(ents, key=lambda x: x.start)
 
 

@@ -102,16 +102,23 @@ def recognise(ner, docs: Sequence) -> list[list[Entity]]:
 
 
 def _decode(cached, bias, weights, out_bias, moves: _Moves, lengths, offsets, space, starts, out) -> None:
-    """Greedy BILUO decoding of every document at once (see ``ner.pyx`` for the rules mirrored)."""
+    """Greedy BILUO decoding of every document at once (see ``ner.pyx`` for the rules mirrored).
+
+    There is always a valid move (out when no entity is open, last of the open entity's label
+    otherwise), so every document ends after exactly one move per token.
+    """
+    n = len(lengths)
     active = numpy.flatnonzero(lengths > 0)
-    b = numpy.zeros(len(lengths), int)  # the buffer's first token, per document
-    is_open = numpy.zeros(len(lengths), bool)
-    ent_start = numpy.zeros(len(lengths), int)
-    ent_label = numpy.zeros(len(lengths), int)
+    b = numpy.zeros(n, int)  # the buffer's first token, per document
+    is_open = numpy.zeros(n, bool)
+    ent_start, ent_label = numpy.zeros(n, int), numpy.zeros(n, int)
     kind, label = moves.kind, moves.label
     labelled = label != 0
+    begin, inside, last, unit, out_kind = (kind == k for k in range(5))
+    found = []  # (document, start, end, label code) arrays, one per step that closed entities
     while active.size:
-        g0 = offsets[active] + b[active]  # the buffer's first token, over the whole batch
+        pos = b[active]
+        g0 = offsets[active] + pos  # the buffer's first token, over the whole batch
         opened = is_open[active]
         g1 = numpy.where(opened, offsets[active] + ent_start[active], -1)
         g2 = numpy.where(opened, g0 - 1, -1)
@@ -124,31 +131,29 @@ def _decode(cached, bias, weights, out_bias, moves: _Moves, lengths, offsets, sp
         scores += out_bias
         if moves.unseen.size:
             scores[:, moves.unseen] = scores.min()
-        blen = lengths[active] - b[active]
+        room = (lengths[active] - pos >= 2)[:, None]  # a second token left in the buffer
         nxt = numpy.minimum(g0 + 1, len(space) - 1)
-        next_starts = (blen >= 2) & starts[nxt]
-        on_space = space[g0]
-        same = ent_label[active][:, None] == label[None, :]
+        free = (~(room[:, 0] & starts[nxt]))[:, None]  # the next token starts no new sentence
+        word = ~space[g0][:, None]
         o, c = ~opened[:, None], opened[:, None]
-        valid = numpy.where(kind == 0, o & (blen >= 2)[:, None] & labelled & ~next_starts[:, None] & ~on_space[:, None],
-                numpy.where(kind == 1, c & (blen >= 2)[:, None] & same & labelled & ~next_starts[:, None],
-                numpy.where(kind == 2, c & same & labelled,
-                numpy.where(kind == 3, o & labelled & ~on_space[:, None],
-                numpy.where(kind == 4, o, False)))))
+        same = (ent_label[active][:, None] == label[None, :]) & labelled
+        valid = ((begin & o & room & labelled & free & word) | (inside & c & room & same & free)
+                 | (last & c & same) | (unit & o & labelled & word) | (out_kind & o))
         guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
-        _apply(active, guess, kind, label, b, is_open, ent_start, ent_label, out, moves.labels)
+        k, lab = kind[guess], label[guess]
+        starting = k == 0
+        is_open[active[starting]] = True
+        ent_start[active[starting]] = pos[starting]
+        ent_label[active[starting]] = lab[starting]
+        ending, single = k == 2, k == 3
+        if ending.any():
+            docs = active[ending]
+            found.append((docs, ent_start[docs], pos[ending] + 1, ent_label[docs]))
+            is_open[docs] = False
+        if single.any():
+            found.append((active[single], pos[single], pos[single] + 1, lab[single]))
+        b[active] += 1
         active = active[b[active] < lengths[active]]
-
-
-def _apply(active, guess, kind, label, b, is_open, ent_start, ent_label, out, labels) -> None:
-    """Take the chosen action in each document: every action consumes one token."""
-    for doc, move in zip(active.tolist(), guess.tolist()):
-        k = kind[move]
-        if k == 0:  # begin
-            is_open[doc], ent_start[doc], ent_label[doc] = True, b[doc], label[move]
-        elif k == 2:  # last
-            out[doc].append((int(ent_start[doc]), int(b[doc]) + 1, labels[ent_label[doc]]))
-            is_open[doc] = False
-        elif k == 3:  # unit
-            out[doc].append((int(b[doc]), int(b[doc]) + 1, labels[label[move]]))
-        b[doc] += 1
+    for docs, s, e, codes in found:  # steps in order, so each document's entities come in text order
+        for d, start, end, code in zip(docs.tolist(), s.tolist(), e.tolist(), codes.tolist()):
+            out[d].append((start, end, moves.labels[code]))

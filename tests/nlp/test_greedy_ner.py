@@ -106,3 +106,15 @@ def test_decoder_finds_what_spacys_recogniser_finds():
         got = recognise(ner, docs())
     assert got == want
     assert any(len(found) >= 3 for found in want)  # the sentences do hold entities to find
+
+
+@pytest.mark.integration
+def test_a_recogniser_the_decoder_does_not_fit_runs_through_spacy_with_the_same_result(monkeypatch):
+    from quotegraph.nlp import greedy_ner
+    from quotegraph.nlp.model import parse_texts, recognise_texts
+
+    fast = list(parse_texts(SENTENCES)), list(recognise_texts(SENTENCES))
+    monkeypatch.setattr(greedy_ner, "decodable", lambda ner: False)
+    slow = list(parse_texts(SENTENCES)), list(recognise_texts(SENTENCES))
+    assert slow == fast
+    assert any(row[7] == "PERSON" for rows in fast[0] for row in rows)

@@ -51,6 +51,18 @@ def test_channel_is_the_channel_word_nearest_the_cue_outside_the_content() -> No
     assert cand.channel_evidence == _at(work, "tweets")  # "statement" inside the content is not the channel
 
 
+def test_two_statements_of_one_clause_each_get_the_channel_word_nearest_their_own_cue() -> None:
+    # the clause's channel words are found once and shared; the nearest to each cue still wins
+    work = _work("In a tweet, Loach said the vote was rigged, and in a statement his aide said it was not.")
+    first = _cand(work, "the vote was rigged", "said")
+    second = _cand(work, "it was not", "said", after="aide")
+    assert first.clause == second.clause
+    work.candidates = [first, second]
+    Channel()(work)
+    assert (first.channel, first.channel_evidence) == ("twitter", _at(work, "tweet"))
+    assert (second.channel, second.channel_evidence) == ("statement", _at(work, "statement"))
+
+
 def test_channel_stays_empty_without_a_channel_word() -> None:
     work = _work("Loach said on Saturday that he had been expelled.")
     cand = _cand(work, "that he had been expelled", "said")

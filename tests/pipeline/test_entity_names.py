@@ -44,3 +44,29 @@ def test_clean_name(text: str, expected: str) -> None:
 )
 def test_kind_of(label: str, name: str, expected: str) -> None:
     assert kind_of(label, name) == expected
+
+
+@pytest.mark.parametrize("names", [
+    ("Ken Loach", "Unite"),  # every name capitalised: only capitalised words are looked at
+    ("Ken Loach", "Unite", "de Villiers"),  # one is not: every word is
+])
+def test_known_names_the_recogniser_missed_are_linked_outside_quotations(names) -> None:
+    from pipeline_helpers import segmented
+
+    from quotegraph.model import Mention
+    from quotegraph.pipeline.stages.entities import _link_known_names
+    from quotegraph.pipeline.work import Clause, Cluster
+
+    text = ("Ken Loach spoke to Unite and de Villiers. Later Loach left; de Villiers stayed, and "
+            "AUnite_ was no Unite_ word. “Loach was wrong,” said Unite.")
+    work = segmented(text)
+    work.clauses = [Clause(s, work.paragraph_of(s.start), []) for s in work.sentences]
+    clusters = {n: Cluster(n, "person" if n != "Unite" else "organisation",
+                           [Mention.of(text, text.index(n), text.index(n) + len(n))]) for n in names}
+    work.clusters = list(clusters.values())
+    _link_known_names(work)
+    found = {n: [m.start for m in c.mentions] for n, c in clusters.items()}
+    assert found["Ken Loach"] == [0, text.index("Loach left")]  # the surname alone, not inside the quotation
+    assert found["Unite"] == [text.index("Unite"), text.rindex("Unite.")]  # whole words only
+    if "de Villiers" in found:
+        assert found["de Villiers"] == [text.index("de Villiers"), text.index("de Villiers stayed")]

@@ -29,3 +29,28 @@ def test_a_title_case_headline_is_shown_in_sentence_case(text, expected):
 ])
 def test_ordinary_sentences_are_unchanged(text):
     assert sentence_case(text) == text
+
+
+ROWS = [  # (idx, text, lower, pos, tag, dep, head, ent_type, ent_iob) as nlp.parse_texts yields them
+    (0, "Loach", "loach", "PROPN", "NNP", "nsubj", 1, "PERSON", "B"),
+    (6, "said", "said", "VERB", "VBD", "ROOT", 1, "", "O"),
+    (11, "so", "so", "ADV", "RB", "advmod", 1, "", "O"),
+]
+
+
+def test_tokens_of_an_unmasked_sentence_are_shifted_to_document_offsets():
+    from quotegraph.pipeline.stages.parse import _mapped, _to_tokens
+
+    tokens = _to_tokens(ROWS, [(0, 100, 113, None)])
+    assert [(t.start, t.end, t.text, t.lemma) for t in tokens] == [(100, 105, "Loach", "loach"), (106, 110, "said", "say"),
+                                                                  (111, 113, "so", "so")]
+    assert tokens[1].children == [0, 2]
+    assert [(t.start, t.end) for t in tokens] == [(t.start, t.end) for t in _mapped(ROWS, [(0, 100, 113, None)])]
+
+
+def test_a_masked_quotation_maps_its_placeholder_to_the_whole_quotation():
+    from quotegraph.pipeline.stages.parse import _to_tokens
+
+    rows = [(0, "Quote", "quote", "NOUN", "NN", "dobj", 1, "", "O"), (6, "said", "said", "VERB", "VBD", "ROOT", 1, "", "O")]
+    tokens = _to_tokens(rows, [(0, 50, 90, 3), (5, 90, 95, None)])
+    assert [(t.start, t.end, t.region) for t in tokens] == [(50, 90, 3), (91, 95, None)]

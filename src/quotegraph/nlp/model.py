@@ -120,15 +120,17 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
                 tags = d.to_array("TAG").tolist()
                 return {d[i].text for i, tag in enumerate(tags) if tag in proper} - placeholders
 
-            _recognise(nlp, docs, names_of, groups, seen, batch_size)
+            _recognise(nlp, docs, names_of, groups, seen, batch_size, texts)
     strings: dict[int, str] = {0: ""}
     for doc, text in zip(docs, texts):
         yield _rows(doc, strings, tagged=True, text=text)
 
 
-def _recognise(nlp, docs, names_of, groups, seen, batch_size) -> None:
+def _recognise(nlp, docs, names_of, groups, seen, batch_size, texts) -> None:
     """Run the entity recogniser over the docs that name someone new, on
-    windows around their proper nouns only (see ``_windows``)."""
+    windows around their proper nouns only (see ``_windows``); ``texts`` are the docs' texts."""
+    from . import greedy_ner  # numpy and thinc load with the model, not with quotegraph
+
     named = []
     for k, d in enumerate(docs):
         names = names_of(d)
@@ -136,13 +138,22 @@ def _recognise(nlp, docs, names_of, groups, seen, batch_size) -> None:
             continue
         known = seen.setdefault(groups[k], set()) if groups is not None and seen is not None else None
         if known is None or not names <= known:
-            named.append((d, names))
+            named.append((k, names))
             if known is not None:
                 known |= names
-    windows = [(d, lo, _window_doc(d, lo, hi)) for d, names in named for lo, hi in _windows(d, names)]
+    windows = [(k, lo, w) for k, names in named for lo, w in _window_docs(docs[k], texts[k], _windows(docs[k], names))]
     ner = nlp.get_pipe("ner")
-    for (d, lo, _), w in zip(windows, ner.pipe((w for _, _, w in windows), batch_size=batch_size)):
-        _copy_entities(d, lo, w)
+    found: dict[int, list[tuple[int, int, str]]] = {k: [] for k, _ in named}
+    if greedy_ner.decodable(ner):
+        for b in range(0, len(windows), batch_size):
+            batch = windows[b : b + batch_size]
+            for (k, lo, _), ents in zip(batch, greedy_ner.recognise(ner, [w for _, _, w in batch])):
+                found[k] += [(lo + s, lo + e, label) for s, e, label in ents]
+    else:  # not the recogniser design the fast decoder mirrors
+        for (k, lo, _), w in zip(windows, ner.pipe((w for _, _, w in windows), batch_size=batch_size)):
+            found[k] += [(lo + e.start, lo + e.end, e.label_) for e in w.ents]
+    for k, ents in found.items():
+        _set_entities(docs[k], ents)
 
 
 # The recogniser's token features see 4 tokens to each side, so a window of
@@ -165,23 +176,28 @@ def _windows(doc, names: set[str]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in spans]
 
 
-def _window_doc(doc, lo: int, hi: int):
+def _window_docs(doc, text: str, ranges: list[tuple[int, int]]):
+    """``(lo, window)`` for each token range: a new doc of those tokens' words (read off the text the
+    doc was made from, no Token objects made)."""
+    from spacy.attrs import IDX, LENGTH, SPACY
     from spacy.tokens import Doc
 
-    toks = doc[lo:hi]
-    return Doc(doc.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
+    if not ranges:
+        return []
+    arr = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+    out = []
+    for lo, hi in ranges:
+        rows = arr[lo:hi]
+        out.append((lo, Doc(doc.vocab, words=[text[i : i + n] for i, n, _ in rows], spaces=[bool(sp) for _, _, sp in rows])))
+    return out
 
 
-def _copy_entities(doc, lo: int, window) -> None:
-    """Entities found in a window, set on the sentence (never overlapping earlier ones)."""
+def _set_entities(doc, found: list[tuple[int, int, str]]) -> None:
+    """Entities found in a doc's windows (token start, end, label; windows never overlap), set on the
+    doc at once; its other tokens are outside any entity."""
     from spacy.tokens import Span
 
-    ents = list(doc.ents)
-    for e in window.ents:
-        start, end = lo + e.start, lo + e.end
-        if all(end <= x.start or start >= x.end for x in ents):
-            ents.append(Span(doc, start, end, label=e.label_))
-    doc.ents = sorted(ents, key=lambda x: x.start)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in sorted(found)]
 
 
 def _rows(doc, strings: dict[int, str], *, tagged: bool, text: str | None = None) -> list[TokenRow]:
@@ -220,7 +236,7 @@ def recognise_texts(texts: Iterable[str], *, batch_size: int = 64, nlp=None,
     if "ner" in nlp.pipe_names:
         with one_blas_thread():
             _recognise(nlp, docs, lambda d: {t.text for t in d[1:] if t.text[:1].isupper()}, groups, seen,
-                       batch_size)
+                       batch_size, texts)
     strings: dict[int, str] = {0: ""}
     for doc, text in zip(docs, texts):
         yield _rows(doc, strings, tagged=False, text=text)

@@ -12,7 +12,7 @@ from ..base import stage
 from ..lexicons import channels, media_words
 from ..work import Candidate, Proposal, Work
 
-__all__ = ["Channel", "find_channel", "addressee_channel"]
+__all__ = ["Channel", "find_channel", "channel_words", "addressee_channel"]
 
 _TOLD = re.compile(r"(?:told|tells|tell|telling)[ \t]+")
 _WORD = re.compile(r"[\w&'’.-]+")
@@ -49,22 +49,30 @@ def _addressee(text: str, start: int) -> tuple[list[str], int, int]:
     return words, start, end
 
 
-def find_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | None:
-    """(channel, start, end) of the channel word nearest the cue, or None."""
+def find_channel(work: Work, cand: Candidate, words: list[tuple[int, int, str]] | None = None) -> tuple[str, int, int] | None:
+    """(channel, start, end) of the channel word nearest the cue, or None. ``words`` are the
+    clause's channel words as ``channel_words`` gives them, when the caller already has them."""
     if cand.clause is None:
         return None
-    clause = work.clauses[cand.clause]
-    text = work.text
+    if words is None:
+        words = channel_words(work, cand.clause)
     anchor = cand.cue.start if cand.cue else cand.spans[0].start
     best = None
-    for pattern, channel in channels():
-        for m in pattern.finditer(text, clause.span.start, clause.span.end):
-            if any(s.start <= m.start() < s.end for s in cand.spans):
-                continue
-            dist = abs(m.start() - anchor)
-            if best is None or dist < best[0]:
-                best = (dist, channel, m.start(), m.end())
+    for start, end, channel in words:
+        if any(s.start <= start < s.end for s in cand.spans):
+            continue
+        dist = abs(start - anchor)
+        if best is None or dist < best[0]:
+            best = (dist, channel, start, end)
     return best[1:] if best else None
+
+
+def channel_words(work: Work, clause: int) -> list[tuple[int, int, str]]:
+    """Every channel word of a clause, ``(start, end, channel)``, by lexicon row then position
+    (the order in which the nearest one wins a tie)."""
+    span = work.clauses[clause].span
+    return [(m.start(), m.end(), channel) for pattern, channel in channels()
+            for m in pattern.finditer(work.text, span.start, span.end)]
 
 
 def addressee_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | None:
@@ -100,8 +108,11 @@ class Channel:
             cand.channel, cand.channel_evidence = proposal.value
 
     def __call__(self, work: Work) -> None:
+        words: dict[int, list[tuple[int, int, str]]] = {}  # clause -> its channel words, found once
         for cand in work.candidates:
-            hit = find_channel(work, cand) or addressee_channel(work, cand)
+            if cand.clause is not None and cand.clause not in words:
+                words[cand.clause] = channel_words(work, cand.clause)
+            hit = find_channel(work, cand, words.get(cand.clause)) or addressee_channel(work, cand)
             if hit:
                 channel, s, e = hit
                 cand.channel, cand.channel_evidence = channel, work.mention(s, e)

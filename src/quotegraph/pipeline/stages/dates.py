@@ -249,17 +249,20 @@ class Dates:
 
     def __call__(self, work: Work) -> None:
         today = _article_date(work)
+        found: dict[int, list[re.Match[str]]] = {}  # clause -> its time expressions, found once
         for cand in work.candidates:
             if cand.clause is None:
                 continue
-            self._one(work, cand, today)
+            if cand.clause not in found:
+                span = work.clauses[cand.clause].span
+                found[cand.clause] = list(DATE_PATTERN.finditer(work.text, span.start, span.end))
+            self._one(work, cand, today, found[cand.clause])
 
-    def _one(self, work: Work, cand: Candidate, today: date | None) -> None:
+    def _one(self, work: Work, cand: Candidate, today: date | None, matches: list[re.Match[str]]) -> None:
         clause = work.clauses[cand.clause]
-        span = clause.span
         anchor = cand.cue.start if cand.cue else cand.spans[0].start
         best = None
-        for m in DATE_PATTERN.finditer(work.text, span.start, span.end):
+        for m in matches:
             if any(s.start <= m.start() < s.end for s in cand.spans):
                 continue
             if is_future(work, clause, m, cand.cue.start if cand.cue else None):

@@ -99,6 +99,22 @@ def _mask_runs(masked: str, pieces):
 
 
 def _to_tokens(rows, pieces) -> list[Token]:
+    if len(pieces) == 1 and pieces[0][3] is None:  # nothing masked: one shift maps every offset
+        tokens = _shifted(rows, pieces[0][1] - pieces[0][0])
+    else:
+        tokens = _mapped(rows, pieces)
+    for t in tokens:
+        if t.head != t.i:
+            tokens[t.head].children.append(t.i)
+    return tokens
+
+
+def _shifted(rows, shift: int) -> list[Token]:
+    return [Token(i, idx + shift, idx + shift + len(text), text, lemma_of(lemma), pos, tag, dep, head, ent, iob, None)
+            for i, (idx, text, lemma, pos, tag, dep, head, ent, iob) in enumerate(rows)]
+
+
+def _mapped(rows, pieces) -> list[Token]:
     starts = [p[0] for p in pieces]
     tokens = []
     for i, (idx, text, lemma, pos, tag, dep, head, ent, iob) in enumerate(rows):
@@ -111,9 +127,6 @@ def _to_tokens(rows, pieces) -> list[Token]:
             s, e = dstart, dend
             region = None if region == OPAQUE else region
         tokens.append(Token(i, s, e, text, lemma_of(lemma), pos, tag, dep, head, ent, iob, region))
-    for t in tokens:
-        if t.head != t.i:
-            tokens[t.head].children.append(t.i)
     return tokens
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..stages.speaker_choice import is_time_phrase
 from ..work import Clause, Token, Work
 
 __all__ = ["noun_phrase", "surface_name", "is_dateline", "FUNCTION_WORDS", "after_last_quote_mark"]
@@ -24,8 +25,8 @@ def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         c = clause.tokens[i]
-        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None:
-            continue
+        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None or is_time_phrase(clause, c):
+            continue  # "a group of doctors in 2015": the time phrase is no part of the description
         if c.dep == "punct" and c.text not in ("-", "–", "’s", "'s"):  # keep "Washington-based"
             continue
         keep.add(i)

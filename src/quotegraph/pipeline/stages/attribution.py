@@ -22,6 +22,7 @@ from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, co
                      cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
                      that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
+from .speaker_choice import inverted_object, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
@@ -174,7 +175,7 @@ class Attribution:
         idx = [i for i in idx if i != verb.i]
         subj, _ = subject_of(clause, verb)
         if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not _passive(clause, verb):
-            subj = adjacent_name(clause, verb, skip=frozenset(idx))
+            subj = adjacent_name(clause, verb, skip=frozenset(idx)) or inverted_object(clause, verb)
         if subj is not None:
             sub = set(clause.subtree(subj.i))
             idx = [i for i in idx if i not in sub]
@@ -274,6 +275,9 @@ class Attribution:
             conj = coordinated(clause, subj)
             if conj is not None:  # "Anne Price and Tom Hughes warned": a joint speaker
                 e = max(e, conj.end)
+            if cand.cue is not None and s <= cand.cue.start < cand.cue.end < e:
+                s = cand.cue.end + len(work.text[cand.cue.end:e]) - len(work.text[cand.cue.end:e].lstrip())
+                # 'Said Ellis:': the parser hung the inverted cue on the name; it is no part of it
             cand.speaker_mention = work.mention(s, e)
             cand.speaker_head = subj.start
 
@@ -302,7 +306,7 @@ class Attribution:
                 cand.cue = work.mention(frame.start, frame.end)
                 subj, _ = subject_of(clause, frame)
                 if subj is None and not _passive(clause, frame):
-                    subj = adjacent_name(clause, frame)
+                    subj = adjacent_name(clause, frame) or inverted_object(clause, frame)
                 self._speaker(work, clause, cand, subj)
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
@@ -342,6 +346,8 @@ class Attribution:
             cand.cue = work.mention(cue.start, cue.end)
             self._speaker(work, frame_clause, cand, subj)
             cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
+        elif (surface := surface_frame(clause, region.outer.end)) is not None:
+            self._attach_surface_frame(work, cand, *surface)
         elif self._continue_previous(work, clause, cand):
             return False
         else:
@@ -355,6 +361,14 @@ class Attribution:
         cand.cue = work.mention(verb.start, end)
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
+        cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _attach_surface_frame(self, work: Work, cand: Candidate, cue: Token, speaker: list[Token]) -> None:
+        """A frame after the quotation that the parser misread ('“…,” comments Robin Biesbroek.'): its
+        cue word and the speaker phrase, read by the words (see ``speaker_choice.surface_frame``)."""
+        cand.cue = work.mention(cue.start, cue.end)
+        cand.speaker_mention = work.mention(speaker[0].start, speaker[-1].end)
+        cand.speaker_head = speaker[-1].start
         cand.confidence, cand.rule = 0.6, "quote:verb"
 
     def _fronted_piece(self, work: Work, clause: Clause, cand: Candidate, cue: Token) -> None:

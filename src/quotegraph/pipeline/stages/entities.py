@@ -17,7 +17,8 @@ from ..base import stage
 from ..lexicons import org_nouns
 from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
 from ..resolvers.phrases import is_dateline
-from ..work import Cluster, Proposal, Work
+from ..work import Cluster, Proposal, Token, Work
+from .speaker_choice import speech_cue
 
 __all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
 
@@ -53,7 +54,7 @@ class Entities:
         for clause in work.clauses:
             run = None
             for t in clause.tokens:
-                if t.region is not None or t.ent_type not in _KINDS:
+                if t.region is not None or t.ent_type not in _KINDS or headline_verb(t):
                     run = None
                     continue
                 if t.ent_iob == "B" or run is None or run[2] != t.ent_type:
@@ -64,6 +65,11 @@ class Entities:
         kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
         work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
+
+
+def headline_verb(t: Token) -> bool:
+    """A speech verb the recogniser ran into a name in a title-case headline ("Obama Says …"): no part of it."""
+    return t.pos == "VERB" and t.text[:1].isupper() and speech_cue(t.text)
 
 
 def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
+from .speaker_choice import is_time_phrase, past_dateline
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -409,7 +410,8 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     tok, path = verb, []
     opening = dateline(clause)
     for _ in range(5):
-        subj = [t for t in _children(clause, tok, SUBJECT_DEPS) if t.region is None and t.i >= opening]
+        subj = [s for t in _children(clause, tok, SUBJECT_DEPS) if t.region is None
+                and (s := past_dateline(clause, t, opening)) is not None]
         subj.sort(key=lambda t: t.pos != "PROPN")  # "headteachers Anne Price … warned": the name
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path
@@ -534,7 +536,7 @@ def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozens
     while k < len(toks) and (_name_like(toks[k]) or (run and toks[k].text in ("Jr.", "Sr."))):
         run.append(toks[k])
         k += 1
-    if run and (k == len(toks) or toks[k].text in (".", ",", "!", "?", ";")) and not skip.intersection(t.i for t in run):
+    if run and (k == len(toks) or toks[k].text in (".", ",", "!", "?", ";", ":")) and not skip.intersection(t.i for t in run):
         return run[-1]
     return None
 
@@ -551,8 +553,9 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         t = clause.tokens[i]
-        if t.dep in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod") and t.i > head.i:
-            continue
+        if t.i > head.i and (t.dep in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
+                             or is_time_phrase(clause, t)):
+            continue  # "Trump on Monday": the time phrase is no part of the name
         keep.append(i)
         stack.extend(t.children)
     keep.sort()

@@ -1,0 +1,89 @@
+"""Which phrase names the speaker when the parser got the frame half wrong (speaker_choice), on hand-built
+parses (no model). The real pipeline proves them in test_attachment.py."""
+
+from __future__ import annotations
+
+from quotegraph.pipeline.stages.frames import mention_span, subject_of
+from quotegraph.pipeline.stages.speaker_choice import inverted_object, is_time_phrase, past_dateline, surface_frame
+
+from test_frames import cue_of, parsed
+
+# "WASHINGTON -- President Obama, dedicating the museum, said it would tell a story": spaCy makes the dateline
+# the subject and the name its apposition.
+_DATELINE = ("WASHINGTON/PROPN/nsubj/7 --/PUNCT/punct/0 President/PROPN/compound/3 Obama/PROPN/appos/0 "
+             ",/PUNCT/punct/7 dedicating/VERB/advcl/7 museum/NOUN/dobj/5 said/VERB/ROOT/7 it/PRON/nsubj/10 "
+             "would/AUX/aux/10 tell/VERB/ccomp/7 a/DET/det/12 story/NOUN/dobj/10")
+
+
+def test_a_dateline_the_parser_made_the_subject_gives_way_to_the_name_after_it() -> None:
+    clause = parsed(_DATELINE)
+    subj, _ = subject_of(clause, cue_of(clause, "said"))
+    assert subj is not None and subj.text == "Obama"
+    assert past_dateline(clause, clause.tokens[3], 2).text == "Obama"  # past the dateline: itself
+    no_appos = parsed(_DATELINE.replace("Obama/PROPN/appos/0", "Obama/PROPN/dep/0"))
+    assert subject_of(no_appos, cue_of(no_appos, "said"))[0] is None  # the dateline alone names no one
+
+
+# "X was in charge, said another witness, former adviser Fiona Hill."
+_INVERTED = ("X/PROPN/nsubj/1 was/AUX/ccomp/5 in/ADP/prep/1 charge/NOUN/pobj/2 ,/PUNCT/punct/5 said/VERB/ROOT/5 "
+             "another/DET/det/7 witness/NOUN/dobj/5 ,/PUNCT/punct/7 former/ADJ/amod/11 adviser/NOUN/compound/11 "
+             "Fiona/PROPN/compound/12 Hill/PROPN/appos/7 ./PUNCT/punct/5")
+
+
+def test_the_noun_after_an_inverted_said_is_its_speaker_not_its_object() -> None:
+    clause = parsed(_INVERTED)
+    said = cue_of(clause, "said")
+    assert inverted_object(clause, said).text == "witness"
+    # an ordinary object after a cue with its own subject is no speaker ("…, she told reporters")
+    told = parsed("X/PROPN/nsubj/1 won/VERB/ccomp/4 ,/PUNCT/punct/4 she/PRON/nsubj/4 told/VERB/ROOT/4 "
+                  "reporters/NOUN/dobj/4")
+    assert inverted_object(told, cue_of(told, "told")) is None
+    # no content before the cue: "said the word" has an object, not a speaker
+    plain = parsed("They/PRON/nsubj/1 ,/PUNCT/punct/2 said/VERB/ROOT/2 the/DET/det/4 word/NOUN/dobj/2")
+    assert inverted_object(plain, cue_of(plain, "said")) is None
+
+
+def _after_quote(spec: str) -> tuple[str, str] | None:
+    clause = parsed(spec, regions={0: 0})
+    found = surface_frame(clause, clause.tokens[0].end)
+    return None if found is None else (found[0].text, " ".join(t.text for t in found[1]))
+
+
+def test_a_frame_after_a_quotation_is_read_by_its_words_when_the_parser_missed_the_verb() -> None:
+    # '“…,” comments Robin Biesbroek of the CDF.': the cue tagged as a plural noun, the name its apposition
+    assert _after_quote("“We_worked.”/X/nmod/1 comments/NOUN/ROOT/1 Robin/PROPN/compound/3 Biesbroek/PROPN/appos/1 "
+                        "of/ADP/prep/3 the/DET/det/6 CDF/PROPN/pobj/4 ./PUNCT/punct/1") == ("comments", "Robin Biesbroek")
+    # '“…,” the patient described in the case report.': the cue as a participle on the noun
+    assert _after_quote("“Going_upstairs.”/X/ROOT/0 the/DET/det/2 patient/NOUN/appos/0 described/VERB/acl/2 "
+                        "in/ADP/prep/3 the/DET/det/6 report/NOUN/pobj/4 ./PUNCT/punct/0") == ("described", "the patient")
+
+
+def test_a_sentence_after_a_quotation_that_goes_on_is_no_frame() -> None:
+    # the words after the quotation run on past a short frame: a sentence of its own
+    assert _after_quote("“Yes.”/X/ROOT/0 the/DET/det/2 patient/NOUN/nsubj/3 described/VERB/ROOT/3 "
+                        "his/PRON/poss/5 symptoms/NOUN/dobj/3 ./PUNCT/punct/3") is None
+    # no speech verb: '“…” the team went home.'
+    assert _after_quote("“Yes.”/X/ROOT/0 the/DET/det/2 team/NOUN/nsubj/3 went/VERB/ROOT/3 home/ADV/advmod/3 "
+                        "./PUNCT/punct/3") is None
+    # a lowercase word after the cue is no name: '“…,” says the report.'
+    assert _after_quote("“Yes.”/X/ROOT/0 says/VERB/ROOT/1 the/DET/det/3 report/NOUN/nsubj/1 ./PUNCT/punct/1") is None
+
+
+def test_a_time_phrase_is_no_part_of_the_speaker_phrase() -> None:
+    clause = parsed("Trump/PROPN/nsubj/3 on/ADP/prep/0 Monday/PROPN/pobj/1 said/VERB/ROOT/3 it/PRON/dobj/3")
+    s, e = mention_span(clause, clause.tokens[0])
+    assert (s, e) == (clause.tokens[0].start, clause.tokens[0].end)
+    week = parsed("Trump/PROPN/nsubj/3 this/DET/det/2 week/NOUN/npadvmod/0 said/VERB/ROOT/3")
+    assert mention_span(week, week.tokens[0]) == (week.tokens[0].start, week.tokens[0].end)
+    # a place is part of it: "officials in Washington"
+    place = parsed("officials/NOUN/nsubj/3 in/ADP/prep/0 Washington/PROPN/pobj/1 said/VERB/ROOT/3")
+    assert not is_time_phrase(place, place.tokens[1])
+    assert mention_span(place, place.tokens[0]) == (0, place.tokens[2].end)
+
+
+def test_a_headline_verb_the_recogniser_ran_into_a_name_is_no_part_of_it() -> None:
+    from quotegraph.pipeline.stages.entities import headline_verb
+
+    clause = parsed("Obama/PROPN/nsubj/1 Says/VERB/ROOT/1 Museum/PROPN/nsubj/3 Will/AUX/ROOT/3 "
+                    "Edward/PROPN/compound/5 Said/PROPN/nsubj/1")
+    assert [t.text for t in clause.tokens if headline_verb(t)] == ["Says"]  # "Edward Said" keeps his name

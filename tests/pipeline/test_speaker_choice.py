@@ -87,3 +87,16 @@ def test_a_headline_verb_the_recogniser_ran_into_a_name_is_no_part_of_it() -> No
     clause = parsed("Obama/PROPN/nsubj/1 Says/VERB/ROOT/1 Museum/PROPN/nsubj/3 Will/AUX/ROOT/3 "
                     "Edward/PROPN/compound/5 Said/PROPN/nsubj/1")
     assert [t.text for t in clause.tokens if headline_verb(t)] == ["Says"]  # "Edward Said" keeps his name
+
+
+def test_a_frame_after_a_quotation_is_short_however_long_the_speakers_introduction() -> None:
+    from quotegraph.pipeline.stages.speaker_choice import frame_length
+
+    clause = parsed("He/PROPN/compound/1 Jianxiong/PROPN/nsubj/10 ,/PUNCT/punct/1 the/DET/det/5 former/ADJ/amod/5 "
+                    "director/NOUN/appos/1 for/ADP/prep/5 China/PROPN/pobj/6 at/ADP/prep/5 IMF/PROPN/pobj/8 "
+                    "said/VERB/ROOT/10 at/ADP/prep/10 an/DET/det/13 event/NOUN/pobj/11")
+    said = cue_of(clause, "said")
+    assert frame_length(clause, clause.tokens[1], said) == 3  # "He Jianxiong said"
+    plain = parsed("The/DET/det/2 new/ADJ/amod/2 rules/NOUN/nsubj/9 for/ADP/prep/2 banks/NOUN/pobj/3 in/ADP/prep/4 "
+                   "the/DET/det/7 region/NOUN/pobj/5 ,/PUNCT/punct/9 said/VERB/ROOT/9")
+    assert frame_length(plain, plain.tokens[2], cue_of(plain, "said")) == 9  # no apposition: every word counts

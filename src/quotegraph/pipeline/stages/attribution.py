@@ -22,13 +22,14 @@ from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, co
                      cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span, statement_kind, subject_of,
                      that_clause_cue, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import inverted_object, surface_frame
+from .speaker_choice import frame_length, inverted_object, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _WORD = re.compile(r"[A-Za-z’']+")
 # Between a frame set off by commas and its quotation: the comma, a few words of the sentence, the mark.
 _AFTER_FRAME = re.compile(r"\s*,\s*(?P<words>(?:[^\W\d_][\w’']*\s+){0,3})[\"“‘']?")
 _FRAME_WORDS = 8
+_LONGEST_FRAME_AFTER = 40  # words of a frame sentence after a quotation, its speaker's introduction included
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
 _NAMING_DEPS = ("compound", "amod", "nmod", "poss")
@@ -591,12 +592,14 @@ def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
     nxt = work.clauses[ci + 1]
     if nxt.paragraph != work.clauses[ci].paragraph or text[region.outer.end : nxt.span.start].strip():
         return None
-    if len(_WORD.findall(text[nxt.span.start : nxt.span.end])) > _FRAME_WORDS + 4:
-        return None
     for tok in nxt.tokens:
         if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and not content_tokens(nxt, tok):
             subj, _ = subject_of(nxt, tok)
-            return (nxt, tok) if subj is not None and subj.region is None else None
+            if subj is None or subj.region is not None:
+                return None
+            short = frame_length(nxt, subj, tok) <= _FRAME_WORDS and len(_WORD.findall(
+                text[nxt.span.start : nxt.span.end])) <= _LONGEST_FRAME_AFTER
+            return (nxt, tok) if short else None
     return None
 
 

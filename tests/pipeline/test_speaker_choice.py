@@ -100,3 +100,37 @@ def test_a_frame_after_a_quotation_is_short_however_long_the_speakers_introducti
     plain = parsed("The/DET/det/2 new/ADJ/amod/2 rules/NOUN/nsubj/9 for/ADP/prep/2 banks/NOUN/pobj/3 in/ADP/prep/4 "
                    "the/DET/det/7 region/NOUN/pobj/5 ,/PUNCT/punct/9 said/VERB/ROOT/9")
     assert frame_length(plain, plain.tokens[2], cue_of(plain, "said")) == 9  # no apposition: every word counts
+
+
+def test_a_transcript_label_names_the_speaker_of_a_quotation_that_would_carry_the_previous_one() -> None:
+    from quotegraph.model import Article, Span
+    from quotegraph.pipeline.stages.attribution import Attribution
+    from quotegraph.pipeline.stages.segment import Paragraphs
+    from quotegraph.pipeline.work import Candidate, Work
+
+    text = 'Partial transcript as follows:\n\n"WALLACE: Will she be there tomorrow night?\n\n"PENCE: She will not.'
+    work = Work.from_article(Article(id="t", text=text))
+    Paragraphs()(work)
+    for start in (text.index('"WALLACE'), text.index('"PENCE')):
+        end = text.index("\n", start) if "\n" in text[start:] else len(text)
+        work.candidates.append(Candidate(type="direct", spans=[Span(start + 1, end)], carried=True, rule="quote:carry"))
+    Attribution()._labels(work, set())
+    got = sorted((c.rule, c.speaker_mention.text, text[c.spans[0].start:c.spans[-1].end]) for c in work.candidates)
+    assert got == [("label", "PENCE", "She will not."), ("label", "WALLACE", "Will she be there tomorrow night?")]
+
+
+def test_a_transcript_label_in_capitals_names_the_articles_person() -> None:
+    from quotegraph.pipeline.resolvers.names import surname
+
+    from parsed import S, parsed as parsed_work
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.stages.entities import Entities
+
+    work = parsed_work(S("Gov. Mike Pence spoke .", pos="PROPN PROPN PROPN VERB PUNCT", heads=[2, 2, 3, 3, 3],
+                         deps="compound compound nsubj ROOT punct", ents=[(1, 3, "PERSON")]),
+                       S("PENCE : Well .", pos="PROPN PUNCT INTJ PUNCT", heads=[0, 0, 0, 0],
+                         deps="ROOT punct intj punct"))
+    Entities()(work)
+    at = work.text.index("PENCE")
+    r = surname(Context(work), Query(0, work.mention(at, at + 5), None, None))
+    assert r is not None and r.name == "Mike Pence"

@@ -126,6 +126,8 @@ def surname(ctx: Context, q: Query) -> Resolution | None:
     words = name.split()
     while len(words) > 1 and not words[0][:1].isupper():  # "14th-ranked Schwartzman"
         words = words[1:]
+    if len(words) == 1 and len(words[0]) > 2 and words[0].isupper():
+        words = [words[0].title()]  # a transcript label in capitals ("PENCE:") names the article's Pence
     name = " ".join(words)
     if not words or not words[-1][:1].isupper() or name.lower() in FUNCTION_WORDS:
         return None

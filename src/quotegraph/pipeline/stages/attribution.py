@@ -107,8 +107,9 @@ class Attribution:
         work.candidates.sort(key=lambda c: c.spans[0].start)
 
     def _labels(self, work: Work, covered: set[int]) -> None:
-        """Transcript and headline labels: 'PENCE: Well, look …', 'Pat Caddell: Voters worried …'."""
-        taken = [s for c in work.candidates for s in c.spans]
+        """Transcript and headline labels: 'PENCE: Well, look …', 'Pat Caddell: Voters worried …'. A label
+        names the speaker of a quotation that would otherwise carry the previous one's ('"WALLACE: Let’s …')."""
+        taken = [s for c in work.candidates if not _carried_only(c) for s in c.spans]
         for para in work.paragraphs:
             m = _LABEL.match(work.text, para.start, para.end)
             if not m or m.group("name").lower() in _NOT_LABELS:
@@ -124,7 +125,10 @@ class Attribution:
                              kind="speech")
             cand.clause = next((i for i, c in enumerate(work.clauses) if c.span.start <= m.start() < c.span.end), None)
             self._set_content(work, cand, [content])
+            cand.spans = [Span(max(x.start, content.start), x.end) for x in cand.spans if x.end > content.start]
             covered.update(cand.regions)
+            work.candidates = [c for c in work.candidates if not (_carried_only(c) and any(
+                content.overlap(x) for x in c.spans))]
             work.candidates.append(cand)
 
     def _cue_first(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> list[Candidate]:
@@ -543,6 +547,11 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _carried_only(cand: Candidate) -> bool:
+    """A quotation with no frame of its own, that would take the previous statement's speaker."""
+    return cand.carried and cand.cue is None and cand.speaker_mention is None
 
 
 def _governing_cue(clause: Clause, cue: Token) -> Token:

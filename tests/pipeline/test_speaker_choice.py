@@ -134,3 +134,25 @@ def test_a_transcript_label_in_capitals_names_the_articles_person() -> None:
     at = work.text.index("PENCE")
     r = surname(Context(work), Query(0, work.mention(at, at + 5), None, None))
     assert r is not None and r.name == "Mike Pence"
+
+
+def test_the_subject_of_a_copula_speaks_through_its_adjective() -> None:
+    # "He was able to tout his polling strength": tout -> able (acomp) -> was, whose subject is He
+    clause = parsed("He/PRON/nsubj/1 was/AUX/ROOT/1 able/ADJ/acomp/1 to/PART/aux/4 tout/VERB/xcomp/2 "
+                    "his/PRON/poss/7 polling/NOUN/compound/7 strength/NOUN/dobj/4")
+    subj, _ = subject_of(clause, cue_of(clause, "tout"))
+    assert subj is not None and subj.text == "He"
+
+
+# "Clinton stressed her support of the raid that killed bin Laden and said she …": the parser joined "said" to
+# the main verb past a relative clause on a noun that says nothing.
+_RAID = ("Clinton/PROPN/nsubj/1 stressed/VERB/ROOT/1 the/DET/det/3 {noun}/NOUN/dobj/1 that/PRON/nsubj/5 "
+         "killed/VERB/relcl/3 Laden/PROPN/dobj/5 and/CCONJ/cc/1 said/VERB/conj/1 she/PRON/nsubj/10 "
+         "won/VERB/ccomp/8")
+
+
+def test_a_relative_clause_on_a_noun_that_cannot_speak_does_not_take_the_next_verb() -> None:
+    raid = parsed(_RAID.format(noun="raid"))
+    assert subject_of(raid, cue_of(raid, "said"))[0].text == "Clinton"
+    group = parsed(_RAID.format(noun="group"))  # "a group which opposes X and claims Y": the group claims it
+    assert subject_of(group, cue_of(group, "said"))[0].text == "that"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
-from .speaker_choice import is_time_phrase, past_dateline
+from .speaker_choice import can_speak, is_time_phrase, past_dateline
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -21,7 +21,8 @@ _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
 _OBJECT_PREPS = ("as", "for", "of", "over", "to", "on", "about", "against", "with")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep", "amod")
+_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep", "amod",
+               "acomp")  # "He was able to tout …", "she was quick to say …": the subject of the copula
 
 
 def is_cue(tok: Token) -> bool:
@@ -426,8 +427,8 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
             break
         if tok.dep == "conj":
             rel = _relative_between(clause, tok.head, tok.i)
-            if rel is not None:
-                return rel, path
+            if rel is not None and can_speak(clause.tokens[clause.tokens[rel.head].head]):
+                return rel, path  # not "the raid that killed bin Laden … and said": raids say nothing
         head = clause.tokens[tok.head]
         if tok is verb and tok.dep == "conj" and is_cue(verb) and not is_cue(head) and head.dep == "ccomp" \
                 and is_cue(clause.tokens[head.head]):

@@ -9,20 +9,25 @@ and the small parser often misreads:
   content that comes first, the parser takes the subject of an inverted "said X" for its object.
 * ``surface_frame``: '“…,” comments Robin Biesbroek.', '“…,” the patient described in the report.': a
   short frame right after a quotation whose cue the parser tagged as a noun or a participle.
-* ``drop_time``: "Trump on Monday said", "the group in 2015 warned": a time phrase the parser hung on the
-  speaker's noun is no part of the speaker's name.
+* ``frame_length``: '“…?” He Jianxiong, the former director …, said at an event.': a frame is short by
+  its words up to the cue, however long the speaker's introduction.
+* ``can_speak``: "the raid that killed bin Laden … and said": a relative clause on a noun that says
+  nothing does not take the verb joined after it.
+* ``is_time_phrase`` (from ``resolvers.phrases``): "Trump on Monday said", "the group in 2015 warned": a
+  time phrase the parser hung on the speaker's noun is no part of the speaker's name.
 
 Nothing here changes its input.
 """
 
 from __future__ import annotations
 
-import re
-
-from ..lexicons import cues, lemma
+from ..lexicons import channel_nouns, cues, document_nouns, lemma, org_nouns
+from ..resolvers.lexicon import person_noun
+from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
-__all__ = ["past_dateline", "inverted_object", "surface_frame", "frame_length", "is_time_phrase", "SPEECH_CLASSES"]
+__all__ = ["past_dateline", "inverted_object", "surface_frame", "can_speak", "frame_length", "is_time_phrase",
+           "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
 _NOMINAL = ("NOUN", "PROPN")
@@ -32,12 +37,6 @@ _FRAME_CLASSES = SPEECH_CLASSES + ("object",)  # '“…,” the patient describ
 _NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
 _FRAME_END = frozenset((".", ",", "!", "?", ";", ":"))
 _MAX_FRAME_TOKENS = 12  # words of a frame after a quotation: the speaker's phrase and the cue
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    tomorrow week weekend month year morning afternoon evening night day days weeks months years
-    january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec spring summer autumn fall winter earlier later""".split())
-_TIME_PREPS = frozenset(("on", "in", "during", "at", "since", "until", "after", "before"))
-_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 
 
 def speech_cue(word: str, classes: tuple[str, ...] = SPEECH_CLASSES) -> bool:
@@ -129,6 +128,17 @@ def _capitalised_run(toks: list[Token]) -> list[Token]:
     return run
 
 
+def can_speak(noun: Token) -> bool:
+    """Can the noun a relative clause hangs on say something: a name, a person, an organisation, a
+    document or a channel ("a group which opposes …", "the letter that says …"), not "the raid that
+    killed …" or "his time on MSNBC, which …"?"""
+    if noun.pos == "PROPN":
+        return True
+    low = noun.lemma.lower()
+    return noun.pos in ("NOUN", "PRON") and (person_noun(low) or low in org_nouns() or low in channel_nouns()
+                                            or low in document_nouns() or noun.pos == "PRON")
+
+
 def frame_length(clause: Clause, subj: Token, cue: Token) -> int:
     """Words of a frame sentence up to its cue, the speaker's appositions not counted: '“…?” He Jianxiong,
     the former director for China at the IMF, said at an event.' is a short frame (3 words) with a long
@@ -136,12 +146,3 @@ def frame_length(clause: Clause, subj: Token, cue: Token) -> int:
     aside = {i for c in subj.children if clause.tokens[c].dep in ("appos", "relcl", "acl")
              for i in clause.subtree(c)}
     return sum(1 for t in clause.tokens[: cue.i + 1] if t.i not in aside and t.pos not in ("PUNCT", "SPACE"))
-
-
-def is_time_phrase(clause: Clause, t: Token) -> bool:
-    """Is the modifier ``t`` of a speaker's noun a time phrase ("on Monday", "this week", "in 2015")?"""
-    words = [clause.tokens[i] for i in clause.subtree(t.i)]
-    if t.dep == "npadvmod" or t.dep == "prep" and t.text.lower() in _TIME_PREPS:
-        return any(w.ent_type in ("DATE", "TIME") or w.text.lower() in _TIME_WORDS or _YEAR.match(w.text)
-                   for w in words)
-    return False

@@ -156,3 +156,13 @@ def test_a_relative_clause_on_a_noun_that_cannot_speak_does_not_take_the_next_ve
     assert subject_of(raid, cue_of(raid, "said"))[0].text == "Clinton"
     group = parsed(_RAID.format(noun="group"))  # "a group which opposes X and claims Y": the group claims it
     assert subject_of(group, cue_of(group, "said"))[0].text == "that"
+
+
+def test_a_passive_relative_clause_never_takes_the_outer_clauses_speaker() -> None:
+    # "Party leaders met with delegates who are expected to say that …": "expected" is the delegates', not
+    # the leaders'; "say" climbs to the relativiser
+    clause = parsed("leaders/NOUN/nsubj/1 met/VERB/ROOT/1 with/ADP/prep/1 delegates/NOUN/pobj/2 who/PRON/nsubjpass/7 "
+                    "are/AUX/auxpass/7 ,/PUNCT/punct/7 expected/VERB/relcl/3 to/PART/aux/9 say/VERB/xcomp/7 "
+                    "it/PRON/nsubj/11 failed/VERB/ccomp/9")
+    assert subject_of(clause, cue_of(clause, "expected"))[0] is None
+    assert subject_of(clause, cue_of(clause, "say"))[0].text == "who"

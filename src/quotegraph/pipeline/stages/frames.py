@@ -425,6 +425,8 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
                 return pobj[0], path
         if tok.dep not in _CLIMB_DEPS or tok.head == tok.i:
             break
+        if tok.dep == "relcl" and any(t.text.lower() in _RELATIVISERS for t in _children(clause, tok, SUBJECT_DEPS)):
+            break  # "met delegates who are expected to say": the delegates' clause, never the outer speaker's
         if tok.dep == "conj":
             rel = _relative_between(clause, tok.head, tok.i)
             if rel is not None and can_speak(clause.tokens[clause.tokens[rel.head].head]):
@@ -442,6 +444,7 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     return None, path
 
 
+_RELATIVISERS = frozenset(("who", "which", "that", "whom"))
 _EXPLETIVE_HEADS = frozenset("come be seem appear happen mean follow".split())
 
 

@@ -166,3 +166,38 @@ def test_a_passive_relative_clause_never_takes_the_outer_clauses_speaker() -> No
                     "it/PRON/nsubj/11 failed/VERB/ccomp/9")
     assert subject_of(clause, cue_of(clause, "expected"))[0] is None
     assert subject_of(clause, cue_of(clause, "say"))[0].text == "who"
+
+
+def test_a_name_a_title_case_headline_ran_on_is_cut_to_what_the_article_writes_elsewhere() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import headline_name, title_case
+    from quotegraph.pipeline.work import Work
+
+    text = "Clinton Plan for Taxes Is Expansive but Complex.\n\nMrs. Clinton has come up with one. Gennifer Flowers came."
+    work = Work.from_article(Article(id="t", text=text))
+    head = (0, text.index("\n"))
+    assert title_case(text[head[0]:head[1]]) and not title_case(text[text.index("Mrs."):])
+    assert headline_name(work, head, (0, 12, "PERSON")) == (0, 7, "PERSON")  # "Clinton Plan" -> "Clinton"
+    body = (text.index("Mrs."), len(text))
+    g = text.index("Gennifer")
+    assert headline_name(work, body, (g, g + 16, "PERSON")) == (g, g + 16, "PERSON")  # not a headline: kept
+
+
+def test_a_bare_surname_titled_as_the_other_gender_is_someone_else() -> None:
+    from quotegraph.pipeline.stages.entities import someone_else
+
+    assert someone_else("Michelle Obama", "m", {})  # "Mr. Obama"
+    assert not someone_else("Michelle Obama", "f", {"m": 9})  # "Mrs. Obama"
+    assert someone_else("Michelle Obama", None, {"m": 9, "f": 1})  # "President Obama" where Obama is mostly Mr.
+    assert not someone_else("Hillary Clinton", None, {"f": 9, "m": 2})  # "Clinton" where she is mostly Mrs.
+    assert not someone_else("Pat Smith", "m", {})  # a first name of either sex: no evidence
+
+
+def test_a_function_word_is_never_an_entity() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import cluster_mentions
+    from quotegraph.pipeline.work import Work
+
+    text = "the Times said it."
+    work = Work.from_article(Article(id="t", text=text))
+    assert [c.name for c in cluster_mentions(work, [(0, 3, "ORG"), (4, 9, "ORG")])] == ["Times"]

@@ -201,3 +201,15 @@ def test_a_function_word_is_never_an_entity() -> None:
     text = "the Times said it."
     work = Work.from_article(Article(id="t", text=text))
     assert [c.name for c in cluster_mentions(work, [(0, 3, "ORG"), (4, 9, "ORG")])] == ["Times"]
+
+
+def test_it_refers_to_a_document_that_spoke_but_not_to_any_description() -> None:
+    from quotegraph.pipeline.resolvers.context import Referent
+    from quotegraph.pipeline.resolvers.pronouns import agrees, pronoun_features
+
+    it = pronoun_features("it")
+    assert agrees(Referent(None, "article", "unknown"), *it)  # '“…,” the article read. “…,” it added.'
+    assert agrees(Referent(None, "report of the committee", "unknown"), *it)
+    assert not agrees(Referent(None, "63 percent", "unknown"), *it)
+    assert not agrees(Referent(None, "reports", "unknown", plural=True), *it)
+    assert not agrees(Referent(None, "article", "unknown"), *pronoun_features("he"))

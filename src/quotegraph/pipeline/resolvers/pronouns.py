@@ -9,6 +9,7 @@ mention. The search never crosses a paragraph that introduced a new speaker: aft
 
 from __future__ import annotations
 
+from ..lexicons import channel_nouns, document_nouns
 from .context import Context, Referent
 
 __all__ = ["PRONOUNS", "pronoun_features", "antecedent"]
@@ -37,11 +38,20 @@ def agrees(r: Referent, gender: str | None, plural: bool, kinds: tuple[str, ...]
     if kinds == _PERSON:  # a name of unknown kind may be a person's ("Loach told the crowd … He …")
         return r.kind in ("person", "unknown") and not r.plural and (gender is None or r.gender is None
                                                                       or r.gender == gender)
-    if r.kind not in kinds and not (plural and r.plural):
+    if r.kind not in kinds and not (plural and r.plural) and not _described_thing(r, kinds):
         return False
     if plural:
         return r.plural or r.kind in ("organisation", "group")
     return not r.plural
+
+
+def _described_thing(r: Referent, kinds: tuple[str, ...]) -> bool:
+    """'“…,” the article read. “…,” it added.': a speaker described by a noun that is no person or
+    organisation (a report, a study, a letter) is what a later "it" says."""
+    if kinds != _THING or r.entity is not None or r.kind != "unknown" or r.plural:
+        return False
+    words = r.name.lower().split(" of ")[0].split()
+    return bool(words) and (words[-1] in document_nouns() or words[-1] in channel_nouns())
 
 
 def antecedent(ctx: Context, start: int, word: str) -> Referent | None:

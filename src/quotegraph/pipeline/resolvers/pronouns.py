@@ -35,9 +35,10 @@ def pronoun_features(word: str) -> tuple[str | None, bool, tuple[str, ...]] | No
 
 def agrees(r: Referent, gender: str | None, plural: bool, kinds: tuple[str, ...]) -> bool:
     """Can a pronoun of this gender, number and kind refer to ``r``?"""
-    if kinds == _PERSON:  # a name of unknown kind may be a person's ("Loach told the crowd … He …")
+    if kinds == _PERSON:  # a name of unknown kind may be a person's ("Loach told the crowd … He …"), a report not
         return r.kind in ("person", "unknown") and not r.plural and (gender is None or r.gender is None
-                                                                      or r.gender == gender)
+                                                                      or r.gender == gender) \
+            and not _described_thing(r, _THING)
     if r.kind not in kinds and not (plural and r.plural) and not _described_thing(r, kinds):
         return False
     if plural:

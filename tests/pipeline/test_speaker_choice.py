@@ -213,3 +213,27 @@ def test_it_refers_to_a_document_that_spoke_but_not_to_any_description() -> None
     assert not agrees(Referent(None, "63 percent", "unknown"), *it)
     assert not agrees(Referent(None, "reports", "unknown", plural=True), *it)
     assert not agrees(Referent(None, "article", "unknown"), *pronoun_features("he"))
+
+
+def _colon_frame(lead: list[str], pos: str, heads: list[int], deps: str):
+    from quotegraph.pipeline.stages.attribution import _frame_verb
+
+    from parsed import S, parsed as parsed_work
+
+    n = len(lead)
+    work = parsed_work(S(lead + ["“", "Of course I believe in it.", "”"], pos=pos + " PUNCT X PUNCT",
+                         heads=heads + [n + 1, 1, n + 1], deps=deps + " punct dep punct"))
+    clause = work.clauses[0]
+    verb = _frame_verb(work, clause, work.regions[0])
+    return None if verb is None else (verb.text, subject_of(clause, verb)[0].text)
+
+
+def test_a_long_sentence_ending_in_a_colon_frames_the_quotation_after_it() -> None:
+    # 'She became so upset that I had to change my answer: “…”': the speaker is who the last verb's subject is
+    lead = "She became upset , so I had to change my answer :".split()
+    pos = "PRON VERB ADJ PUNCT SCONJ PRON VERB PART VERB PRON NOUN PUNCT"
+    heads = [1, 1, 1, 1, 6, 6, 1, 8, 6, 10, 8, 1]
+    deps = "nsubj ROOT acomp punct mark nsubj advcl aux xcomp poss dobj punct"
+    assert _colon_frame(lead, pos, heads, deps) == ("change", "I")
+    # without the colon the sentence is no frame: the quotation is a title or a scare quote inside it
+    assert _colon_frame(lead[:-1] + [","], pos, heads, deps) is None

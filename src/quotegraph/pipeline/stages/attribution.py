@@ -29,6 +29,7 @@ _WORD = re.compile(r"[A-Za-z’']+")
 # Between a frame set off by commas and its quotation: the comma, a few words of the sentence, the mark.
 _AFTER_FRAME = re.compile(r"\s*,\s*(?P<words>(?:[^\W\d_][\w’']*\s+){0,3})[\"“‘']?")
 _FRAME_WORDS = 8
+_COLON_FRAME_WORDS = 20  # words of a sentence that ends in a colon and frames the quotation after it
 _LONGEST_FRAME_AFTER = 40  # words of a frame sentence after a quotation, its speaker's introduction included
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 _PHRASE_FORMS = ("object", "topic", "predicative", "demand", "noun-topic", "light", "passive")
@@ -614,21 +615,25 @@ def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
 
 def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
     """The verb of a short frame set right after a quotation ('“…,” Trump shot back with a laugh.',
-    '“…,” reads an editorial.') or before it with a colon ('Mr. Christie gloated: “…”'), if it has
-    a subject outside the quotation."""
+    '“…,” reads an editorial.') or before it with a colon ('Mr. Christie gloated: “…”', 'The piece used
+    one of her quotes as its headline: “…”'), if it has a subject outside the quotation."""
     outside = [t for t in clause.tokens if t.region is None and not (region.outer.start <= t.start < region.outer.end)]
     words = [t for t in outside if t.pos not in ("PUNCT", "SPACE")]
-    if not words or len(words) > _FRAME_WORDS or any(t.region is not None for t in clause.tokens
-                                                     if t.start >= region.outer.end or t.end <= region.outer.start):
+    if not words or any(t.region is not None for t in clause.tokens
+                        if t.start >= region.outer.end or t.end <= region.outer.start):
         return None
     after = [t for t in words if t.start >= region.outer.end]
     before = [t for t in words if t.end <= region.outer.start]
     if after and before:
         return None
-    if after:
+    if after and len(words) <= _FRAME_WORDS:
         verbs = [t for t in after[:3] if t.pos == "VERB"]
-    elif work.text[before[-1].end : region.outer.start].strip().endswith(":"):
+    elif before and len(words) <= _COLON_FRAME_WORDS and \
+            work.text[before[-1].end : region.outer.start].strip().endswith(":"):
         verbs = [t for t in before if t.pos == "VERB"][-1:]
+        subj = subject_of(clause, verbs[0])[0] if verbs else None  # "I had to change my answer:": I
+        ok = subj is not None and subj.region is None and subj.pos in ("PROPN", "NOUN", "PRON")
+        return verbs[0] if ok else None
     else:
         return None
     for verb in verbs:

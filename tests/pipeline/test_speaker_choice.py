@@ -237,3 +237,17 @@ def test_a_long_sentence_ending_in_a_colon_frames_the_quotation_after_it() -> No
     assert _colon_frame(lead, pos, heads, deps) == ("change", "I")
     # without the colon the sentence is no frame: the quotation is a title or a scare quote inside it
     assert _colon_frame(lead[:-1] + [","], pos, heads, deps) is None
+
+
+def test_the_object_of_a_control_verb_is_the_subject_of_the_cue_under_it() -> None:
+    # "All this led the journalist to fear a pact": the journalist fears, not "all this"
+    led = parsed("this/PRON/nsubj/1 led/VERB/ROOT/1 the/DET/det/3 journalist/NOUN/dobj/1 to/PART/aux/5 "
+                 "fear/VERB/xcomp/1 a/DET/det/7 pact/NOUN/dobj/5")
+    assert subject_of(led, cue_of(led, "fear"))[0].text == "journalist"
+    # "Leaders used blunt language to denounce it": language says nothing; the leaders denounce
+    used = parsed("Leaders/NOUN/nsubj/1 used/VERB/ROOT/1 blunt/ADJ/amod/3 language/NOUN/dobj/1 to/PART/aux/5 "
+                  "denounce/VERB/xcomp/1 it/PRON/dobj/5")
+    assert subject_of(used, cue_of(used, "denounce"))[0].text == "Leaders"
+    # "He promised voters to cut taxes": subject control
+    promised = parsed("He/PRON/nsubj/1 promised/VERB/ROOT/1 voters/NOUN/dobj/1 to/PART/aux/4 say/VERB/xcomp/1")
+    assert subject_of(promised, cue_of(promised, "say"))[0].text == "He"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
-from .speaker_choice import can_speak, is_time_phrase, past_dateline
+from .speaker_choice import can_speak, controlling_object, is_time_phrase, past_dateline
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -432,6 +432,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
             if rel is not None and can_speak(clause.tokens[clause.tokens[rel.head].head]):
                 return rel, path  # not "the raid that killed bin Laden … and said": raids say nothing
         head = clause.tokens[tok.head]
+        controller = controlling_object(clause, tok, head)
+        if controller is not None:
+            return controller, path  # "All this led the journalist to fear …": the journalist fears it
         if tok is verb and tok.dep == "conj" and is_cue(verb) and not is_cue(head) and head.dep == "ccomp" \
                 and is_cue(clause.tokens[head.head]):
             head = clause.tokens[head.head]  # "She said it would fail and added …": she added it

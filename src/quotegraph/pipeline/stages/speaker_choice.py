@@ -26,13 +26,15 @@ from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
-__all__ = ["past_dateline", "inverted_object", "surface_frame", "can_speak", "frame_length", "is_time_phrase",
+__all__ = ["past_dateline", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
            "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
 _NOMINAL = ("NOUN", "PROPN")
 _INVERTED_OBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd")
 _CONTENT_DEPS = ("ccomp", "parataxis", "dep")
+# verbs whose object is not the subject of the clause under them ("promised voters to cut taxes")
+_SUBJECT_CONTROL = frozenset("promise vow pledge threaten offer".split())
 _FRAME_CLASSES = SPEECH_CLASSES + ("object",)  # '“…,” the patient described': the quotation is the object
 _NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
 _FRAME_END = frozenset((".", ",", "!", "?", ";", ":"))
@@ -137,6 +139,19 @@ def can_speak(noun: Token) -> bool:
     low = noun.lemma.lower()
     return noun.pos in ("NOUN", "PRON") and (person_noun(low) or low in org_nouns() or low in channel_nouns()
                                             or low in document_nouns() or noun.pos == "PRON")
+
+
+def controlling_object(clause: Clause, tok: Token, head: Token) -> Token | None:
+    """The object of a verb that makes it the subject of the clause under it: "led the journalist to fear
+    …", "left many nations feeling that …", "forced Stumpf to admit that …" (object control); None when the
+    clause is no such complement or the verb takes no object before it."""
+    if tok.dep not in ("xcomp", "oprd") and not (tok.dep == "ccomp" and tok.tag == "VBG"):
+        return None
+    if head.pos != "VERB" or head.lemma in _SUBJECT_CONTROL:
+        return None
+    objs = [clause.tokens[c] for c in head.children if clause.tokens[c].dep in ("dobj", "dative")]
+    objs = [t for t in objs if t.i < tok.i and t.region is None and can_speak(t)]  # not "used blunt language to"
+    return objs[-1] if objs else None
 
 
 def frame_length(clause: Clause, subj: Token, cue: Token) -> int:

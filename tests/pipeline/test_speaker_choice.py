@@ -3,6 +3,8 @@ parses (no model). The real pipeline proves them in test_attachment.py."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotegraph.pipeline.stages.frames import mention_span, subject_of
 from quotegraph.pipeline.stages.speaker_choice import inverted_object, is_time_phrase, past_dateline, surface_frame
 
@@ -251,3 +253,16 @@ def test_the_object_of_a_control_verb_is_the_subject_of_the_cue_under_it() -> No
     # "He promised voters to cut taxes": subject control
     promised = parsed("He/PRON/nsubj/1 promised/VERB/ROOT/1 voters/NOUN/dobj/1 to/PART/aux/4 say/VERB/xcomp/1")
     assert subject_of(promised, cue_of(promised, "say"))[0].text == "He"
+
+
+@pytest.mark.parametrize("line, debris", [
+    ("Club statement", True),
+    ("— Tottenham Hotspur (@SpursOfficial) November 20, 2019", True),
+    ("He was sacked in 2018.", False),  # prose, however short
+    ("Mourinho won three Premier League titles over two spells in charge of Chelsea", False),
+    ("Asked about it, he said:", False),
+])
+def test_a_quotation_carries_its_speaker_past_an_embeds_caption_and_credit_lines(line: str, debris: bool) -> None:
+    from quotegraph.pipeline.stages.speakers import is_debris
+
+    assert is_debris(line) is debris

@@ -266,3 +266,38 @@ def test_a_quotation_carries_its_speaker_past_an_embeds_caption_and_credit_lines
     from quotegraph.pipeline.stages.speakers import is_debris
 
     assert is_debris(line) is debris
+
+
+def test_a_capitalised_adverb_opening_a_sentence_is_no_name() -> None:
+    from quotegraph.pipeline.stages.frames import adjacent_name
+
+    now = parsed("Now/ADV/advmod/1 consider/VERB/ROOT/1 what/PRON/dobj/1")
+    assert adjacent_name(now, cue_of(now, "consider")) is None
+    early = parsed("Mayor/PROPN/compound/2 Tom/PROPN/compound/2 Early/ADV/advmod/3 told/VERB/ROOT/3 us/PRON/dobj/3")
+    assert adjacent_name(early, cue_of(early, "told")).text == "Early"  # inside a name it still counts
+
+
+def test_a_place_in_title_case_before_a_dash_is_a_dateline() -> None:
+    from quotegraph.pipeline.stages.frames import dateline
+
+    clause = parsed("Indianapolis/PROPN/nsubj/4 –/PUNCT/punct/0 Thousands/NOUN/nsubj/4 of/ADP/prep/2 "
+                    "surrounded/VERB/ROOT/4")
+    clause.tokens[0].ent_type = "GPE"
+    assert dateline(clause) == 2
+    clause.tokens[0].ent_type = "PERSON"  # "Smith – …" is no place
+    assert dateline(clause) == 0
+
+
+def test_a_relative_on_a_plural_noun_is_a_group_that_she_cannot_refer_to() -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.statements import relative
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S("Trump assailed the Trumpers who oppose him .", pos="PROPN VERB DET PROPN PRON VERB PRON PUNCT",
+                         tags="NNP VBD DT NNPS WP VBP PRP .", heads=[1, 1, 3, 1, 5, 3, 5, 1],
+                         deps="nsubj ROOT det dobj nsubj relcl dobj punct"))
+    clause = work.clauses[0]
+    who = clause.tokens[4]
+    r = relative(Context(work), Query(0, work.mention(who.start, who.end), who, 0))
+    assert (r.name, r.kind, r.plural) == ("Trumpers", "group", True)

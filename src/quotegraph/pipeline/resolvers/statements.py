@@ -72,6 +72,8 @@ def relative(ctx: Context, q: Query) -> Resolution | None:
         return Resolution("relative", entity=k, name=r.name, kind=r.kind, plural=r.plural, gender=r.gender)
     s, e = noun_phrase(clause, t)
     name = surface_name(ctx.work.text[s:e])
+    plural = t.tag in ("NNS", "NNPS")  # "the Never Trumpers who oppose …": a later "she" is not them
     if t.pos == "PROPN":
-        return Resolution("relative", name=name, kind="unknown", new_entity=True)
-    return Resolution("relative", name=name, kind="unknown")
+        return Resolution("relative", name=name, kind="group" if plural else "unknown", plural=plural,
+                          new_entity=True)
+    return Resolution("relative", name=name, kind="group" if plural else "unknown", plural=plural)

@@ -504,6 +504,8 @@ def dateline(clause: Clause) -> int:
     region ("N.Y.", "Calif."), optionally an agency in parentheses, then a dash.
     """
     toks = clause.tokens
+    if len(toks) > 2 and toks[0].pos == "PROPN" and toks[0].ent_type == "GPE" and toks[1].text in _DASHES:
+        return 2  # "Indianapolis – Several thousand teachers …": a place in title case before the dash
     i = 0
     while i < len(toks) and _all_caps(toks[i].text):
         i += 1
@@ -549,7 +551,10 @@ def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozens
 
 
 def _name_like(tok: Token) -> bool:
-    """A capitalised word the parser may have mis-tagged inside a name ("Early" as an adverb)."""
+    """A capitalised word the parser may have mis-tagged inside a name ("Early" as an adverb); a sentence's
+    first word is capitalised anyway, so there an adverb or adjective is no name ("Now consider …")."""
+    if tok.i == 0 and tok.pos in ("ADV", "ADJ"):
+        return False
     return tok.region is None and tok.text[:1].isupper() and tok.pos in ("PROPN", "ADV", "NOUN", "ADJ", "X")
 
 

@@ -301,3 +301,36 @@ def test_a_relative_on_a_plural_noun_is_a_group_that_she_cannot_refer_to() -> No
     who = clause.tokens[4]
     r = relative(Context(work), Query(0, work.mention(who.start, who.end), who, 0))
     assert (r.name, r.kind, r.plural) == ("Trumpers", "group", True)
+
+
+@pytest.mark.parametrize("phrase, scrap", [
+    ("what we need", True), ("But some note that Trump", True), ("’s", True), ("that in an app", True),
+    ("Jane Holt", False), ("the union", False), ("Whitney Houston", False),
+])
+def test_a_clause_or_a_scrap_taken_for_a_subject_is_no_name(phrase: str, scrap: bool) -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.names import not_a_name
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S(f"{phrase} said so .".split()))
+    r = not_a_name(Context(work), Query(0, work.mention(0, len(phrase)), None, None))
+    assert (r is not None and r.rule == "not_a_name") is scrap
+
+
+def _title_labels(title: str, ents: list[tuple[int, int, str]]) -> list[str]:
+    from quotegraph.pipeline.stages.attribution import Attribution
+    from quotegraph.pipeline.stages.entities import Entities
+
+    from parsed import PARAGRAPH, S, parsed as parsed_work
+
+    work = parsed_work(S(title.split(), ents=ents), PARAGRAPH, S("Body text here .".split()))
+    Entities()(work)
+    Attribution()._labels(work, set())
+    return [c.speaker_mention.text for c in work.candidates]
+
+
+def test_a_title_label_is_a_speaker_only_when_it_names_someone_or_a_document() -> None:
+    assert _title_labels("Pence : Flowers will not be at the debate .", [(0, 1, "PERSON")]) == ["Pence"]
+    assert _title_labels("Poll : Clinton and Trump in a dead heat .", []) == ["Poll"]
+    assert _title_labels("Stealth Over Health : Clinton was headed to the ER .", []) == []  # a kicker

@@ -18,6 +18,8 @@ from .phrases import FUNCTION_WORDS, is_dateline, noun_phrase
 __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person", "surname"]
 
 _LABEL = re.compile(r"\s*:")
+# a phrase opening with one of these is a clause the parser took for a subject, never a name
+_CLAUSE_OPENERS = frozenset("but and or that what whether how why if when because although".split())
 
 
 def is_paragraph_start(ctx: Context, start: int) -> bool:
@@ -53,6 +55,9 @@ def not_a_name(ctx: Context, q: Query) -> Resolution | None:
     if word in FUNCTION_WORDS and word not in ("he", "him", "his", "she", "her", "they", "them", "it", "who",
                                                  "which", "that", "whom"):
         return Resolution("not_a_name")
+    first = word.split()[0] if word.split() else ""
+    if (" " in word and first in _CLAUSE_OPENERS) or len(re.sub(r"[^a-z]", "", word)) < 2:
+        return Resolution("not_a_name")  # "what we need", "But some note that Trump", "’s": a clause or a scrap
     if is_dateline(ctx.work, m.start, m.end):
         return Resolution("not_a_name")
     if q.head is not None and q.head.pos == "ADJ" and " " not in m.text.strip():

@@ -74,7 +74,7 @@ def _trimmed(work: Work, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-@stage("attribution", requires=("text", "paragraphs", "regions", "clauses"), assigns=("candidates",))
+@stage("attribution", requires=("text", "paragraphs", "regions", "clauses", "clusters"), assigns=("candidates",))
 class Attribution:
     """Find cues, contents and speaker phrases."""
 
@@ -111,10 +111,17 @@ class Attribution:
         """Transcript and headline labels: 'PENCE: Well, look …', 'Pat Caddell: Voters worried …'. A label
         names the speaker of a quotation that would otherwise carry the previous one's ('"WALLACE: Let’s …')."""
         taken = [s for c in work.candidates if not _carried_only(c) for s in c.spans]
-        for para in work.paragraphs:
+        named = None
+        for k, para in enumerate(work.paragraphs):
             m = _LABEL.match(work.text, para.start, para.end)
             if not m or m.group("name").lower() in _NOT_LABELS:
                 continue
+            if k == 0:  # the title: "Pence: …" is his, "The Latest: …" and "Stealth Over Health: …" are kickers
+                named = named if named is not None else _named_spans(work)
+                last = m.group("name").split()[-1].lower()
+                if not any(s < m.end("name") and m.start("name") < e for s, e in named) \
+                        and last not in document_nouns():  # "Poll: Clinton and Trump in dead heat"
+                    continue
             content = _trimmed(work, m.end(), para.end)
             if content is None or any(content.overlap(t) for t in taken):
                 continue
@@ -548,6 +555,11 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _named_spans(work: Work) -> list[tuple[int, int]]:
+    """Where the article names a person or an organisation (its entity mentions)."""
+    return [(m.start, m.end) for c in work.clusters if c.kind in ("person", "organisation") for m in c.mentions]
 
 
 def _carried_only(cand: Candidate) -> bool:

@@ -74,7 +74,8 @@ def _trimmed(work: Work, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-@stage("attribution", requires=("text", "paragraphs", "regions", "clauses", "clusters"), assigns=("candidates",))
+@stage("attribution", requires=("text", "paragraphs", "regions", "clauses", "clusters.kind", "clusters.mentions"),
+       assigns=("candidates",))
 class Attribution:
     """Find cues, contents and speaker phrases."""
 
@@ -116,7 +117,8 @@ class Attribution:
             m = _LABEL.match(work.text, para.start, para.end)
             if not m or m.group("name").lower() in _NOT_LABELS:
                 continue
-            if k == 0:  # the title: "Pence: …" is his, "The Latest: …" and "Stealth Over Health: …" are kickers
+            if k == 0 and len(work.paragraphs) > 1 and not m.group("name").isupper():
+                # the title: "Pence: …" is his, "The Latest: …" and "Stealth Over Health: …" are kickers
                 named = named if named is not None else _named_spans(work)
                 last = m.group("name").split()[-1].lower()
                 if not any(s < m.end("name") and m.start("name") < e for s, e in named) \

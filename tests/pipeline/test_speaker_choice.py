@@ -334,3 +334,22 @@ def test_a_title_label_is_a_speaker_only_when_it_names_someone_or_a_document() -
     assert _title_labels("Pence : Flowers will not be at the debate .", [(0, 1, "PERSON")]) == ["Pence"]
     assert _title_labels("Poll : Clinton and Trump in a dead heat .", []) == ["Poll"]
     assert _title_labels("Stealth Over Health : Clinton was headed to the ER .", []) == []  # a kicker
+
+
+def test_a_transcript_turn_holds_the_statements_made_inside_it() -> None:
+    from quotegraph.model import Article, Span
+    from quotegraph.pipeline.stages.attribution import Attribution
+    from quotegraph.pipeline.stages.segment import Paragraphs
+    from quotegraph.pipeline.work import Candidate, Work
+
+    def labels(label: str) -> list[str]:
+        text = f"Transcript follows:\n\n{label}: As the Journal shows, voters are worried. Are they?"
+        work = Work.from_article(Article(id="t", text=text))
+        Paragraphs()(work)
+        s = text.index("voters")
+        work.candidates.append(Candidate(type="indirect", spans=[Span(s, s + 19)], rule="cue:clause"))
+        Attribution()._labels(work, set())
+        return [c.speaker_mention.text for c in work.candidates if c.rule == "label"]
+
+    assert labels("WALLACE") == ["WALLACE"]  # the Journal's statement is inside Wallace's turn
+    assert labels("Pat Caddell") == []  # a name label is no turn: the statement inside it stands alone

@@ -125,7 +125,9 @@ class Attribution:
                         and last not in document_nouns():  # "Poll: Clinton and Trump in dead heat"
                     continue
             content = _trimmed(work, m.end(), para.end)
-            if content is None or any(content.overlap(t) for t in taken):
+            turn = m.group("name").isupper()  # a transcript's turn holds the statements made inside it
+            if content is None or any(content.overlap(t) and not (turn and content.start <= t.start <= t.end <= content.end)
+                                      for t in taken):
                 continue
             if not _LABEL_END.search(work.text, para.start, para.end):
                 continue  # "Julian Assange: Sweden drops rape investigation", "Contributing: Jane Roe"

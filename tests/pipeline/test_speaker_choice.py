@@ -353,3 +353,15 @@ def test_a_transcript_turn_holds_the_statements_made_inside_it() -> None:
 
     assert labels("WALLACE") == ["WALLACE"]  # the Journal's statement is inside Wallace's turn
     assert labels("Pat Caddell") == []  # a name label is no turn: the statement inside it stands alone
+
+
+def test_a_capitalised_role_without_a_name_is_a_description_not_a_new_person() -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.names import surname
+
+    from parsed import S, parsed as parsed_work
+
+    for phrase, rule in (("Retired General", "description"), ("Judge", "description"), ("Jane Holt", "new_name")):
+        work = parsed_work(S(f"{phrase} said so .".split()))
+        r = surname(Context(work), Query(0, work.mention(0, len(phrase)), None, None))
+        assert (r.rule, r.name) == (rule, phrase)

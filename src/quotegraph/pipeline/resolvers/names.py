@@ -12,13 +12,14 @@ import re
 
 from ..lexicons import org_nouns
 from .context import Context, Query, Resolution
-from .lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
+from .lexicon import GROUP_WORDS, TITLE_BEFORE, TITLES, clean_name, first_name_gender, person_noun, title
 from .phrases import FUNCTION_WORDS, is_dateline, noun_phrase
 
 __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person", "surname"]
 
 _LABEL = re.compile(r"\s*:")
 # a phrase opening with one of these is a clause the parser took for a subject, never a name
+_ROLE_ADJECTIVES = frozenset("retired former acting interim outgoing incoming then".split())
 _CLAUSE_OPENERS = frozenset("but and or that what whether how why if when because although".split())
 
 
@@ -141,6 +142,9 @@ def surname(ctx: Context, q: Query) -> Resolution | None:
     people = ctx.by_last_name(words[-1])
     if len(people) == 1 and len(words) == 1:
         return _entity("surname", ctx, people[0])
+    if all(title(w) is not None or w.lower().rstrip(".") in TITLES | _ROLE_ADJECTIVES or person_noun(w.lower())
+           for w in words):
+        return Resolution("description", name=name, kind="person")  # "Judge", "Retired General": a role, no name
     k = ctx.by_name(name)
     if k is not None:
         return _entity("surname", ctx, k)

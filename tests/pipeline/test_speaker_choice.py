@@ -365,3 +365,27 @@ def test_a_capitalised_role_without_a_name_is_a_description_not_a_new_person() -
         work = parsed_work(S(f"{phrase} said so .".split()))
         r = surname(Context(work), Query(0, work.mention(0, len(phrase)), None, None))
         assert (r.rule, r.name) == (rule, phrase)
+
+
+def test_he_said_after_a_person_introduced_with_a_role_is_that_person() -> None:
+    from quotegraph.pipeline.stages.entities import Entities
+    from quotegraph.pipeline.stages.mentions import Mentions
+    from quotegraph.pipeline.stages.speakers import Speakers
+
+    from parsed import PARAGRAPH, S, candidate, parsed as parsed_work
+
+    work = parsed_work(
+        S("While Obama had artists , it concerns Henry Crespo , president of the caucus .",
+          pos="SCONJ PROPN VERB NOUN PUNCT PRON VERB PROPN PROPN PUNCT NOUN ADP DET NOUN PUNCT",
+          heads=[2, 2, 6, 2, 6, 6, 6, 8, 6, 8, 8, 10, 13, 11, 6],
+          deps="mark nsubj advcl dobj punct nsubj ROOT compound dobj punct appos prep det pobj punct",
+          ents=[(1, 2, "PERSON"), (7, 9, "PERSON")]),
+        PARAGRAPH,
+        S(["“", "No one is writing songs ,", "”", "he", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+          heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"))
+    Entities()(work)
+    cand = candidate(work, "No one is writing songs ,", "he", head="he", cue=None)
+    work.candidates = [cand]
+    Speakers()(work)
+    Mentions()(work)
+    assert cand.speaker_name == "Henry Crespo"  # not Obama, the subject of the "while" clause

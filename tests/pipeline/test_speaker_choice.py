@@ -389,3 +389,15 @@ def test_he_said_after_a_person_introduced_with_a_role_is_that_person() -> None:
     Speakers()(work)
     Mentions()(work)
     assert cand.speaker_name == "Henry Crespo"  # not Obama, the subject of the "while" clause
+
+
+def test_a_person_the_recogniser_took_for_an_organisation_is_a_person_when_called_by_her_surname() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import cluster_mentions
+    from quotegraph.pipeline.work import Work
+
+    text = "Carly Fiorina spoke. Fiorina left. Morgan Stanley said so. Stanley Cup fans cheered."
+    work = Work.from_article(Article(id="t", text=text))
+    spans = [(0, 13, "ORG"), (21, 28, "ORG"), (35, 49, "ORG")]
+    kinds = {c.name: c.kind for c in cluster_mentions(work, spans)}
+    assert kinds == {"Carly Fiorina": "person", "Morgan Stanley": "organisation"}  # "Stanley" alone is no mention

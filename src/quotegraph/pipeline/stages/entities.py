@@ -140,6 +140,7 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         if label == "PERSON":
             name = person_name(name)
         items.append((s, e, label, name))
+    items = _people_by_surname(items)
     index = _ClusterIndex()
     order = sorted(range(len(items)), key=lambda i: -len(items[i][3].split()))
     titled = {i: title_gender(work.text, items[i][0]) for i in order if items[i][2] == "PERSON"}
@@ -158,6 +159,22 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _people_by_surname(items: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """'Carly Fiorina' tagged as an organisation is a person when her first name is a known one and the
+    article calls her by her surname alone ('Fiorina'); the surname alone is then hers too. Organisations
+    are not called by their last word ("Morgan Stanley" is never "Stanley")."""
+    bare = {name for _, _, _, name in items if " " not in name}
+    people: set[str] = set()
+    for _, _, label, name in items:
+        words = name.split()
+        if label == "ORG" and 2 <= len(words) <= 3 and first_name_gender(words[0]) and words[-1] in bare \
+                and not any(w.lower() in org_nouns() for w in words) and not GROUP_WORDS.search(name):
+            people.add(name)
+    surnames = {n.split()[-1] for n in people}
+    return [(s, e, "PERSON" if label == "ORG" and (name in people or name in surnames) else label, name)
+            for s, e, label, name in items]
 
 
 def title_gender(text: str, start: int) -> str | None:

@@ -401,3 +401,12 @@ def test_a_person_the_recogniser_took_for_an_organisation_is_a_person_when_calle
     spans = [(0, 13, "ORG"), (21, 28, "ORG"), (35, 49, "ORG")]
     kinds = {c.name: c.kind for c in cluster_mentions(work, spans)}
     assert kinds == {"Carly Fiorina": "person", "Morgan Stanley": "organisation"}  # "Stanley" alone is no mention
+
+
+def test_a_speaker_the_parser_hung_on_the_quotation_as_its_apposition_is_the_subject() -> None:
+    # '“… pay his?” a narrator in the ad asks.': the quotation as the subject, the narrator its apposition
+    clause = parsed("“You_pay.”/X/nsubj/5 a/DET/det/2 narrator/NOUN/appos/0 in/ADP/prep/2 ad/NOUN/pobj/3 "
+                    "asks/VERB/ROOT/5", regions={0: 0})
+    assert subject_of(clause, cue_of(clause, "asks"))[0].text == "narrator"
+    bare = parsed("“You_pay.”/X/nsubj/1 asks/VERB/ROOT/1", regions={0: 0})
+    assert subject_of(bare, cue_of(bare, "asks"))[0] is None  # a quotation alone names no one

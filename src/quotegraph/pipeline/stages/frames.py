@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
-from .speaker_choice import can_speak, controlling_object, is_time_phrase, past_dateline
+from .speaker_choice import can_speak, controlling_object, is_time_phrase, named_after_quote, past_dateline
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -411,8 +411,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     tok, path = verb, []
     opening = dateline(clause)
     for _ in range(5):
-        subj = [s for t in _children(clause, tok, SUBJECT_DEPS) if t.region is None
-                and (s := past_dateline(clause, t, opening)) is not None]
+        subj = [s for t in _children(clause, tok, SUBJECT_DEPS)
+                if (s := past_dateline(clause, t, opening) if t.region is None else named_after_quote(clause, t))
+                is not None]
         subj.sort(key=lambda t: t.pos != "PROPN")  # "headteachers Anne Price … warned": the name
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path

@@ -26,7 +26,7 @@ from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
-__all__ = ["past_dateline", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
+__all__ = ["past_dateline", "named_after_quote", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
            "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
@@ -55,6 +55,16 @@ def past_dateline(clause: Clause, subj: Token, opening: int) -> Token | None:
     for c in subj.children:
         t = clause.tokens[c]
         if t.dep == "appos" and t.i >= opening and t.pos in _NOMINAL and t.region is None:
+            return t
+    return None
+
+
+def named_after_quote(clause: Clause, quote: Token) -> Token | None:
+    """'“… pay his?” a narrator in the Clinton ad asks.': the parser made the quotation the subject and the
+    speaker its apposition; the speaker is the apposition."""
+    for c in quote.children:
+        t = clause.tokens[c]
+        if t.dep == "appos" and t.i > quote.i and t.pos in _NOMINAL and t.region is None:
             return t
     return None
 

@@ -410,3 +410,14 @@ def test_a_speaker_the_parser_hung_on_the_quotation_as_its_apposition_is_the_sub
     assert subject_of(clause, cue_of(clause, "asks"))[0].text == "narrator"
     bare = parsed("“You_pay.”/X/nsubj/1 asks/VERB/ROOT/1", regions={0: 0})
     assert subject_of(bare, cue_of(bare, "asks"))[0] is None  # a quotation alone names no one
+
+
+def test_an_embeds_credit_dash_is_no_part_of_a_name() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import cluster_mentions
+    from quotegraph.pipeline.work import Work
+
+    text = "No one should be above the law. pic.twitter.com/Oq — Paul Ryan (@SpeakerRyan) July 5, 2016"
+    work = Work.from_article(Article(id="t", text=text))
+    s = text.index("pic")
+    assert [c.name for c in cluster_mentions(work, [(s, text.index(" ("), "PERSON")])] == ["Paul Ryan"]

@@ -120,6 +120,15 @@ def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tup
     return [(start, end, label)]
 
 
+def _after_credit_dash(text: str, start: int, end: int) -> int:
+    """Start of the name after an embed's credit dash the recogniser ran into it ("pic.twitter.com/x —
+    Paul Ryan (@SpeakerRyan)" tagged as one name): a name never holds a spaced dash."""
+    m = None
+    for m in re.finditer(r"\s[—–―]\s+", text[start:end]):
+        pass
+    return start + m.end() if m is not None and re.search(r"[A-Za-z]", text[start + m.end():end]) else start
+
+
 def _strip_determiner(work: Work, start: int, end: int) -> int:
     m = re.match(r"(?:the|a|an)\s+", work.text[start:end], re.I)
     return start + m.end() if m else start
@@ -133,6 +142,7 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
     items = []
     for s, e, label in mentions:
         s = _strip_determiner(work, s, e)
+        s = _after_credit_dash(work.text, s, e)
         name = clean_name(work.text[s:e])
         if not name or not re.search(r"[A-Za-z]", name) or name.lower() in _NOT_NAMES:
             continue  # "the" tagged alone as an organisation would be linked at every "the" of the text

@@ -421,3 +421,22 @@ def test_an_embeds_credit_dash_is_no_part_of_a_name() -> None:
     work = Work.from_article(Article(id="t", text=text))
     s = text.index("pic")
     assert [c.name for c in cluster_mentions(work, [(s, text.index(" ("), "PERSON")])] == ["Paul Ryan"]
+
+
+def test_a_relative_on_a_predicate_noun_is_about_the_subject_it_describes() -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.statements import relative
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S("Donald Trump is a liar and bully who pledged it .",
+                         pos="PROPN PROPN AUX DET NOUN CCONJ NOUN PRON VERB PRON PUNCT",
+                         heads=[1, 2, 2, 4, 2, 4, 4, 8, 6, 8, 2],
+                         deps="compound nsubj ROOT det attr cc conj nsubj relcl dobj punct",
+                         ents=[(0, 2, "PERSON")]))
+    from quotegraph.pipeline.stages.entities import Entities
+
+    Entities()(work)
+    who = work.clauses[0].tokens[7]
+    r = relative(Context(work), Query(0, work.mention(who.start, who.end), who, 0))
+    assert r.name == "Donald Trump"

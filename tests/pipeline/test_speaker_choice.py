@@ -1,5 +1,6 @@
-"""Which phrase names the speaker when the parser got the frame half wrong (speaker_choice), on hand-built
-parses (no model). The real pipeline proves them in test_attachment.py."""
+"""Who the speaker is, rule by rule, on hand-built parses (no model): the phrase that names the speaker when
+the parser got the frame half wrong (``speaker_choice``, frames, labels), the canonical names entities
+gives, and what pronouns and relatives refer to. Each test names the news pattern its rule covers."""
 
 from __future__ import annotations
 

@@ -12,12 +12,15 @@ import re
 
 from ..lexicons import org_nouns
 from .context import Context, Query, Resolution
-from .lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
+from .lexicon import GROUP_WORDS, TITLE_BEFORE, TITLES, clean_name, first_name_gender, person_noun, title
 from .phrases import FUNCTION_WORDS, is_dateline, noun_phrase
 
 __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person", "surname"]
 
 _LABEL = re.compile(r"\s*:")
+# a phrase opening with one of these is a clause the parser took for a subject, never a name
+_ROLE_ADJECTIVES = frozenset("retired former acting interim outgoing incoming then".split())
+_CLAUSE_OPENERS = frozenset("but and or that what whether how why if when because although".split())
 
 
 def is_paragraph_start(ctx: Context, start: int) -> bool:
@@ -53,6 +56,9 @@ def not_a_name(ctx: Context, q: Query) -> Resolution | None:
     if word in FUNCTION_WORDS and word not in ("he", "him", "his", "she", "her", "they", "them", "it", "who",
                                                  "which", "that", "whom"):
         return Resolution("not_a_name")
+    first = word.split()[0] if word.split() else ""
+    if (" " in word and first in _CLAUSE_OPENERS) or len(re.sub(r"[^a-z]", "", word)) < 2:
+        return Resolution("not_a_name")  # "what we need", "But some note that Trump", "’s": a clause or a scrap
     if is_dateline(ctx.work, m.start, m.end):
         return Resolution("not_a_name")
     if q.head is not None and q.head.pos == "ADJ" and " " not in m.text.strip():
@@ -126,6 +132,8 @@ def surname(ctx: Context, q: Query) -> Resolution | None:
     words = name.split()
     while len(words) > 1 and not words[0][:1].isupper():  # "14th-ranked Schwartzman"
         words = words[1:]
+    if len(words) == 1 and len(words[0]) > 2 and words[0].isupper():
+        words = [words[0].title()]  # a transcript label in capitals ("PENCE:") names the article's Pence
     name = " ".join(words)
     if not words or not words[-1][:1].isupper() or name.lower() in FUNCTION_WORDS:
         return None
@@ -134,6 +142,9 @@ def surname(ctx: Context, q: Query) -> Resolution | None:
     people = ctx.by_last_name(words[-1])
     if len(people) == 1 and len(words) == 1:
         return _entity("surname", ctx, people[0])
+    if all(title(w) is not None or w.lower().rstrip(".") in TITLES | _ROLE_ADJECTIVES or person_noun(w.lower())
+           for w in words):
+        return Resolution("description", name=name, kind="person")  # "Judge", "Retired General": a role, no name
     k = ctx.by_name(name)
     if k is not None:
         return _entity("surname", ctx, k)

@@ -6,7 +6,7 @@ import re
 
 from ..work import Clause, Token, Work
 
-__all__ = ["noun_phrase", "surface_name", "is_dateline", "FUNCTION_WORDS", "after_last_quote_mark"]
+__all__ = ["noun_phrase", "surface_name", "is_dateline", "is_time_phrase", "FUNCTION_WORDS", "after_last_quote_mark"]
 
 FUNCTION_WORDS = frozenset(
     """i me my we us our you your yours he him his she her hers it its they them their theirs this that these
@@ -14,6 +14,12 @@ FUNCTION_WORDS = frozenset(
     somebody anybody everybody nobody none all both each some any many most few several""".split()
 )
 _QUOTE_MARKS = "\"“”„‟«»‘’‚‛‹›"
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    tomorrow week weekend month year morning afternoon evening night day days weeks months years
+    january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec spring summer autumn fall winter earlier later""".split())
+_TIME_PREPS = frozenset(("on", "in", "during", "at", "since", "until", "after", "before"))
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*)?(?:\([A-Za-z.\s]+\)\s*)?[—–:-]")
 
 
@@ -24,8 +30,8 @@ def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         c = clause.tokens[i]
-        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None:
-            continue
+        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None or is_time_phrase(clause, c):
+            continue  # "a group of doctors in 2015": the time phrase is no part of the description
         if c.dep == "punct" and c.text not in ("-", "–", "’s", "'s"):  # keep "Washington-based"
             continue
         keep.add(i)
@@ -74,3 +80,12 @@ def is_dateline(work: Work, start: int, end: int) -> bool:
         return False
     word = text[start:end]
     return word.upper() == word and any(ch.isalpha() for ch in word) and bool(_DATELINE_AFTER.match(text, end))
+
+
+def is_time_phrase(clause: Clause, t: Token) -> bool:
+    """Is the modifier ``t`` of a speaker's noun a time phrase ("on Monday", "this week", "in 2015")?"""
+    words = [clause.tokens[i] for i in clause.subtree(t.i)]
+    if t.dep == "npadvmod" or t.dep == "prep" and t.text.lower() in _TIME_PREPS:
+        return any(w.ent_type in ("DATE", "TIME") or w.text.lower() in _TIME_WORDS or _YEAR.match(w.text)
+                   for w in words)
+    return False

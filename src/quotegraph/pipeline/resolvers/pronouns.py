@@ -9,6 +9,9 @@ mention. The search never crosses a paragraph that introduced a new speaker: aft
 
 from __future__ import annotations
 
+import re
+
+from ..lexicons import channel_nouns, document_nouns
 from .context import Context, Referent
 
 __all__ = ["PRONOUNS", "pronoun_features", "antecedent"]
@@ -34,14 +37,24 @@ def pronoun_features(word: str) -> tuple[str | None, bool, tuple[str, ...]] | No
 
 def agrees(r: Referent, gender: str | None, plural: bool, kinds: tuple[str, ...]) -> bool:
     """Can a pronoun of this gender, number and kind refer to ``r``?"""
-    if kinds == _PERSON:  # a name of unknown kind may be a person's ("Loach told the crowd … He …")
+    if kinds == _PERSON:  # a name of unknown kind may be a person's ("Loach told the crowd … He …"), a report not
         return r.kind in ("person", "unknown") and not r.plural and (gender is None or r.gender is None
-                                                                      or r.gender == gender)
-    if r.kind not in kinds and not (plural and r.plural):
+                                                                      or r.gender == gender) \
+            and not _described_thing(r, _THING)
+    if r.kind not in kinds and not (plural and r.plural) and not _described_thing(r, kinds):
         return False
     if plural:
         return r.plural or r.kind in ("organisation", "group")
     return not r.plural
+
+
+def _described_thing(r: Referent, kinds: tuple[str, ...]) -> bool:
+    """'“…,” the article read. “…,” it added.': a speaker described by a noun that is no person or
+    organisation (a report, a study, a letter) is what a later "it" says."""
+    if kinds != _THING or r.entity is not None or r.kind != "unknown" or r.plural:
+        return False
+    words = r.name.lower().split(" of ")[0].split()
+    return bool(words) and (words[-1] in document_nouns() or words[-1] in channel_nouns())
 
 
 def antecedent(ctx: Context, start: int, word: str) -> Referent | None:
@@ -69,6 +82,20 @@ def antecedent(ctx: Context, start: int, word: str) -> Referent | None:
     return None
 
 
+_INTRODUCTION = re.compile(r"\s*,\s*(?:(?:a|an|the|its|his|her)\s+)?(?:[\w’'.-]+\s+){0,4}(?:of|at|for|with|in)\s"
+                           r"|\s*,\s*\d{1,3}\s*,")
+
+
+def introduced(ctx: Context, start: int, end: int, k: int) -> bool:
+    """Is this the article's first mention of the person, with a role or an age set off after the name
+    ('… concerns Henry Crespo, president of the Florida Democratic Black Caucus.')? A person so introduced
+    is who a "he said" right after speaks for, whatever the subjects around them."""
+    c = ctx.clusters[k]
+    if c.kind != "person" or not c.mentions or c.mentions[0].start != start:
+        return False
+    return bool(_INTRODUCTION.match(ctx.work.text, end))
+
+
 def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds) -> Referent | None:
     said = ctx.said_between(lo, hi)
     # a group named as a modifier ("Republican Gov. Holcomb", "Chinese officials") is no antecedent of "they"
@@ -81,6 +108,10 @@ def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds) -> Refe
         for s in reversed(said):
             if ctx.sentence_of(s.start) == sent and ok(s.referent):
                 return s.referent
+        if kinds == _PERSON:
+            for s, e, k in reversed(mentions):
+                if ctx.sentence_of(s) == sent and introduced(ctx, s, e, k) and ok(ctx.referent(k)):
+                    return ctx.referent(k)
         for s, _, k in mentions:
             if ctx.sentence_of(s) == sent and ctx.is_subject(s) and ok(ctx.referent(k)):
                 return ctx.referent(k)

@@ -52,6 +52,19 @@ def pronoun(ctx: Context, q: Query) -> Resolution | None:
                       gender=ref.gender)
 
 
+def _predicated(clause, noun):
+    """The subject a predicate noun describes: in "Donald Trump is a serial liar … who has pledged …" the
+    relative clause is about Trump."""
+    first = noun
+    while first.dep == "conj" and first.head != first.i and clause.tokens[first.head].pos in ("NOUN", "PROPN"):
+        first = clause.tokens[first.head]  # "a serial liar, xenophobe … and bully who": the list's first noun
+    if first.dep != "attr" or first.head == first.i:
+        return noun
+    verb = clause.tokens[first.head]
+    subj = [clause.tokens[c] for c in verb.children if clause.tokens[c].dep == "nsubj"]
+    return subj[0] if verb.lemma == "be" and subj and subj[0].pos in ("PROPN", "NOUN") else noun
+
+
 def relative(ctx: Context, q: Query) -> Resolution | None:
     """'who'/'which'/'that': the noun the relative clause hangs on."""
     if q.word not in RELATIVISERS or q.head is None or q.clause is None:
@@ -66,12 +79,15 @@ def relative(ctx: Context, q: Query) -> Resolution | None:
             break
     while t.dep == "appos" and t.head != t.i:
         t = clause.tokens[t.head]
+    t = _predicated(clause, t)
     k = ctx.entity_covering(t.start)
     if k is not None:
         r = ctx.referent(k)
         return Resolution("relative", entity=k, name=r.name, kind=r.kind, plural=r.plural, gender=r.gender)
     s, e = noun_phrase(clause, t)
     name = surface_name(ctx.work.text[s:e])
+    plural = t.tag in ("NNS", "NNPS")  # "the Never Trumpers who oppose …": a later "she" is not them
     if t.pos == "PROPN":
-        return Resolution("relative", name=name, kind="unknown", new_entity=True)
-    return Resolution("relative", name=name, kind="unknown")
+        return Resolution("relative", name=name, kind="group" if plural else "unknown", plural=plural,
+                          new_entity=True)
+    return Resolution("relative", name=name, kind="group" if plural else "unknown", plural=plural)

@@ -23,6 +23,7 @@ from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, co
                      second_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
+from .speaker_choice import frame_length, inverted_object, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
@@ -30,6 +31,8 @@ _WORD = re.compile(r"[A-Za-z’']+")
 # Between a frame set off by commas and its quotation: the comma, a few words of the sentence, the mark.
 _AFTER_FRAME = re.compile(r"\s*,\s*(?P<words>(?:[^\W\d_][\w’']*\s+){0,3})[\"“‘']?")
 _FRAME_WORDS = 8
+_COLON_FRAME_WORDS = 20  # words of a sentence that ends in a colon and frames the quotation after it
+_LONGEST_FRAME_AFTER = 40  # words of a frame sentence after a quotation, its speaker's introduction included
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 _PHRASE_FORMS = ("object", "topic", "spoken-of", "predicative", "demand", "noun-topic", "light", "passive")
 _NAMING_DEPS = ("compound", "amod", "nmod", "poss")
@@ -73,7 +76,8 @@ def _trimmed(work: Work, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-@stage("attribution", requires=("text", "paragraphs", "regions", "clauses"), assigns=("candidates",))
+@stage("attribution", requires=("text", "paragraphs", "regions", "clauses", "clusters.kind", "clusters.mentions"),
+       assigns=("candidates",))
 class Attribution:
     """Find cues, contents and speaker phrases."""
 
@@ -107,14 +111,25 @@ class Attribution:
         work.candidates.sort(key=lambda c: c.spans[0].start)
 
     def _labels(self, work: Work, covered: set[int]) -> None:
-        """Transcript and headline labels: 'PENCE: Well, look …', 'Pat Caddell: Voters worried …'."""
-        taken = [s for c in work.candidates for s in c.spans]
-        for para in work.paragraphs:
+        """Transcript and headline labels: 'PENCE: Well, look …', 'Pat Caddell: Voters worried …'. A label
+        names the speaker of a quotation that would otherwise carry the previous one's ('"WALLACE: Let’s …')."""
+        taken = [s for c in work.candidates if not _carried_only(c) for s in c.spans]
+        named = None
+        for k, para in enumerate(work.paragraphs):
             m = _LABEL.match(work.text, para.start, para.end)
             if not m or m.group("name").lower() in _NOT_LABELS:
                 continue
+            if k == 0 and len(work.paragraphs) > 1 and not m.group("name").isupper():
+                # the title: "Pence: …" is his, "The Latest: …" and "Stealth Over Health: …" are kickers
+                named = named if named is not None else _named_spans(work)
+                last = m.group("name").split()[-1].lower()
+                if not any(s < m.end("name") and m.start("name") < e for s, e in named) \
+                        and last not in document_nouns():  # "Poll: Clinton and Trump in dead heat"
+                    continue
             content = _trimmed(work, m.end(), para.end)
-            if content is None or any(content.overlap(t) for t in taken):
+            turn = m.group("name").isupper()  # a transcript's turn holds the statements made inside it
+            if content is None or any(content.overlap(t) and not (turn and content.start <= t.start <= t.end <= content.end)
+                                      for t in taken):
                 continue
             if not _LABEL_END.search(work.text, para.start, para.end):
                 continue  # "Julian Assange: Sweden drops rape investigation", "Contributing: Jane Roe"
@@ -124,7 +139,10 @@ class Attribution:
                              kind="speech")
             cand.clause = next((i for i, c in enumerate(work.clauses) if c.span.start <= m.start() < c.span.end), None)
             self._set_content(work, cand, [content])
+            cand.spans = [Span(max(x.start, content.start), x.end) for x in cand.spans if x.end > content.start]
             covered.update(cand.regions)
+            work.candidates = [c for c in work.candidates if not (_carried_only(c) and any(
+                content.overlap(x) for x in c.spans))]
             work.candidates.append(cand)
 
     def _cue_first(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> list[Candidate]:
@@ -180,7 +198,7 @@ class Attribution:
         idx = [i for i in idx if i != verb.i]
         subj, _ = subject_of(clause, verb)
         if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not _passive(clause, verb):
-            subj = adjacent_name(clause, verb, skip=frozenset(idx))
+            subj = adjacent_name(clause, verb, skip=frozenset(idx)) or inverted_object(clause, verb)
         if subj is not None:
             sub = set(clause.subtree(subj.i))
             idx = [i for i in idx if i not in sub]
@@ -302,6 +320,9 @@ class Attribution:
             conj = coordinated(clause, subj)
             if conj is not None:  # "Anne Price and Tom Hughes warned": a joint speaker
                 e = max(e, conj.end)
+            if cand.cue is not None and s <= cand.cue.start < cand.cue.end < e:
+                s = cand.cue.end + len(work.text[cand.cue.end:e]) - len(work.text[cand.cue.end:e].lstrip())
+                # 'Said Ellis:': the parser hung the inverted cue on the name; it is no part of it
             cand.speaker_mention = work.mention(s, e)
             cand.speaker_head = subj.start
 
@@ -330,7 +351,7 @@ class Attribution:
                 cand.cue = work.mention(frame.start, frame.end)
                 subj, _ = subject_of(clause, frame)
                 if subj is None and not _passive(clause, frame):
-                    subj = adjacent_name(clause, frame)
+                    subj = adjacent_name(clause, frame) or inverted_object(clause, frame)
                 self._speaker(work, clause, cand, subj)
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
@@ -370,6 +391,8 @@ class Attribution:
             cand.cue = work.mention(cue.start, cue.end)
             self._speaker(work, frame_clause, cand, subj)
             cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
+        elif (surface := surface_frame(clause, region.outer.end)) is not None:
+            self._attach_surface_frame(work, cand, *surface)
         elif self._continue_previous(work, clause, cand):
             return False
         else:
@@ -383,6 +406,14 @@ class Attribution:
         cand.cue = work.mention(verb.start, end)
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
+        cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _attach_surface_frame(self, work: Work, cand: Candidate, cue: Token, speaker: list[Token]) -> None:
+        """A frame after the quotation that the parser misread ('“…,” comments Robin Biesbroek.'): its
+        cue word and the speaker phrase, read by the words (see ``speaker_choice.surface_frame``)."""
+        cand.cue = work.mention(cue.start, cue.end)
+        cand.speaker_mention = work.mention(speaker[0].start, speaker[-1].end)
+        cand.speaker_head = speaker[-1].start
         cand.confidence, cand.rule = 0.6, "quote:verb"
 
     def _fronted_piece(self, work: Work, clause: Clause, cand: Candidate, cue: Token) -> None:
@@ -558,6 +589,16 @@ class Attribution:
         return None
 
 
+def _named_spans(work: Work) -> list[tuple[int, int]]:
+    """Where the article names a person or an organisation (its entity mentions)."""
+    return [(m.start, m.end) for c in work.clusters if c.kind in ("person", "organisation") for m in c.mentions]
+
+
+def _carried_only(cand: Candidate) -> bool:
+    """A quotation with no frame of its own, that would take the previous statement's speaker."""
+    return cand.carried and cand.cue is None and cand.speaker_mention is None
+
+
 def _governing_cue(clause: Clause, cue: Token) -> Token:
     """The cue a quotation belongs to, by syntax: a participle that already reports a clause of its
     own ('He said, suggesting a deal was near, “We can work this out.”') passes the quotation up to
@@ -629,32 +670,38 @@ def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
     nxt = work.clauses[ci + 1]
     if nxt.paragraph != work.clauses[ci].paragraph or text[region.outer.end : nxt.span.start].strip():
         return None
-    if len(_WORD.findall(text[nxt.span.start : nxt.span.end])) > _FRAME_WORDS + 4:
-        return None
     for tok in nxt.tokens:
         if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and not content_tokens(nxt, tok):
             subj, _ = subject_of(nxt, tok)
-            return (nxt, tok) if subj is not None and subj.region is None else None
+            if subj is None or subj.region is not None:
+                return None
+            short = frame_length(nxt, subj, tok) <= _FRAME_WORDS and len(_WORD.findall(
+                text[nxt.span.start : nxt.span.end])) <= _LONGEST_FRAME_AFTER
+            return (nxt, tok) if short else None
     return None
 
 
 def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
     """The verb of a short frame set right after a quotation ('“…,” Trump shot back with a laugh.',
-    '“…,” reads an editorial.') or before it with a colon ('Mr. Christie gloated: “…”'), if it has
-    a subject outside the quotation."""
+    '“…,” reads an editorial.') or before it with a colon ('Mr. Christie gloated: “…”', 'The piece used
+    one of her quotes as its headline: “…”'), if it has a subject outside the quotation."""
     outside = [t for t in clause.tokens if t.region is None and not (region.outer.start <= t.start < region.outer.end)]
     words = [t for t in outside if t.pos not in ("PUNCT", "SPACE")]
-    if not words or len(words) > _FRAME_WORDS or any(t.region is not None for t in clause.tokens
-                                                     if t.start >= region.outer.end or t.end <= region.outer.start):
+    if not words or any(t.region is not None for t in clause.tokens
+                        if t.start >= region.outer.end or t.end <= region.outer.start):
         return None
     after = [t for t in words if t.start >= region.outer.end]
     before = [t for t in words if t.end <= region.outer.start]
     if after and before:
         return None
-    if after:
+    if after and len(words) <= _FRAME_WORDS:
         verbs = [t for t in after[:3] if t.pos == "VERB"]
-    elif work.text[before[-1].end : region.outer.start].strip().endswith(":"):
+    elif before and len(words) <= _COLON_FRAME_WORDS and \
+            work.text[before[-1].end : region.outer.start].strip().endswith(":"):
         verbs = [t for t in before if t.pos == "VERB"][-1:]
+        subj = subject_of(clause, verbs[0])[0] if verbs else None  # "I had to change my answer:": I
+        ok = subj is not None and subj.region is None and subj.pos in ("PROPN", "NOUN", "PRON")
+        return verbs[0] if ok else None
     else:
         return None
     for verb in verbs:

@@ -15,9 +15,10 @@ from bisect import bisect_right, insort
 from ...model import Mention
 from ..base import stage
 from ..lexicons import org_nouns
-from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun
-from ..resolvers.phrases import is_dateline
-from ..work import Cluster, Proposal, Work
+from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun, title
+from ..resolvers.phrases import FUNCTION_WORDS, is_dateline
+from ..work import Cluster, Proposal, Token, Work
+from .speaker_choice import speech_cue
 
 __all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
 
@@ -50,20 +51,62 @@ class Entities:
 
     def __call__(self, work: Work) -> None:
         mentions = []  # (start, end, label)
+        clause_of: dict[int, tuple[int, int]] = {}
         for clause in work.clauses:
             run = None
             for t in clause.tokens:
-                if t.region is not None or t.ent_type not in _KINDS:
+                if t.region is not None or t.ent_type not in _KINDS or headline_verb(t):
                     run = None
                     continue
                 if t.ent_iob == "B" or run is None or run[2] != t.ent_type:
                     run = [t.start, t.end, t.ent_type]
                     mentions.append(run)
+                    clause_of[t.start] = (clause.span.start, clause.span.end)
                 else:
                     run[1] = t.end
         kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
+        kept = [headline_name(work, clause_of.get(m[0]), m) for m in kept]
         work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
+
+
+def headline_verb(t: Token) -> bool:
+    """A speech verb the recogniser ran into a name in a title-case headline ("Obama Says …"): no part of it."""
+    return t.pos == "VERB" and t.text[:1].isupper() and speech_cue(t.text)
+
+
+def headline_name(work: Work, sentence: tuple[int, int] | None, m: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A person's name in a title-case headline that ran on into the next word ("Clinton Plan for Taxes …",
+    "Elizabeth Warren Hammers …"): cut to the longest leading part the article writes elsewhere, when the
+    whole never recurs."""
+    start, end, label = m
+    text = work.text
+    if label != "PERSON" or sentence is None or not title_case(text[sentence[0]:sentence[1]]):
+        return m
+    name = text[start:end]
+    if _elsewhere(text, name, start):
+        return m
+    words = list(re.finditer(r"\S+", name))
+    for k in range(len(words) - 1, 0, -1):
+        cut = start + words[k - 1].end()
+        if _elsewhere(text, text[start:cut], start):
+            return (start, cut, label)
+    return m
+
+
+_MINOR_WORDS = frozenset("a an the and but or nor for of in on at to by as vs via".split())
+
+
+def title_case(sentence: str) -> bool:
+    """Is the sentence written in title case (four or more words, nearly all capitalised)?"""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
+    content = [w for w in words[1:] if w.lower() not in _MINOR_WORDS]  # title case keeps "for", "but" low
+    return len(words) >= 4 and bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _elsewhere(text: str, name: str, at: int) -> bool:
+    """Does ``name`` occur as whole words anywhere in ``text`` besides at offset ``at``?"""
+    return any(m.start() != at for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
 
 def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -77,9 +120,21 @@ def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tup
     return [(start, end, label)]
 
 
+def _after_credit_dash(text: str, start: int, end: int) -> int:
+    """Start of the name after an embed's credit dash the recogniser ran into it ("pic.twitter.com/x —
+    Paul Ryan (@SpeakerRyan)" tagged as one name): a name never holds a spaced dash."""
+    m = None
+    for m in re.finditer(r"\s[—–―]\s+", text[start:end]):
+        pass
+    return start + m.end() if m is not None and re.search(r"[A-Za-z]", text[start + m.end():end]) else start
+
+
 def _strip_determiner(work: Work, start: int, end: int) -> int:
     m = re.match(r"(?:the|a|an)\s+", work.text[start:end], re.I)
     return start + m.end() if m else start
+
+
+_NOT_NAMES = FUNCTION_WORDS | {"the", "a", "an"}
 
 
 def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[Cluster]:
@@ -87,18 +142,25 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
     items = []
     for s, e, label in mentions:
         s = _strip_determiner(work, s, e)
+        s = _after_credit_dash(work.text, s, e)
         name = clean_name(work.text[s:e])
-        if not name or not re.search(r"[A-Za-z]", name):
-            continue
+        if not name or not re.search(r"[A-Za-z]", name) or name.lower() in _NOT_NAMES:
+            continue  # "the" tagged alone as an organisation would be linked at every "the" of the text
         label = settle_label(work, s, e, label, name)
         if label == "PERSON":
             name = person_name(name)
         items.append((s, e, label, name))
+    items = _people_by_surname(items)
     index = _ClusterIndex()
     order = sorted(range(len(items)), key=lambda i: -len(items[i][3].split()))
+    titled = {i: title_gender(work.text, items[i][0]) for i in order if items[i][2] == "PERSON"}
+    votes = _title_votes(items, titled)
     for i in order:
         s, e, label, name = items[i]
         target = index.find(name, label)
+        if target is not None and " " not in name and label == "PERSON" \
+                and someone_else(target.name, titled.get(i), votes.get(name, {})):
+            target = index.exact.get(name.lower())  # "Mr. Obama" is not "Michelle Obama"
         if target is None:
             target = index.add(Cluster(name, kind_of(label, name)))
         target.mentions.append(Mention.of(work.text, s, e))
@@ -107,6 +169,52 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _people_by_surname(items: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """'Carly Fiorina' tagged as an organisation is a person when her first name is a known one and the
+    article calls her by her surname alone ('Fiorina'); the surname alone is then hers too. Organisations
+    are not called by their last word ("Morgan Stanley" is never "Stanley")."""
+    bare = {name for _, _, _, name in items if " " not in name}
+    people: set[str] = set()
+    for _, _, label, name in items:
+        words = name.split()
+        if label == "ORG" and 2 <= len(words) <= 3 and first_name_gender(words[0]) and words[-1] in bare \
+                and not any(w.lower() in org_nouns() for w in words) and not GROUP_WORDS.search(name):
+            people.add(name)
+    surnames = {n.split()[-1] for n in people}
+    return [(s, e, "PERSON" if label == "ORG" and (name in people or name in surnames) else label, name)
+            for s, e, label, name in items]
+
+
+def title_gender(text: str, start: int) -> str | None:
+    """The gender a title right before a name gives ("Mr." -> "m", "Mrs." -> "f"), else None."""
+    m = TITLE_BEFORE.search(text, max(0, start - 20), start)
+    found = title(m.group(1)) if m else None
+    return found[0] if found else None
+
+
+def _title_votes(items, titled: dict[int, str | None]) -> dict[str, dict[str, int]]:
+    """For each one-word person name, how often the article titles it as a man's and as a woman's."""
+    votes: dict[str, dict[str, int]] = {}
+    for i, g in titled.items():
+        if g is not None and " " not in items[i][3]:
+            votes.setdefault(items[i][3], {}).setdefault(g, 0)
+            votes[items[i][3]][g] += 1
+    return votes
+
+
+def someone_else(full_name: str, gender: str | None, votes: dict[str, int]) -> bool:
+    """Does a bare surname name someone other than ``full_name``: its own title says the other gender, or,
+    untitled, the article titles that surname mostly as the other gender ("Mr. Obama" in an article that
+    names only "Michelle Obama" in full)?"""
+    own = first_name_gender(full_name.split()[0])
+    if own is None:
+        return False
+    if gender is not None:
+        return gender != own
+    other = "m" if own == "f" else "f"
+    return votes.get(other, 0) > votes.get(own, 0)
 
 
 _WHO_AFTER = re.compile(r"\s*,\s*(?:who|whose)\b")

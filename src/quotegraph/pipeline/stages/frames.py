@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
+from .speaker_choice import can_speak, controlling_object, is_time_phrase, named_after_quote, past_dateline
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -20,7 +21,8 @@ _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
 _OBJECT_PREPS = ("as", "for", "of", "over", "to", "on", "about", "against", "with")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep", "amod")
+_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep", "amod",
+               "acomp")  # "He was able to tout …", "she was quick to say …": the subject of the copula
 
 
 def is_cue(tok: Token) -> bool:
@@ -427,7 +429,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     tok, path = verb, []
     opening = dateline(clause)
     for _ in range(5):
-        subj = [t for t in _children(clause, tok, SUBJECT_DEPS) if t.region is None and t.i >= opening]
+        subj = [s for t in _children(clause, tok, SUBJECT_DEPS)
+                if (s := past_dateline(clause, t, opening) if t.region is None else named_after_quote(clause, t))
+                is not None]
         subj.sort(key=lambda t: t.pos != "PROPN")  # "headteachers Anne Price … warned": the name
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path
@@ -440,11 +444,16 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
                 return pobj[0], path
         if tok.dep not in _CLIMB_DEPS or tok.head == tok.i:
             break
+        if tok.dep == "relcl" and any(t.text.lower() in _RELATIVISERS for t in _children(clause, tok, SUBJECT_DEPS)):
+            break  # "met delegates who are expected to say": the delegates' clause, never the outer speaker's
         if tok.dep == "conj":
             rel = _relative_between(clause, tok.head, tok.i)
-            if rel is not None:
-                return rel, path
+            if rel is not None and can_speak(clause.tokens[clause.tokens[rel.head].head]):
+                return rel, path  # not "the raid that killed bin Laden … and said": raids say nothing
         head = clause.tokens[tok.head]
+        controller = controlling_object(clause, tok, head)
+        if controller is not None:
+            return controller, path  # "All this led the journalist to fear …": the journalist fears it
         if tok is verb and tok.dep == "conj" and is_cue(verb) and not is_cue(head) and head.dep == "ccomp" \
                 and is_cue(clause.tokens[head.head]):
             head = clause.tokens[head.head]  # "She said it would fail and added …": she added it
@@ -457,6 +466,7 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     return None, path
 
 
+_RELATIVISERS = frozenset(("who", "which", "that", "whom"))
 _EXPLETIVE_HEADS = frozenset("come be seem appear happen mean follow".split())
 
 
@@ -513,6 +523,8 @@ def dateline(clause: Clause) -> int:
     region ("N.Y.", "Calif."), optionally an agency in parentheses, then a dash.
     """
     toks = clause.tokens
+    if len(toks) > 2 and toks[0].pos == "PROPN" and toks[0].ent_type == "GPE" and toks[1].text in _DASHES:
+        return 2  # "Indianapolis – Several thousand teachers …": a place in title case before the dash
     i = 0
     while i < len(toks) and _all_caps(toks[i].text):
         i += 1
@@ -552,13 +564,16 @@ def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozens
     while k < len(toks) and (_name_like(toks[k]) or (run and toks[k].text in ("Jr.", "Sr."))):
         run.append(toks[k])
         k += 1
-    if run and (k == len(toks) or toks[k].text in (".", ",", "!", "?", ";")) and not skip.intersection(t.i for t in run):
+    if run and (k == len(toks) or toks[k].text in (".", ",", "!", "?", ";", ":")) and not skip.intersection(t.i for t in run):
         return run[-1]
     return None
 
 
 def _name_like(tok: Token) -> bool:
-    """A capitalised word the parser may have mis-tagged inside a name ("Early" as an adverb)."""
+    """A capitalised word the parser may have mis-tagged inside a name ("Early" as an adverb); a sentence's
+    first word is capitalised anyway, so there an adverb or adjective is no name ("Now consider …")."""
+    if tok.i == 0 and tok.pos in ("ADV", "ADJ"):
+        return False
     return tok.region is None and tok.text[:1].isupper() and tok.pos in ("PROPN", "ADV", "NOUN", "ADJ", "X")
 
 
@@ -569,8 +584,9 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         t = clause.tokens[i]
-        if t.dep in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod") and t.i > head.i:
-            continue
+        if t.i > head.i and (t.dep in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
+                             or is_time_phrase(clause, t)):
+            continue  # "Trump on Monday": the time phrase is no part of the name
         keep.append(i)
         stack.extend(t.children)
     keep.sort()

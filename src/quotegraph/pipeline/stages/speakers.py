@@ -11,6 +11,8 @@ speaker of the statement just before it.
 
 from __future__ import annotations
 
+import re
+
 from ...model import Mention
 from ..base import stage
 from ..lexicons import channel_nouns, org_nouns
@@ -163,8 +165,25 @@ def _link_pronouns(ctx: Context, pronouns, done: int, upto: int) -> int:
 
 
 def _adjacent(work: Work, prev: Candidate, cand: Candidate) -> bool:
+    """Is ``cand`` in the paragraph after ``prev``'s (or the same), an embed's caption and credit lines
+    between them not counted ('Club statement', '— Tottenham Hotspur (@SpursOfficial) November 20, 2019')?"""
     p, c = work.paragraph_of(prev.spans[-1].end), work.paragraph_of(cand.spans[0].start)
-    return c - p <= 1
+    if c - p <= 1:
+        return True
+    return c - p <= 4 and all(is_debris(work.text[work.paragraphs[k].start:work.paragraphs[k].end])
+                              for k in range(p + 1, c))
+
+
+_SENTENCE_END = re.compile(r"[.!?…:][\"”’')\]]*$")
+
+
+def is_debris(paragraph: str) -> bool:
+    """A line that is no part of the article's prose: a credit line opened by a dash, or a short caption
+    without an end mark."""
+    text = paragraph.strip()
+    if text[:1] in ("—", "–", "―"):
+        return True
+    return len(text.split()) <= 6 and not _SENTENCE_END.search(text)
 
 
 def _inherit(work: Work, cand: Candidate, src: Candidate, statement: bool = False) -> None:

@@ -1,0 +1,173 @@
+"""Which phrase names the speaker of a cue the parser got half wrong: small rules over one parsed sentence.
+
+Each rule is a pure function named for the pattern it covers, and each covers a shape news text repeats
+and the small parser often misreads:
+
+* ``past_dateline``: "WASHINGTON -- President Obama, …, said": the parser makes the dateline the subject
+  and the name its apposition; the speaker is the name.
+* ``inverted_object``: "…, said another witness in the probe, former adviser Fiona Hill.": after a
+  content that comes first, the parser takes the subject of an inverted "said X" for its object.
+* ``surface_frame``: '“…,” comments Robin Biesbroek.', '“…,” the patient described in the report.': a
+  short frame right after a quotation whose cue the parser tagged as a noun or a participle.
+* ``frame_length``: '“…?” He Jianxiong, the former director …, said at an event.': a frame is short by
+  its words up to the cue, however long the speaker's introduction.
+* ``can_speak``: "the raid that killed bin Laden … and said": a relative clause on a noun that says
+  nothing does not take the verb joined after it.
+* ``is_time_phrase`` (from ``resolvers.phrases``): "Trump on Monday said", "the group in 2015 warned": a
+  time phrase the parser hung on the speaker's noun is no part of the speaker's name.
+
+Nothing here changes its input.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import channel_nouns, cues, document_nouns, lemma, org_nouns
+from ..resolvers.lexicon import person_noun
+from ..resolvers.phrases import is_time_phrase
+from ..work import Clause, Token
+
+__all__ = ["past_dateline", "named_after_quote", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
+           "SPEECH_CLASSES"]
+
+SPEECH_CLASSES = ("speech", "write")
+_NOMINAL = ("NOUN", "PROPN")
+_INVERTED_OBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd")
+_CONTENT_DEPS = ("ccomp", "parataxis", "dep")
+# verbs whose object is not the subject of the clause under them ("promised voters to cut taxes")
+_SUBJECT_CONTROL = frozenset("promise vow pledge threaten offer".split())
+_FRAME_CLASSES = SPEECH_CLASSES + ("object",)  # '“…,” the patient described': the quotation is the object
+_NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
+_FRAME_END = frozenset((".", ",", "!", "?", ";", ":"))
+_MAX_FRAME_TOKENS = 12  # words of a frame after a quotation: the speaker's phrase and the cue
+
+
+def speech_cue(word: str, classes: tuple[str, ...] = SPEECH_CLASSES) -> bool:
+    """Is ``word`` (any inflection) a cue of the lexicon of one of ``classes`` ("comments", "said")?"""
+    entry = cues().get(lemma(word.lower()))
+    return entry is not None and entry[0] in classes
+
+
+def past_dateline(clause: Clause, subj: Token, opening: int) -> Token | None:
+    """The subject itself when it is past the dateline; for a dateline word the parser made the
+    subject ("WASHINGTON -- President Obama, …, said"), the named apposition after the dateline."""
+    if subj.i >= opening:
+        return subj
+    for c in subj.children:
+        t = clause.tokens[c]
+        if t.dep == "appos" and t.i >= opening and t.pos in _NOMINAL and t.region is None:
+            return t
+    return None
+
+
+def named_after_quote(clause: Clause, quote: Token) -> Token | None:
+    """'“… pay his?” a narrator in the Clinton ad asks.': the parser made the quotation the subject and the
+    speaker its apposition; the speaker is the apposition."""
+    for c in quote.children:
+        t = clause.tokens[c]
+        if t.dep == "appos" and t.i > quote.i and t.pos in _NOMINAL and t.region is None:
+            return t
+    return None
+
+
+def inverted_object(clause: Clause, verb: Token) -> Token | None:
+    """The speaker of an inverted frame the parser read as an object: "<content>, said another witness"
+    (a speech cue with no subject, its content before it, and a noun right after it)."""
+    if verb.pos != "VERB" or verb.i + 1 >= len(clause.tokens):
+        return None
+    entry = cues().get(verb.lemma)
+    if entry is None or entry[0] not in SPEECH_CLASSES:
+        return None
+    kids = [clause.tokens[c] for c in verb.children]
+    if any(t.dep in ("nsubj", "nsubjpass") for t in kids):
+        return None
+    if not any(t.i < verb.i and (t.dep in _CONTENT_DEPS or t.region is not None) for t in kids):
+        return None
+    if verb.i == 0 or clause.tokens[verb.i - 1].text != ",":
+        return None
+    for t in kids:
+        if t.i > verb.i and t.dep in _INVERTED_OBJECT_DEPS and t.pos in _NOMINAL and t.region is None \
+                and _first_words(clause, verb, t):
+            return t
+    return None
+
+
+def _first_words(clause: Clause, verb: Token, noun: Token) -> bool:
+    """Nothing but the noun's own phrase lies between the verb and the noun."""
+    inside = set(clause.subtree(noun.i))
+    return all(i in inside for i in range(verb.i + 1, noun.i + 1))
+
+
+def surface_frame(clause: Clause, after: int) -> tuple[Token, list[Token]] | None:
+    """A short frame that opens the sentence right after a quotation (tokens from ``after``) and ends it:
+    '“…,” comments Robin Biesbroek of the CDF.' or '“…,” the patient described in the case report.'
+    Read by the words, not the parse: ``(cue, speaker tokens)``, the cue a speech verb of the lexicon
+    and the speaker a proper name after it or a noun phrase before it."""
+    toks = [t for t in clause.tokens if t.start >= after]
+    if not toks or toks[0].region is not None:
+        return None
+    frame = []
+    for t in toks:
+        if t.region is not None or t.text in _FRAME_END and frame:
+            break
+        frame.append(t)
+    rest = toks[len(frame):]
+    if not frame or len(frame) > _MAX_FRAME_TOKENS or (rest and rest[0].text not in _FRAME_END):
+        return None
+    if _verb_like(frame[0]) and speech_cue(frame[0].text):  # "comments Robin Biesbroek of the CDF"
+        name = _capitalised_run(frame[1:])
+        return (frame[0], name) if name else None
+    for k, t in enumerate(frame[1:4], start=1):  # "the patient described in the case report"
+        if _verb_like(t) and speech_cue(t.text, _FRAME_CLASSES) and t.text.endswith(("s", "ed")):
+            before, tail = frame[:k], frame[k + 1:]
+            if before[-1].pos in _NOMINAL and all(x.pos in _NOUN_PHRASE for x in before) \
+                    and (not tail or tail[0].pos in ("ADP", "ADV")):
+                return t, before
+            return None
+    return None
+
+
+def _verb_like(t: Token) -> bool:
+    """A cue word the parser may have tagged as a noun ("comments") or a participle ("described")."""
+    return t.pos in ("VERB", "NOUN", "AUX") and t.text[:1].islower()
+
+
+def _capitalised_run(toks: list[Token]) -> list[Token]:
+    run = []
+    for t in toks:
+        if not (t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "X")):
+            break
+        run.append(t)
+    return run
+
+
+def can_speak(noun: Token) -> bool:
+    """Can the noun a relative clause hangs on say something: a name, a person, an organisation, a
+    document or a channel ("a group which opposes …", "the letter that says …"), not "the raid that
+    killed …" or "his time on MSNBC, which …"?"""
+    if noun.pos == "PROPN":
+        return True
+    low = noun.lemma.lower()
+    return noun.pos in ("NOUN", "PRON") and (person_noun(low) or low in org_nouns() or low in channel_nouns()
+                                            or low in document_nouns() or noun.pos == "PRON")
+
+
+def controlling_object(clause: Clause, tok: Token, head: Token) -> Token | None:
+    """The object of a verb that makes it the subject of the clause under it: "led the journalist to fear
+    …", "left many nations feeling that …", "forced Stumpf to admit that …" (object control); None when the
+    clause is no such complement or the verb takes no object before it."""
+    if tok.dep not in ("xcomp", "oprd") and not (tok.dep == "ccomp" and tok.tag == "VBG"):
+        return None
+    if head.pos != "VERB" or head.lemma in _SUBJECT_CONTROL:
+        return None
+    objs = [clause.tokens[c] for c in head.children if clause.tokens[c].dep in ("dobj", "dative")]
+    objs = [t for t in objs if t.i < tok.i and t.region is None and can_speak(t)]  # not "used blunt language to"
+    return objs[-1] if objs else None
+
+
+def frame_length(clause: Clause, subj: Token, cue: Token) -> int:
+    """Words of a frame sentence up to its cue, the speaker's appositions not counted: '“…?” He Jianxiong,
+    the former director for China at the IMF, said at an event.' is a short frame (3 words) with a long
+    introduction of the speaker."""
+    aside = {i for c in subj.children if clause.tokens[c].dep in ("appos", "relcl", "acl")
+             for i in clause.subtree(c)}
+    return sum(1 for t in clause.tokens[: cue.i + 1] if t.i not in aside and t.pos not in ("PUNCT", "SPACE"))

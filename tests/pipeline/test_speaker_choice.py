@@ -1,0 +1,443 @@
+"""Who the speaker is, rule by rule, on hand-built parses (no model): the phrase that names the speaker when
+the parser got the frame half wrong (``speaker_choice``, frames, labels), the canonical names entities
+gives, and what pronouns and relatives refer to. Each test names the news pattern its rule covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.pipeline.stages.frames import mention_span, subject_of
+from quotegraph.pipeline.stages.speaker_choice import inverted_object, is_time_phrase, past_dateline, surface_frame
+
+from test_frames import cue_of, parsed
+
+# "WASHINGTON -- President Obama, dedicating the museum, said it would tell a story": spaCy makes the dateline
+# the subject and the name its apposition.
+_DATELINE = ("WASHINGTON/PROPN/nsubj/7 --/PUNCT/punct/0 President/PROPN/compound/3 Obama/PROPN/appos/0 "
+             ",/PUNCT/punct/7 dedicating/VERB/advcl/7 museum/NOUN/dobj/5 said/VERB/ROOT/7 it/PRON/nsubj/10 "
+             "would/AUX/aux/10 tell/VERB/ccomp/7 a/DET/det/12 story/NOUN/dobj/10")
+
+
+def test_a_dateline_the_parser_made_the_subject_gives_way_to_the_name_after_it() -> None:
+    clause = parsed(_DATELINE)
+    subj, _ = subject_of(clause, cue_of(clause, "said"))
+    assert subj is not None and subj.text == "Obama"
+    assert past_dateline(clause, clause.tokens[3], 2).text == "Obama"  # past the dateline: itself
+    no_appos = parsed(_DATELINE.replace("Obama/PROPN/appos/0", "Obama/PROPN/dep/0"))
+    assert subject_of(no_appos, cue_of(no_appos, "said"))[0] is None  # the dateline alone names no one
+
+
+# "X was in charge, said another witness, former adviser Fiona Hill."
+_INVERTED = ("X/PROPN/nsubj/1 was/AUX/ccomp/5 in/ADP/prep/1 charge/NOUN/pobj/2 ,/PUNCT/punct/5 said/VERB/ROOT/5 "
+             "another/DET/det/7 witness/NOUN/dobj/5 ,/PUNCT/punct/7 former/ADJ/amod/11 adviser/NOUN/compound/11 "
+             "Fiona/PROPN/compound/12 Hill/PROPN/appos/7 ./PUNCT/punct/5")
+
+
+def test_the_noun_after_an_inverted_said_is_its_speaker_not_its_object() -> None:
+    clause = parsed(_INVERTED)
+    said = cue_of(clause, "said")
+    assert inverted_object(clause, said).text == "witness"
+    # an ordinary object after a cue with its own subject is no speaker ("…, she told reporters")
+    told = parsed("X/PROPN/nsubj/1 won/VERB/ccomp/4 ,/PUNCT/punct/4 she/PRON/nsubj/4 told/VERB/ROOT/4 "
+                  "reporters/NOUN/dobj/4")
+    assert inverted_object(told, cue_of(told, "told")) is None
+    # no content before the cue: "said the word" has an object, not a speaker
+    plain = parsed("They/PRON/nsubj/1 ,/PUNCT/punct/2 said/VERB/ROOT/2 the/DET/det/4 word/NOUN/dobj/2")
+    assert inverted_object(plain, cue_of(plain, "said")) is None
+
+
+def _after_quote(spec: str) -> tuple[str, str] | None:
+    clause = parsed(spec, regions={0: 0})
+    found = surface_frame(clause, clause.tokens[0].end)
+    return None if found is None else (found[0].text, " ".join(t.text for t in found[1]))
+
+
+def test_a_frame_after_a_quotation_is_read_by_its_words_when_the_parser_missed_the_verb() -> None:
+    # '“…,” comments Robin Biesbroek of the CDF.': the cue tagged as a plural noun, the name its apposition
+    assert _after_quote("“We_worked.”/X/nmod/1 comments/NOUN/ROOT/1 Robin/PROPN/compound/3 Biesbroek/PROPN/appos/1 "
+                        "of/ADP/prep/3 the/DET/det/6 CDF/PROPN/pobj/4 ./PUNCT/punct/1") == ("comments", "Robin Biesbroek")
+    # '“…,” the patient described in the case report.': the cue as a participle on the noun
+    assert _after_quote("“Going_upstairs.”/X/ROOT/0 the/DET/det/2 patient/NOUN/appos/0 described/VERB/acl/2 "
+                        "in/ADP/prep/3 the/DET/det/6 report/NOUN/pobj/4 ./PUNCT/punct/0") == ("described", "the patient")
+
+
+def test_a_sentence_after_a_quotation_that_goes_on_is_no_frame() -> None:
+    # the words after the quotation run on past a short frame: a sentence of its own
+    assert _after_quote("“Yes.”/X/ROOT/0 the/DET/det/2 patient/NOUN/nsubj/3 described/VERB/ROOT/3 "
+                        "his/PRON/poss/5 symptoms/NOUN/dobj/3 ./PUNCT/punct/3") is None
+    # no speech verb: '“…” the team went home.'
+    assert _after_quote("“Yes.”/X/ROOT/0 the/DET/det/2 team/NOUN/nsubj/3 went/VERB/ROOT/3 home/ADV/advmod/3 "
+                        "./PUNCT/punct/3") is None
+    # a lowercase word after the cue is no name: '“…,” says the report.'
+    assert _after_quote("“Yes.”/X/ROOT/0 says/VERB/ROOT/1 the/DET/det/3 report/NOUN/nsubj/1 ./PUNCT/punct/1") is None
+
+
+def test_a_time_phrase_is_no_part_of_the_speaker_phrase() -> None:
+    clause = parsed("Trump/PROPN/nsubj/3 on/ADP/prep/0 Monday/PROPN/pobj/1 said/VERB/ROOT/3 it/PRON/dobj/3")
+    s, e = mention_span(clause, clause.tokens[0])
+    assert (s, e) == (clause.tokens[0].start, clause.tokens[0].end)
+    week = parsed("Trump/PROPN/nsubj/3 this/DET/det/2 week/NOUN/npadvmod/0 said/VERB/ROOT/3")
+    assert mention_span(week, week.tokens[0]) == (week.tokens[0].start, week.tokens[0].end)
+    # a place is part of it: "officials in Washington"
+    place = parsed("officials/NOUN/nsubj/3 in/ADP/prep/0 Washington/PROPN/pobj/1 said/VERB/ROOT/3")
+    assert not is_time_phrase(place, place.tokens[1])
+    assert mention_span(place, place.tokens[0]) == (0, place.tokens[2].end)
+
+
+def test_a_headline_verb_the_recogniser_ran_into_a_name_is_no_part_of_it() -> None:
+    from quotegraph.pipeline.stages.entities import headline_verb
+
+    clause = parsed("Obama/PROPN/nsubj/1 Says/VERB/ROOT/1 Museum/PROPN/nsubj/3 Will/AUX/ROOT/3 "
+                    "Edward/PROPN/compound/5 Said/PROPN/nsubj/1")
+    assert [t.text for t in clause.tokens if headline_verb(t)] == ["Says"]  # "Edward Said" keeps his name
+
+
+def test_a_frame_after_a_quotation_is_short_however_long_the_speakers_introduction() -> None:
+    from quotegraph.pipeline.stages.speaker_choice import frame_length
+
+    clause = parsed("He/PROPN/compound/1 Jianxiong/PROPN/nsubj/10 ,/PUNCT/punct/1 the/DET/det/5 former/ADJ/amod/5 "
+                    "director/NOUN/appos/1 for/ADP/prep/5 China/PROPN/pobj/6 at/ADP/prep/5 IMF/PROPN/pobj/8 "
+                    "said/VERB/ROOT/10 at/ADP/prep/10 an/DET/det/13 event/NOUN/pobj/11")
+    said = cue_of(clause, "said")
+    assert frame_length(clause, clause.tokens[1], said) == 3  # "He Jianxiong said"
+    plain = parsed("The/DET/det/2 new/ADJ/amod/2 rules/NOUN/nsubj/9 for/ADP/prep/2 banks/NOUN/pobj/3 in/ADP/prep/4 "
+                   "the/DET/det/7 region/NOUN/pobj/5 ,/PUNCT/punct/9 said/VERB/ROOT/9")
+    assert frame_length(plain, plain.tokens[2], cue_of(plain, "said")) == 9  # no apposition: every word counts
+
+
+def test_a_transcript_label_names_the_speaker_of_a_quotation_that_would_carry_the_previous_one() -> None:
+    from quotegraph.model import Article, Span
+    from quotegraph.pipeline.stages.attribution import Attribution
+    from quotegraph.pipeline.stages.segment import Paragraphs
+    from quotegraph.pipeline.work import Candidate, Work
+
+    text = 'Partial transcript as follows:\n\n"WALLACE: Will she be there tomorrow night?\n\n"PENCE: She will not.'
+    work = Work.from_article(Article(id="t", text=text))
+    Paragraphs()(work)
+    for start in (text.index('"WALLACE'), text.index('"PENCE')):
+        end = text.index("\n", start) if "\n" in text[start:] else len(text)
+        work.candidates.append(Candidate(type="direct", spans=[Span(start + 1, end)], carried=True, rule="quote:carry"))
+    Attribution()._labels(work, set())
+    got = sorted((c.rule, c.speaker_mention.text, text[c.spans[0].start:c.spans[-1].end]) for c in work.candidates)
+    assert got == [("label", "PENCE", "She will not."), ("label", "WALLACE", "Will she be there tomorrow night?")]
+
+
+def test_a_transcript_label_in_capitals_names_the_articles_person() -> None:
+    from quotegraph.pipeline.resolvers.names import surname
+
+    from parsed import S, parsed as parsed_work
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.stages.entities import Entities
+
+    work = parsed_work(S("Gov. Mike Pence spoke .", pos="PROPN PROPN PROPN VERB PUNCT", heads=[2, 2, 3, 3, 3],
+                         deps="compound compound nsubj ROOT punct", ents=[(1, 3, "PERSON")]),
+                       S("PENCE : Well .", pos="PROPN PUNCT INTJ PUNCT", heads=[0, 0, 0, 0],
+                         deps="ROOT punct intj punct"))
+    Entities()(work)
+    at = work.text.index("PENCE")
+    r = surname(Context(work), Query(0, work.mention(at, at + 5), None, None))
+    assert r is not None and r.name == "Mike Pence"
+
+
+def test_the_subject_of_a_copula_speaks_through_its_adjective() -> None:
+    # "He was able to tout his polling strength": tout -> able (acomp) -> was, whose subject is He
+    clause = parsed("He/PRON/nsubj/1 was/AUX/ROOT/1 able/ADJ/acomp/1 to/PART/aux/4 tout/VERB/xcomp/2 "
+                    "his/PRON/poss/7 polling/NOUN/compound/7 strength/NOUN/dobj/4")
+    subj, _ = subject_of(clause, cue_of(clause, "tout"))
+    assert subj is not None and subj.text == "He"
+
+
+# "Clinton stressed her support of the raid that killed bin Laden and said she …": the parser joined "said" to
+# the main verb past a relative clause on a noun that says nothing.
+_RAID = ("Clinton/PROPN/nsubj/1 stressed/VERB/ROOT/1 the/DET/det/3 {noun}/NOUN/dobj/1 that/PRON/nsubj/5 "
+         "killed/VERB/relcl/3 Laden/PROPN/dobj/5 and/CCONJ/cc/1 said/VERB/conj/1 she/PRON/nsubj/10 "
+         "won/VERB/ccomp/8")
+
+
+def test_a_relative_clause_on_a_noun_that_cannot_speak_does_not_take_the_next_verb() -> None:
+    raid = parsed(_RAID.format(noun="raid"))
+    assert subject_of(raid, cue_of(raid, "said"))[0].text == "Clinton"
+    group = parsed(_RAID.format(noun="group"))  # "a group which opposes X and claims Y": the group claims it
+    assert subject_of(group, cue_of(group, "said"))[0].text == "that"
+
+
+def test_a_passive_relative_clause_never_takes_the_outer_clauses_speaker() -> None:
+    # "Party leaders met with delegates who are expected to say that …": "expected" is the delegates', not
+    # the leaders'; "say" climbs to the relativiser
+    clause = parsed("leaders/NOUN/nsubj/1 met/VERB/ROOT/1 with/ADP/prep/1 delegates/NOUN/pobj/2 who/PRON/nsubjpass/7 "
+                    "are/AUX/auxpass/7 ,/PUNCT/punct/7 expected/VERB/relcl/3 to/PART/aux/9 say/VERB/xcomp/7 "
+                    "it/PRON/nsubj/11 failed/VERB/ccomp/9")
+    assert subject_of(clause, cue_of(clause, "expected"))[0] is None
+    assert subject_of(clause, cue_of(clause, "say"))[0].text == "who"
+
+
+def test_a_name_a_title_case_headline_ran_on_is_cut_to_what_the_article_writes_elsewhere() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import headline_name, title_case
+    from quotegraph.pipeline.work import Work
+
+    text = "Clinton Plan for Taxes Is Expansive but Complex.\n\nMrs. Clinton has come up with one. Gennifer Flowers came."
+    work = Work.from_article(Article(id="t", text=text))
+    head = (0, text.index("\n"))
+    assert title_case(text[head[0]:head[1]]) and not title_case(text[text.index("Mrs."):])
+    assert headline_name(work, head, (0, 12, "PERSON")) == (0, 7, "PERSON")  # "Clinton Plan" -> "Clinton"
+    body = (text.index("Mrs."), len(text))
+    g = text.index("Gennifer")
+    assert headline_name(work, body, (g, g + 16, "PERSON")) == (g, g + 16, "PERSON")  # not a headline: kept
+
+
+def test_a_bare_surname_titled_as_the_other_gender_is_someone_else() -> None:
+    from quotegraph.pipeline.stages.entities import someone_else
+
+    assert someone_else("Michelle Obama", "m", {})  # "Mr. Obama"
+    assert not someone_else("Michelle Obama", "f", {"m": 9})  # "Mrs. Obama"
+    assert someone_else("Michelle Obama", None, {"m": 9, "f": 1})  # "President Obama" where Obama is mostly Mr.
+    assert not someone_else("Hillary Clinton", None, {"f": 9, "m": 2})  # "Clinton" where she is mostly Mrs.
+    assert not someone_else("Pat Smith", "m", {})  # a first name of either sex: no evidence
+
+
+def test_a_function_word_is_never_an_entity() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import cluster_mentions
+    from quotegraph.pipeline.work import Work
+
+    text = "the Times said it."
+    work = Work.from_article(Article(id="t", text=text))
+    assert [c.name for c in cluster_mentions(work, [(0, 3, "ORG"), (4, 9, "ORG")])] == ["Times"]
+
+
+def test_it_refers_to_a_document_that_spoke_but_not_to_any_description() -> None:
+    from quotegraph.pipeline.resolvers.context import Referent
+    from quotegraph.pipeline.resolvers.pronouns import agrees, pronoun_features
+
+    it = pronoun_features("it")
+    assert agrees(Referent(None, "article", "unknown"), *it)  # '“…,” the article read. “…,” it added.'
+    assert agrees(Referent(None, "report of the committee", "unknown"), *it)
+    assert not agrees(Referent(None, "63 percent", "unknown"), *it)
+    assert not agrees(Referent(None, "reports", "unknown", plural=True), *it)
+    assert not agrees(Referent(None, "article", "unknown"), *pronoun_features("he"))
+
+
+def _colon_frame(lead: list[str], pos: str, heads: list[int], deps: str):
+    from quotegraph.pipeline.stages.attribution import _frame_verb
+
+    from parsed import S, parsed as parsed_work
+
+    n = len(lead)
+    work = parsed_work(S(lead + ["“", "Of course I believe in it.", "”"], pos=pos + " PUNCT X PUNCT",
+                         heads=heads + [n + 1, 1, n + 1], deps=deps + " punct dep punct"))
+    clause = work.clauses[0]
+    verb = _frame_verb(work, clause, work.regions[0])
+    return None if verb is None else (verb.text, subject_of(clause, verb)[0].text)
+
+
+def test_a_long_sentence_ending_in_a_colon_frames_the_quotation_after_it() -> None:
+    # 'She became so upset that I had to change my answer: “…”': the speaker is who the last verb's subject is
+    lead = "She became upset , so I had to change my answer :".split()
+    pos = "PRON VERB ADJ PUNCT SCONJ PRON VERB PART VERB PRON NOUN PUNCT"
+    heads = [1, 1, 1, 1, 6, 6, 1, 8, 6, 10, 8, 1]
+    deps = "nsubj ROOT acomp punct mark nsubj advcl aux xcomp poss dobj punct"
+    assert _colon_frame(lead, pos, heads, deps) == ("change", "I")
+    # without the colon the sentence is no frame: the quotation is a title or a scare quote inside it
+    assert _colon_frame(lead[:-1] + [","], pos, heads, deps) is None
+
+
+def test_the_object_of_a_control_verb_is_the_subject_of_the_cue_under_it() -> None:
+    # "All this led the journalist to fear a pact": the journalist fears, not "all this"
+    led = parsed("this/PRON/nsubj/1 led/VERB/ROOT/1 the/DET/det/3 journalist/NOUN/dobj/1 to/PART/aux/5 "
+                 "fear/VERB/xcomp/1 a/DET/det/7 pact/NOUN/dobj/5")
+    assert subject_of(led, cue_of(led, "fear"))[0].text == "journalist"
+    # "Leaders used blunt language to denounce it": language says nothing; the leaders denounce
+    used = parsed("Leaders/NOUN/nsubj/1 used/VERB/ROOT/1 blunt/ADJ/amod/3 language/NOUN/dobj/1 to/PART/aux/5 "
+                  "denounce/VERB/xcomp/1 it/PRON/dobj/5")
+    assert subject_of(used, cue_of(used, "denounce"))[0].text == "Leaders"
+    # "He promised voters to cut taxes": subject control
+    promised = parsed("He/PRON/nsubj/1 promised/VERB/ROOT/1 voters/NOUN/dobj/1 to/PART/aux/4 say/VERB/xcomp/1")
+    assert subject_of(promised, cue_of(promised, "say"))[0].text == "He"
+
+
+@pytest.mark.parametrize("line, debris", [
+    ("Club statement", True),
+    ("— Tottenham Hotspur (@SpursOfficial) November 20, 2019", True),
+    ("He was sacked in 2018.", False),  # prose, however short
+    ("Mourinho won three Premier League titles over two spells in charge of Chelsea", False),
+    ("Asked about it, he said:", False),
+])
+def test_a_quotation_carries_its_speaker_past_an_embeds_caption_and_credit_lines(line: str, debris: bool) -> None:
+    from quotegraph.pipeline.stages.speakers import is_debris
+
+    assert is_debris(line) is debris
+
+
+def test_a_capitalised_adverb_opening_a_sentence_is_no_name() -> None:
+    from quotegraph.pipeline.stages.frames import adjacent_name
+
+    now = parsed("Now/ADV/advmod/1 consider/VERB/ROOT/1 what/PRON/dobj/1")
+    assert adjacent_name(now, cue_of(now, "consider")) is None
+    early = parsed("Mayor/PROPN/compound/2 Tom/PROPN/compound/2 Early/ADV/advmod/3 told/VERB/ROOT/3 us/PRON/dobj/3")
+    assert adjacent_name(early, cue_of(early, "told")).text == "Early"  # inside a name it still counts
+
+
+def test_a_place_in_title_case_before_a_dash_is_a_dateline() -> None:
+    from quotegraph.pipeline.stages.frames import dateline
+
+    clause = parsed("Indianapolis/PROPN/nsubj/4 –/PUNCT/punct/0 Thousands/NOUN/nsubj/4 of/ADP/prep/2 "
+                    "surrounded/VERB/ROOT/4")
+    clause.tokens[0].ent_type = "GPE"
+    assert dateline(clause) == 2
+    clause.tokens[0].ent_type = "PERSON"  # "Smith – …" is no place
+    assert dateline(clause) == 0
+
+
+def test_a_relative_on_a_plural_noun_is_a_group_that_she_cannot_refer_to() -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.statements import relative
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S("Trump assailed the Trumpers who oppose him .", pos="PROPN VERB DET PROPN PRON VERB PRON PUNCT",
+                         tags="NNP VBD DT NNPS WP VBP PRP .", heads=[1, 1, 3, 1, 5, 3, 5, 1],
+                         deps="nsubj ROOT det dobj nsubj relcl dobj punct"))
+    clause = work.clauses[0]
+    who = clause.tokens[4]
+    r = relative(Context(work), Query(0, work.mention(who.start, who.end), who, 0))
+    assert (r.name, r.kind, r.plural) == ("Trumpers", "group", True)
+
+
+@pytest.mark.parametrize("phrase, scrap", [
+    ("what we need", True), ("But some note that Trump", True), ("’s", True), ("that in an app", True),
+    ("Jane Holt", False), ("the union", False), ("Whitney Houston", False),
+])
+def test_a_clause_or_a_scrap_taken_for_a_subject_is_no_name(phrase: str, scrap: bool) -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.names import not_a_name
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S(f"{phrase} said so .".split()))
+    r = not_a_name(Context(work), Query(0, work.mention(0, len(phrase)), None, None))
+    assert (r is not None and r.rule == "not_a_name") is scrap
+
+
+def _title_labels(title: str, ents: list[tuple[int, int, str]]) -> list[str]:
+    from quotegraph.pipeline.stages.attribution import Attribution
+    from quotegraph.pipeline.stages.entities import Entities
+
+    from parsed import PARAGRAPH, S, parsed as parsed_work
+
+    work = parsed_work(S(title.split(), ents=ents), PARAGRAPH, S("Body text here .".split()))
+    Entities()(work)
+    Attribution()._labels(work, set())
+    return [c.speaker_mention.text for c in work.candidates]
+
+
+def test_a_title_label_is_a_speaker_only_when_it_names_someone_or_a_document() -> None:
+    assert _title_labels("Pence : Flowers will not be at the debate .", [(0, 1, "PERSON")]) == ["Pence"]
+    assert _title_labels("Poll : Clinton and Trump in a dead heat .", []) == ["Poll"]
+    assert _title_labels("Stealth Over Health : Clinton was headed to the ER .", []) == []  # a kicker
+
+
+def test_a_transcript_turn_holds_the_statements_made_inside_it() -> None:
+    from quotegraph.model import Article, Span
+    from quotegraph.pipeline.stages.attribution import Attribution
+    from quotegraph.pipeline.stages.segment import Paragraphs
+    from quotegraph.pipeline.work import Candidate, Work
+
+    def labels(label: str) -> list[str]:
+        text = f"Transcript follows:\n\n{label}: As the Journal shows, voters are worried. Are they?"
+        work = Work.from_article(Article(id="t", text=text))
+        Paragraphs()(work)
+        s = text.index("voters")
+        work.candidates.append(Candidate(type="indirect", spans=[Span(s, s + 19)], rule="cue:clause"))
+        Attribution()._labels(work, set())
+        return [c.speaker_mention.text for c in work.candidates if c.rule == "label"]
+
+    assert labels("WALLACE") == ["WALLACE"]  # the Journal's statement is inside Wallace's turn
+    assert labels("Pat Caddell") == []  # a name label is no turn: the statement inside it stands alone
+
+
+def test_a_capitalised_role_without_a_name_is_a_description_not_a_new_person() -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.names import surname
+
+    from parsed import S, parsed as parsed_work
+
+    for phrase, rule in (("Retired General", "description"), ("Judge", "description"), ("Jane Holt", "new_name")):
+        work = parsed_work(S(f"{phrase} said so .".split()))
+        r = surname(Context(work), Query(0, work.mention(0, len(phrase)), None, None))
+        assert (r.rule, r.name) == (rule, phrase)
+
+
+def test_he_said_after_a_person_introduced_with_a_role_is_that_person() -> None:
+    from quotegraph.pipeline.stages.entities import Entities
+    from quotegraph.pipeline.stages.mentions import Mentions
+    from quotegraph.pipeline.stages.speakers import Speakers
+
+    from parsed import PARAGRAPH, S, candidate, parsed as parsed_work
+
+    work = parsed_work(
+        S("While Obama had artists , it concerns Henry Crespo , president of the caucus .",
+          pos="SCONJ PROPN VERB NOUN PUNCT PRON VERB PROPN PROPN PUNCT NOUN ADP DET NOUN PUNCT",
+          heads=[2, 2, 6, 2, 6, 6, 6, 8, 6, 8, 8, 10, 13, 11, 6],
+          deps="mark nsubj advcl dobj punct nsubj ROOT compound dobj punct appos prep det pobj punct",
+          ents=[(1, 2, "PERSON"), (7, 9, "PERSON")]),
+        PARAGRAPH,
+        S(["“", "No one is writing songs ,", "”", "he", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+          heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"))
+    Entities()(work)
+    cand = candidate(work, "No one is writing songs ,", "he", head="he", cue=None)
+    work.candidates = [cand]
+    Speakers()(work)
+    Mentions()(work)
+    assert cand.speaker_name == "Henry Crespo"  # not Obama, the subject of the "while" clause
+
+
+def test_a_person_the_recogniser_took_for_an_organisation_is_a_person_when_called_by_her_surname() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import cluster_mentions
+    from quotegraph.pipeline.work import Work
+
+    text = "Carly Fiorina spoke. Fiorina left. Morgan Stanley said so. Stanley Cup fans cheered."
+    work = Work.from_article(Article(id="t", text=text))
+    spans = [(0, 13, "ORG"), (21, 28, "ORG"), (35, 49, "ORG")]
+    kinds = {c.name: c.kind for c in cluster_mentions(work, spans)}
+    assert kinds == {"Carly Fiorina": "person", "Morgan Stanley": "organisation"}  # "Stanley" alone is no mention
+
+
+def test_a_speaker_the_parser_hung_on_the_quotation_as_its_apposition_is_the_subject() -> None:
+    # '“… pay his?” a narrator in the ad asks.': the quotation as the subject, the narrator its apposition
+    clause = parsed("“You_pay.”/X/nsubj/5 a/DET/det/2 narrator/NOUN/appos/0 in/ADP/prep/2 ad/NOUN/pobj/3 "
+                    "asks/VERB/ROOT/5", regions={0: 0})
+    assert subject_of(clause, cue_of(clause, "asks"))[0].text == "narrator"
+    bare = parsed("“You_pay.”/X/nsubj/1 asks/VERB/ROOT/1", regions={0: 0})
+    assert subject_of(bare, cue_of(bare, "asks"))[0] is None  # a quotation alone names no one
+
+
+def test_an_embeds_credit_dash_is_no_part_of_a_name() -> None:
+    from quotegraph.model import Article
+    from quotegraph.pipeline.stages.entities import cluster_mentions
+    from quotegraph.pipeline.work import Work
+
+    text = "No one should be above the law. pic.twitter.com/Oq — Paul Ryan (@SpeakerRyan) July 5, 2016"
+    work = Work.from_article(Article(id="t", text=text))
+    s = text.index("pic")
+    assert [c.name for c in cluster_mentions(work, [(s, text.index(" ("), "PERSON")])] == ["Paul Ryan"]
+
+
+def test_a_relative_on_a_predicate_noun_is_about_the_subject_it_describes() -> None:
+    from quotegraph.pipeline.resolvers import Context, Query
+    from quotegraph.pipeline.resolvers.statements import relative
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S("Donald Trump is a liar and bully who pledged it .",
+                         pos="PROPN PROPN AUX DET NOUN CCONJ NOUN PRON VERB PRON PUNCT",
+                         heads=[1, 2, 2, 4, 2, 4, 4, 8, 6, 8, 2],
+                         deps="compound nsubj ROOT det attr cc conj nsubj relcl dobj punct",
+                         ents=[(0, 2, "PERSON")]))
+    from quotegraph.pipeline.stages.entities import Entities
+
+    Entities()(work)
+    who = work.clauses[0].tokens[7]
+    r = relative(Context(work), Query(0, work.mention(who.start, who.end), who, 0))
+    assert r.name == "Donald Trump"

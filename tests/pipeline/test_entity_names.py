@@ -70,3 +70,15 @@ def test_known_names_the_recogniser_missed_are_linked_outside_quotations(names) 
     assert found["Unite"] == [text.index("Unite"), text.rindex("Unite.")]  # whole words only
     if "de Villiers" in found:
         assert found["de Villiers"] == [text.index("de Villiers"), text.index("de Villiers stayed")]
+
+
+def test_occurrences_of_a_name_elsewhere_are_whole_words() -> None:
+    from quotegraph.pipeline.stages.entities import Occurrences
+
+    text = "Clinton Plan for Taxes. Clintons met. Mrs. Clinton said the plan, Clinton Planners aside."
+    occ = Occurrences(text)
+    assert occ.elsewhere("Clinton", 0)  # "Mrs. Clinton"
+    assert not occ.elsewhere("Clinton Plan", 0)  # "Clinton Planners" is no whole-word match
+    assert not occ.elsewhere("Clintons", text.index("Clintons"))
+    assert occ.elsewhere("Clinton", text.index("Mrs. Clinton") + 5)
+    assert not Occurrences("Ana").elsewhere("Ana", 0)

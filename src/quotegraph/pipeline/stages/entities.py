@@ -65,7 +65,8 @@ class Entities:
                 else:
                     run[1] = t.end
         kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
-        kept = [headline_name(work, clause_of.get(m[0]), m) for m in kept]
+        occurrences = Occurrences(work.text)
+        kept = [headline_name(work, clause_of.get(m[0]), m, occurrences) for m in kept]
         work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
 
@@ -75,7 +76,8 @@ def headline_verb(t: Token) -> bool:
     return t.pos == "VERB" and t.text[:1].isupper() and speech_cue(t.text)
 
 
-def headline_name(work: Work, sentence: tuple[int, int] | None, m: tuple[int, int, str]) -> tuple[int, int, str]:
+def headline_name(work: Work, sentence: tuple[int, int] | None, m: tuple[int, int, str],
+                  occurrences: Occurrences | None = None) -> tuple[int, int, str]:
     """A person's name in a title-case headline that ran on into the next word ("Clinton Plan for Taxes …",
     "Elizabeth Warren Hammers …"): cut to the longest leading part the article writes elsewhere, when the
     whole never recurs."""
@@ -83,13 +85,14 @@ def headline_name(work: Work, sentence: tuple[int, int] | None, m: tuple[int, in
     text = work.text
     if label != "PERSON" or sentence is None or not title_case(text[sentence[0]:sentence[1]]):
         return m
+    occurrences = occurrences or Occurrences(text)
     name = text[start:end]
-    if _elsewhere(text, name, start):
+    if occurrences.elsewhere(name, start):
         return m
     words = list(re.finditer(r"\S+", name))
     for k in range(len(words) - 1, 0, -1):
         cut = start + words[k - 1].end()
-        if _elsewhere(text, text[start:cut], start):
+        if occurrences.elsewhere(text[start:cut], start):
             return (start, cut, label)
     return m
 
@@ -104,9 +107,27 @@ def title_case(sentence: str) -> bool:
     return len(words) >= 4 and bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
-def _elsewhere(text: str, name: str, at: int) -> bool:
-    """Does ``name`` occur as whole words anywhere in ``text`` besides at offset ``at``?"""
-    return any(m.start() != at for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+class Occurrences:
+    """Where each word of a text starts, indexed once (on first use) so that asking whether a name occurs
+    elsewhere looks only at the places its first word does, not the whole text again: an article of
+    concatenated pages has hundreds of headline names, and a scan of the text for each was quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] | None = None
+
+    def elsewhere(self, name: str, at: int) -> bool:
+        """Does ``name`` occur as whole words anywhere in the text besides at offset ``at``?"""
+        first = _WORD.match(name)
+        if first is None or first.start() != 0:  # not opening with a word: look the slow way
+            return any(m.start() != at for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.text))
+        if self._starts is None:
+            self._starts = {}
+            for w in _WORD.finditer(self.text):
+                self._starts.setdefault(w.group(), []).append(w.start())
+        text, end = self.text, len(name)
+        return any(p != at and text.startswith(name, p) and not _word_char_at(text, p + end)
+                   for p in self._starts.get(first.group(), ()))
 
 
 def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -303,6 +303,11 @@ def test_the_cue_of_a_quotation_is_the_governing_speech_verb_not_a_participle(pi
      ("clients are beginning to demand diverse legal teams", "noted")),
     ("The mayor said the budget would be balanced by June, but the council treasurer warned that revenue was falling.",
      ("the budget would be balanced by June", "said"), ("that revenue was falling", "warned")),
+    # and a content starts after a first attribution the parser hung on its cue
+    ("Officials said the fire was contained; residents said they were told to stay indoors.",
+     ("the fire was contained", "said"), ("they were told to stay indoors", "said")),
+    ("Police said two people were hurt — witnesses said the car was speeding.",
+     ("two people were hurt", "said"), ("the car was speeding", "said")),
 ])
 def test_a_content_ends_where_a_second_attribution_begins(pipeline, body, first, second):
     quotes = {q.text: q.cue.text for q in _quotes(pipeline, body)}

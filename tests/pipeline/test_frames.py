@@ -10,7 +10,7 @@ import pytest
 
 from quotegraph.model import Span
 from quotegraph.pipeline.lexicons import lemma
-from quotegraph.pipeline.stages.frames import (complement, second_attribution, statement_kind, subject_of,
+from quotegraph.pipeline.stages.frames import (complement, first_attribution, second_attribution, statement_kind, subject_of,
                                                with_object_complements)
 from quotegraph.pipeline.work import Clause, Token
 
@@ -224,3 +224,17 @@ def test_with_object_complements(spec, content):
     obj = next(t for t in clause.tokens if t.dep == "dobj" and t.head == verb.i)
     idx = with_object_complements(clause, verb, clause.subtree(obj.i))
     assert " ".join(clause.tokens[i].text for i in idx) == content
+
+
+def test_first_attribution():
+    # "Officials said the fire was contained; residents said they …": the second content starts past the ";"
+    clause = parsed("Officials/NOUN/nsubj/1 said/VERB/ccomp/8 the/DET/det/3 fire/NOUN/nsubjpass/5 was/AUX/auxpass/5 "
+                    "contained/VERB/ccomp/1 ;/PUNCT/punct/8 residents/NOUN/nsubj/8 said/VERB/ROOT/8 "
+                    "they/PRON/nsubj/10 left/VERB/ccomp/8")
+    first = cue_of(clause, "said")
+    assert first_attribution(clause, first, clause.tokens[0].start) == clause.tokens[6].end
+    # the second cue's own clause runs to the end: nothing is closed before it
+    assert first_attribution(clause, clause.tokens[8], clause.tokens[0].start) is None
+    # a clause not closed by a break is no first attribution
+    plain = parsed("He/PRON/nsubj/1 said/VERB/ROOT/1 it/PRON/nsubj/3 rose/VERB/ccomp/1")
+    assert first_attribution(plain, cue_of(plain, "said"), 0) is None

@@ -20,7 +20,7 @@ from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
                      cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span,
-                     second_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
+                     second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
 from .speaker_choice import frame_length, inverted_object, surface_frame
@@ -250,7 +250,10 @@ class Attribution:
         if inner.speaker_mention.text.lower() in _RELATIVE_PRONOUNS:
             return  # "…, a group which opposes …": the writer's description of someone, not their statement
         cut = second_attribution(clause, cue, outer.spans[-1].end)
-        if cut is None or not any(s.start < cut < s.end for s in outer.spans):
+        if cut is None:
+            self._start_after_first(work, clause, outer, cue)
+            return
+        if not any(s.start < cut < s.end for s in outer.spans):
             return  # the break must fall inside the content, not between its pieces
         if outer.cue is not None and outer.cue.end <= cut and not work.text[outer.cue.end : cut].strip(_TRIM):
             return  # the comma that closes the frame ("A, Mayer said, and B") is no second attribution
@@ -259,6 +262,20 @@ class Attribution:
         if last is None:
             return
         self._set_content(work, outer, spans[:-1] + [last])
+
+    def _start_after_first(self, work: Work, clause: Clause, outer: Candidate, cue: Token) -> None:
+        """"Officials said the fire was contained; residents said they were told to stay indoors": the
+        content of the second cue starts after the first attribution, which keeps its own statement."""
+        if outer.cue is None:
+            return
+        start = first_attribution(clause, cue, outer.spans[0].start)
+        if start is None or start > outer.cue.start or not any(s.start <= start < s.end for s in outer.spans):
+            return
+        start = max(start, outer.cue.end) if outer.speaker_mention is None or outer.speaker_mention.start >= start \
+            else start
+        spans = [t for s in outer.spans if s.end > start and (t := _trimmed(work, max(s.start, start), s.end))]
+        if spans:
+            self._set_content(work, outer, spans)
 
     def _to_governing_cue(self, work: Work, clause: Clause, cand: Candidate, verb: Token) -> None:
         """"X told teachers who covered the lawn that …": the parser hung the "that" clause on the verb of

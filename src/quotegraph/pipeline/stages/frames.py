@@ -15,7 +15,7 @@ from .speaker_choice import can_speak, controlling_object, is_time_phrase, named
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
+           "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -763,6 +763,27 @@ def second_attribution(clause: Clause, cue: Token, content_end: int) -> int | No
         if before is not None and before.text in _BREAKS and before.region is None \
                 and clause.tokens[sub[-1]].end >= content_end - 1:
             return before.start
+        if node.head == node.i or node.dep not in ("advcl", "relcl", "conj", "parataxis", "ccomp"):
+            return None
+        node = clause.tokens[node.head]
+    return None
+
+
+def first_attribution(clause: Clause, cue: Token, content_start: int) -> int | None:
+    """Where a content that takes in a first attribution before it must start: the character offset
+    just past the semicolon, dash or comma that closes the clause of ``cue`` (a cue with a subject of
+    its own) when that clause opens the content ("Officials said the fire was contained; residents said
+    …": the parser hangs the first statement on the second cue); None when ``cue`` is not set off so."""
+    if not _children(clause, cue, SUBJECT_DEPS):
+        return None
+    node = cue
+    for _ in range(4):
+        sub = clause.subtree(node.i)
+        if clause.tokens[sub[0]].start <= content_start + 1 and sub[-1] + 1 < len(clause.tokens):
+            after = clause.tokens[sub[-1] + 1]
+            if after.text in _BREAKS and after.region is None:
+                nxt = clause.tokens[after.i + 1] if after.i + 1 < len(clause.tokens) else None
+                return nxt.end if nxt is not None and nxt.dep == "cc" else after.end
         if node.head == node.i or node.dep not in ("advcl", "relcl", "conj", "parataxis", "ccomp"):
             return None
         node = clause.tokens[node.head]

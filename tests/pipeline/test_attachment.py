@@ -337,3 +337,9 @@ def test_what_a_speech_verb_spoke_of_is_a_topic(pipeline, body, topic):
 ])
 def test_a_title_in_quotation_marks_is_not_what_was_said(pipeline, body):
     assert [q.text for q in _quotes(pipeline, body) if q.type == "direct"] == []
+
+
+def test_a_content_starts_after_the_dateline(pipeline):
+    q = _only(pipeline, "WASHINGTON ― The new rules are an insult to small farmers, two senators said on Friday.",
+              "The new rules")
+    assert q.text == "The new rules are an insult to small farmers"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 import pytest
 
-from quotegraph.pipeline.stages.attribution import _governing_cue, _one_per_cue, is_title_case
+from quotegraph.pipeline.stages.attribution import _after_dateline, _governing_cue, _one_per_cue, is_title_case
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
                                                with_stranded_conjuncts, without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
@@ -191,3 +191,12 @@ def test_a_conjunct_on_the_cue_after_a_comma_inside_the_content_goes_on_with_it(
 ])
 def test_title_case(inner, title) -> None:
     assert is_title_case(inner) is title
+
+
+def test_a_content_does_not_take_in_the_dateline_of_its_sentence() -> None:
+    clause = parsed("WASHINGTON/PROPN/npadvmod/4 ―/PUNCT/punct/4 the/DET/det/3 plan/NOUN/nsubj/4 failed/VERB/ccomp/7 "
+                    ",/PUNCT/punct/7 aides/NOUN/nsubj/7 said/VERB/ROOT/7")
+    assert _after_dateline(clause, [0, 1, 2, 3, 4]) == [2, 3, 4]
+    assert _after_dateline(clause, [2, 3, 4]) == [2, 3, 4]  # a content that does not open the sentence
+    plain = parsed("The/DET/det/1 plan/NOUN/nsubj/2 failed/VERB/ccomp/5 ,/PUNCT/punct/5 aides/NOUN/nsubj/5 said/VERB/ROOT/5")
+    assert _after_dateline(plain, [0, 1, 2]) == [0, 1, 2]

@@ -224,11 +224,14 @@ class Attribution:
             idx = with_stranded_conjuncts(clause, verb, idx)
         if form in ("object", "predicative"):
             idx = with_object_complements(clause, verb, idx)
-        toks = [clause.tokens[i] for i in without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)]
+        toks = [clause.tokens[i] for i in _after_dateline(clause, without_trailing_aside(clause, idx,
+                                                                                       phrase=form in _PHRASE_FORMS))]
+        if not toks:
+            return None
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:
             return None
-        first = [clause.tokens[i] for i in fronted_content(clause, verb, subj, idx)] \
+        first = [clause.tokens[i] for i in _after_dateline(clause, fronted_content(clause, verb, subj, idx))] \
             if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
         spans = [piece, span] if piece is not None else [span]
@@ -315,6 +318,7 @@ class Attribution:
             joined = {j for c in head.children if c > tok.i and clause.tokens[c].dep in ("conj", "cc")
                       for j in clause.subtree(c)}
             idx = [i for i in idx if i < tok.i or i in joined]
+        idx = _after_dateline(clause, idx)
         if not idx:
             return None
         toks = [clause.tokens[i] for i in idx]
@@ -651,6 +655,13 @@ def _names_a_thing(work: Work, clause: Clause, tok: Token) -> bool:
     if not before or not after or after[0].i != tok.head:
         return False
     return before[-1].pos in ("DET", "ADJ") or before[-1].tag in ("POS", "PRP$")
+
+
+def _after_dateline(clause: Clause, idx: list[int]) -> list[int]:
+    """A content without the dateline that opens its sentence ("WASHINGTON ― Donald Trump's obsession
+    … is an insult, lawmakers said"): where the story was filed is the writer's, not what was said."""
+    n = dateline(clause) if idx and idx[0] == 0 else 0
+    return [i for i in idx if i >= n] if n else idx
 
 
 def _titles_a_work(work: Work, clause: Clause, region) -> bool:

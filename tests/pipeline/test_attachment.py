@@ -343,3 +343,12 @@ def test_a_content_starts_after_the_dateline(pipeline):
     q = _only(pipeline, "WASHINGTON ― The new rules are an insult to small farmers, two senators said on Friday.",
               "The new rules")
     assert q.text == "The new rules are an insult to small farmers"
+
+
+@pytest.mark.parametrize("body, content", [
+    ("But the goal is not revenue, the treasurer said on Monday.", "the goal is not revenue"),
+    ("However, slower growth in rich nations is being offset by emerging markets, the fund said.",
+     "slower growth in rich nations is being offset by emerging markets"),
+])
+def test_a_content_starts_after_the_writers_connective(pipeline, body, content):
+    assert content in [q.text for q in _quotes(pipeline, body)]

@@ -200,3 +200,16 @@ def test_a_content_does_not_take_in_the_dateline_of_its_sentence() -> None:
     assert _after_dateline(clause, [2, 3, 4]) == [2, 3, 4]  # a content that does not open the sentence
     plain = parsed("The/DET/det/1 plan/NOUN/nsubj/2 failed/VERB/ccomp/5 ,/PUNCT/punct/5 aides/NOUN/nsubj/5 said/VERB/ROOT/5")
     assert _after_dateline(plain, [0, 1, 2]) == [0, 1, 2]
+
+
+def test_a_content_does_not_take_in_the_writers_connective() -> None:
+    but = parsed("But/CCONJ/cc/3 the/DET/det/2 goal/NOUN/nsubj/3 is/AUX/ccomp/6 ,/PUNCT/punct/6 he/PRON/nsubj/6 "
+                 "said/VERB/ROOT/6")
+    assert _after_dateline(but, [0, 1, 2, 3]) == [1, 2, 3]
+    however = parsed("However/ADV/advmod/4 ,/PUNCT/punct/4 the/DET/det/3 growth/NOUN/nsubj/4 slowed/VERB/ccomp/7 "
+                     ",/PUNCT/punct/7 analysts/NOUN/nsubj/7 said/VERB/ROOT/7")
+    assert _after_dateline(however, [0, 1, 2, 3, 4]) == [2, 3, 4]
+    # an ordinary first word stays; so does a connective inside the content
+    plain = parsed("Growth/NOUN/nsubj/1 slowed/VERB/ccomp/4 ,/PUNCT/punct/4 analysts/NOUN/nsubj/4 said/VERB/ROOT/4")
+    assert _after_dateline(plain, [0, 1]) == [0, 1]
+    assert _after_dateline(but, [1, 2, 3]) == [1, 2, 3]

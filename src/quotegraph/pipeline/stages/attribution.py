@@ -224,14 +224,18 @@ class Attribution:
             idx = with_stranded_conjuncts(clause, verb, idx)
         if form in ("object", "predicative"):
             idx = with_object_complements(clause, verb, idx)
-        toks = [clause.tokens[i] for i in _after_dateline(clause, without_trailing_aside(clause, idx,
-                                                                                       phrase=form in _PHRASE_FORMS))]
+        idx = without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)
+        # a frame set inside the content ("But to prevent problems, he said, officials should …") leaves the
+        # whole sentence to the speaker, its first word too
+        framed = bool(idx) and idx[0] < verb.i < idx[-1]
+        toks = [clause.tokens[i] for i in _after_dateline(clause, idx, connective=not framed)]
         if not toks:
             return None
         span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
         if span is None:
             return None
-        first = [clause.tokens[i] for i in _after_dateline(clause, fronted_content(clause, verb, subj, idx))] \
+        first = [clause.tokens[i] for i in _after_dateline(clause, fronted_content(clause, verb, subj, idx),
+                                                           connective=False)] \
             if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
         spans = [piece, span] if piece is not None else [span]
@@ -657,11 +661,36 @@ def _names_a_thing(work: Work, clause: Clause, tok: Token) -> bool:
     return before[-1].pos in ("DET", "ADJ") or before[-1].tag in ("POS", "PRP$")
 
 
-def _after_dateline(clause: Clause, idx: list[int]) -> list[int]:
+def _after_dateline(clause: Clause, idx: list[int], *, connective: bool = True) -> list[int]:
     """A content without the dateline that opens its sentence ("WASHINGTON ― Donald Trump's obsession
-    … is an insult, lawmakers said"): where the story was filed is the writer's, not what was said."""
+    … is an insult, lawmakers said") or the writer's connective ("But the goal is not revenue, he said",
+    "However, growth is slowing, the IMF said"): where the story was filed and how the writer links it
+    to the sentence before are the writer's, not what was said."""
     n = dateline(clause) if idx and idx[0] == 0 else 0
+    if connective and idx and idx[0] == n:  # (a piece set before its frame keeps it: "But to prevent
+        n = _connective_end(clause, n)      # problems, he said, officials should …" is one sentence said)
     return [i for i in idx if i >= n] if n else idx
+
+
+_CONNECTIVES = frozenset("however still meanwhile moreover instead nevertheless nonetheless furthermore besides "
+                         "also yet".split())
+
+
+def _connective_end(clause: Clause, at: int) -> int:
+    """Past the connective opening the sentence at token ``at`` ("But", "And", "However,", "In addition,"),
+    or ``at`` itself when there is none. The words must be followed by more of the content."""
+    toks = clause.tokens
+    if at + 2 >= len(toks) or toks[at].region is not None:
+        return at
+    first = toks[at]
+    if first.pos == "CCONJ" and first.text.lower() in ("but", "and", "yet", "so") and toks[at + 1].text != ",":
+        return at + 1
+    if first.text.lower() in _CONNECTIVES and toks[at + 1].text == ",":
+        return at + 2
+    if first.text.lower() == "in" and toks[at + 1].text.lower() == "addition" and at + 3 < len(toks) \
+            and toks[at + 2].text == ",":
+        return at + 3
+    return at
 
 
 def _titles_a_work(work: Work, clause: Clause, region) -> bool:

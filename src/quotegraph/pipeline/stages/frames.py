@@ -745,6 +745,21 @@ def continued_after_frame(clause: Clause, verb: Token, idx: list[int]) -> list[i
 
 
 _BREAKS = (",", ";", "--", "—", "–", "―")
+_SET_OFF_DEPS = ("advcl", "relcl", "conj", "parataxis", "ccomp")
+
+
+def _own_clauses(clause: Clause, cue: Token) -> list[list[int]]:
+    """The clauses a cue with a subject of its own may stand in, innermost first: its own subtree, then
+    those of the clauses it is set into (at most four levels up); none for a cue without a subject."""
+    if not _children(clause, cue, SUBJECT_DEPS):
+        return []
+    out, node = [], cue
+    for _ in range(4):
+        out.append(clause.subtree(node.i))
+        if node.head == node.i or node.dep not in _SET_OFF_DEPS:
+            break
+        node = clause.tokens[node.head]
+    return out
 
 
 def second_attribution(clause: Clause, cue: Token, content_end: int) -> int | None:
@@ -752,20 +767,13 @@ def second_attribution(clause: Clause, cue: Token, content_end: int) -> int | No
     comma, semicolon or dash that opens the clause of ``cue`` (a cue with a subject of its own) when
     that clause runs to the content's end ("…, though she noted …", "…, which he said were …",
     "…; Smith said …"); None when ``cue`` is not set off like that."""
-    if not _children(clause, cue, SUBJECT_DEPS):
-        return None
-    node = cue
-    for _ in range(4):
-        sub = clause.subtree(node.i)
+    for sub in _own_clauses(clause, cue):
         before = clause.tokens[sub[0] - 1] if sub[0] > 0 else None
         if before is not None and before.dep == "cc" and sub[0] > 1:
             before = clause.tokens[sub[0] - 2]  # "…, but she said …"
         if before is not None and before.text in _BREAKS and before.region is None \
                 and clause.tokens[sub[-1]].end >= content_end - 1:
             return before.start
-        if node.head == node.i or node.dep not in ("advcl", "relcl", "conj", "parataxis", "ccomp"):
-            return None
-        node = clause.tokens[node.head]
     return None
 
 
@@ -774,19 +782,12 @@ def first_attribution(clause: Clause, cue: Token, content_start: int) -> int | N
     just past the semicolon, dash or comma that closes the clause of ``cue`` (a cue with a subject of
     its own) when that clause opens the content ("Officials said the fire was contained; residents said
     …": the parser hangs the first statement on the second cue); None when ``cue`` is not set off so."""
-    if not _children(clause, cue, SUBJECT_DEPS):
-        return None
-    node = cue
-    for _ in range(4):
-        sub = clause.subtree(node.i)
+    for sub in _own_clauses(clause, cue):
         if clause.tokens[sub[0]].start <= content_start + 1 and sub[-1] + 1 < len(clause.tokens):
             after = clause.tokens[sub[-1] + 1]
             if after.text in _BREAKS and after.region is None:
                 nxt = clause.tokens[after.i + 1] if after.i + 1 < len(clause.tokens) else None
                 return nxt.end if nxt is not None and nxt.dep == "cc" else after.end
-        if node.head == node.i or node.dep not in ("advcl", "relcl", "conj", "parataxis", "ccomp"):
-            return None
-        node = clause.tokens[node.head]
     return None
 
 

@@ -49,7 +49,13 @@ if [ "$want" != "$have" ]; then
             || { tail -n 40 "$LOG" >&2; echo "$NAME: pip install $* failed; full log in $LOG" >&2; exit 1; }
     }
     : > "$LOG"
-    pip_install --require-hashes -r requirements.lock
+    # --no-deps: the lock already names every package with its hash, so pip
+    # need not resolve anything (old pips re-resolve an extra such as
+    # weasel's "smart-open[http]" to the newest release, outside the lock, and
+    # stop); pip check then proves the pinned set is complete and consistent.
+    pip_install --require-hashes --no-deps -r requirements.lock
+    "$VENV/bin/python" -m pip check >>"$LOG" 2>&1 \
+        || { tail -n 20 "$LOG" >&2; echo "$NAME: the packages in requirements.lock do not fit together (pip check); full log in $LOG" >&2; exit 1; }
     # setuptools comes hash-pinned from the lock, so the project itself builds
     # without fetching anything unpinned.
     pip_install --no-deps --no-build-isolation -e .

@@ -71,6 +71,63 @@ def test_channel_stays_empty_without_a_channel_word() -> None:
     assert (cand.channel, cand.channel_evidence) == (None, None)
 
 
+def test_a_channel_word_inside_another_statements_content_is_not_a_channel() -> None:
+    # "Twitter" is what Raab said, not how he or anyone said it
+    work = _work("Raab defended the party, saying the Twitter account was clearly linked to the Conservatives.")
+    defended = _cand(work, "the party", "defended")
+    saying = _cand(work, "the Twitter account was clearly linked to the Conservatives", "saying")
+    work.candidates = [defended, saying]
+    Channel()(work)
+    assert (defended.channel, saying.channel) == (None, None)
+
+
+def test_a_channel_word_in_what_was_spoken_of_still_names_the_channel() -> None:
+    # a topic ("announced on their radios", read as spoken of) holds no one's words
+    work = _work("“We got her!” officers announced on their radios.")
+    quote = _cand(work, "We got her!", "announced", type="direct")
+    topic = _cand(work, "on their radios", "announced")
+    topic.kind = "topic"
+    work.candidates = [quote, topic]
+    Channel()(work)
+    assert (quote.channel, quote.channel_evidence) == ("radio", _at(work, "radios"))
+
+
+@pytest.mark.parametrize("sentence, content, cue, channel, evidence", [
+    ("Such stripping would occur regularly, the team wrote in the new paper, published in Nature.",
+     "Such stripping would occur regularly", "wrote", "paper", "paper"),
+    ("Crops fail, the authors wrote in a study published in the journal Science.",
+     "Crops fail", "wrote", "paper", "study"),
+    ("“It doesn't affect me now,” the patient wrote in the case study.",
+     "It doesn't affect me now", "wrote", "case report", "case study"),
+    ("“We had issues,” Mayer said Tuesday at the Vox Media’s Code Media conference in Hollywood.",
+     "We had issues", "said", "conference", "conference"),
+    ("“We had issues,” Mayer said at a news conference.", "We had issues", "said", "press conference", "news conference"),
+    ("“I did,” Vindman testified.", "I did", "testified", "testimony", "testified"),
+    ("“It was lawful,” the judge said in court.", "It was lawful", "said", "court", "in court"),
+])
+def test_channel_words_of_papers_conferences_testimony_and_court(sentence, content, cue, channel, evidence) -> None:
+    work = _work(sentence)
+    cand = _cand(work, content, cue)
+    work.candidates = [cand]
+    Channel()(work)
+    assert (cand.channel, cand.channel_evidence) == (channel, _at(work, evidence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Proponents, including the United States Conference of Mayors, urged Congress to act.",
+    "With the climate conference on the verge of failure, the two said they met.",
+    "The researchers said the study was flawed.",
+])
+def test_conference_and_study_are_channels_only_in_their_frames(sentence) -> None:
+    work = _work(sentence)
+    cue = "urged" if "urged" in sentence else "said"
+    content = sentence[sentence.index(cue) + len(cue) + 1:].rstrip(".")
+    cand = _cand(work, content, cue)
+    work.candidates = [cand]
+    Channel()(work)
+    assert cand.channel is None
+
+
 def test_dates_resolve_the_expression_in_the_framing_sentence() -> None:
     work = _work("Loach said on Saturday that he had been expelled last month.")
     cand = _cand(work, "that he had been expelled last month", "said")
@@ -153,6 +210,21 @@ def test_episodes_carry_channel_and_date_to_a_continuing_quote() -> None:
     assert (second.channel, second.said_on) == ("twitter", "2021-08-14")
 
 
+def test_episodes_carry_the_channel_to_the_same_speakers_next_statement_in_the_paragraph() -> None:
+    text = ("In a letter to the president, Duvall said farmers faced hardship. He urged Mr. Trump to make a deal.\n\n"
+            "Farmers urged patience.")
+    work = _work(text)
+    work.clusters = [_cluster(work, "Zippy Duvall", "person", "Duvall", "He"), _cluster(work, "farmers", "group", "Farmers")]
+    first = _cand(work, "farmers faced hardship", "said", entity=0)
+    first.channel, first.channel_evidence = "letter", _at(work, "letter")
+    second = _cand(work, "Mr. Trump to make a deal", "urged", entity=0)
+    third = _cand(work, "patience", "urged", after="Farmers", entity=0)  # same speaker, next paragraph, not a quote
+    work.candidates = [first, second, third]
+    Episodes()(work)
+    assert (second.channel, second.channel_evidence) == ("letter", _at(work, "letter"))
+    assert third.channel is None
+
+
 def test_episodes_date_every_statement_of_one_speaker_through_one_channel() -> None:
     work, first, second = _signed_work()
     first.said_on, first.said_on_evidence = "2021-08-16", _at(work, "In a")
@@ -174,6 +246,10 @@ def test_episodes_leave_conflicting_dates_alone() -> None:
     ("The senator told the paper that she would not run.", "interview", "the paper"),
     ("Moy told the BBC.\n\nShe told The New York Times nothing.", "interview", "the BBC"),
     ("Prosecutors told reporters the inquiry was over.", "press conference", "reporters"),
+    ("Vindman told lawmakers that it was his duty.", "testimony", "lawmakers"),
+    ("She told the House Intelligence Committee that she was warned.", "testimony", "the House Intelligence Committee"),
+    ("Morrison told investigators that he witnessed it.", "testimony", "investigators"),
+    ("The officer told the jury that she saw him.", "court", "the jury"),
     ("He told his wife that he was leaving.", None, None),
     ("He told Smith that he was leaving.", None, None),
 ])

@@ -2,11 +2,13 @@
 sentence framing it says so. The nearest channel word to the cue, outside the
 reported content, wins; failing that, the addressee of "told" says it: a news
 outlet ("told The Hollywood Reporter", "told the paper") makes an interview,
-"told reporters" a press conference."""
+"told reporters" a press conference, "told lawmakers" or "told the committee"
+testimony, "told the jury" court."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..base import stage
 from ..lexicons import channels, media_words
@@ -17,6 +19,10 @@ __all__ = ["Channel", "find_channel", "channel_words", "addressee_channel"]
 _TOLD = re.compile(r"(?:told|tells|tell|telling)[ \t]+")
 _WORD = re.compile(r"[\w&'’.-]+")
 _PRESS = frozenset(("reporters", "journalists", "press", "media"))
+# Addressees that hear sworn or official accounts: "told lawmakers", "told the Senate panel".
+_INQUIRY = frozenset(("lawmakers", "legislators", "congress", "congressmen", "senators", "committee", "subcommittee",
+                      "panel", "inquiry", "investigators", "commission"))
+_COURT = frozenset(("court", "jury", "jurors", "judge", "magistrate", "magistrates", "tribunal"))
 _ARTICLES = frozenset(("the", "a", "an"))
 
 
@@ -71,8 +77,14 @@ def channel_words(work: Work, clause: int) -> list[tuple[int, int, str]]:
     """Every channel word of a clause, ``(start, end, channel)``, by lexicon row then position
     (the order in which the nearest one wins a tie)."""
     span = work.clauses[clause].span
-    return [(m.start(), m.end(), channel) for pattern, channel in channels()
+    return [(*_evidence(m), channel) for pattern, channel in channels()
             for m in pattern.finditer(work.text, span.start, span.end)]
+
+
+def _evidence(m: re.Match[str]) -> tuple[int, int]:
+    """The span a channel match names: its group ``word`` when the pattern has one ("in the new
+    *paper*"), else the whole match."""
+    return m.span("word") if "word" in m.re.groupindex else m.span()
 
 
 def addressee_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | None:
@@ -88,13 +100,38 @@ def addressee_channel(work: Work, cand: Candidate) -> tuple[str, int, int] | Non
         return None
     if words[-1] in _PRESS:
         return "press conference", start, end
+    if words[-1] in _INQUIRY:
+        return "testimony", start, end
+    if words[-1] in _COURT:
+        return "court", start, end
     named = any(w[:1].isupper() for w in raw if w.lower() not in _ARTICLES)
     if words[-1] in media_words() or named and any(w in media_words() for w in words):
         return "interview", start, end
     return None
 
 
-@stage("channel", requires=("text", "clauses", "candidates.spans", "candidates.cue", "candidates.clause"),
+class _Contents:
+    """The reported contents of a document, to ask whether a position lies inside one: a channel
+    word there is part of what someone said ("defended the party, saying *the Twitter account* was
+    linked …"), not how this or any other statement was made."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        merged: list[list[int]] = []
+        said = (c for c in candidates if c.kind != "topic")  # what was spoken of is no one's words
+        for start, end in sorted((s.start, s.end) for c in said for s in c.spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def holds(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+@stage("channel", requires=("text", "clauses", "candidates.spans", "candidates.cue", "candidates.clause", "candidates.kind"),
        assigns=("candidates.channel", "candidates.channel_evidence"))
 class Channel:
     """Set ``channel`` and its evidence on every statement."""
@@ -109,9 +146,10 @@ class Channel:
 
     def __call__(self, work: Work) -> None:
         words: dict[int, list[tuple[int, int, str]]] = {}  # clause -> its channel words, found once
+        contents = _Contents(work.candidates)
         for cand in work.candidates:
             if cand.clause is not None and cand.clause not in words:
-                words[cand.clause] = channel_words(work, cand.clause)
+                words[cand.clause] = [w for w in channel_words(work, cand.clause) if not contents.holds(w[0])]
             hit = find_channel(work, cand, words.get(cand.clause)) or addressee_channel(work, cand)
             if hit:
                 channel, s, e = hit

@@ -36,10 +36,13 @@ class Episodes:
         self._same_statement(work)
 
     def _continues(self, work: Work, prev: Candidate, cand: Candidate) -> bool:
-        if cand.speaker_entity is None or cand.speaker_entity != prev.speaker_entity or cand.type != "direct":
+        """A quote goes on with the same speaker's words into the next paragraph; any statement of
+        theirs in the same paragraph ("In a letter, Duvall said … He urged …") is part of the same
+        account."""
+        if cand.speaker_entity is None or cand.speaker_entity != prev.speaker_entity:
             return False
         gap = work.paragraph_of(cand.spans[0].start) - work.paragraph_of(prev.spans[-1].end)
-        return gap <= 1
+        return gap <= 1 if cand.type == "direct" else gap == 0
 
     def _same_statement(self, work: Work) -> None:
         groups: dict[tuple[int, str], list[Candidate]] = {}

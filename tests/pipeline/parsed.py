@@ -59,7 +59,7 @@ class S:
         tags = col(self.tags, lambda i: "")
         heads = list(self.heads) if self.heads is not None else list(range(n))
         deps = col(self.deps, lambda i: "")
-        lemmas = col(self.lemmas, lambda i: lemma_of(words[i].lower()))
+        lemmas = col(self.lemmas, lambda i: lemma_of(words[i].lower(), pos[i] or None))
         return words, pos, tags, heads, deps, lemmas
 
 

@@ -23,7 +23,7 @@ def parsed(spec: str, regions: dict[int, int] | None = None, *, coarse: dict[str
         word, tag, dep, head = item.rsplit("/", 3)
         word = word.replace("_", " ")
         upos = tag if coarse is None else coarse.get(tag, "X")
-        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower()), upos, tag, dep, int(head),
+        tokens.append(Token(i, pos, pos + len(word), word, lemma(word.lower(), upos), upos, tag, dep, int(head),
                             region=(regions or {}).get(i)))
         pos += len(word) + 1
     for t in tokens:
@@ -93,6 +93,11 @@ def judged(spec: str, cue: str, regions: dict[int, int] | None = None) -> tuple[
      "warned", ("spoken-of", "topic", "a recession")),
     ("Fans/NOUN/nsubj/1 complained/VERB/ROOT/1 about/ADP/prep/1 the/DET/det/4 referees/NOUN/pobj/2",
      "complained", ("spoken-of", "topic", "the referees")),
+    ("He/PRON/nsubj/1 talked/VERB/ROOT/1 about/ADP/prep/1 investigations/NOUN/pobj/2",
+     "talked", ("topic", "topic", "investigations")),
+    # a verb that is also a noun of the lexicons is read as the verb ("a statement warning that …")
+    ("a/DET/det/1 statement/NOUN/ROOT/1 warning/VERB/acl/1 that/SCONJ/mark/5 voters/NOUN/nsubj/5 matter/VERB/ccomp/2",
+     "warning", ("clause", "speech", "that voters matter")),
     # a phrase before the verb, or one that is no topic, is the frame's
     ("On/ADP/prep/3 Monday/PROPN/pobj/0 she/PRON/nsubj/3 spoke/VERB/ROOT/3",
      "spoke", ("object", None, "")),

@@ -91,6 +91,15 @@ def test_lemma(word: str, expected: str) -> None:
     assert lemma(word) == expected
 
 
+@pytest.mark.parametrize("word, pos, expected", [
+    ("warning", "VERB", "warn"), ("warning", "NOUN", "warning"), ("warning", None, "warning"),
+    ("talking", "VERB", "talk"), ("finding", "VERB", "find"), ("finding", "NOUN", "finding"),
+    ("said", "VERB", "say"), ("banana", "VERB", "banana"),
+])
+def test_a_form_tagged_as_a_verb_takes_the_verbs_lemma(word: str, pos: str | None, expected: str) -> None:
+    assert lemma(word, pos) == expected
+
+
 @pytest.mark.parametrize("word, expected", [
     ("quipped", "quip"), ("assailed", "assail"), ("ruled", "rule"), ("begged", "beg"), ("pleaded", "plead"),
     ("testified", "testify"), ("sought", "seek"), ("referred", "refer"), ("admitted", "admit"),

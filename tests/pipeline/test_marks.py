@@ -29,6 +29,9 @@ def _singles(text: str) -> list[str]:
         ('"Open," he said.', ["Open,"], None, 0),
         ('He said, "We won".', ["We won"], None, 0),
         ("``Yes,'' he said.", ["Yes,"], None, 0),  # NYT-style marks
+        ("“It was an attempt to mislead voters,’’ Moy said.", ["It was an attempt to mislead voters,"], None, 0),
+        ("He warned that “voters are entitled to it.’’ It has “a role.’’", ["voters are entitled to it.", "a role."], None, 0),
+        ("‘‘Yes,’’ he said.", ["Yes,"], None, 0),  # doubled curly singles on both sides
         ("«Oui», dit-il.", ["Oui"], None, 0),
         ('The "so-called" plan', ["so-called"], None, 0),
         ('He said: "I am here.', [], '"I am here.', 0),
@@ -160,3 +163,8 @@ def test_an_odd_mark_never_stops_the_document() -> None:
     for r in work.regions:
         for s in r.spans:
             assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_a_doubled_curly_single_is_not_a_single_quote() -> None:
+    # the ’ halves of “…’’ must not close a British single quote opened before them
+    assert _singles("He said ‘no and “it is over,’’ Moy said.") == []

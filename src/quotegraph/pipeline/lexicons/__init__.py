@@ -100,9 +100,29 @@ def _lemma_table() -> dict[str, str]:
     return table
 
 
-def lemma(lower: str) -> str:
-    """The lemma of a (lowercase) word, as far as the lexicons need it; else the word."""
+def lemma(lower: str, pos: str | None = None) -> str:
+    """The lemma of a (lowercase) word, as far as the lexicons need it; else the word. Tagged as a
+    verb, a form that is also a noun of the lexicons is the verb's ("warning that …" is "warn",
+    not the noun "warning")."""
+    if pos in ("VERB", "AUX"):
+        base = _verb_table().get(lower)
+        if base is not None:
+            return base
     return _lemma_table().get(lower, lower)
+
+
+@lru_cache(maxsize=None)
+def _verb_table() -> dict[str, str]:
+    """Word form -> verb lemma, for the forms whose lemma as a noun of the lexicons differs."""
+    verbs = [*cues(), *(v for v, _ in light_cues()), *_EXTRA]
+    table: dict[str, str] = {}
+    for base in verbs:
+        for form in inflections(base):
+            table.setdefault(form, base)
+    for base in verbs:
+        table[base] = base
+    nouns = _lemma_table()
+    return {form: base for form, base in table.items() if nouns.get(form) != base}
 
 
 @lru_cache(maxsize=None)

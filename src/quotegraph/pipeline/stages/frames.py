@@ -324,8 +324,8 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
         kind: str | None = noun_cue_kinds().get(verb.lemma, "belief")
     elif form == "that-clause":
         kind = "belief"
-    elif form == "spoken-of":
-        kind = "topic"
+    elif form in ("spoken-of", "topic"):
+        kind = "topic"  # "warned of X", "talked about X", "referred to X": what was spoken of, nothing said
     else:
         clause_kind, object_kind, infinitive_kind = cue_kinds().get(verb.lemma, ("speech", None, "intention"))
         kind = clause_kind

@@ -1,6 +1,7 @@
 """Pair quotation marks over the whole document.
 
 Handles straight and curly double quotes, ``''…''`` / ``````…''`` (NYT style),
+doubled curly singles standing for a double (``“…’’``, as some wire copy has it),
 guillemets, British single quotes (told apart from apostrophes), quotes within
 quotes, and the multi-paragraph convention: a paragraph that opens a quote and
 does not close it continues into the next paragraph when that one reopens it.
@@ -24,10 +25,11 @@ QUOTE_MARKS = "\"'`“”‘’«»„‚‹›「」『』〝〞〟＂"
 
 # Glyphs read as opening / closing when the context does not decide: English
 # “…”, German „…“ and »…«, French «…», Swedish ”…”, full-width and CJK marks.
-_OPEN_DOUBLE = {"“", "«", "„", "``", "「", "『", "〝"}
-_CLOSE_DOUBLE = {"”", "»", "''", "」", "』", "〞", "〟"}
+_OPEN_DOUBLE = {"“", "«", "„", "``", "‘‘", "「", "『", "〝"}
+_CLOSE_DOUBLE = {"”", "»", "''", "’’", "」", "』", "〞", "〟"}
 _ALWAYS = {"「": "open", "『": "open", "」": "close", "』": "close", "〝": "open", "〞": "close", "〟": "close"}
-_DOUBLE_MARK = re.compile(r"``|''|[\"＂“”«»„「」『』〝〞〟]")
+_DOUBLE_MARK = re.compile(r"``|''|‘‘|’’|[\"＂“”«»„「」『』〝〞〟]")
+_DOUBLED_SINGLES = ("‘‘", "’’")  # two curly singles that make one double mark
 _SINGLE_MARK = re.compile(r"[‘’'‚‹›]")
 _SINGLE_OPENERS = "‘'‚‹›"
 _SINGLE_CLOSERS = "’'‘›‹"
@@ -93,6 +95,8 @@ def pair_single(text: str, span: Span) -> list[tuple[int, int, int, int]]:
     pairs, opened = [], None
     for m in _SINGLE_MARK.finditer(text, span.start, span.end):
         i, mark = m.start(), m.group()
+        if text[i : i + 2] in _DOUBLED_SINGLES or text[i - 1 : i + 1] in _DOUBLED_SINGLES:
+            continue  # half of a double mark
         if opened is None:
             if mark in _SINGLE_OPENERS and _single_open(text, i):
                 opened = i
@@ -190,8 +194,8 @@ class QuoteMarks:
 
 
 def _mark_len(text: str, i: int) -> int:
-    return 2 if text[i : i + 2] in ("``", "''") else 1
+    return 2 if text[i : i + 2] in ("``", "''", *_DOUBLED_SINGLES) else 1
 
 
 def _opens_with_double(text: str, i: int) -> bool:
-    return text[i : i + 1] in ("“", '"', "«", "„", "»", "”", "＂", "「", "『", "〝") or text[i : i + 2] in ("``", "''")
+    return text[i : i + 1] in ("“", '"', "«", "„", "»", "”", "＂", "「", "『", "〝") or text[i : i + 2] in ("``", "''", "‘‘")

@@ -110,7 +110,7 @@ def _to_tokens(rows, pieces) -> list[Token]:
 
 
 def _shifted(rows, shift: int) -> list[Token]:
-    return [Token(i, idx + shift, idx + shift + len(text), text, lemma_of(lemma), pos, tag, dep, head, ent, iob, None)
+    return [Token(i, idx + shift, idx + shift + len(text), text, lemma_of(lemma, pos), pos, tag, dep, head, ent, iob, None)
             for i, (idx, text, lemma, pos, tag, dep, head, ent, iob) in enumerate(rows)]
 
 
@@ -126,7 +126,7 @@ def _mapped(rows, pieces) -> list[Token]:
         else:
             s, e = dstart, dend
             region = None if region == OPAQUE else region
-        tokens.append(Token(i, s, e, text, lemma_of(lemma), pos, tag, dep, head, ent, iob, region))
+        tokens.append(Token(i, s, e, text, lemma_of(lemma, pos), pos, tag, dep, head, ent, iob, region))
     return tokens
 
 

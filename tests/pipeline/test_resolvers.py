@@ -451,6 +451,55 @@ def test_a_name_used_as_a_modifier_is_no_antecedent():
     assert q.speaker_name == "Acme Union"
 
 
+def test_a_group_before_a_title_in_an_unparsed_sentence_is_no_antecedent():
+    # the sentence has no parse: "Republican" is read as a modifier by the title after it
+    work = parsed(
+        S("Republican Gov. Eric Holcomb and the Acme Union avoided criticism .",
+          pos="ADJ PROPN PROPN PROPN CCONJ DET PROPN PROPN VERB NOUN PUNCT",
+          ents=[(0, 1, "NORP"), (2, 4, "PERSON"), (6, 8, "ORG")]),
+        PARAGRAPH,
+        S(["“", "We will strike next week ,", "”", "they", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+          heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"),
+    )
+    (q,) = run(work, candidate(work, "We will strike next week ,", "they"))
+    assert q.speaker_name == "Acme Union"
+
+
+def _scandal_then(second: S):
+    return parsed(
+        S("In the Acme Bank scandal , customers paid fees .", pos="ADP DET PROPN PROPN NOUN PUNCT NOUN VERB NOUN PUNCT",
+          heads=[7, 4, 3, 4, 0, 7, 7, 7, 7, 7], deps="prep det compound compound pobj punct nsubj ROOT dobj punct",
+          ents=[(2, 4, "ORG")]),
+        PARAGRAPH, second)
+
+
+def test_an_organisation_named_as_a_modifier_is_what_a_description_means_not_a_pronoun():
+    quote = ["“", "We regret it ,", "”"]
+    work = _scandal_then(S(quote + ["the", "bank", "said", "."], pos="PUNCT X PUNCT DET NOUN VERB PUNCT",
+                           heads=[5, 5, 5, 4, 5, 5, 5], deps="punct ccomp punct det nsubj ROOT punct"))
+    (q,) = run(work, candidate(work, "We regret it ,", "the bank", head="bank"))
+    assert q.speaker_name == "Acme Bank"  # "the bank" after "the Acme Bank scandal"
+    work = _scandal_then(S(quote + ["they", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+                           heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"))
+    (q,) = run(work, candidate(work, "We regret it ,", "they"))
+    assert not q.speaker_name  # the customers, not the bank the scandal is named after
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Republican Gov. Eric Holcomb spoke.", "Republican", True),
+    ("Labour Sen. Roe spoke.", "Labour", True),
+    ("the GOP-dominated Legislature met.", "GOP", True),
+    ("Russia-backed rebels fired.", "Russia", True),
+    ("Republican leaders met.", "Republican", False),  # a lowercase noun: for the parse to say
+    ("the Acme Union said.", "Acme Union", False),
+    ("Acme-Wells merged.", "Acme", False),
+])
+def test_a_mention_read_by_its_words_modifies_a_title_or_a_hyphenated_adjective(text, name, expected):
+    from quotegraph.pipeline.resolvers.context import modifies_what_follows
+
+    assert modifies_what_follows(text, text.index(name) + len(name)) is expected
+
+
 def test_the_readme_names_every_attribution_rule():
     """Every rule a statement can carry (``cue:<form>`` and the quote-first rules) is in the README's
     `rule` row for quotes, which the record definition generates."""

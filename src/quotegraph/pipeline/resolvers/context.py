@@ -16,11 +16,13 @@ from ...model import Mention
 from ..work import Candidate, Clause, Token, Work
 from .lexicon import TITLE_BEFORE, first_name_gender, gender_of_word, person_noun, title
 
-__all__ = ["Context", "Profile", "Referent", "Said", "Query", "Resolution", "role_word", "candidate_position", "name_words"]
+__all__ = ["Context", "Profile", "Referent", "Said", "Query", "Resolution", "role_word", "candidate_position", "name_words", "modifies_what_follows"]
 
 LONGEST_MENTION = 300  # no entity mention is longer than this many characters
 _AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NEXT_WORD = re.compile(r"[ \t]+([\w.]+)")
+_HYPHENATED = re.compile(r"[-‐][a-z]")
 
 
 @dataclass(slots=True)
@@ -170,7 +172,7 @@ class Context:
         ci, tok = hit
         clause = self.work.clauses[ci]
         if not any(t.dep for t in clause.tokens):
-            first = self.mentions_between(clause.span.start, clause.span.end)
+            first = [m for m in self.mentions_between(clause.span.start, clause.span.end) if not self._before_a_title(m[1])]
             return bool(first) and first[0][0] == start
         t = tok
         for _ in range(4):  # climb from the first word of the name to its head ("Ryan" -> "Suter")
@@ -187,10 +189,15 @@ class Context:
         if hit is None:
             return False
         ci, tok = hit
+        if not any(t.dep for t in self.work.clauses[ci].tokens):
+            return self._before_a_title(end)  # an unparsed sentence: read the words
         if tok.dep not in ("amod", "compound", "nmod") or tok.head == tok.i:
             return False
         head = self.work.clauses[ci].tokens[tok.head]
         return not (start <= head.start < end)
+
+    def _before_a_title(self, end: int) -> bool:
+        return modifies_what_follows(self.work.text, end)
 
     # --- the discourse, as the stage records it ----------------------------------------------------------
 
@@ -303,3 +310,13 @@ def role_word(word: str) -> str:
 def candidate_position(cand: Candidate) -> int:
     """Where a statement's speaker phrase is (or its content, when it has none)."""
     return cand.speaker_mention.start if cand.speaker_mention is not None else cand.spans[0].start
+
+
+def modifies_what_follows(text: str, end: int) -> bool:
+    """Is a mention ending at ``end``, read by its words, part of a longer name or description: a
+    title follows ("Republican *Gov.* Eric Holcomb") or it opens a hyphenated adjective ("the
+    GOP*-dominated* Legislature", "Russia*-backed* rebels")?"""
+    if _HYPHENATED.match(text, end):
+        return True
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1)[:1].isupper() and title(m.group(1)) is not None

@@ -80,7 +80,7 @@ def organisation_noun(ctx: Context, q: Query) -> Resolution | None:
     if best is not None:
         r = ctx.referent(best)
         return Resolution("organisation_noun", entity=best, name=r.name, kind=r.kind, plural=r.plural)
-    ref = antecedent(ctx, q.mention.start, "it")
+    ref = antecedent(ctx, q.mention.start, "it", modifier_kinds=("group",))
     if ref is None or ref.kind not in ("organisation", "group"):
         return None  # "the companies" after "the study found": not the study
     return Resolution("organisation_noun", entity=ref.entity, name=ref.name, kind=ref.kind, plural=ref.plural)

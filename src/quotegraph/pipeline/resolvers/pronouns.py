@@ -57,8 +57,11 @@ def _described_thing(r: Referent, kinds: tuple[str, ...]) -> bool:
     return bool(words) and (words[-1] in document_nouns() or words[-1] in channel_nouns())
 
 
-def antecedent(ctx: Context, start: int, word: str) -> Referent | None:
-    """What the pronoun ``word`` at offset ``start`` refers to, or None."""
+def antecedent(ctx: Context, start: int, word: str, *, modifier_kinds: tuple[str, ...] = _PLURAL) -> Referent | None:
+    """What the pronoun ``word`` at offset ``start`` refers to, or None. A mention of one of
+    ``modifier_kinds`` that only modifies a noun ("Republican Gov. Holcomb", "the GOP-dominated
+    Legislature", "the Wells Fargo scandal") is no antecedent: "they said" is not the party. A
+    description passes ``("group",)``: "the Wells Fargo scandal … the bank said" is Wells Fargo."""
     feats = pronoun_features(word)
     if feats is None:
         return None
@@ -72,7 +75,7 @@ def antecedent(ctx: Context, start: int, word: str) -> Referent | None:
         lo = max(lo, start - MAX_BACK)
         if lo >= hi and para != p:
             break
-        found = _in_paragraph(ctx, lo, hi, gender, plural, kinds)
+        found = _in_paragraph(ctx, lo, hi, gender, plural, kinds, modifier_kinds)
         if found is not None:
             return found
         if para != p and any(s.named for s in ctx.said_between(lo, hi)):
@@ -96,11 +99,10 @@ def introduced(ctx: Context, start: int, end: int, k: int) -> bool:
     return bool(_INTRODUCTION.match(ctx.work.text, end))
 
 
-def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds) -> Referent | None:
+def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds, modifier_kinds) -> Referent | None:
     said = ctx.said_between(lo, hi)
-    # a group named as a modifier ("Republican Gov. Holcomb", "Chinese officials") is no antecedent of "they"
     mentions = [m for m in ctx.mentions_between(lo, hi)
-                if ctx.clusters[m[2]].kind != "group" or not ctx.is_modifier(m[0], m[1])]
+                if ctx.clusters[m[2]].kind not in modifier_kinds or not ctx.is_modifier(m[0], m[1])]
     ok = lambda r: agrees(r, gender, plural, kinds)  # noqa: E731
     sentences = sorted({ctx.sentence_of(s.start) for s in said} | {ctx.sentence_of(m[0]) for m in mentions},
                        reverse=True)

@@ -276,6 +276,15 @@ def test_a_reply_in_its_own_frame_is_never_carried_from_the_previous_speaker(pip
     assert q.speaker.mention.text == speaker and q.cue.text == cue and q.speaker.name != "Smith"
 
 
+def test_a_frame_in_the_next_sentence_gives_the_quotation_its_channel_and_date(pipeline):
+    # the sentence split puts the frame after the question in a sentence of its own; its date, channel
+    # and the speaker's name are read there
+    body = ("“What is the incentive for China?” Jane Roe, a former fund official, said in an interview on "
+            "Wednesday in Washington.")
+    (q,) = _quotes(pipeline, body)
+    assert (q.speaker.name, q.cue.text, q.channel, q.said_on_evidence.text) == ("Jane Roe", "said", "interview", "on Wednesday")
+
+
 def test_a_quotation_naming_a_thing_inside_a_noun_phrase_is_not_a_statement(pipeline):
     body = ("While the “Meth. We’re on it.” campaign did not appeal to Julie Graham, she said she did not want to "
             "judge the campaign.")

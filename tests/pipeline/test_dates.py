@@ -45,6 +45,8 @@ def _resolve(phrase: str, today: date = MONDAY) -> tuple[str, str | None]:
         ("in July", "2021-07"),
         ("in December", "2020-12"),  # a later month is last year's
         ("in March 2020", "2020-03"),
+        ("in 2018", "2018"),
+        ("in 2030", None),  # a later year points forward
         ("last week", "2021-08"),  # 9-15 August: no single day, one month
         # relative days and weeks, ordinal days (issue 13)
         ("two days ago", "2021-08-14"),
@@ -122,6 +124,8 @@ def test_date_pattern_finds_the_expression_in_a_sentence(sentence: str, expected
         "He marched in step.",
         "Saturdays are quiet.",
         "They met monthly.",
+        "Turnout rose in 2018-19.",
+        "Prices rose in 2018 percent terms.",
     ],
 )
 def test_date_pattern_ignores_words_that_only_look_like_dates(sentence: str) -> None:
@@ -203,3 +207,22 @@ def test_an_expression_attached_to_the_cue_is_never_future():
              ("resign", "VERB", "ccomp", 1), (".", "PUNCT", "punct", 1)]
     _, cand = _work("She said on Monday she will resign.", "she will resign", "said", parse)
     assert cand.said_on == "2021-08-16"
+
+
+def test_a_year_dates_the_statement_only_when_it_attaches_to_the_cue():
+    # "Bornstein told CNN in 2018 that …": the year is the telling's
+    told = [("Bornstein", "PROPN", "nsubj", 1), ("told", "VERB", "ROOT", 1), ("CNN", "PROPN", "dobj", 1),
+            ("in", "ADP", "prep", 1), ("2018", "NUM", "pobj", 3), ("that", "SCONJ", "mark", 7),
+            ("Trump", "PROPN", "nsubj", 7), ("lied", "VERB", "ccomp", 1), (".", "PUNCT", "punct", 1)]
+    _, cand = _work("Bornstein told CNN in 2018 that Trump lied.", "that Trump lied", "told", told)
+    assert (cand.said_on, cand.said_on_evidence.text) == ("2018", "in 2018")
+    # "An aide who joined her in 2011 said …": the year is the joining's
+    joined = [("An", "DET", "det", 1), ("aide", "NOUN", "nsubj", 7), ("who", "PRON", "nsubj", 3),
+              ("joined", "VERB", "relcl", 1), ("her", "PRON", "dobj", 3), ("in", "ADP", "prep", 3),
+              ("2011", "NUM", "pobj", 5), ("said", "VERB", "ROOT", 7), ("it", "PRON", "nsubj", 9),
+              ("mattered", "VERB", "ccomp", 7), (".", "PUNCT", "punct", 7)]
+    _, cand = _work("An aide who joined her in 2011 said it mattered.", "it mattered", "said", joined)
+    assert (cand.said_on, cand.said_on_evidence) == (None, None)
+    # with no parse a year is never taken
+    _, cand = _work("Bornstein told CNN in 2018 that Trump lied.", "that Trump lied", "told")
+    assert cand.said_on_evidence is None

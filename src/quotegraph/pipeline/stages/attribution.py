@@ -414,6 +414,7 @@ class Attribution:
             frame_clause, cue = after
             subj, _ = subject_of(frame_clause, cue)
             cand.cue = work.mention(cue.start, cue.end)
+            cand.clause = ci + 1  # the frame's sentence: where its cue, channel and date are
             self._speaker(work, frame_clause, cand, subj)
             cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
         elif (surface := surface_frame(clause, region.outer.end)) is not None:

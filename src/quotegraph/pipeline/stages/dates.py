@@ -42,7 +42,8 @@ DATE_PATTERN = re.compile(
     r"|last year|this year|earlier this year)"
     rf"|(?P<md>{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?)"
     rf"|(?P<dm>(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:\s+\d{{4}})?)"
-    rf"|in\s+(?P<month>{_MON})(?:\s+(?P<myear>\d{{4}}))?)\b",
+    rf"|in\s+(?P<month>{_MON})(?:\s+(?P<myear>\d{{4}}))?"
+    r"|in\s+(?P<year>(?:19|20)\d\d)(?![\d-]|\s*(?:%|percent|per\s+cent)))\b",
     re.IGNORECASE,
 )
 # Expressions that can only point forward: never when a reported statement was made.
@@ -169,6 +170,9 @@ def resolve_expression(m: re.Match[str], article_date: date) -> str | None:
     phrase = m.group("md") or m.group("dm")
     if phrase:
         return _month_day(phrase, article_date)
+    if m.group("year"):
+        year = int(m.group("year"))
+        return f"{year:04d}" if year <= article_date.year else None  # "in 2030" points forward
     if m.group("month"):
         month = _month_index(m.group("month"))
         year = int(m.group("myear")) if m.group("myear") else article_date.year - (month > article_date.month)
@@ -226,6 +230,17 @@ def is_future(work: Work, clause: Clause | None, m: re.Match[str], cue_start: in
     return _FUTURE_BEFORE.search(work.text, lo, m.start()) is not None
 
 
+def dates_the_cue(clause: Clause, m: re.Match[str], cue_start: int | None) -> bool:
+    """Does the expression attach, by the parse, to the reporting verb itself ("told CNN in 2018",
+    "who in 2010 said")? A bare year mostly dates the events around a statement ("the talks it
+    abandoned in 2009", "a former aide who accompanied her in 2011, said"), so a year counts only then."""
+    if cue_start is None or not clause.tokens:
+        return False
+    t = _token_at(clause, m.start(), m.end())
+    v = _governing_verb(clause, t) if t is not None else None
+    return v is not None and clause.tokens[v].start == cue_start
+
+
 def _article_date(work: Work) -> date | None:
     try:
         return date.fromisoformat(work.date) if work.date else None
@@ -266,6 +281,8 @@ class Dates:
             if any(s.start <= m.start() < s.end for s in cand.spans):
                 continue
             if is_future(work, clause, m, cand.cue.start if cand.cue else None):
+                continue
+            if m.group("year") and not dates_the_cue(clause, m, cand.cue.start if cand.cue else None):
                 continue
             dist = abs(m.start() - anchor)
             if best is None or dist < best[0]:

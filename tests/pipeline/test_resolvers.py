@@ -225,6 +225,7 @@ def test_a_titled_name_is_a_person_whatever_the_recogniser_said():
     ("Which said the team won .", "PRON VERB DET NOUN VERB PUNCT", "Which"),
     ("You said the team won .", "PRON VERB DET NOUN VERB PUNCT", "You"),
     ("His said the team won .", "PRON VERB DET NOUN VERB PUNCT", "His"),
+    ("Whose presidency said the team won .", "PRON NOUN VERB DET NOUN VERB PUNCT", "Whose presidency"),
 ])
 def test_datelines_adjectives_and_function_words_are_never_names(sentence, pos, phrase):
     work = parsed(S(sentence, pos=pos))
@@ -325,6 +326,17 @@ def test_an_apposition_through_a_common_noun():
                     ents=[(5, 7, "PERSON")]))
     (q,) = run(work, candidate(work, "talks failed", "Another diplomat", head="diplomat", type="indirect"))
     assert q.speaker_name == "Kurt Volker"
+
+
+def test_a_quotation_in_apposition_names_no_one():
+    # the parser hangs the quotation on the noun as a proper-noun apposition
+    work = parsed(S(["The", "critic", ",", "“", "a narcissistic psychopath", "”", ",", "said", "talks", "failed", "."],
+                    pos="DET NOUN PUNCT PUNCT PROPN PUNCT PUNCT VERB NOUN VERB PUNCT",
+                    heads=[1, 7, 1, 4, 1, 4, 1, 7, 9, 7, 7],
+                    deps="det nsubj punct punct appos punct punct ROOT nsubj ccomp punct"))
+    assert work.clauses[0].tokens[4].region is not None
+    (q,) = run(work, candidate(work, "talks failed", "The critic", head="critic", type="indirect"))
+    assert q.speaker_name == "critic"
 
 
 @pytest.mark.parametrize("text, cut", [

@@ -20,7 +20,7 @@ __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person",
 _LABEL = re.compile(r"\s*:")
 # a phrase opening with one of these is a clause the parser took for a subject, never a name
 _ROLE_ADJECTIVES = frozenset("retired former acting interim outgoing incoming then".split())
-_CLAUSE_OPENERS = frozenset("but and or that what whether how why if when because although".split())
+_CLAUSE_OPENERS = frozenset("but and or that what whether how why if when because although whose".split())
 
 
 def is_paragraph_start(ctx: Context, start: int) -> bool:
@@ -73,6 +73,8 @@ def apposition(ctx: Context, q: Query) -> Resolution | None:
     clause = ctx.work.clauses[q.clause]
     for c in q.head.children:
         t = clause.tokens[c]
+        if t.region is not None:
+            continue  # a quotation in apposition ('whose presidency “will lead to civil war”') names no one
         if t.dep == "appos" and t.pos == "PROPN":
             k = ctx.entity_covering(t.start)
             if k is not None:

@@ -24,6 +24,11 @@ from quotegraph.pipeline.stages.entities import clean_name, kind_of
         ("Mr", "Mr"),  # a title alone is kept rather than emptied
         ("Ed's", "Ed"),
         ("Labour", "Labour"),
+        ("Trump’s “", "Trump"),  # a quotation mark the recogniser ran into the name
+        ("“Red Neck Country Club", "Red Neck Country Club"),
+        ('Robert C. "Bobby', "Robert C. Bobby"),  # an unpaired mark inside
+        ('Marcia "Cia" Price', 'Marcia "Cia" Price'),  # a nickname in paired marks stays
+        ("‘Tip’ O’Neill", "‘Tip’ O’Neill"),
     ],
 )
 def test_clean_name(text: str, expected: str) -> None:
@@ -82,3 +87,51 @@ def test_occurrences_of_a_name_elsewhere_are_whole_words() -> None:
     assert not occ.elsewhere("Clintons", text.index("Clintons"))
     assert occ.elsewhere("Clinton", text.index("Mrs. Clinton") + 5)
     assert not Occurrences("Ana").elsewhere("Ana", 0)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Botic van de Zanschulp 6-2", "Botic van de Zanschulp"),  # a tennis score
+    ("Smith (3)", "Smith"),
+    ("Superintendent Jennifer McCormick", "Jennifer McCormick"),
+    ("Louis XIV", "Louis XIV"),
+    ("John Smith 3rd", "John Smith 3rd"),
+])
+def test_person_name_drops_a_leading_role_and_a_trailing_score(name, expected):
+    from quotegraph.pipeline.stages.entities import person_name
+
+    assert person_name(name) == expected
+
+
+def _headline_work(headline: str, body: str):
+    from quotegraph.model import Article
+    from quotegraph.pipeline.work import Work
+
+    return Work.from_article(Article(id="t", text=f"{headline}\n\n{body}", date="2016-01-19"))
+
+
+@pytest.mark.parametrize("headline, name, label, body, expected", [
+    # the person an organisation run ends with: a known first name, then a surname written elsewhere
+    ("Flint Water Response Perfectly Captures The Difference Between Hillary Clinton", "Flint Water Response Perfectly "
+     "Captures The Difference Between Hillary Clinton", "ORG", "Clinton said it was slow.", ("Hillary Clinton", "PERSON")),
+    # the longest leading part written elsewhere; a person's when it opens with a first name
+    ("Trump Foundation Faces New Inquiry Over Gifts", "Trump Foundation Faces New Inquiry", "ORG",
+     "The Trump Foundation said it would comply.", ("Trump Foundation", "ORG")),
+    ("Eva Longoria Discussed Factions On Tuesday", "Eva Longoria Discussed Factions", "ORG",
+     "Eva Longoria said she was proud.", ("Eva Longoria", "PERSON")),
+    # else a trailing part of two words or more written elsewhere
+    ("Policies Created Conditions For Rise Of Islamic State", "Policies Created Conditions For Rise Of Islamic State",
+     "ORG", "Islamic State fighters fled.", ("Islamic State", "ORG")),
+    # else nothing: a headline is no organisation
+    ("White Supremacists Are Capitalizing On Fear", "White Supremacists Are Capitalizing", "ORG",
+     "Experts said the groups were growing.", None),
+    ("Conservatives Want To Put Liberals On Court", "Put Liberals On Court", "ORG", "The Court said no.", None),
+    # a short organisation name stays as it is
+    ("Acme Union Calls Strike Over Pay", "Acme Union", "ORG", "Workers said they would walk out.", ("Acme Union", "ORG")),
+])
+def test_a_headline_run_is_cut_to_the_name_the_article_writes(headline, name, label, body, expected):
+    from quotegraph.pipeline.stages.entities import headline_name
+
+    work = _headline_work(headline, body)
+    start = work.text.index(name)
+    got = headline_name(work, (0, len(headline)), (start, start + len(name), label))
+    assert (None if got is None else (work.text[got[0]:got[1]], got[2])) == expected

@@ -226,6 +226,7 @@ def test_a_titled_name_is_a_person_whatever_the_recogniser_said():
     ("You said the team won .", "PRON VERB DET NOUN VERB PUNCT", "You"),
     ("His said the team won .", "PRON VERB DET NOUN VERB PUNCT", "His"),
     ("Whose presidency said the team won .", "PRON NOUN VERB DET NOUN VERB PUNCT", "Whose presidency"),
+    ('datetime="2016-06 said the team won .', "NOUN VERB DET NOUN VERB PUNCT", 'datetime="2016-06'),
 ])
 def test_datelines_adjectives_and_function_words_are_never_names(sentence, pos, phrase):
     work = parsed(S(sentence, pos=pos))

@@ -87,11 +87,17 @@ TITLES = frozenset(
 GROUP_WORDS = re.compile(r"\b(group|caucus|mps|coalition|campaign|alliance|movement|bloc|union|network|"
                          r"democrats|republicans|supporters|critics|members|activists|voters|lawmakers)\b", re.I)
 _POSSESSIVE = re.compile(r"[’']s?$")
+_QUOTE_EDGES = re.compile(r"^[\s“”\"]+|[\s“”\"]+$")
 
 
 def clean_name(text: str) -> str:
-    """A canonical form of a name: no titles, no possessive, single spaces."""
-    words = re.sub(r"\s+", " ", text).strip(" ,.;:").split(" ")
+    """A canonical form of a name: no titles, no possessive, no quotation mark at either end or left
+    unpaired inside ("Trump’s “", "“Red Neck Country Club", 'Robert C. "Bobby'), single spaces."""
+    text = _QUOTE_EDGES.sub("", re.sub(r"\s+", " ", text))
+    for mark in ('"', "“", "”"):
+        if text.count(mark) % 2 and not ("“" in text and "”" in text):
+            text = text.replace(mark, "")
+    words = text.strip(" ,.;:").split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words.pop(0)
     name = " ".join(words)

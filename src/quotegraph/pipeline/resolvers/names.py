@@ -20,6 +20,7 @@ __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person",
 _LABEL = re.compile(r"\s*:")
 # a phrase opening with one of these is a clause the parser took for a subject, never a name
 _ROLE_ADJECTIVES = frozenset("retired former acting interim outgoing incoming then".split())
+_MARKUP = re.compile(r"[=<>{}|\\]")
 _CLAUSE_OPENERS = frozenset("but and or that what whether how why if when because although whose".split())
 
 
@@ -47,12 +48,14 @@ def joint(ctx: Context, q: Query) -> Resolution | None:
 
 def not_a_name(ctx: Context, q: Query) -> Resolution | None:
     """A dateline ("BUFFALO, N.Y. (AP) —"), a label ("UPDATED:", "Contributing:"), a lone adjective
-    ("Chinese"), a function word ("Which", "you")."""
+    ("Chinese"), a function word ("Which", "you"), markup ('datetime="2016-06')."""
     m = q.mention
     if _LABEL.match(ctx.work.text, m.end) and ctx.entity_covering(m.start) is None and " " not in m.text.strip() \
             and is_paragraph_start(ctx, m.start):
         return Resolution("not_a_name")
     word = m.text.strip().lower()
+    if _MARKUP.search(word):
+        return Resolution("not_a_name")  # 'datetime="2016-06': markup left in the text
     if word in FUNCTION_WORDS and word not in ("he", "him", "his", "she", "her", "they", "them", "it", "who",
                                                  "which", "that", "whom"):
         return Resolution("not_a_name")

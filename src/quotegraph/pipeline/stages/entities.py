@@ -66,7 +66,7 @@ class Entities:
                     run[1] = t.end
         kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
         occurrences = Occurrences(work.text)
-        kept = [headline_name(work, clause_of.get(m[0]), m, occurrences) for m in kept]
+        kept = [h for m in kept if (h := headline_name(work, clause_of.get(m[0]), m, occurrences)) is not None]
         work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
 
@@ -77,23 +77,39 @@ def headline_verb(t: Token) -> bool:
 
 
 def headline_name(work: Work, sentence: tuple[int, int] | None, m: tuple[int, int, str],
-                  occurrences: Occurrences | None = None) -> tuple[int, int, str]:
-    """A person's name in a title-case headline that ran on into the next word ("Clinton Plan for Taxes …",
-    "Elizabeth Warren Hammers …"): cut to the longest leading part the article writes elsewhere, when the
-    whole never recurs."""
+                  occurrences: Occurrences | None = None) -> tuple[int, int, str] | None:
+    """A name in a title-case headline that ran on into the next words, when the whole never recurs in
+    the article. A person's ("Clinton Plan for Taxes …", "Elizabeth Warren Hammers …") is cut to the
+    longest leading part the article writes elsewhere. An organisation's run of four words or more
+    ("Flint Water Response Perfectly Captures The Difference Between Bernie Sanders") is the person it
+    ends with (a known first name, then words the article writes elsewhere), else the longest leading
+    part the article writes elsewhere (a person's when it opens with a known first name), else the
+    longest trailing part of two words or more ("Policies Created Conditions for Rise of Islamic State"),
+    else no name at all (None)."""
     start, end, label = m
     text = work.text
-    if label != "PERSON" or sentence is None or not title_case(text[sentence[0]:sentence[1]]):
+    if label not in ("PERSON", "ORG") or sentence is None or not title_case(text[sentence[0]:sentence[1]]):
         return m
     occurrences = occurrences or Occurrences(text)
     name = text[start:end]
-    if occurrences.elsewhere(name, start):
+    words = [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", name)]
+    if occurrences.elsewhere(name, start) or (label == "ORG" and len(words) < 4):
         return m
-    words = list(re.finditer(r"\S+", name))
+    if label == "ORG":
+        for k in range(1, len(words) - 1):
+            ws, _ = words[k]
+            if first_name_gender(text[ws:words[k][1]]) and occurrences.elsewhere(text[words[k + 1][0]:end], words[k + 1][0]):
+                return (ws, end, "PERSON")
     for k in range(len(words) - 1, 0, -1):
-        cut = start + words[k - 1].end()
+        cut = words[k - 1][1]
         if occurrences.elsewhere(text[start:cut], start):
-            return (start, cut, label)
+            person = label == "ORG" and first_name_gender(text[start:words[0][1]]) is not None
+            return (start, cut, "PERSON" if person else label)  # "Eva Longoria Discussed Factions …"
+    if label == "ORG":
+        for k in range(1, len(words) - 1):  # a single trailing word ("… Liberals On Court") is no name
+            if occurrences.elsewhere(text[words[k][0]:end], words[k][0]):
+                return (words[k][0], end, label)
+        return None
     return m
 
 
@@ -156,6 +172,7 @@ def _strip_determiner(work: Work, start: int, end: int) -> int:
 
 
 _NOT_NAMES = FUNCTION_WORDS | {"the", "a", "an"}
+_MARKUP = re.compile(r"[=<>{}|\\]")
 
 
 def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[Cluster]:
@@ -165,8 +182,9 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         s = _strip_determiner(work, s, e)
         s = _after_credit_dash(work.text, s, e)
         name = clean_name(work.text[s:e])
-        if not name or not re.search(r"[A-Za-z]", name) or name.lower() in _NOT_NAMES:
-            continue  # "the" tagged alone as an organisation would be linked at every "the" of the text
+        if not name or not re.search(r"[A-Za-z]", name) or name.lower() in _NOT_NAMES or _MARKUP.search(name):
+            continue  # "the" tagged alone as an organisation would be linked at every "the" of the text;
+            # 'datetime="2016' is markup left in the text
         label = settle_label(work, s, e, label, name)
         if label == "PERSON":
             name = person_name(name)
@@ -273,10 +291,13 @@ def settle_label(work: Work, start: int, end: int, label: str, name: str) -> str
 
 
 def person_name(name: str) -> str:
-    """A person's name without a leading role word ("Superintendent Jennifer McCormick", "Coach X Y")."""
+    """A person's name without a leading role word ("Superintendent Jennifer McCormick", "Coach X Y") or
+    a trailing score or figure the recogniser ran into it ("Uchiyama 6-2", "Smith (3)")."""
     words = name.split()
     while len(words) > 2 and person_noun(words[0].lower()):
         words = words[1:]
+    while len(words) > 1 and re.fullmatch(r"[\d\W]+", words[-1]) and re.search(r"\d", words[-1]):
+        words = words[:-1]
     return " ".join(words)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 from importlib import resources
 
-__all__ = ["cues", "cue_kinds", "light_cues", "KINDS", "noun_cues", "channels", "lemma", "cue_forms", "inflections", "org_nouns",
+__all__ = ["cues", "cue_kinds", "light_cues", "KINDS", "noun_cues", "channels", "any_channel", "lemma", "lemma_lookup", "cue_forms", "inflections", "org_nouns",
            "channel_nouns", "light_cue_forms", "noun_cue_kinds", "document_nouns", "speech_nouns",
            "media_words"]
 
@@ -52,6 +53,13 @@ def light_cues() -> dict[tuple[str, str], float]:
 def channels() -> list[tuple[re.Pattern[str], str]]:
     """(compiled pattern, channel name) pairs, in file order."""
     return [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), channel) for pattern, channel in _rows("channels.tsv")]
+
+
+@lru_cache(maxsize=None)
+def any_channel() -> re.Pattern[str]:
+    """One pattern that matches wherever any of ``channels()`` does (a text it does not match holds no
+    channel word, so the patterns need not be tried one by one)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in channels()), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -103,6 +111,11 @@ def _lemma_table() -> dict[str, str]:
 def lemma(lower: str) -> str:
     """The lemma of a (lowercase) word, as far as the lexicons need it; else the word."""
     return _lemma_table().get(lower, lower)
+
+
+def lemma_lookup() -> Callable[[str, str], str]:
+    """``lemma`` as one bound look-up, ``lookup(lower, lower)``, for callers that lemmatise every token."""
+    return _lemma_table().get
 
 
 @lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from ...errors import PipelineError
 from ...nlp import load_model, parse_texts, recognise_texts
 from ..base import stage
-from ..lexicons import cue_forms, cues, lemma as lemma_of, light_cue_forms
+from ..lexicons import cue_forms, cues, lemma as lemma_of, lemma_lookup, light_cue_forms
 from ..work import Clause, Token, Work
 from .marks import QUOTE_MARKS
 
@@ -110,14 +110,16 @@ def _to_tokens(rows, pieces) -> list[Token]:
 
 
 def _shifted(rows, shift: int) -> list[Token]:
-    return [Token(i, idx + shift, idx + shift + len(text), text, lemma_of(lemma), pos, tag, dep, head, ent, iob, None)
-            for i, (idx, text, lemma, pos, tag, dep, head, ent, iob) in enumerate(rows)]
+    lookup = lemma_lookup()
+    return [Token(i, idx + shift, idx + shift + len(text), text, lookup(lower, lower), pos, tag, dep, head, ent, iob,
+                  None) for i, (idx, text, lower, pos, tag, dep, head, ent, iob) in enumerate(rows)]
 
 
 def _mapped(rows, pieces) -> list[Token]:
     starts = [p[0] for p in pieces]
     tokens = []
-    for i, (idx, text, lemma, pos, tag, dep, head, ent, iob) in enumerate(rows):
+    lookup = lemma_lookup()
+    for i, (idx, text, lower, pos, tag, dep, head, ent, iob) in enumerate(rows):
         k = bisect_right(starts, idx) - 1
         mstart, dstart, dend, region = pieces[k]
         if region is None:
@@ -126,7 +128,7 @@ def _mapped(rows, pieces) -> list[Token]:
         else:
             s, e = dstart, dend
             region = None if region == OPAQUE else region
-        tokens.append(Token(i, s, e, text, lemma_of(lemma), pos, tag, dep, head, ent, iob, region))
+        tokens.append(Token(i, s, e, text, lookup(lower, lower), pos, tag, dep, head, ent, iob, region))
     return tokens
 
 

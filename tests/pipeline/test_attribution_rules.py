@@ -250,3 +250,17 @@ def test_no_cue_test_accepts_a_part_of_speech_outside_the_cue_ones(pos: str) -> 
     assert pos not in _CUE_POS
     assert not any(is_cue(t) or is_noun_cue(clause, t) or light_partner(clause, t) is not None
                    or that_clause_cue(clause, t) for t in clause.tokens)
+
+
+def test_quote_type_counts_the_letters_and_digits_inside_quotation_marks() -> None:
+    from parsed import S, parsed as built
+
+    from quotegraph.pipeline.stages.attribution import quote_type
+
+    work = built(S("“ We won 2 seats , ” she said ."))
+    text = work.text
+    inner = Span(text.index("We"), text.index("seats") + len("seats"))
+    direct, regions = quote_type(work, [inner])
+    assert (direct, len(regions)) == ("direct", 1)
+    assert quote_type(work, [Span(inner.start, text.index("said") + 4)])[0] == "mixed"
+    assert quote_type(work, [Span(text.index("she"), text.index("said") + 4)]) == ("indirect", [])

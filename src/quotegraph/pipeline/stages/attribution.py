@@ -61,10 +61,10 @@ def quote_type(work: Work, spans: list[Span]) -> tuple[str, list[int]]:
     involved = sorted({k for _, _, k in hits})
     text = work.text
     for s in spans:
-        total += sum(1 for ch in text[s.start : s.end] if ch.isalnum())
+        total += sum(map(str.isalnum, text[s.start : s.end]))
         for rs, re_, _ in work.region_index.overlapping(s.start, s.end):
             lo, hi = max(rs, s.start), min(re_, s.end)
-            inside += sum(1 for ch in text[lo:hi] if ch.isalnum())
+            inside += sum(map(str.isalnum, text[lo:hi]))
     if total and inside == total:
         return "direct", involved
     return ("mixed" if inside else "indirect"), involved

@@ -129,9 +129,9 @@ class _Upstream:
         finally:
             self._extra = saved
 
-    def pipe(self, texts, batch_size: int = 64):
+    def pipe(self, texts, batch_size: int = 64, component_cfg: dict[str, dict[str, Any]] | None = None):
         with self._nlp.select_pipes(disable=self._off()):
-            yield from self._nlp.pipe(texts, batch_size=batch_size)
+            yield from self._nlp.pipe(texts, batch_size=batch_size, component_cfg=component_cfg)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._nlp, name)

@@ -213,3 +213,54 @@ def test_a_content_does_not_take_in_the_writers_connective() -> None:
     plain = parsed("Growth/NOUN/nsubj/1 slowed/VERB/ccomp/4 ,/PUNCT/punct/4 analysts/NOUN/nsubj/4 said/VERB/ROOT/4")
     assert _after_dateline(plain, [0, 1]) == [0, 1]
     assert _after_dateline(but, [1, 2, 3]) == [1, 2, 3]
+
+
+# issue 15: _cue_first skips tokens whose part of speech no cue test accepts, without asking them
+# (every word given the one part of speech: a lexicon verb, a that-clause verb, a reporting noun with
+# an "of" object and a light verb with its partner)
+_SENTENCE = "He said that she conceded that they drew criticism of fraud and lashed out ."
+
+
+def _cue_clause(pos: str) -> Clause:
+    from parsed import S, parsed as built
+
+    words = _SENTENCE.split()
+    heads = [1, 1, 4, 4, 1, 7, 7, 4, 7, 8, 9, 7, 7, 12, 1]
+    deps = "nsubj ROOT mark nsubj ccomp mark nsubj ccomp dobj prep pobj cc conj prt punct".split()
+    return built(S(words, pos=[pos] * len(words), heads=heads, deps=deps)).clauses[0]
+
+
+@pytest.mark.parametrize("pos", ["VERB", "AUX", "NOUN"])
+def test_some_cue_test_accepts_each_cue_part_of_speech(pos: str) -> None:
+    from quotegraph.pipeline.stages.attribution import _CUE_POS
+    from quotegraph.pipeline.stages.frames import is_cue, is_noun_cue, light_partner, that_clause_cue
+
+    clause = _cue_clause(pos)
+    assert pos in _CUE_POS
+    assert any(is_cue(t) or is_noun_cue(clause, t) or light_partner(clause, t) is not None or that_clause_cue(clause, t)
+               for t in clause.tokens)
+
+
+@pytest.mark.parametrize("pos", ["PROPN", "ADJ", "ADV", "PRON", "ADP", "X", "PUNCT", "PART", "SCONJ", "DET", ""])
+def test_no_cue_test_accepts_a_part_of_speech_outside_the_cue_ones(pos: str) -> None:
+    from quotegraph.pipeline.stages.attribution import _CUE_POS
+    from quotegraph.pipeline.stages.frames import is_cue, is_noun_cue, light_partner, that_clause_cue
+
+    clause = _cue_clause(pos)
+    assert pos not in _CUE_POS
+    assert not any(is_cue(t) or is_noun_cue(clause, t) or light_partner(clause, t) is not None
+                   or that_clause_cue(clause, t) for t in clause.tokens)
+
+
+def test_quote_type_counts_the_letters_and_digits_inside_quotation_marks() -> None:
+    from parsed import S, parsed as built
+
+    from quotegraph.pipeline.stages.attribution import quote_type
+
+    work = built(S("“ We won 2 seats , ” she said ."))
+    text = work.text
+    inner = Span(text.index("We"), text.index("seats") + len("seats"))
+    direct, regions = quote_type(work, [inner])
+    assert (direct, len(regions)) == ("direct", 1)
+    assert quote_type(work, [Span(inner.start, text.index("said") + 4)])[0] == "mixed"
+    assert quote_type(work, [Span(text.index("she"), text.index("said") + 4)]) == ("indirect", [])

@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from quotegraph.pipeline.lexicons import channels, cues, lemma, noun_cues
+from quotegraph.pipeline.lexicons import any_channel, channels, cues, lemma, lemma_lookup, noun_cues
 
 CUE_CLASSES = {"speech", "write", "think", "evidence", "object"}
 
@@ -75,6 +75,26 @@ def test_channel_patterns(phrase: str, expected: str) -> None:
 @pytest.mark.parametrize("phrase", ["Xavier said", "the statementary", "retweetable", "the texts"])
 def test_channel_patterns_match_whole_words_only(phrase: str) -> None:
     assert [c for p, c in channels() if p.search(phrase)] == []
+
+
+@pytest.mark.parametrize("phrase", ["said in a Facebook post", "told a news conference", "IN AN INTERVIEW", "at a rally",
+                                    "Xavier said", "the statementary", "retweetable", "the texts", "", "he said it"])
+def test_any_channel_matches_exactly_where_some_channel_pattern_does(phrase: str) -> None:
+    # issue 15: channel_words skips the patterns one by one when this finds nothing
+    some = any(p.search(phrase) for p, _ in channels())
+    assert (any_channel().search(phrase) is not None) == some
+
+
+def test_any_channel_finds_a_channel_word_inside_a_range_only() -> None:
+    text = "Xavier said it in an interview on Monday."
+    start = text.index("interview")
+    assert any_channel().search(text, 0, start) is None  # "in an" alone names no channel
+    assert any_channel().search(text, 0, len(text)) is not None
+
+
+@pytest.mark.parametrize("word", ["said", "says", "told", "claims", "tweeted", "xavier", "the"])
+def test_lemma_lookup_is_lemma(word: str) -> None:
+    assert lemma_lookup()(word, word) == lemma(word)
 
 
 @pytest.mark.parametrize(

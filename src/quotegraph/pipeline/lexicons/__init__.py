@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 from importlib import resources
 
-__all__ = ["cues", "cue_kinds", "light_cues", "KINDS", "noun_cues", "channels", "lemma", "cue_forms", "inflections", "org_nouns",
+__all__ = ["cues", "cue_kinds", "light_cues", "KINDS", "noun_cues", "channels", "any_channel", "lemma", "lemma_lookup", "verb_lemmas", "cue_forms", "inflections", "org_nouns",
            "channel_nouns", "light_cue_forms", "noun_cue_kinds", "document_nouns", "speech_nouns",
            "media_words"]
 
@@ -52,6 +53,15 @@ def light_cues() -> dict[tuple[str, str], float]:
 def channels() -> list[tuple[re.Pattern[str], str]]:
     """(compiled pattern, channel name) pairs, in file order."""
     return [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), channel) for pattern, channel in _rows("channels.tsv")]
+
+
+@lru_cache(maxsize=None)
+def any_channel() -> re.Pattern[str]:
+    """One pattern that matches wherever any of ``channels()`` does (a text it does not match holds no
+    channel word, so the patterns need not be tried one by one)."""
+    # named groups (a pattern's evidence "word") would clash once the patterns are joined
+    return re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', pattern.pattern)})" for pattern, _ in channels()),
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -109,6 +119,17 @@ def lemma(lower: str, pos: str | None = None) -> str:
         if base is not None:
             return base
     return _lemma_table().get(lower, lower)
+
+
+def lemma_lookup() -> Callable[[str, str], str]:
+    """``lemma`` as one bound look-up, ``lookup(lower, lower)``, for callers that lemmatise every token."""
+    return _lemma_table().get
+
+
+def verb_lemmas() -> dict[str, str]:
+    """Word form -> verb lemma for the forms a verb tag reads otherwise than ``lemma`` does
+    ("warning" -> "warn"), for callers that lemmatise every token."""
+    return _verb_table()
 
 
 @lru_cache(maxsize=None)

@@ -34,6 +34,9 @@ _FRAME_WORDS = 8
 _COLON_FRAME_WORDS = 20  # words of a sentence that ends in a colon and frames the quotation after it
 _LONGEST_FRAME_AFTER = 40  # words of a frame sentence after a quotation, its speaker's introduction included
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
+# The parts of speech a cue can have: is_cue takes verbs and auxiliaries, is_noun_cue nouns, and
+# light_partner and that_clause_cue verbs.
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
 _PHRASE_FORMS = ("object", "topic", "spoken-of", "predicative", "demand", "noun-topic", "light", "passive")
 _NAMING_DEPS = ("compound", "amod", "nmod", "poss")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
@@ -58,10 +61,10 @@ def quote_type(work: Work, spans: list[Span]) -> tuple[str, list[int]]:
     involved = sorted({k for _, _, k in hits})
     text = work.text
     for s in spans:
-        total += sum(1 for ch in text[s.start : s.end] if ch.isalnum())
+        total += sum(map(str.isalnum, text[s.start : s.end]))
         for rs, re_, _ in work.region_index.overlapping(s.start, s.end):
             lo, hi = max(rs, s.start), min(re_, s.end)
-            inside += sum(1 for ch in text[lo:hi] if ch.isalnum())
+            inside += sum(map(str.isalnum, text[lo:hi]))
     if total and inside == total:
         return "direct", involved
     return ("mixed" if inside else "indirect"), involved
@@ -150,6 +153,8 @@ class Attribution:
         for tok in clause.tokens:
             if tok.lemma == "accord" and tok.text.lower() == "according":
                 cand = self._according(work, ci, clause, tok)
+            elif tok.pos not in _CUE_POS:  # what none of the cue tests below accepts
+                continue
             elif is_cue(tok) or is_noun_cue(clause, tok) or light_partner(clause, tok) is not None or \
                     that_clause_cue(clause, tok):
                 cand = self._from_verb(work, ci, clause, tok)

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from ..base import stage
-from ..lexicons import channels, media_words
+from ..lexicons import any_channel, channels, media_words
 from ..work import Candidate, Proposal, Work
 
 __all__ = ["Channel", "find_channel", "channel_words", "addressee_channel"]
@@ -77,6 +77,8 @@ def channel_words(work: Work, clause: int) -> list[tuple[int, int, str]]:
     """Every channel word of a clause, ``(start, end, channel)``, by lexicon row then position
     (the order in which the nearest one wins a tie)."""
     span = work.clauses[clause].span
+    if any_channel().search(work.text, span.start, span.end) is None:  # most clauses name no channel
+        return []
     return [(*_evidence(m), channel) for pattern, channel in channels()
             for m in pattern.finditer(work.text, span.start, span.end)]
 

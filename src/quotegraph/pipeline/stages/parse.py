@@ -16,7 +16,7 @@ from bisect import bisect_right
 from ...errors import PipelineError
 from ...nlp import load_model, parse_texts, recognise_texts
 from ..base import stage
-from ..lexicons import cue_forms, cues, lemma as lemma_of, light_cue_forms
+from ..lexicons import cue_forms, cues, lemma as lemma_of, lemma_lookup, light_cue_forms, verb_lemmas
 from ..work import Clause, Token, Work
 from .marks import QUOTE_MARKS
 
@@ -98,6 +98,9 @@ def _mask_runs(masked: str, pieces):
     return "".join(out_text), out_pieces
 
 
+_VERBAL = ("VERB", "AUX")  # tags under which a form takes its verb lemma ("warning" -> "warn")
+
+
 def _to_tokens(rows, pieces) -> list[Token]:
     if len(pieces) == 1 and pieces[0][3] is None:  # nothing masked: one shift maps every offset
         tokens = _shifted(rows, pieces[0][1] - pieces[0][0])
@@ -110,14 +113,17 @@ def _to_tokens(rows, pieces) -> list[Token]:
 
 
 def _shifted(rows, shift: int) -> list[Token]:
-    return [Token(i, idx + shift, idx + shift + len(text), text, lemma_of(lemma, pos), pos, tag, dep, head, ent, iob, None)
-            for i, (idx, text, lemma, pos, tag, dep, head, ent, iob) in enumerate(rows)]
+    lookup, verbs = lemma_lookup(), verb_lemmas()
+    return [Token(i, idx + shift, idx + shift + len(text), text,
+                  (verbs.get(lower) if pos in _VERBAL else None) or lookup(lower, lower), pos, tag, dep, head, ent, iob,
+                  None) for i, (idx, text, lower, pos, tag, dep, head, ent, iob) in enumerate(rows)]
 
 
 def _mapped(rows, pieces) -> list[Token]:
     starts = [p[0] for p in pieces]
     tokens = []
-    for i, (idx, text, lemma, pos, tag, dep, head, ent, iob) in enumerate(rows):
+    lookup, verbs = lemma_lookup(), verb_lemmas()
+    for i, (idx, text, lower, pos, tag, dep, head, ent, iob) in enumerate(rows):
         k = bisect_right(starts, idx) - 1
         mstart, dstart, dend, region = pieces[k]
         if region is None:
@@ -126,7 +132,8 @@ def _mapped(rows, pieces) -> list[Token]:
         else:
             s, e = dstart, dend
             region = None if region == OPAQUE else region
-        tokens.append(Token(i, s, e, text, lemma_of(lemma, pos), pos, tag, dep, head, ent, iob, region))
+        lemma = (verbs.get(lower) if pos in _VERBAL else None) or lookup(lower, lower)
+        tokens.append(Token(i, s, e, text, lemma, pos, tag, dep, head, ent, iob, region))
     return tokens
 
 

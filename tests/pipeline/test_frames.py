@@ -238,3 +238,28 @@ def test_first_attribution():
     # a clause not closed by a break is no first attribution
     plain = parsed("He/PRON/nsubj/1 said/VERB/ROOT/1 it/PRON/nsubj/3 rose/VERB/ccomp/1")
     assert first_attribution(plain, cue_of(plain, "said"), 0) is None
+
+
+@pytest.mark.parametrize("spec, content", [
+    # the attitude and its clause: the clause is what was expressed ("expressed concern" is the cue)
+    ("Republicans/PROPN/nsubj/1 expressed/VERB/ROOT/1 concern/NOUN/dobj/1 that/SCONJ/mark/7 the/DET/det/5 "
+     "change/NOUN/nsubj/7 could/AUX/aux/7 lead/VERB/acl/2 to/ADP/prep/7 fraud/NOUN/pobj/8",
+     "that the change could lead to fraud"),
+    # a bare attitude and its preposition go with the cue; the content is the preposition's object
+    ("Aides/NOUN/nsubj/1 expressed/VERB/ROOT/1 dismay/NOUN/dobj/1 at/ADP/prep/2 his/PRON/poss/5 "
+     "treatment/NOUN/pobj/3 of/ADP/prep/5 the/DET/det/8 family/NOUN/pobj/6",
+     "his treatment of the family"),
+    # a determiner or modifier makes the noun phrase itself what was expressed
+    ("They/PRON/nsubj/1 expressed/VERB/ROOT/1 their/PRON/poss/3 support/NOUN/dobj/1 for/ADP/prep/3 "
+     "Trump/PROPN/pobj/4", "their support for Trump"),
+    ("He/PRON/nsubj/1 expressed/VERB/ROOT/1 deep/ADJ/amod/3 regret/NOUN/dobj/1 for/ADP/prep/3 "
+     "it/PRON/pobj/4", "deep regret for it"),
+    # a noun with nothing after it is the content
+    ("She/PRON/nsubj/1 expressed/VERB/ROOT/1 shock/NOUN/dobj/1", "shock"),
+    # another verb's object stays whole
+    ("She/PRON/nsubj/1 denied/VERB/ROOT/1 claims/NOUN/dobj/1 about/ADP/prep/2 the/DET/det/5 "
+     "deal/NOUN/pobj/3", "claims about the deal"),
+])
+def test_an_expressed_attitude_is_part_of_the_cue(spec, content):
+    form, _, text = judged(spec, "expressed" if "expressed" in spec else "denied")
+    assert (form, text) == ("object", content)

@@ -263,3 +263,20 @@ def test_first_attribution():
 def test_an_expressed_attitude_is_part_of_the_cue(spec, content):
     form, _, text = judged(spec, "expressed" if "expressed" in spec else "denied")
     assert (form, text) == ("object", content)
+
+
+@pytest.mark.parametrize("spec, content", [
+    # "referred to X as Y" names X as Y: both are what was said
+    ("He/PRON/nsubj/1 referred/VERB/ROOT/1 to/ADP/prep/1 demonstrators/NOUN/pobj/2 as/ADP/prep/1 "
+     "friends/NOUN/pobj/4", "demonstrators as friends"),
+    # without the "as" phrase the topic is the object of "to" alone
+    ("He/PRON/nsubj/1 referred/VERB/ROOT/1 to/ADP/prep/1 the/DET/det/4 convention/NOUN/pobj/2",
+     "the convention"),
+    # "spoke of X as Y" keeps to the topic: only "refer" names something
+    ("She/PRON/nsubj/1 spoke/VERB/ROOT/1 of/ADP/prep/1 reform/NOUN/pobj/2 as/ADP/prep/1 goal/NOUN/pobj/4",
+     "reform"),
+])
+def test_referred_to_as_names_what_was_said(spec, content):
+    verb = "referred" if "referred" in spec else "spoke"
+    form, _, text = judged(spec, verb)
+    assert (form, text) == ("topic", content)

@@ -186,7 +186,9 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
-            return "topic", _flatten(clause, topical[:1], drop_first=True)  # "spoke of X", "referred to X"
+            # "spoke of X", "referred to X"; "referred to X as Y" names X as Y, and that is what was said
+            named_as = [p for p in preps if p.text.lower() == "as" and p.i > topical[0].i] if verb.lemma == "refer" else []
+            return "topic", _flatten(clause, topical[:1] + named_as[:1], drop_first=True)
         if not _children(clause, verb, ("dobj", "dative", "ccomp", "oprd")):
             return "object", []  # "forced to defend not paying …": no object, nothing reported
         form = _object_form(clause, verb, picked, preps)

@@ -361,3 +361,20 @@ def test_a_content_starts_after_the_dateline(pipeline):
 ])
 def test_a_content_starts_after_the_writers_connective(pipeline, body, content):
     assert content in [q.text for q in _quotes(pipeline, body)]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Republicans have expressed concern that changing the policy could lead to voter fraud.",
+     "that changing the policy could lead to voter fraud"),
+    ("Several senators expressed dismay at the treatment of the family.", "the treatment of the family"),
+])
+def test_an_expressed_attitude_goes_with_the_cue(pipeline, body, content):
+    # one statement: the noun's own clause ("concern that …") is not reported a second time by the noun
+    (q,) = [q for q in _quotes(pipeline, body) if content in q.text]
+    assert q.text == content and q.cue.text == "expressed"
+
+
+def test_referred_to_as_takes_in_the_name_given(pipeline):
+    body = "Trump referred to the protesters as “thugs” at a rally in Ohio on Saturday."
+    (q,) = [q for q in _quotes(pipeline, body) if "protesters" in q.text]
+    assert q.text == "the protesters as “thugs”"

@@ -243,3 +243,45 @@ def test_first_attribution():
     # a clause not closed by a break is no first attribution
     plain = parsed("He/PRON/nsubj/1 said/VERB/ROOT/1 it/PRON/nsubj/3 rose/VERB/ccomp/1")
     assert first_attribution(plain, cue_of(plain, "said"), 0) is None
+
+
+@pytest.mark.parametrize("spec, content", [
+    # the attitude and its clause: the clause is what was expressed ("expressed concern" is the cue)
+    ("Republicans/PROPN/nsubj/1 expressed/VERB/ROOT/1 concern/NOUN/dobj/1 that/SCONJ/mark/7 the/DET/det/5 "
+     "change/NOUN/nsubj/7 could/AUX/aux/7 lead/VERB/acl/2 to/ADP/prep/7 fraud/NOUN/pobj/8",
+     "that the change could lead to fraud"),
+    # a bare attitude and its preposition go with the cue; the content is the preposition's object
+    ("Aides/NOUN/nsubj/1 expressed/VERB/ROOT/1 dismay/NOUN/dobj/1 at/ADP/prep/2 his/PRON/poss/5 "
+     "treatment/NOUN/pobj/3 of/ADP/prep/5 the/DET/det/8 family/NOUN/pobj/6",
+     "his treatment of the family"),
+    # a determiner or modifier makes the noun phrase itself what was expressed
+    ("They/PRON/nsubj/1 expressed/VERB/ROOT/1 their/PRON/poss/3 support/NOUN/dobj/1 for/ADP/prep/3 "
+     "Trump/PROPN/pobj/4", "their support for Trump"),
+    ("He/PRON/nsubj/1 expressed/VERB/ROOT/1 deep/ADJ/amod/3 regret/NOUN/dobj/1 for/ADP/prep/3 "
+     "it/PRON/pobj/4", "deep regret for it"),
+    # a noun with nothing after it is the content
+    ("She/PRON/nsubj/1 expressed/VERB/ROOT/1 shock/NOUN/dobj/1", "shock"),
+    # another verb's object stays whole
+    ("She/PRON/nsubj/1 denied/VERB/ROOT/1 claims/NOUN/dobj/1 about/ADP/prep/2 the/DET/det/5 "
+     "deal/NOUN/pobj/3", "claims about the deal"),
+])
+def test_an_expressed_attitude_is_part_of_the_cue(spec, content):
+    form, _, text = judged(spec, "expressed" if "expressed" in spec else "denied")
+    assert (form, text) == ("object", content)
+
+
+@pytest.mark.parametrize("spec, content", [
+    # "referred to X as Y" names X as Y: both are what was said
+    ("He/PRON/nsubj/1 referred/VERB/ROOT/1 to/ADP/prep/1 demonstrators/NOUN/pobj/2 as/ADP/prep/1 "
+     "friends/NOUN/pobj/4", "demonstrators as friends"),
+    # without the "as" phrase the topic is the object of "to" alone
+    ("He/PRON/nsubj/1 referred/VERB/ROOT/1 to/ADP/prep/1 the/DET/det/4 convention/NOUN/pobj/2",
+     "the convention"),
+    # "spoke of X as Y" keeps to the topic: only "refer" names something
+    ("She/PRON/nsubj/1 spoke/VERB/ROOT/1 of/ADP/prep/1 reform/NOUN/pobj/2 as/ADP/prep/1 goal/NOUN/pobj/4",
+     "reform"),
+])
+def test_referred_to_as_names_what_was_said(spec, content):
+    verb = "referred" if "referred" in spec else "spoke"
+    form, _, text = judged(spec, verb)
+    assert (form, text) == ("topic", content)

@@ -188,11 +188,17 @@ class Attribution:
             return c.rule in _SYNTAX_ONLY and any(o is not c and o.spans and o.rule not in _SYNTAX_ONLY and
                                                  any(s.overlap(t) for s in c.spans for t in o.spans) for o in out)
 
+        def restated(c: Candidate, kept: list[Candidate]) -> bool:
+            """Two cues of one sentence reporting the same content are one statement, the first cue's
+            ("expressed concern that …": the verb reports the clause, and so does its noun)."""
+            return bool(c.spans) and any(o is not c and o.spans == c.spans and o.cue.start < c.cue.start for o in kept)
+
         for c in out:
             for o in out:
                 if o is not c and o.spans and c.spans and inside(c, o) and not inside(o, c):
                     self._end_before_second(work, clause, o, c)
         kept = [c for c in out if not dominated(c) and not yields(c)]
+        kept = [c for c in kept if not restated(c, kept)]
         for c in kept:
             if unrealised(c):
                 c.kind = "intention"  # part of what someone would not say, not a statement made

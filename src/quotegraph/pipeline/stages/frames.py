@@ -186,7 +186,9 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
-            return "topic", _flatten(clause, topical[:1], drop_first=True)  # "spoke of X", "referred to X"
+            # "spoke of X", "referred to X"; "referred to X as Y" names X as Y, and that is what was said
+            named_as = [p for p in preps if p.text.lower() == "as" and p.i > topical[0].i] if verb.lemma == "refer" else []
+            return "topic", _flatten(clause, topical[:1] + named_as[:1], drop_first=True)
         if not _children(clause, verb, ("dobj", "dative", "ccomp", "oprd")):
             return "object", []  # "forced to defend not paying …": no object, nothing reported
         form = _object_form(clause, verb, picked, preps)
@@ -226,7 +228,37 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         spoken_of = _spoken_of(clause, verb)
         if spoken_of:
             return "spoken-of", spoken_of
-    return "object", _flatten(clause, picked)
+    attitude = _attitude_content(clause, verb, picked)
+    return "object", attitude if attitude else _flatten(clause, picked)
+
+
+# Verbs whose object names an attitude toward what follows it ("expressed concern that …", "expressed dismay at …").
+_ATTITUDE_VERBS = frozenset(("express",))
+_ATTITUDE_PREPS = frozenset(("about", "at", "for", "over", "with", "in", "of", "on"))
+_NOUN_MODIFIERS = ("det", "poss", "amod", "nummod", "compound")
+
+
+def _attitude_content(clause: Clause, verb: Token, picked: list[Token]) -> list[int]:
+    """What an attitude the cue expresses is about: in "expressed concern that the plan would fail" or "expressed
+    dismay at Mr. Trump's treatment of …", the noun and its preposition go with the cue ("expressed concern",
+    "expressed dismay at") and the content is the clause or the object after them. A noun with a determiner or a
+    modifier before a preposition ("their support for Trump", "a deep regret for …") is itself what was expressed
+    and stays; [] when the rule does not apply."""
+    if verb.lemma not in _ATTITUDE_VERBS or len(picked) != 1 or picked[0].pos != "NOUN" or picked[0].region is not None:
+        return []
+    noun = picked[0]
+    after = [clause.tokens[c] for c in noun.children if c > noun.i]
+    if not after or min(clause.subtree(after[0].i)) != noun.i + 1:
+        return []
+    first = after[0]
+    if first.dep in ("acl", "ccomp", "relcl", "appos") and first.pos in ("VERB", "AUX") and \
+            _children(clause, first, SUBJECT_DEPS):
+        return clause.subtree(first.i)  # "concern that …", "confidence it was …"
+    modified = any(clause.tokens[c].dep in _NOUN_MODIFIERS and c < noun.i for c in noun.children)
+    if first.dep == "prep" and first.text.lower() in _ATTITUDE_PREPS and not modified and \
+            _children(clause, first, ("pobj", "pcomp")):
+        return [i for i in clause.subtree(first.i) if i != first.i]  # "dismay at …", "concern about …"
+    return []
 
 
 _SPOKEN_OF_PREPS = frozenset(("about", "of", "against", "over", "on"))

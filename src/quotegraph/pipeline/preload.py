@@ -61,6 +61,8 @@ def preload(value: str | None) -> bool:
         spec = json.loads(value)
         settings, name = spec["settings"], spec["loader"]
         loader = _resolve(name) if name else None
+        if name and loader is None:
+            return False  # never the default pipeline in place of one the server cannot import
         pipeline = get_pipeline(settings, loader)
         if loader is None:
             pipeline(Article("quotegraph-warm-up", WARMUP_TEXT))

@@ -72,7 +72,8 @@ _POOL_PRELOAD = [*_PRELOAD, "quotegraph.pipeline.preload"]
 class WorkerUsage:
     """What the pool's workers reported: pid -> latest ``{"cpu_seconds", "peak_rss_mb"}``.
 
-    Figures are cumulative per worker (its start-up and model load included)
+    Figures are cumulative per worker (its start-up included, and its model
+    load when it could not use the fork server's, see ``preload``)
     and taken at the end of each task, so the last report of a worker covers
     all of its work but the moments after its last task.
     """

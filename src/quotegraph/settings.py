@@ -51,7 +51,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_heavy_searches", 2, "Costly searches (article text, FTS syntax, many words) the server runs at once; more wait, then get E608.", int),
     Setting("allowed_hosts", "", "Extra Host names the server answers besides loopback names and --host (comma-separated; * for any).", str),
     Setting("trusted_proxies", "", "Proxy addresses whose X-Forwarded-* headers are honoured (comma-separated); none by default.", str),
-    Setting("partition_size", 1000, "Articles per batch partition (one Parquet shard each).", int),
+    Setting("partition_size", 0, "Articles per batch partition (one Parquet shard each); 0 sizes them from the input: about 4 partitions a worker, at most 1000 articles and 16 MiB of input each, and a resumed run keeps the size it started with.", int),
     Setting("engine", "local", "Batch engine: local (a process pool) or dask (a Dask distributed cluster).", str),
     Setting("scheduler", "", "Dask scheduler address for batch --engine dask; empty starts a local cluster on 127.0.0.1.", str),
 )

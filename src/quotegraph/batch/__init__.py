@@ -10,6 +10,7 @@ imported here, so that ``extract_many`` costs no pyarrow or Dask import):
   the Spark/Ray adapters ``process_arrow``, ``process_batch``, ``process_pandas``;
 * ``plan`` and ``parquet``: deterministic partitions, shards, markers and the
   manifest; ``read_documents`` reads a batch output back;
+* ``sizing``: partition sizes derived from the input when none is set;
 * ``engines`` (local) and ``cluster`` (Dask) compute partitions;
 * ``corpus``: the corpus pass after extraction: speakers and merged
   statements across articles (``run_corpus``, ``read_corpus``);

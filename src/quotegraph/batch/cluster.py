@@ -33,7 +33,7 @@ Client, KilledWorker, LocalCluster, as_completed = (_distributed.Client, _distri
                                                    _distributed.LocalCluster, _distributed.as_completed)
 WorkerPlugin = import_optional("distributed.diagnostics.plugin", extra="batch", feature="the Dask engine").WorkerPlugin
 
-__all__ = ["PipelinePlugin", "local_cluster", "connect", "run_dask", "run_partition", "extract_isolated"]
+__all__ = ["PipelinePlugin", "local_cluster", "connect", "cluster_threads", "run_dask", "run_partition", "extract_isolated"]
 
 Advance = Callable[[int, str], None]
 
@@ -112,6 +112,15 @@ def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster |
         return Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect")), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise BatchError("E505", address=scheduler, detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+def cluster_threads(scheduler: str) -> int:
+    """The worker threads of the cluster at ``scheduler`` (at least 1), to size partitions for it."""
+    client, _ = connect(scheduler, 1)
+    try:
+        return max(1, sum(client.nthreads().values()))
+    finally:
+        client.close()
 
 
 def run_partition(out: str, name: str, index: int, records: list[dict[str, Any]], settings: Mapping[str, Any],

@@ -123,14 +123,17 @@ class BatchPlan:
     settings: dict[str, Any]
     files: list[dict[str, Any]] = field(default_factory=list)
     fingerprint: str = ""
+    sizing: dict[str, Any] = field(default_factory=lambda: {"from": "setting"})  # how partition_size was chosen
 
     @classmethod
-    def make(cls, inputs: Sequence[str | Path], partition_size: int, settings: Mapping[str, Any]) -> "BatchPlan":
-        """Stat the inputs and compute the fingerprint (raises a coded error for a missing input)."""
-        files = input_files(inputs)
+    def make(cls, inputs: Sequence[str | Path], partition_size: int, settings: Mapping[str, Any], *,
+             files: list[dict[str, Any]] | None = None, sizing: Mapping[str, Any] | None = None) -> "BatchPlan":
+        """Stat the inputs (unless ``files`` are given) and compute the fingerprint (a coded error for a missing input)."""
+        files = input_files(inputs) if files is None else files
         fp = fingerprint(files, partition_size, settings)
-        return cls([str(p) for p in inputs], partition_size, dict(settings), files, fp)
+        return cls([str(p) for p in inputs], partition_size, dict(settings), files, fp,
+                   dict(sizing or {"from": "setting"}))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"inputs": self.inputs, "partition_size": self.partition_size, "settings": self.settings,
-                "files": self.files, "inputs_fingerprint": self.fingerprint}
+        return {"inputs": self.inputs, "partition_size": self.partition_size, "partition_sizing": self.sizing,
+                "settings": self.settings, "files": self.files, "inputs_fingerprint": self.fingerprint}

@@ -19,7 +19,7 @@ from ..errors import BatchError
 from ..ingest import read_paths
 from ..settings import resolve
 from .parquet import OutputDir
-from .plan import BatchPlan, Partition, partitions
+from .plan import BatchPlan, Partition, fingerprint, input_files, partitions
 from .records import pipeline_settings
 
 __all__ = ["BatchReport", "run_batch", "ENGINES", "FINGERPRINT_SETTINGS"]
@@ -105,8 +105,8 @@ def run_batch(
     given.update({k: v for k, v in (("partition_size", partition_size), ("processes", processes)) if v is not None})
     opts = resolve(**given)
     pipe = pipeline_settings(opts)
-    plan = BatchPlan.make(inputs, opts.partition_size, {k: opts[k] for k in FINGERPRINT_SETTINGS})
     target = OutputDir(out)
+    plan = _plan(inputs, opts, target, engine, scheduler)
     target.open(plan)
     run_id = uuid.uuid4().hex
     report = BatchReport(str(out), plan.fingerprint, engine)
@@ -129,6 +129,38 @@ def run_batch(
         report.corpus = _corpus_pass(out, engine, scheduler, opts.processes, aliases).to_dict()
     report.seconds = time.monotonic() - started
     return report
+
+
+def _plan(inputs: Sequence[str | Path], opts: Mapping[str, Any], target: OutputDir, engine: str,
+          scheduler: str | None) -> BatchPlan:
+    """The batch's plan, with its partition size: the setting, the one the batch in ``target`` started with, or derived.
+
+    A size of 0 (the default) means "from the input" (``quotegraph.batch.sizing``).
+    """
+    from .sizing import count_articles, derive_size, resumed_size
+
+    settings = {k: opts[k] for k in FINGERPRINT_SETTINGS}
+    files = input_files(inputs)
+    if opts["partition_size"] != 0:
+        return BatchPlan.make(inputs, opts["partition_size"], settings, files=files)
+    manifest = target.manifest() if target.path.is_dir() else None
+    size = resumed_size(manifest, lambda n: fingerprint(files, n, settings))
+    if size is not None:
+        return BatchPlan.make(inputs, size, settings, files=files,
+                              sizing=manifest.get("partition_sizing") or {"from": "setting"})
+    articles, workers = count_articles(files), _workers(engine, scheduler, int(opts["processes"]))
+    total = sum(f.get("size", 0) for f in files)
+    sizing = {"from": "input", "articles": articles, "bytes": total, "workers": workers}
+    return BatchPlan.make(inputs, derive_size(articles, total, workers), settings, files=files, sizing=sizing)
+
+
+def _workers(engine: str, scheduler: str | None, processes: int) -> int:
+    """How many partitions can run at once: the local processes, or the remote cluster's worker threads."""
+    if engine == "dask" and scheduler:
+        from .cluster import cluster_threads
+
+        return cluster_threads(scheduler)
+    return max(1, processes)
 
 
 def _corpus_pass(out: str | Path, engine: str, scheduler: str | None, processes: int,

@@ -42,6 +42,9 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], out: str, engine: str | N
     file, or a directory of such files. Partition k holds articles
     [k*N, (k+1)*N) in input order; each is committed atomically, and a rerun
     with the same inputs computes only the partitions that are missing.
+    Without --partition-size, N is derived from the input (the articles
+    counted, about 4 partitions per worker, at most 1000 articles and 16 MiB
+    each) and recorded in the manifest; a rerun reuses it.
     With --engine dask and no --scheduler, a local cluster of --processes
     workers is started on 127.0.0.1.
     """

@@ -367,7 +367,7 @@ def format_bench(results: list[Measurement], *, corpus: str = "", processes: int
                              f"{qg.words_per_cpu_s / base.words_per_cpu_s:.2f}x words/CPU-s")
         if qg.processes > 1 and qg.worker_cpu_seconds:
             lines.append(f"quotegraph pool workers reported {qg.worker_cpu_seconds:.2f} CPU s of the {qg.cpu_seconds:.2f} "
-                         "(start-up and model load included)")
+                         "(the rest: this process and the fork server, which loads the model the workers share)")
         if qg.rejected:
             lines.append(f"quotegraph rejected {qg.rejected} document(s) (counted in the timing)")
     return "\n".join(lines)

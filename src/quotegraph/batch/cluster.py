@@ -17,7 +17,6 @@ that kills its worker is lost, as a ``Rejected`` row (E501).
 from __future__ import annotations
 
 import logging
-import os
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Mapping
 
@@ -106,19 +105,11 @@ def _preloading(settings: Mapping[str, Any] | None, loader: Any) -> Iterator[Non
     from distributed.utils import get_mp_context
 
     from ..pipeline.pool import _POOL_PRELOAD
-    from ..pipeline.preload import PRELOAD_ENV, describe
+    from ..pipeline.preload import announced
 
     get_mp_context().set_forkserver_preload(["distributed", *_POOL_PRELOAD, __name__])
-    value, previous = describe(settings, loader), os.environ.get(PRELOAD_ENV)
-    if value is not None:
-        os.environ[PRELOAD_ENV] = value
-    try:
+    with announced(settings, loader):
         yield
-    finally:
-        if previous is None:
-            os.environ.pop(PRELOAD_ENV, None)
-        else:
-            os.environ[PRELOAD_ENV] = previous
 
 
 def connect(scheduler: str | None, workers: int, *, settings: Mapping[str, Any] | None = None,

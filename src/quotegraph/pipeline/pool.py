@@ -50,7 +50,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from ..errors import BatchError
 from ..model import Article, Document, Rejected
-from .preload import PRELOAD_ENV, describe
+from .preload import announced
 from .worker import Loader, extract_chunk, get_pipeline, init_worker, run_chunk
 
 __all__ = ["extract_many", "DEFAULT_CHUNKSIZE", "IN_FLIGHT_PER_PROCESS", "START_METHOD", "SHUTDOWN_TIMEOUT", "WorkerUsage"]
@@ -276,16 +276,8 @@ def _start_fork_server(context: Any, settings: Mapping[str, Any] | None, loader:
     from multiprocessing import forkserver
 
     context.set_forkserver_preload(_POOL_PRELOAD)
-    value, previous = describe(settings, loader), os.environ.get(PRELOAD_ENV)
-    if value is not None:
-        os.environ[PRELOAD_ENV] = value
-    try:
+    with announced(settings, loader):
         forkserver.ensure_running()
-    finally:
-        if previous is None:
-            os.environ.pop(PRELOAD_ENV, None)
-        else:
-            os.environ[PRELOAD_ENV] = previous
 
 
 def _shutdown(executor: ProcessPoolExecutor, timeout: float | None = None) -> None:

@@ -22,12 +22,13 @@ import gc
 import importlib
 import json
 import os
-from typing import Any, Mapping
+from contextlib import contextmanager
+from typing import Any, Iterator, Mapping
 
 from ..model import Article
 from .worker import Loader, get_pipeline
 
-__all__ = ["PRELOAD_ENV", "WARMUP_TEXT", "describe", "preload"]
+__all__ = ["PRELOAD_ENV", "WARMUP_TEXT", "announced", "describe", "preload"]
 
 PRELOAD_ENV = "QUOTEGRAPH_POOL_PRELOAD"
 # Quotes, a cue, named speakers and a date: enough to run every stage of the default pipeline once.
@@ -51,6 +52,22 @@ def describe(settings: Mapping[str, Any] | None, loader: Loader | None) -> str |
         return json.dumps({"settings": None if settings is None else dict(settings), "loader": name})
     except (TypeError, ValueError):
         return None
+
+
+@contextmanager
+def announced(settings: Mapping[str, Any] | None, loader: Loader | None) -> Iterator[None]:
+    """While this holds, a fork server that starts reads this pipeline from ``PRELOAD_ENV`` (the
+    variable is set only for that moment and restored after)."""
+    value, previous = describe(settings, loader), os.environ.get(PRELOAD_ENV)
+    if value is not None:
+        os.environ[PRELOAD_ENV] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(PRELOAD_ENV, None)
+        else:
+            os.environ[PRELOAD_ENV] = previous
 
 
 def preload(value: str | None) -> bool:

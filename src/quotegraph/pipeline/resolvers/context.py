@@ -172,7 +172,7 @@ class Context:
         ci, tok = hit
         clause = self.work.clauses[ci]
         if not any(t.dep for t in clause.tokens):
-            first = [m for m in self.mentions_between(clause.span.start, clause.span.end) if not self._before_a_title(m[1])]
+            first = [m for m in self.mentions_between(clause.span.start, clause.span.end) if not modifies_what_follows(self.work.text, m[1])]
             return bool(first) and first[0][0] == start
         t = tok
         for _ in range(4):  # climb from the first word of the name to its head ("Ryan" -> "Suter")
@@ -190,14 +190,11 @@ class Context:
             return False
         ci, tok = hit
         if not any(t.dep for t in self.work.clauses[ci].tokens):
-            return self._before_a_title(end)  # an unparsed sentence: read the words
+            return modifies_what_follows(self.work.text, end)  # an unparsed sentence: read the words
         if tok.dep not in ("amod", "compound", "nmod") or tok.head == tok.i:
             return False
         head = self.work.clauses[ci].tokens[tok.head]
         return not (start <= head.start < end)
-
-    def _before_a_title(self, end: int) -> bool:
-        return modifies_what_follows(self.work.text, end)
 
     # --- the discourse, as the stage records it ----------------------------------------------------------
 

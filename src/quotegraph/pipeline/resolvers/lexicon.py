@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["TITLES", "GROUP_WORDS", "clean_name", "first_name_gender", "title", "person_noun", "gender_of_word", "TITLE_BEFORE"]
+__all__ = ["TITLES", "GROUP_WORDS", "clean_name", "first_name_gender", "title", "person_noun", "gender_of_word", "TITLE_BEFORE", "MARKUP"]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -87,6 +87,8 @@ TITLES = frozenset(
 GROUP_WORDS = re.compile(r"\b(group|caucus|mps|coalition|campaign|alliance|movement|bloc|union|network|"
                          r"democrats|republicans|supporters|critics|members|activists|voters|lawmakers)\b", re.I)
 _POSSESSIVE = re.compile(r"[’']s?$")
+# Characters no name holds, only markup left in a text ('datetime="2016', '@user</tweet>').
+MARKUP = re.compile(r"[=<>{}|\\]")
 _QUOTE_EDGES = re.compile(r"^[\s“”\"]+|[\s“”\"]+$")
 
 

@@ -12,7 +12,7 @@ import re
 
 from ..lexicons import org_nouns
 from .context import Context, Query, Resolution
-from .lexicon import GROUP_WORDS, TITLE_BEFORE, TITLES, clean_name, first_name_gender, person_noun, title
+from .lexicon import GROUP_WORDS, MARKUP, TITLE_BEFORE, TITLES, clean_name, first_name_gender, person_noun, title
 from .phrases import FUNCTION_WORDS, is_dateline, noun_phrase
 
 __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person", "surname"]
@@ -20,7 +20,6 @@ __all__ = ["joint", "not_a_name", "apposition", "named_entity", "titled_person",
 _LABEL = re.compile(r"\s*:")
 # a phrase opening with one of these is a clause the parser took for a subject, never a name
 _ROLE_ADJECTIVES = frozenset("retired former acting interim outgoing incoming then".split())
-_MARKUP = re.compile(r"[=<>{}|\\]")
 _CLAUSE_OPENERS = frozenset("but and or that what whether how why if when because although whose".split())
 
 
@@ -54,7 +53,7 @@ def not_a_name(ctx: Context, q: Query) -> Resolution | None:
             and is_paragraph_start(ctx, m.start):
         return Resolution("not_a_name")
     word = m.text.strip().lower()
-    if _MARKUP.search(word):
+    if MARKUP.search(word):
         return Resolution("not_a_name")  # 'datetime="2016-06': markup left in the text
     if word in FUNCTION_WORDS and word not in ("he", "him", "his", "she", "her", "they", "them", "it", "who",
                                                  "which", "that", "whom"):

@@ -15,7 +15,7 @@ from bisect import bisect_right, insort
 from ...model import Mention
 from ..base import stage
 from ..lexicons import org_nouns
-from ..resolvers.lexicon import GROUP_WORDS, TITLE_BEFORE, clean_name, first_name_gender, person_noun, title
+from ..resolvers.lexicon import GROUP_WORDS, MARKUP, TITLE_BEFORE, clean_name, first_name_gender, person_noun, title
 from ..resolvers.phrases import FUNCTION_WORDS, is_dateline
 from ..work import Cluster, Proposal, Token, Work
 from .speaker_choice import speech_cue
@@ -172,7 +172,6 @@ def _strip_determiner(work: Work, start: int, end: int) -> int:
 
 
 _NOT_NAMES = FUNCTION_WORDS | {"the", "a", "an"}
-_MARKUP = re.compile(r"[=<>{}|\\]")
 
 
 def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[Cluster]:
@@ -182,7 +181,7 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         s = _strip_determiner(work, s, e)
         s = _after_credit_dash(work.text, s, e)
         name = clean_name(work.text[s:e])
-        if not name or not re.search(r"[A-Za-z]", name) or name.lower() in _NOT_NAMES or _MARKUP.search(name):
+        if not name or not re.search(r"[A-Za-z]", name) or name.lower() in _NOT_NAMES or MARKUP.search(name):
             continue  # "the" tagged alone as an organisation would be linked at every "the" of the text;
             # 'datetime="2016' is markup left in the text
         label = settle_label(work, s, e, label, name)

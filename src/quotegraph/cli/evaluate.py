@@ -200,7 +200,9 @@ def bench(corpus: Path, limit: int | None, processes: int | None, scaling: bool,
     floor), spaCy's full en_core_web_sm pipeline, and quotegraph's full
     extraction through the path every command runs; then the ratios. CPU and
     memory count every process a measurement starts, workers included. Model
-    loading and a warm-up pass are not timed.
+    loading and a warm-up pass are not timed (their wall-clock time is shown as
+    start-up). With --processes N, quotegraph is also measured with one
+    process, and the speed-up of N processes over one is printed.
     """
     from ..evaluation.bench import format_bench, run_bench
     from ..evaluation.engines import format_engines

@@ -17,12 +17,21 @@ pollute another's:
     ``extract_many`` with several processes), Documents produced and dropped.
 
 What is timed: one pass over all documents, after the model is loaded and a
-warm-up pass over the first ``WARMUP_DOCS`` documents (neither is timed).
+warm-up pass over the first ``WARMUP_DOCS`` documents. The start-up (model
+load and warm-up) is measured too, in wall-clock and CPU seconds, and shown
+beside the pass, so a cold run's cost can be read off as start-up + pass.
 quotegraph runs through ``extract_many``, the path ``extract``, ``ingest``,
 ``eval`` and ``batch`` run, with one process as with many. With
 ``processes > 1`` the work is spread over worker processes by each tool's own
-mechanism (``nlp.pipe(n_process=N)``, ``extract_many``) and worker start-up
-falls inside the timed pass for all three. Words are whitespace-separated
+mechanism (``nlp.pipe(n_process=N)``, ``extract_many``). spaCy forks fresh
+workers in every ``nlp.pipe`` call, which then load nothing (they inherit the
+model); quotegraph's warm-up starts the fork server, which loads the
+pipeline, and the timed pass forks its workers from that same server, as
+every pool after the first of a process does (``batch`` runs one pool per
+partition): worker start-up is in the pass for both, the model load in
+neither, as with one process. With ``processes > 1`` quotegraph is also
+measured with one process, and the speed-up of N processes over one is
+printed for the pass and for start-up + pass. Words are whitespace-separated
 tokens (``len(text.split())``).
 
 Every process counts. CPU time (user + system) is that of the measuring
@@ -30,7 +39,9 @@ process and of every process it started: spaCy's workers are its children;
 quotegraph's pool workers are children of multiprocessing's fork server, so
 the fork server is stopped at the end of the pass, which hands the CPU of
 the workers it reaped on to the measuring process (the measuring process is
-also a child subreaper, so no descendant escapes the count). The pool's own
+also a child subreaper, so no descendant escapes the count); what the server
+and the warm-up's workers had spent when the pass began is read from the
+running server and subtracted. The pool's own
 report of its workers' CPU is shown beside it as a cross-check. Peak memory
 is given twice: ``peak RSS`` is the largest single process's high-water mark
 (``VmHWM`` of the measuring process, which unlike ``ru_maxrss`` does not carry
@@ -55,7 +66,7 @@ from typing import Any, Callable
 from ..errors import EvaluationError
 from .gold import gold_to_article, read_gold
 
-__all__ = ["MEASUREMENTS", "SPACY_BATCH_SIZE", "WARMUP_DOCS", "SAMPLE_INTERVAL", "Measurement", "ProcessTree", "load_spacy",
+__all__ = ["MEASUREMENTS", "LABELS", "ONE_PROCESS", "SPACY_BATCH_SIZE", "WARMUP_DOCS", "SAMPLE_INTERVAL", "Measurement", "ProcessTree", "load_spacy",
            "measure", "run_bench", "format_bench"]
 
 WARMUP_DOCS = 5
@@ -70,6 +81,9 @@ MEASUREMENTS = {
     "spacy_full": "spaCy en_core_web_sm, all components",
     "quotegraph": "quotegraph full extraction",
 }
+# With several processes, quotegraph is measured with one process as well, for the speed-up.
+ONE_PROCESS = "quotegraph_one"
+LABELS = {**MEASUREMENTS, ONE_PROCESS: "quotegraph full extraction, 1 process"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +101,14 @@ class Measurement:
     sum_rss_mb: float = 0.0
     worker_cpu_seconds: float = 0.0  # what the pool's workers reported (quotegraph, several processes)
     load: float = 0.0  # the machine's 1-minute load average at the end of the timed pass
+    startup_seconds: float = 0.0  # wall clock of the model load and the warm-up pass, before the timed pass
+    startup_cpu_seconds: float = 0.0  # their CPU, every process counted
+
+    @property
+    def cold_words_per_s(self) -> float:
+        """Words per wall-clock second counting the start-up: what a cold run of this size sees."""
+        total = self.seconds + self.startup_seconds
+        return self.words / total if total > 0 else float("inf")
 
     @property
     def words_per_cpu_s(self) -> float:
@@ -101,7 +123,7 @@ class Measurement:
         return self.documents / self.seconds if self.seconds > 0 else float("inf")
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "label": MEASUREMENTS.get(self.name, self.name),
+        return {**asdict(self), "label": LABELS.get(self.name, self.name),
                 "words_per_s": round(self.words_per_s, 1), "docs_per_s": round(self.docs_per_s, 3),
                 "words_per_cpu_s": round(self.words_per_cpu_s, 1)}
 
@@ -128,6 +150,26 @@ def _vm_hwm_kib() -> int | None:
 def _cpu_seconds() -> float:
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _fork_server_pid() -> int | None:
+    from multiprocessing import forkserver
+
+    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+
+
+def _fork_server_cpu_seconds() -> float:
+    """CPU the running fork server has spent so far, with that of the workers it has reaped (0 with none)."""
+    import psutil
+
+    pid = _fork_server_pid()
+    if pid is None:
+        return 0.0
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:  # ended: its figures are in RUSAGE_CHILDREN once reaped
+        return 0.0
+    return times.user + times.system + times.children_user + times.children_system
 
 
 _PR_SET_CHILD_SUBREAPER = 36
@@ -185,19 +227,37 @@ class ProcessTree:
         from multiprocessing import forkserver
 
         stopped = True
-        server = getattr(forkserver, "_forkserver", None)
-        pid = getattr(server, "_forkserver_pid", None)
-        if server is not None and pid is not None:
+        pid = _fork_server_pid()
+        if pid is not None:
             stopped = _childless(pid, wait)
             if stopped:
-                server._stop()
+                forkserver._forkserver._stop()
+        ProcessTree.reap()
+        return stopped
+
+    @staticmethod
+    def cpu_seconds(*, wait: float = 10.0) -> float:
+        """CPU spent so far by this process and every descendant, a fork server left running included.
+
+        Waits up to ``wait`` seconds for the workers of a finished pool to leave the server (their
+        CPU is in its figures once it has reaped them) and reaps what has ended here.
+        """
+        pid = _fork_server_pid()
+        if pid is not None:
+            _childless(pid, wait)
+        ProcessTree.reap()
+        return _cpu_seconds() + _fork_server_cpu_seconds()
+
+    @staticmethod
+    def reap() -> None:
+        """Wait for every descendant that has ended, so that its CPU is in ``RUSAGE_CHILDREN``."""
         while True:
             try:
                 ended, _ = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
-                return stopped
+                return
             if ended == 0:
-                return stopped
+                return
 
     def sample(self) -> None:
         self._stop.clear()
@@ -271,17 +331,21 @@ def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
     articles = [gold_to_article(g) for g in read_gold(corpus, limit=limit)]
     tree, usage = ProcessTree(), WorkerUsage()
     tree.become_subreaper()
-    if name == "quotegraph":
+    up, up_cpu = time.perf_counter(), tree.cpu_seconds()
+    if name in ("quotegraph", ONE_PROCESS):
+        processes = 1 if name == ONE_PROCESS else processes
         runner = _quotegraph_runner(processes, batch_size, usage)
     elif name in ("tokenizer", "spacy_full"):
         runner = _spacy_runner(name == "tokenizer", processes)
     else:
-        raise KeyError(f"unknown measurement '{name}' (known: {', '.join(MEASUREMENTS)})")
+        raise KeyError(f"unknown measurement '{name}' (known: {', '.join(LABELS)})")
     runner(articles[:WARMUP_DOCS])
-    tree.settle()  # the warm-up's workers are counted before the clock starts, not in the pass
+    # The warm-up's workers have left; a fork server stays, loaded, for the pass to fork from.
+    cpu_start = tree.cpu_seconds()
+    startup, startup_cpu = time.perf_counter() - up, cpu_start - up_cpu
     usage.workers.clear()
     tree.sample()
-    start, cpu_start = time.perf_counter(), _cpu_seconds()
+    start = time.perf_counter()
     rejected = runner(articles)
     seconds = time.perf_counter() - start
     tree.settle()
@@ -289,7 +353,8 @@ def measure(name: str, corpus: str | Path, *, limit: int | None, processes: int,
     sum_rss = tree.stop()
     words = sum(len(a.text.split()) for a in articles)
     return Measurement(name, len(articles), words, seconds, round(_peak_rss_mb(), 1), processes, rejected, round(cpu, 3),
-                       max(sum_rss, round(_peak_rss_mb(), 1)), round(usage.cpu_seconds, 3), round(os.getloadavg()[0], 2))
+                       max(sum_rss, round(_peak_rss_mb(), 1)), round(usage.cpu_seconds, 3), round(os.getloadavg()[0], 2),
+                       round(startup, 3), round(startup_cpu, 3))
 
 
 def _child(target: Callable[..., Any], args: tuple, kwargs: dict[str, Any], conn: Any) -> None:
@@ -327,10 +392,12 @@ def run_bench(corpus: str | Path, *, limit: int | None = None, processes: int = 
     spaCy baselines use ``SPACY_BATCH_SIZE``.
     """
     read_gold(corpus, limit=1)  # fail early, in the parent, on an unreadable corpus
+    if processes > 1 and "quotegraph" in names and ONE_PROCESS not in names:
+        names = (*names, ONE_PROCESS)
     results = []
     for name in names:
         if progress:
-            progress(f"measuring {MEASUREMENTS.get(name, name)} ...")
+            progress(f"measuring {LABELS.get(name, name)} ...")
         results.append(in_child(name, measure, name, str(corpus), limit=limit, processes=processes,
                                 batch_size=batch_size))
     return results
@@ -348,14 +415,14 @@ def format_bench(results: list[Measurement], *, corpus: str = "", processes: int
         lines.append(f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
                      "(other work on the machine slows wall-clock rates; CPU-time rates are steadier)")
     lines += ["", f"{'measurement':<40} {'docs/s':>8} {'words/s':>9} {'words/CPU-s':>12} {'peak RSS MB':>12} "
-              f"{'sum RSS MB':>11} {'seconds':>8} {'CPU s':>8} {'load':>6}"]
+              f"{'sum RSS MB':>11} {'seconds':>8} {'CPU s':>8} {'load':>6} {'start-up s':>11}"]
     for r in results:
-        lines.append(f"{MEASUREMENTS.get(r.name, r.name):<40} {r.docs_per_s:>8.2f} {r.words_per_s:>9.0f} "
+        lines.append(f"{LABELS.get(r.name, r.name):<40} {r.docs_per_s:>8.2f} {r.words_per_s:>9.0f} "
                      f"{r.words_per_cpu_s:>12.0f} {r.peak_rss_mb:>12.1f} {r.sum_rss_mb:>11.1f} {r.seconds:>8.2f} "
-                     f"{r.cpu_seconds:>8.2f} {r.load:>6.2f}")
+                     f"{r.cpu_seconds:>8.2f} {r.load:>6.2f} {r.startup_seconds:>11.2f}")
     lines.append("(CPU s: every process started, workers included; peak RSS: largest single process; "
                  "sum RSS: highest sampled total of all processes; load: 1-minute load average at the end, "
-                 "on a busy machine CPU seconds grow too)")
+                 "on a busy machine CPU seconds grow too; start-up s: model load and warm-up, before the timed pass)")
     by_name = {r.name: r for r in results}
     qg = by_name.get("quotegraph")
     if qg is not None:
@@ -365,9 +432,14 @@ def format_bench(results: list[Measurement], *, corpus: str = "", processes: int
                 base = by_name[other]
                 lines.append(f"quotegraph / {label}: {qg.words_per_s / base.words_per_s:.2f}x words/s, "
                              f"{qg.words_per_cpu_s / base.words_per_cpu_s:.2f}x words/CPU-s")
+        one = by_name.get(ONE_PROCESS)
+        if one is not None and qg.processes > 1:
+            lines.append(f"quotegraph {qg.processes} processes / 1 process: {qg.words_per_s / one.words_per_s:.2f}x words/s "
+                         f"in the timed pass, {qg.cold_words_per_s / one.cold_words_per_s:.2f}x counting each one's "
+                         f"start-up ({qg.startup_seconds:.2f} s and {one.startup_seconds:.2f} s)")
         if qg.processes > 1 and qg.worker_cpu_seconds:
             lines.append(f"quotegraph pool workers reported {qg.worker_cpu_seconds:.2f} CPU s of the {qg.cpu_seconds:.2f} "
-                         "(the rest: this process and the fork server, which loads the model the workers share)")
+                         "(the rest: this process and the fork server the workers are forked from)")
         if qg.rejected:
             lines.append(f"quotegraph rejected {qg.rejected} document(s) (counted in the timing)")
     return "\n".join(lines)

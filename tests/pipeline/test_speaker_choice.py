@@ -441,3 +441,28 @@ def test_a_relative_on_a_predicate_noun_is_about_the_subject_it_describes() -> N
     who = work.clauses[0].tokens[7]
     r = relative(Context(work), Query(0, work.mention(who.start, who.end), who, 0))
     assert r.name == "Donald Trump"
+
+
+_TAGS = {"VBN": "VERB", "VBD": "VERB", "VBZ": "AUX", "VB": "VERB", "PRP": "PRON", "PRP$": "PRON", "IN": "ADP",
+         "NNP": "PROPN", "NN": "NOUN", "WRB": "ADV", ",": "PUNCT", "MD": "AUX"}
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # "Asked about her vote, she said …": the question is not hers
+    ("Asked/VBN/advcl/6 about/IN/prep/0 her/PRP$/poss/3 vote/NN/pobj/1 ,/,/punct/6 she/PRP/nsubj/6 said/VBD/ROOT/6",
+     None),
+    # "When asked whether he would run, Trump smiled"
+    ("When/WRB/advmod/1 asked/VBN/advcl/8 whether/IN/mark/5 he/PRP/nsubj/5 would/MD/aux/5 run/VB/ccomp/1 "
+     ",/,/punct/8 Trump/NNP/nsubj/8 smiled/VBD/ROOT/8", None),
+    # "Rubio was asked by moderator Baker whether …": the agent asked
+    ("Rubio/NNP/nsubjpass/2 was/VBZ/auxpass/2 asked/VBN/ROOT/2 by/IN/agent/2 moderator/NN/compound/5 "
+     "Baker/NNP/pobj/3 whether/IN/mark/8 he/PRP/nsubj/8 won/VBD/ccomp/2", "Baker"),
+    # "Trump has asked whether …" and "they asked": active, the subject asks
+    ("Trump/NNP/nsubj/2 has/VBZ/aux/2 asked/VBN/ROOT/2 whether/IN/mark/5 it/PRP/nsubj/5 won/VBD/ccomp/2", "Trump"),
+    ("they/PRP/nsubj/1 asked/VBD/ROOT/1 whether/IN/mark/4 it/PRP/nsubj/4 won/VBD/ccomp/1", "they"),
+])
+def test_the_one_asked_is_not_the_speaker_of_the_question(spec, expected) -> None:
+    clause = parsed(spec, coarse=_TAGS)
+    asked = next(t for t in clause.tokens if t.lemma == "ask")
+    subj, _ = subject_of(clause, asked)
+    assert (subj.text if subj is not None else None) == expected

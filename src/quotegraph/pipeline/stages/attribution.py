@@ -23,7 +23,7 @@ from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, co
                      second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import frame_length, inverted_object, surface_frame
+from .speaker_choice import addressed, frame_length, inverted_object, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
@@ -208,7 +208,8 @@ class Attribution:
         form, idx = complement(clause, verb)
         idx = [i for i in idx if i != verb.i]
         subj, _ = subject_of(clause, verb)
-        if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not _passive(clause, verb):
+        if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not _passive(clause, verb) \
+                and not addressed(clause, verb):
             subj = adjacent_name(clause, verb, skip=frozenset(idx)) or inverted_object(clause, verb)
         if subj is not None:
             sub = set(clause.subtree(subj.i))

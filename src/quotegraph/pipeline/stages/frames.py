@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
-from .speaker_choice import can_speak, controlling_object, is_time_phrase, named_after_quote, past_dateline
+from .speaker_choice import addressed, asker, can_speak, controlling_object, is_time_phrase, named_after_quote, past_dateline
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -454,6 +454,8 @@ def _flatten(clause: Clause, heads: list[Token], drop_first: bool = False) -> li
 def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     """The subject token of ``verb`` (climbing to governing verbs when it has
     none), and the nouns passed on the way ("a statement defending ...")."""
+    if addressed(clause, verb):
+        return asker(clause, verb), []  # "Asked about it, she said …": not her question
     if verb.pos == "NOUN":
         poss = [t for t in _children(clause, verb, ("poss",)) if t.region is None]
         if poss:

@@ -27,7 +27,7 @@ from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
 __all__ = ["past_dateline", "named_after_quote", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
-           "SPEECH_CLASSES"]
+           "addressed", "asker", "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
 _NOMINAL = ("NOUN", "PROPN")
@@ -35,6 +35,8 @@ _INVERTED_OBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd")
 _CONTENT_DEPS = ("ccomp", "parataxis", "dep")
 # verbs whose object is not the subject of the clause under them ("promised voters to cut taxes")
 _SUBJECT_CONTROL = frozenset("promise vow pledge threaten offer".split())
+# Verbs of asking: in the passive their subject is the one asked, and the question is someone else's.
+_ASKING = frozenset("ask question press quiz query".split())
 _FRAME_CLASSES = SPEECH_CLASSES + ("object",)  # '“…,” the patient described': the quotation is the object
 _NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
 _FRAME_END = frozenset((".", ",", "!", "?", ";", ":"))
@@ -162,6 +164,28 @@ def controlling_object(clause: Clause, tok: Token, head: Token) -> Token | None:
     objs = [clause.tokens[c] for c in head.children if clause.tokens[c].dep in ("dobj", "dative")]
     objs = [t for t in objs if t.i < tok.i and t.region is None and can_speak(t)]  # not "used blunt language to"
     return objs[-1] if objs else None
+
+
+def addressed(clause: Clause, verb: Token) -> bool:
+    """``verb`` reports what was asked *of* the person it is told about: a verb of asking as a passive or
+    bare past participle ("Asked about her vote, she said …", "when pressed on why, he …", "Sanders was
+    asked if …"). Whoever answers, the question is not theirs: its speaker is the asker (``asker``) or no one.
+    "has asked" and "they asked" are active: their subject asks."""
+    if verb.lemma not in _ASKING or verb.tag != "VBN":
+        return False
+    kids = [clause.tokens[c] for c in verb.children]
+    return not any(k.dep == "nsubj" or (k.dep == "aux" and k.lemma == "have") for k in kids)
+
+
+def asker(clause: Clause, verb: Token) -> Token | None:
+    """The one who asked, for an ``addressed`` cue: the agent of the passive ("was asked by host Bill
+    Maher"), or None."""
+    for c in verb.children:
+        if clause.tokens[c].dep == "agent":
+            objs = [clause.tokens[g] for g in clause.tokens[c].children if clause.tokens[g].dep == "pobj"]
+            if objs:
+                return objs[0]
+    return None
 
 
 def frame_length(clause: Clause, subj: Token, cue: Token) -> int:

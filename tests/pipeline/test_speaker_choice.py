@@ -466,3 +466,19 @@ def test_the_one_asked_is_not_the_speaker_of_the_question(spec, expected) -> Non
     asked = next(t for t in clause.tokens if t.lemma == "ask")
     subj, _ = subject_of(clause, asked)
     assert (subj.text if subj is not None else None) == expected
+
+
+def test_a_passive_cue_does_not_take_the_subject_of_the_verb_it_hangs_from() -> None:
+    # "Clinton came under criticism when it was revealed that she had used …": the revealer is not named
+    spec = ("Clinton/PROPN/nsubj/1 came/VERB/ROOT/1 under/ADP/prep/1 criticism/NOUN/pobj/2 when/ADV/advmod/7 "
+            "it/PRON/nsubjpass/7 was/AUX/auxpass/7 revealed/VERB/advcl/1 that/SCONJ/mark/11 she/PRON/nsubj/11 "
+            "had/AUX/aux/11 used/VERB/ccomp/7 it/PRON/dobj/11")
+    clause = parsed(spec)
+    assert subject_of(clause, cue_of(clause, "revealed"))[0] is None
+    # active, it climbs as before: "… when she revealed that …" has its own subject; "she said, revealing …" climbs
+    active = parsed("she/PRON/nsubj/1 said/VERB/ROOT/1 ,/PUNCT/punct/1 revealing/VERB/advcl/1 that/SCONJ/mark/6 "
+                    "it/PRON/nsubj/6 failed/VERB/ccomp/3")
+    assert subject_of(active, cue_of(active, "revealing"))[0].text == "she"
+    # the agent of a passive cue is its speaker
+    agent = parsed("it/PRON/nsubjpass/2 was/AUX/auxpass/2 revealed/VERB/ROOT/2 by/ADP/agent/2 aides/NOUN/pobj/3")
+    assert subject_of(agent, cue_of(agent, "revealed"))[0].text == "aides"

@@ -18,7 +18,7 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
+from .frames import (SUBJECT_DEPS, adjacent_name, passive, complement, content_tokens, continued_after_frame, coordinated,
                      cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span,
                      second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
@@ -208,7 +208,7 @@ class Attribution:
         form, idx = complement(clause, verb)
         idx = [i for i in idx if i != verb.i]
         subj, _ = subject_of(clause, verb)
-        if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not _passive(clause, verb) \
+        if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not passive(clause, verb) \
                 and not addressed(clause, verb):
             subj = adjacent_name(clause, verb, skip=frozenset(idx)) or inverted_object(clause, verb)
         if subj is not None:
@@ -387,7 +387,7 @@ class Attribution:
             if frame is not None:
                 cand.cue = work.mention(frame.start, frame.end)
                 subj, _ = subject_of(clause, frame)
-                if subj is None and not _passive(clause, frame):
+                if subj is None and not passive(clause, frame):
                     subj = adjacent_name(clause, frame) or inverted_object(clause, frame)
                 self._speaker(work, clause, cand, subj)
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
@@ -566,7 +566,7 @@ class Attribution:
             subj, _ = subject_of(clause, cue)
             if subj is not None and subj.start < r.outer.end and subj.end > r.outer.start:
                 subj = None  # the parser took a word of the quotation as the subject
-            if subj is None and not _passive(clause, cue):
+            if subj is None and not passive(clause, cue):
                 subj = adjacent_name(clause, cue, skip=frozenset(t.i for t in clause.tokens if t.start < r.outer.end
                                                                 and t.end > r.outer.start))
             covered.add(k)
@@ -803,11 +803,6 @@ def _raised_subject(clause: Clause, verb: Token, content: Span) -> list[Token]:
         return []
     toks = [clause.tokens[i] for i in clause.subtree(subj.i)]
     return toks if toks[-1].end <= verb.start and toks[-1].end <= content.start else []
-
-
-def _passive(clause: Clause, verb: Token) -> bool:
-    """A passive cue ("is expected to", "was told"): its missing subject is not a name next to it."""
-    return any(clause.tokens[c].dep in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _keep_apart(work: Work, cand: Candidate) -> None:

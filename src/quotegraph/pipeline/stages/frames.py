@@ -14,7 +14,7 @@ from .marks import QUOTE_MARKS
 from .speaker_choice import addressed, asker, can_speak, controlling_object, is_time_phrase, named_after_quote, past_dateline
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
-           "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
+           "subject_of", "passive", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
            "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
@@ -478,6 +478,9 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
                 return pobj[0], path
         if tok.dep not in _CLIMB_DEPS or tok.head == tok.i:
             break
+        if tok is verb and passive(clause, tok):
+            break  # "came under fire when it was revealed that …", "said it was confirmed that …": whoever
+            # revealed or confirmed it is not named; the governing verb's subject did not
         if tok.dep == "relcl" and any(t.text.lower() in _RELATIVISERS for t in _children(clause, tok, SUBJECT_DEPS)):
             break  # "met delegates who are expected to say": the delegates' clause, never the outer speaker's
         if tok.dep == "conj":
@@ -501,6 +504,12 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
 
 
 _RELATIVISERS = frozenset(("who", "which", "that", "whom"))
+
+
+def passive(clause: Clause, verb: Token) -> bool:
+    """A passive cue ("is expected to", "was told"): its missing subject is not a name next to it, nor the
+    subject of the verb it hangs from."""
+    return any(clause.tokens[c].dep in ("auxpass", "nsubjpass") for c in verb.children)
 _EXPLETIVE_HEADS = frozenset("come be seem appear happen mean follow".split())
 
 

@@ -60,6 +60,13 @@ def judged(spec: str, cue: str, regions: dict[int, int] | None = None) -> tuple[
      "urged", ("object", None, "voters")),  # the addressee is not the content
     ("A/DET/det/2 family/NOUN/compound/2 friend/NOUN/nsubj/3 called/VERB/ROOT/3 911/NUM/dobj/3",
      "called", ("object", None, "911")),
+    # the person questioned or threatened is addressed, not what was said; what they are questioned on is
+    ("He/PRON/nsubj/1 questioned/VERB/ROOT/1 the/DET/det/3 patient/NOUN/dobj/1",
+     "questioned", ("object", None, "the patient")),
+    ("He/PRON/nsubj/1 threatened/VERB/ROOT/1 the/DET/det/3 girl/NOUN/dobj/1",
+     "threatened", ("object", None, "the girl")),
+    ("He/PRON/nsubj/1 questioned/VERB/ROOT/1 the/DET/det/3 decision/NOUN/dobj/1",
+     "questioned", ("object", "speech", "the decision")),
     # an addressee with what was urged: speech
     ("He/PRON/nsubj/1 urged/VERB/ROOT/1 voters/NOUN/dobj/1 to/PART/aux/4 stay/VERB/xcomp/1",
      "urged", ("predicative", "speech", "voters to stay")),

@@ -9,6 +9,7 @@ and the phrase that names a speaker. Nothing here changes its input.
 from __future__ import annotations
 
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
+from ..resolvers.lexicon import person_noun
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
 from .speaker_choice import addressed, asker, can_speak, controlling_object, is_time_phrase, named_after_quote, past_dateline
@@ -365,11 +366,29 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
             kind = infinitive_kind
         elif form == "object":
             kind = clause_kind if _is_speech_object(clause, content) else object_kind
+            if verb.lemma in _ADDRESSING and _person_object(clause, content):
+                kind = None  # "questioning the patient", "threatening the girl": the one addressed, nothing said
         elif form == "pronoun":
             kind = clause_kind
     if kind is not None and subject is not None and subject.lemma in document_nouns():
         return "document"
     return kind
+
+
+# Cues whose bare object is the person addressed, not what was said ("questioned the suspect").
+_ADDRESSING = frozenset("question threaten interview quiz interrogate confront".split())
+_PERSON_PRONOUNS = frozenset("him her them me us you".split())
+
+
+def _person_object(clause: Clause, content: list[int]) -> bool:
+    """A noun-phrase object that is a person: a personal pronoun, a person's name, a word for a person."""
+    inside = set(content)
+    heads = [clause.tokens[i] for i in content if clause.tokens[i].head not in inside or clause.tokens[i].head == i]
+    if len(heads) != 1 or heads[0].region is not None:
+        return False
+    head = heads[0]
+    return (head.pos == "PRON" and head.text.lower() in _PERSON_PRONOUNS) or head.ent_type == "PERSON" \
+        or (head.pos == "NOUN" and person_noun(head.lemma.lower()))
 
 
 def _is_speech_object(clause: Clause, content: list[int]) -> bool:

@@ -135,3 +135,23 @@ def test_a_headline_run_is_cut_to_the_name_the_article_writes(headline, name, la
     start = work.text.index(name)
     got = headline_name(work, (0, len(headline)), (start, start + len(name), label))
     assert (None if got is None else (work.text[got[0]:got[1]], got[2])) == expected
+
+
+@pytest.mark.parametrize("words, label, expected", [
+    ("the Chicago Tribune", "FAC", "Chicago Tribune"),  # a newspaper filed as a building
+    ("the Dallas Morning News", "EVENT", "Dallas Morning News"),  # ... as an event
+    ("The Daily Telegraph", "WORK_OF_ART", "Daily Telegraph"),  # ... as a work
+    ("the Empire State Building", "FAC", None),  # a building is no speaker
+    ("the World Series", "EVENT", None),
+    ("the evening news", "EVENT", None),  # lower case: no masthead
+])
+def test_a_newspaper_the_recogniser_filed_as_a_place_event_or_work_is_an_organisation(words, label, expected) -> None:
+    from parsed import S, parsed
+
+    from quotegraph.pipeline.stages.entities import Entities
+
+    n = len(words.split())
+    work = parsed(S(f"Crowds gathered outside {words} today .", ents=[(3, 3 + n, label)]))
+    Entities()(work)
+    names = [(c.name, c.kind) for c in work.clusters]
+    assert names == ([] if expected is None else [(expected, "organisation")])

@@ -20,9 +20,14 @@ from ..resolvers.phrases import FUNCTION_WORDS, is_dateline
 from ..work import Cluster, Proposal, Token, Work
 from .speaker_choice import speech_cue
 
-__all__ = ["Entities", "clean_name", "kind_of", "GROUP_WORDS"]
+__all__ = ["Entities", "clean_name", "kind_of", "newspaper_labels", "GROUP_WORDS"]
 
 _KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "organisation"}
+# The last word of most newspapers' names: a name the recogniser filed as a place, an event or a work
+# ("the Chicago Tribune" FAC, "the Dallas Morning News" EVENT, "The Daily Telegraph" WORK_OF_ART) is the paper.
+_MASTHEAD = frozenset("times post journal news tribune herald gazette chronicle telegraph inquirer enquirer "
+                      "examiner register dispatch courier sentinel bulletin observer globe".split())
+_MISFILED = frozenset(("FAC", "EVENT", "WORK_OF_ART", "PRODUCT"))
 
 
 def kind_of(label: str, name: str) -> str:
@@ -54,12 +59,14 @@ class Entities:
         clause_of: dict[int, tuple[int, int]] = {}
         for clause in work.clauses:
             run = None
+            labels = newspaper_labels(clause.tokens)
             for t in clause.tokens:
-                if t.region is not None or t.ent_type not in _KINDS or headline_verb(t):
+                label = labels.get(t.i, t.ent_type)
+                if t.region is not None or label not in _KINDS or headline_verb(t):
                     run = None
                     continue
-                if t.ent_iob == "B" or run is None or run[2] != t.ent_type:
-                    run = [t.start, t.end, t.ent_type]
+                if t.ent_iob == "B" or run is None or run[2] != label:
+                    run = [t.start, t.end, label]
                     mentions.append(run)
                     clause_of[t.start] = (clause.span.start, clause.span.end)
                 else:
@@ -69,6 +76,27 @@ class Entities:
         kept = [h for m in kept if (h := headline_name(work, clause_of.get(m[0]), m, occurrences)) is not None]
         work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
+
+
+def newspaper_labels(tokens: list[Token]) -> dict[int, str]:
+    """``ORG`` for the tokens of each recognised name of a place, event, work or product that is a
+    newspaper's: capitalised words ending in a masthead word ("the Miami Herald")."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.ent_type not in _MISFILED or t.ent_iob != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].ent_iob == "I" and tokens[j].ent_type == t.ent_type:
+            j += 1
+        words = [w for w in tokens[i:j] if w.text.lower() not in ("the", "-")]
+        last = words[-1].text.lower().split("-")[-1] if words else ""
+        if last in _MASTHEAD and all(w.text[:1].isupper() for w in words):
+            out.update((k, "ORG") for k in range(i, j))
+        i = j
+    return out
 
 
 def headline_verb(t: Token) -> bool:

@@ -94,6 +94,36 @@ def test_he_links_in_the_mentions_and_agrees_in_gender():
     assert "He" in [m.text for m in hart.mentions]
 
 
+def _surname_article(first: S):
+    return parsed(
+        first,
+        S(["“", "I love cats ,", "”", "he", "said", "."], pos="PUNCT X PUNCT PRON VERB PUNCT",
+          heads=[4, 4, 4, 4, 4, 4], deps="punct ccomp punct nsubj ROOT punct"),
+    )
+
+
+def test_he_with_no_other_antecedent_is_a_lone_surname_the_recogniser_called_an_organisation():
+    # "Burton explained from a podium. “I love cats,” he said." (the small model tags lone surnames ORG)
+    work = _surname_article(S("Burton explained from a podium .", pos="PROPN VERB ADP DET NOUN PUNCT",
+                              heads=[1, 1, 1, 4, 2, 1], deps="nsubj ROOT prep det pobj punct", ents=[(0, 1, "ORG")]))
+    (quote,) = run(work, candidate(work, "I love cats ,", "he"))
+    assert (quote.speaker_name, quote.speaker_rule, quote.speaker_kind) == ("Burton", "pronoun", "person")
+
+
+def test_he_prefers_a_person_to_a_lone_name_filed_as_an_organisation():
+    work = _surname_article(S("Congress questioned Tom Hart .", pos="PROPN VERB PROPN PROPN PUNCT",
+                              heads=[1, 1, 3, 1, 1], deps="nsubj ROOT compound dobj punct",
+                              ents=[(0, 1, "ORG"), (2, 4, "PERSON")]))
+    (quote,) = run(work, candidate(work, "I love cats ,", "he"))
+    assert quote.speaker_name == "Tom Hart"
+    # an acronym or a word for an organisation is never a surname
+    for name in ("NATO", "Committee"):
+        work = _surname_article(S(f"{name} explained it .", pos="PROPN VERB PRON PUNCT", heads=[1, 1, 1, 1],
+                                  deps="nsubj ROOT dobj punct", ents=[(0, 1, "ORG")]))
+        (quote,) = run(work, candidate(work, "I love cats ,", "he"))
+        assert quote.speaker_rule == "pronoun_unresolved", name
+
+
 # --- descriptions -----------------------------------------------------------------------------------------
 
 def _one_paragraph_then(second: S, *first: S):

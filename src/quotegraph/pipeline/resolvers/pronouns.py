@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import channel_nouns, document_nouns
+from ..lexicons import channel_nouns, document_nouns, org_nouns
 from .context import Context, Referent
 
-__all__ = ["PRONOUNS", "pronoun_features", "antecedent"]
+__all__ = ["PRONOUNS", "pronoun_features", "antecedent", "agrees", "surname_like"]
 
 # pronoun -> (gender, plural, kinds it can refer to)
 _PERSON = ("person",)
@@ -35,17 +35,27 @@ def pronoun_features(word: str) -> tuple[str | None, bool, tuple[str, ...]] | No
     return PRONOUNS.get(word.lower())
 
 
-def agrees(r: Referent, gender: str | None, plural: bool, kinds: tuple[str, ...]) -> bool:
-    """Can a pronoun of this gender, number and kind refer to ``r``?"""
+def agrees(r: Referent, gender: str | None, plural: bool, kinds: tuple[str, ...], *, surnames: bool = False) -> bool:
+    """Can a pronoun of this gender, number and kind refer to ``r``? With ``surnames``, a personal
+    pronoun may also refer to an "organisation" that reads like a lone surname (``surname_like``)."""
     if kinds == _PERSON:  # a name of unknown kind may be a person's ("Loach told the crowd … He …"), a report not
-        return r.kind in ("person", "unknown") and not r.plural and (gender is None or r.gender is None
-                                                                      or r.gender == gender) \
-            and not _described_thing(r, _THING)
+        return (r.kind in ("person", "unknown") or (surnames and surname_like(r))) and not r.plural \
+            and (gender is None or r.gender is None or r.gender == gender) and not _described_thing(r, _THING)
     if r.kind not in kinds and not (plural and r.plural) and not _described_thing(r, kinds):
         return False
     if plural:
         return r.plural or r.kind in ("organisation", "group")
     return not r.plural
+
+
+def surname_like(r: Referent) -> bool:
+    """An "organisation" named by one capitalised word that is no acronym and no word for an organisation:
+    the recogniser files many lone surnames so ("Burton explained … “…,” he said"). Only a pronoun with
+    no other antecedent is taken to refer to one ("Congress" is one too), and so says it is a person."""
+    name = r.name
+    return r.kind == "organisation" and r.entity is not None and name.isalpha() and name[:1].isupper() \
+        and not name.isupper() and len(name) > 2 and name.lower() not in org_nouns() \
+        and name.lower() not in channel_nouns()
 
 
 def _described_thing(r: Referent, kinds: tuple[str, ...]) -> bool:
@@ -65,7 +75,14 @@ def antecedent(ctx: Context, start: int, word: str, *, modifier_kinds: tuple[str
     feats = pronoun_features(word)
     if feats is None:
         return None
-    gender, plural, kinds = feats
+    found = _search(ctx, start, *feats, modifier_kinds, surnames=False)
+    if found is None and feats[2] == _PERSON:
+        found = _search(ctx, start, *feats, modifier_kinds, surnames=True)
+    return found
+
+
+def _search(ctx: Context, start: int, gender: str | None, plural: bool, kinds: tuple[str, ...],
+            modifier_kinds: tuple[str, ...], *, surnames: bool) -> Referent | None:
     work = ctx.work
     p = work.paragraph_of(start)
     for para in range(p, max(-1, p - MAX_PARAGRAPHS), -1):
@@ -75,7 +92,7 @@ def antecedent(ctx: Context, start: int, word: str, *, modifier_kinds: tuple[str
         lo = max(lo, start - MAX_BACK)
         if lo >= hi and para != p:
             break
-        found = _in_paragraph(ctx, lo, hi, gender, plural, kinds, modifier_kinds)
+        found = _in_paragraph(ctx, lo, hi, gender, plural, kinds, modifier_kinds, surnames)
         if found is not None:
             return found
         if para != p and any(s.named for s in ctx.said_between(lo, hi)):
@@ -99,11 +116,11 @@ def introduced(ctx: Context, start: int, end: int, k: int) -> bool:
     return bool(_INTRODUCTION.match(ctx.work.text, end))
 
 
-def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds, modifier_kinds) -> Referent | None:
+def _in_paragraph(ctx: Context, lo: int, hi: int, gender, plural, kinds, modifier_kinds, surnames=False) -> Referent | None:
     said = ctx.said_between(lo, hi)
     mentions = [m for m in ctx.mentions_between(lo, hi)
                 if ctx.clusters[m[2]].kind not in modifier_kinds or not ctx.is_modifier(m[0], m[1])]
-    ok = lambda r: agrees(r, gender, plural, kinds)  # noqa: E731
+    ok = lambda r: agrees(r, gender, plural, kinds, surnames=surnames)  # noqa: E731
     sentences = sorted({ctx.sentence_of(s.start) for s in said} | {ctx.sentence_of(m[0]) for m in mentions},
                        reverse=True)
     for sent in sentences:

@@ -77,7 +77,8 @@ class Speakers:
             entity = ctx.add_entity(Cluster(r.name, r.kind))
         if entity is not None:
             c = work.clusters[entity]
-            if r.rule == "pronoun" and c.kind == "unknown" and _word_of(m) in LINKED_PRONOUNS and len(c.name.split()) <= 3:
+            if r.rule == "pronoun" and c.kind in ("unknown", "organisation") and _word_of(m) in LINKED_PRONOUNS \
+                    and len(c.name.split()) <= 3:
                 work.propose("clusters.kind", c, "person", by=self.name)  # "he"/"she" refers to it: a person
             cand.speaker_name, cand.speaker_kind, cand.speaker_entity = c.name, c.kind, entity
             if not any(x.start < m.end and m.start < x.end for x in c.mentions):

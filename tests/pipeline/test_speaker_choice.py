@@ -482,3 +482,37 @@ def test_a_passive_cue_does_not_take_the_subject_of_the_verb_it_hangs_from() -> 
     # the agent of a passive cue is its speaker
     agent = parsed("it/PRON/nsubjpass/2 was/AUX/auxpass/2 revealed/VERB/ROOT/2 by/ADP/agent/2 aides/NOUN/pobj/3")
     assert subject_of(agent, cue_of(agent, "revealed"))[0].text == "aides"
+
+
+def test_the_noun_phrase_between_a_quotation_and_its_cue_is_the_speaker_the_parser_missed() -> None:
+    from quotegraph.pipeline.stages.speaker_choice import phrase_before_cue
+
+    # '“…,” the 85-year-old said.': spaCy hangs "the" and "85-year-old" on "said" as modifiers
+    spec = ("“/PUNCT/punct/9 Quote/X/nsubj/9 ”/PUNCT/punct/9 the/DET/det/9 85/NUM/nummod/6 -/PUNCT/punct/6 "
+            "year/NOUN/npadvmod/8 -/PUNCT/punct/8 old/ADJ/amod/9 said/VERB/ROOT/9 ./PUNCT/punct/9")
+    clause = parsed(spec, regions={1: 0})
+    said = cue_of(clause, "said")
+    after = clause.tokens[2].end
+    assert [t.text for t in phrase_before_cue(clause, said, after)] == ["the", "85", "-", "year", "-", "old"]
+    # anything but a noun phrase there is no speaker: '“…,” then said.', '“…,” she quickly said' has a subject
+    then = parsed("“/PUNCT/punct/4 Quote/X/nsubj/4 ”/PUNCT/punct/4 then/ADV/advmod/4 said/VERB/ROOT/4", regions={1: 0})
+    assert phrase_before_cue(then, cue_of(then, "said"), then.tokens[2].end) is None
+    old = parsed("“/PUNCT/punct/4 Quote/X/nsubj/4 ”/PUNCT/punct/4 old/ADJ/amod/4 said/VERB/ROOT/4", regions={1: 0})
+    assert phrase_before_cue(old, cue_of(old, "said"), old.tokens[2].end) is None
+
+
+def test_a_hyphenated_age_is_one_word_of_the_description() -> None:
+    from quotegraph.pipeline.resolvers.phrases import noun_phrase
+
+    clause = parsed("the/DET/det/5 85/NUM/nummod/3 -/PUNCT/punct/3 year/NOUN/npadvmod/5 -/PUNCT/punct/5 "
+                    "old/ADJ/amod/6 said/VERB/ROOT/6")
+    # token offsets are space-separated in these hand parses: make the age one written word
+    toks = clause.tokens
+    pos = toks[1].start
+    for t in toks[1:6]:
+        t.start, t.end, pos = pos, pos + len(t.text), pos + len(t.text)
+    s, e = noun_phrase(clause, toks[5])
+    assert (s, e) == (toks[0].start, toks[5].end)
+    # "a group of doctors in 2015": a separate time phrase is still no part of it
+    sep = parsed("group/NOUN/nsubj/5 of/ADP/prep/0 doctors/NOUN/pobj/1 in/ADP/prep/0 2015/NUM/pobj/3 said/VERB/ROOT/5")
+    assert noun_phrase(sep, sep.tokens[0]) == (sep.tokens[0].start, sep.tokens[2].end)

@@ -30,8 +30,9 @@ def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         c = clause.tokens[i]
-        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None or is_time_phrase(clause, c):
-            continue  # "a group of doctors in 2015": the time phrase is no part of the description
+        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None \
+                or (is_time_phrase(clause, c) and not _one_word(clause, c.i, t.i)):
+            continue  # "a group of doctors in 2015": the time phrase is no part of the description ("85-year-old" is)
         if c.dep == "punct" and c.text not in ("-", "–", "’s", "'s"):  # keep "Washington-based"
             continue
         keep.add(i)
@@ -42,6 +43,12 @@ def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
     while hi + 1 in keep:
         hi += 1
     return clause.tokens[lo].start, clause.tokens[hi].end
+
+
+def _one_word(clause: Clause, i: int, j: int) -> bool:
+    """Are tokens ``i`` to ``j`` written as one word, with no space between them ("85-year-old")?"""
+    lo, hi = min(i, j), max(i, j)
+    return all(clause.tokens[k].end == clause.tokens[k + 1].start for k in range(lo, hi))
 
 
 def surface_name(text: str) -> str:

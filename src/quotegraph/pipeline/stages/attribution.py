@@ -23,7 +23,7 @@ from .frames import (SUBJECT_DEPS, adjacent_name, passive, complement, content_t
                      second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import addressed, frame_length, inverted_object, surface_frame
+from .speaker_choice import addressed, frame_length, inverted_object, phrase_before_cue, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
@@ -224,7 +224,7 @@ class Attribution:
                 cue_end = max(cue_end, t.end)
         cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, cue_end), clause=ci, rule=f"cue:{form}")
         cand.confidence = cue_weight(verb)
-        self._speaker(work, clause, cand, subj)
+        self._frame_speaker(work, clause, cand, subj, verb, _quote_end_before(work, clause, verb))
         cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
         colon = work.text[clause.span.start:clause.span.end].rstrip().endswith(":")
         if not idx or cand.kind is None:
@@ -363,6 +363,17 @@ class Attribution:
             cand.speaker_mention = work.mention(s, e)
             cand.speaker_head = subj.start
 
+    def _frame_speaker(self, work: Work, clause: Clause, cand: Candidate, subj: Token | None, cue: Token,
+                       after: int | None) -> None:
+        """The speaker of a quotation's frame: the cue's subject, else the noun phrase between the quotation
+        (ending at ``after``) and the cue when the parser misread it ('“…,” the 85-year-old said.')."""
+        phrase = phrase_before_cue(clause, cue, after) if subj is None and after is not None else None
+        if phrase is None:
+            self._speaker(work, clause, cand, subj)
+            return
+        cand.speaker_mention = work.mention(phrase[0].start, phrase[-1].end)
+        cand.speaker_head = phrase[-1].start
+
     def _set_content(self, work: Work, cand: Candidate, spans: list[Span]) -> None:
         spans = [_cover_marks(work, s) for s in spans]
         kind, regions = quote_type(work, spans)
@@ -389,7 +400,7 @@ class Attribution:
                 subj, _ = subject_of(clause, frame)
                 if subj is None and not passive(clause, frame):
                     subj = adjacent_name(clause, frame) or inverted_object(clause, frame)
-                self._speaker(work, clause, cand, subj)
+                self._frame_speaker(work, clause, cand, subj, frame, region.outer.end)
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
                 cand.rule = "quote:frame"
@@ -572,7 +583,7 @@ class Attribution:
             covered.add(k)
             cand = Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k], rule="quote:frame",
                              cue=work.mention(cue.start, cue.end), confidence=cues()[cue.lemma][1])
-            self._speaker(work, clause, cand, subj)
+            self._frame_speaker(work, clause, cand, subj, cue, r.outer.end)
             cand.kind = statement_kind(clause, cue, "quote", [], subj)
             work.candidates.append(cand)
 
@@ -803,6 +814,12 @@ def _raised_subject(clause: Clause, verb: Token, content: Span) -> list[Token]:
         return []
     toks = [clause.tokens[i] for i in clause.subtree(subj.i)]
     return toks if toks[-1].end <= verb.start and toks[-1].end <= content.start else []
+
+
+def _quote_end_before(work: Work, clause: Clause, verb: Token) -> int | None:
+    """Where the last quotation before ``verb`` in its sentence ends (its closing mark), or None."""
+    regions = [t.region for t in clause.tokens[: verb.i] if t.region is not None]
+    return work.regions[regions[-1]].outer.end if regions else None
 
 
 def _keep_apart(work: Work, cand: Candidate) -> None:

@@ -27,7 +27,7 @@ from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
 __all__ = ["past_dateline", "named_after_quote", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
-           "addressed", "asker", "SPEECH_CLASSES"]
+           "addressed", "asker", "phrase_before_cue", "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
 _NOMINAL = ("NOUN", "PROPN")
@@ -126,6 +126,22 @@ def surface_frame(clause: Clause, after: int) -> tuple[Token, list[Token]] | Non
                 return t, before
             return None
     return None
+
+
+def phrase_before_cue(clause: Clause, cue: Token, after: int) -> list[Token] | None:
+    """The words between a quotation (ending at offset ``after``) and its cue when they are a noun phrase
+    the parser did not make the cue's subject ('“…,” the 85-year-old said.', where "85-year-old" was read
+    as modifying "said"): the speaker's phrase, read by the words. None when anything else is there."""
+    toks = [t for t in clause.tokens[: cue.i] if t.start >= after]
+    while toks and toks[0].pos == "PUNCT" and toks[0].text != "-":
+        toks = toks[1:]  # the comma and quote mark that close the quotation
+    if not toks or len(toks) > _MAX_FRAME_TOKENS or any(t.region is not None for t in toks):
+        return None
+    if not all(t.pos in _NOUN_PHRASE or t.text in ("-", "‑") for t in toks) or toks[0].pos not in ("DET", "PROPN", "NOUN"):
+        return None
+    last = toks[-1]
+    aged = last.text.lower() == "old" and len(toks) >= 3 and toks[-2].text in ("-", "‑")  # "the 85-year-old"
+    return toks if last.pos in _NOMINAL or aged else None
 
 
 def _verb_like(t: Token) -> bool:

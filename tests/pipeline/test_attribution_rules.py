@@ -264,3 +264,21 @@ def test_quote_type_counts_the_letters_and_digits_inside_quotation_marks() -> No
     assert (direct, len(regions)) == ("direct", 1)
     assert quote_type(work, [Span(inner.start, text.index("said") + 4)])[0] == "mixed"
     assert quote_type(work, [Span(text.index("she"), text.index("said") + 4)]) == ("indirect", [])
+
+
+@pytest.mark.parametrize("spec, frame", [
+    # '“No,” he said flatly when asked whether he would resign.': the frame stops where a clause opens
+    ("he/PRON/nsubj/1 said/VERB/ROOT/1 flatly/ADV/advmod/1 when/WRB/advmod/4 asked/VERB/advcl/1 "
+     "whether/SCONJ/mark/7 he/PRON/nsubj/7 would/AUX/aux/7 resign/VERB/ccomp/4", "he said flatly"),
+    ("she/PRON/nsubj/1 said/VERB/ROOT/1 after/SCONJ/mark/4 it/PRON/nsubj/4 ended/VERB/advcl/1", "she said"),
+    # ... or at a comma after the cue; before the cue nothing ends it ("as expected, she said")
+    ("she/PRON/nsubj/1 said/VERB/ROOT/1 ,/PUNCT/punct/1 smiling/VERB/advcl/1", "she said"),
+    ("as/SCONJ/mark/1 expected/VERB/advcl/3 she/PRON/nsubj/3 said/VERB/ROOT/3", "as expected she said"),
+])
+def test_a_frame_after_a_quotation_ends_where_the_sentence_goes_on(spec, frame) -> None:
+    from quotegraph.pipeline.stages.attribution import _up_to_clause_break
+
+    clause = parsed(spec, coarse={"WRB": "ADV", **{p: p for p in ("PRON", "VERB", "ADV", "SCONJ", "AUX", "PUNCT")}})
+    for t in clause.tokens:  # parsed() gives fine tags as the part of speech with ``coarse``; keep both
+        t.tag = "WRB" if t.text == "when" else t.tag
+    assert " ".join(t.text for t in _up_to_clause_break(clause.tokens)) == frame

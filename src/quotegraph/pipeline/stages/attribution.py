@@ -665,9 +665,11 @@ def _governing_cue(clause: Clause, cue: Token) -> Token:
 
 def _up_to_clause_break(frame: list[Token]) -> list[Token]:
     """A frame after a quotation ends where the sentence goes on past the cue: '“You winning?” she
-    said, but Kevin was drifting off again …' has the frame 'she said'."""
+    said, but Kevin was drifting off again …' has the frame 'she said', and '“No,” he said flatly when
+    asked whether …' the frame 'he said flatly' (a clause opened by "when", "after", "because" …)."""
     for k, t in enumerate(frame):
-        if t.text in (",", ";", "—", "–") and any(is_cue(x) for x in frame[:k]):
+        opens_clause = t.pos == "SCONJ" or t.tag == "WRB"
+        if (t.text in (",", ";", "—", "–") or opens_clause) and any(is_cue(x) for x in frame[:k]):
             return frame[:k]
     return frame
 

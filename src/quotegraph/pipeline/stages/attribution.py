@@ -565,15 +565,19 @@ class Attribution:
             inner = text[r.start : r.end].rstrip()
             if not before.strip(QUOTE_MARKS + " \t") and (inner[-1:] in ",?!…" or after.lstrip().startswith(",")):
                 frame = _up_to_clause_break([t for t in clause.tokens if t.start >= r.outer.end])  # '"A," he said.'
+                leading = False
             elif before.rstrip().endswith((":", ",")) and not after.strip(" .!?" + QUOTE_MARKS):
                 frame = [t for t in clause.tokens if t.end <= r.outer.start]  # 'He said: "Never."'
+                leading = True
             else:
                 continue
             if len(_WORD.findall(" ".join(t.text for t in frame if t.region is None))) > _FRAME_WORDS:
                 continue
-            cue = next((t for t in frame if is_cue(t) and cues()[t.lemma][0] != "object"), None)
-            if cue is None:
+            # the cue next to the quotation, never one whose subject was asked ('Asked if …, he replied: "No."')
+            found = [t for t in frame if is_cue(t) and cues()[t.lemma][0] != "object" and not addressed(clause, t)]
+            if not found:
                 continue
+            cue = found[-1] if leading else found[0]
             subj, _ = subject_of(clause, cue)
             if subj is not None and subj.start < r.outer.end and subj.end > r.outer.start:
                 subj = None  # the parser took a word of the quotation as the subject

@@ -1,0 +1,44 @@
+"""Frames news writes every day, through the real model: who said it, by which cue.
+
+Each case is a pattern the parser misreads in a way a rule of the pipeline repairs (the rules have their
+own tests on hand-built parses); these prove that the whole pipeline, model included, ends up right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.model import Article
+
+pytestmark = pytest.mark.integration
+
+
+def _said(pipeline, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    doc = pipeline(Article(id="p", text=text))
+    return [(q.text, q.speaker.name if q.speaker else None, q.speaker.mention.text if q.speaker and q.speaker.mention
+             else None, q.cue.text if q.cue else None) for q in doc.quotes]
+
+
+def test_he_after_a_lone_surname_the_model_calls_an_organisation(pipeline) -> None:
+    quotes = _said(pipeline, 'Burton explained from a podium. "I love cats," he said.')
+    assert ("I love cats,", "Burton", "he", "said") in quotes
+
+
+def test_the_85_year_old_said(pipeline) -> None:
+    quotes = _said(pipeline, 'Ruth Smith, 85, has lived on the street since 1960. '
+                             '"We are not going anywhere," the 85-year-old said.')
+    assert ("We are not going anywhere,", "Ruth Smith", "the 85-year-old", "said") in quotes
+
+
+def test_a_short_answer_after_a_question_is_the_answerers_and_the_question_no_ones(pipeline) -> None:
+    quotes = _said(pipeline, 'Asked if he regretted it, Johnson replied: "Not for a second."')
+    assert ("Not for a second.", "Johnson", "Johnson", "replied") in quotes
+    quotes = _said(pipeline, '“No,” he said flatly when asked whether he would resign.')
+    assert any(text.startswith("No") and cue == "said" for text, _, _, cue in quotes)
+    assert all(name is None for text, name, _, cue in quotes if cue == "asked")
+
+
+def test_a_newspaper_the_model_files_as_an_event_is_what_it_refers_to(pipeline) -> None:
+    quotes = _said(pipeline, "About a dozen people demonstrated outside the Dallas Morning News after it backed "
+                             "Clinton.")
+    assert [(name, mention) for _, name, mention, cue in quotes if cue == "backed"] == [("Dallas Morning News", "it")]

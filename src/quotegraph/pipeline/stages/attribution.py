@@ -19,11 +19,11 @@ from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
-                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span,
+                     cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner, mention_span,
                      second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import frame_length, inverted_object, surface_frame
+from .speaker_choice import fronted_apposition, frame_length, inverted_object, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
@@ -208,10 +208,10 @@ class Attribution:
         form, idx = complement(clause, verb)
         idx = [i for i in idx if i != verb.i]
         subj, _ = subject_of(clause, verb)
-        if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not _passive(clause, verb):
-            subj = adjacent_name(clause, verb, skip=frozenset(idx)) or inverted_object(clause, verb)
-        if subj is not None:
-            sub = set(clause.subtree(subj.i))
+        if subj is None:
+            subj = _unparsed_subject(clause, verb, skip=frozenset(idx), modifier=False)
+        if subj is not None:  # (a noun the cue modifies holds the cue: "a group backing X" keeps "X")
+            sub = set(clause.subtree(subj.i)) - set(clause.subtree(verb.i))
             idx = [i for i in idx if i not in sub]
         cue_end = verb.end
         partner = light_partner(clause, verb) if verb.pos == "VERB" else None
@@ -386,8 +386,8 @@ class Attribution:
             if frame is not None:
                 cand.cue = work.mention(frame.start, frame.end)
                 subj, _ = subject_of(clause, frame)
-                if subj is None and not _passive(clause, frame):
-                    subj = adjacent_name(clause, frame) or inverted_object(clause, frame)
+                if subj is None:
+                    subj = _unparsed_subject(clause, frame, modifier=True)
                 self._speaker(work, clause, cand, subj)
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
@@ -802,6 +802,25 @@ def _raised_subject(clause: Clause, verb: Token, content: Span) -> list[Token]:
         return []
     toks = [clause.tokens[i] for i in clause.subtree(subj.i)]
     return toks if toks[-1].end <= verb.start and toks[-1].end <= content.start else []
+
+
+def _unparsed_subject(clause: Clause, verb: Token, *, skip: frozenset[int] = frozenset(),
+                      modifier: bool) -> Token | None:
+    """The speaker of a cue the parser left without a subject, read off the words around it: a subject
+    it hung on a fronted phrase, a name right before or after the cue, the inverted subject it took for
+    an object. A cue that shares its subject with a governing verb (a conjunct, a participle, an
+    infinitive) takes the one that verb gets so ("Obama and Clinton call them … and describe …"). A
+    passive cue has none of these; a modifier cue (an infinitive, a participle) takes its own only when
+    ``modifier`` says it is the frame of a quotation."""
+    for k, v in enumerate([verb] + governing_verbs(clause, verb)):
+        if _passive(clause, v):
+            return None
+        if k == 0 and not modifier and v.dep in ("xcomp", "acl", "relcl", "amod"):
+            continue
+        found = (subject_of(clause, v)[0] if k else None) or fronted_apposition(clause, v) or adjacent_name(clause, v, skip=skip) or inverted_object(clause, v)
+        if found is not None:
+            return found
+    return None
 
 
 def _passive(clause: Clause, verb: Token) -> bool:

@@ -158,3 +158,29 @@ def test_a_participle_on_a_noun_keeps_its_content_when_the_noun_is_its_speaker()
     Attribution()(work)
     assert [(c.cue.text, c.speaker_mention.text, c.spans[0].slice(work.text)) for c in work.candidates] == \
         [("saying", "a group", "that taxes rise")]
+
+
+# ------------------------------------------------------------------ a frame announcing a statement with a colon
+
+
+def _after_colon_frame(words: str, pos: str) -> list[tuple[str, str | None, str | None, str]]:
+    from parsed import PARAGRAPH, S
+    from parsed import parsed as parsed_work
+
+    from quotegraph.pipeline.stages.attribution import Attribution
+
+    work = parsed_work(S(words, pos=pos, heads=[1, 1, 4, 4, 1, 1], deps="nsubj ROOT det amod dobj punct"),
+                       PARAGRAPH,
+                       S(["“", "We will win this state.", "”"], pos="PUNCT PROPN PUNCT", heads=[1, 1, 1],
+                         deps="punct ROOT punct"))
+    Attribution()(work)
+    return [(c.rule, c.cue.text if c.cue else None, c.speaker_mention.text if c.speaker_mention else None,
+             c.spans[0].slice(work.text)) for c in work.candidates]
+
+
+def test_a_verb_announcing_a_statement_with_a_colon_frames_the_quotation_after_it():
+    assert _after_colon_frame("Sanders made the following comment :", "PROPN VERB DET ADJ NOUN PUNCT") == \
+        [("quote:colon", "made the following comment", "Sanders", "We will win this state.")]
+    # "listed the qualities:" announces no statement: the quotation has no frame
+    assert _after_colon_frame("He listed the following qualities :", "PRON VERB DET ADJ NOUN PUNCT") == \
+        [("quote:carry", None, None, "We will win this state.")]

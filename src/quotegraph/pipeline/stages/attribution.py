@@ -18,7 +18,7 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, continued_after_frame, coordinated,
+from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame, coordinated,
                      cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner, mention_span,
                      second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
@@ -162,6 +162,8 @@ class Attribution:
                     cand.rule = "cue:noun-that-clause"  # a noun outside the lexicons, known by its clause alone
                 if cand is not None and cand.rule == "cue:that-clause":
                     self._to_governing_cue(work, clause, cand, tok)
+            elif (noun := announced_statement(clause, tok)) is not None:
+                cand = self._announcement(work, ci, clause, tok, noun)
             else:
                 continue
             if cand is not None:
@@ -256,6 +258,17 @@ class Attribution:
         self._set_content(work, cand, spans)
         if form == "quote":
             self._fronted_piece(work, clause, cand, verb)
+        return cand
+
+    def _announcement(self, work: Work, ci: int, clause: Clause, verb: Token, noun: Token) -> Candidate | None:
+        """The frame "X released the following statement:" for the quotation after it: the verb and its
+        noun are the cue, the verb's subject the speaker; None without a subject."""
+        subj, _ = subject_of(clause, verb)
+        if subj is None or subj.region is not None:
+            return None
+        cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, noun.end), clause=ci, rule="frame",
+                         kind="speech", confidence=cue_weight(verb))
+        self._speaker(work, clause, cand, subj)
         return cand
 
     def _end_before_second(self, work: Work, clause: Clause, outer: Candidate, inner: Candidate) -> None:

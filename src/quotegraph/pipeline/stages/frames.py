@@ -16,7 +16,7 @@ from .speaker_choice import (can_speak, controlling_object, is_time_phrase, name
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "governing_verbs", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
+           "without_trailing_aside", "with_stranded_conjuncts", "announced_statement", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -77,6 +77,20 @@ def _that_complements(clause: Clause, verb: Token) -> list[Token]:
                 any(k.dep in SUBJECT_DEPS for k in kids):
             out.append(t)
     return out
+
+
+def announced_statement(clause: Clause, verb: Token) -> Token | None:
+    """The noun for something said that a verb outside the lexicons announces at the end of a sentence
+    ending in a colon ("President Clinton released the following statement:", "Sanders made the following
+    comment:"): the frame of the quotation after it. None for anything else ("He listed the qualities:")."""
+    if verb.pos != "VERB" or verb.region is not None or is_cue(verb) or not clause.tokens or \
+            clause.tokens[-1].text != ":":
+        return None
+    for t in _children(clause, verb, ("dobj",)):
+        if t.i > verb.i and t.region is None and t.lemma in speech_nouns() and \
+                all(x.pos == "PUNCT" for x in clause.tokens[max(clause.subtree(t.i)) + 1:]):
+            return t
+    return None
 
 
 def light_partner(clause: Clause, tok: Token) -> Token | None:

@@ -69,6 +69,9 @@ def _subject(spec: str, cue: str) -> str | None:
     # the reason an attack gives is its target's words, not the attacker's
     ("his/PRP$/poss/1 attack/NN/ROOT/1 on/IN/prep/1 Clinton/NNP/pobj/2 for/IN/prep/1 saying/VBG/pcomp/4 "
      "it/PRP/dobj/5", "saying", None),
+    # a noun phrase under a preposition is no gerund: "his" holds the life, not the allegations
+    ("criticism/NN/ROOT/0 about/IN/prep/0 his/PRP$/poss/3 life/NN/pobj/1 ,/,/punct/3 including/VBG/prep/3 "
+     "allegations/NNS/pobj/5 that/IN/mark/9 he/PRP/nsubj/9 lied/VBD/acl/6", "allegations", None),
     # an adverb with a complement: its verb's subject
     ("Trump/NNP/nsubj/1 stopped/VBD/ROOT/1 short/RB/advmod/1 of/IN/prep/2 calling/VBG/pcomp/3 it/PRP/dobj/4 "
      "racist/JJ/oprd/4", "calling", "Trump"),

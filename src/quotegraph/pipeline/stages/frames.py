@@ -509,12 +509,18 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
             head = clause.tokens[head.head]  # "She said it would fail and added …": she added it
         if head.pos in ("NOUN", "PROPN"):
             path.append(head)
-            if head.pos == "NOUN" and (tok.dep == "acl" or tok.dep == "prep" and tok.text.lower() != "for"):
+            if head.pos == "NOUN" and (tok.dep == "acl" or _gerund_phrase(tok, below)):
                 holder = nominal_holder(clause, head)
                 if holder is not None:
                     return holder, path  # "Mr. Ban's record on promoting …" (not "his attack on X for saying …")
         below, tok = tok, head
     return None, path
+
+
+def _gerund_phrase(prep: Token, below: Token | None) -> bool:
+    """A preposition with a gerund the climb came from ("record [on] promoting"), not "for" (the reason an
+    attack or praise gives is its target's words); a noun phrase ("life, including allegations") is no such."""
+    return prep.dep == "prep" and prep.text.lower() != "for" and below is not None and below.dep == "pcomp"
 
 
 def _adverb_with_complement(tok: Token, below: Token | None) -> bool:

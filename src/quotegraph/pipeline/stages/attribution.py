@@ -266,8 +266,9 @@ class Attribution:
         subj, _ = subject_of(clause, verb)
         if subj is None or subj.region is not None:
             return None
-        cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, noun.end), clause=ci, rule="frame",
-                         kind="speech", confidence=cue_weight(verb))
+        cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, noun.end), clause=ci, kind="speech",
+                         confidence=cue_weight(verb))
+        cand.rule = "frame"  # a frame with no content of its own, as _from_verb's: the quotation after it takes it
         self._speaker(work, clause, cand, subj)
         return cand
 

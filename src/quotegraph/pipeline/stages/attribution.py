@@ -18,12 +18,12 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, passive, complement, content_tokens, continued_after_frame, coordinated,
-                     cue_weight, dateline, fronted_content, is_cue, is_noun_cue, light_partner, mention_span,
-                     second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
-                     with_stranded_conjuncts, without_trailing_aside)
+from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
+                     coordinated, cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner,
+                     mention_span, passive, second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue,
+                     with_object_complements, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import addressed, frame_length, inverted_object, phrase_before_cue, surface_frame
+from .speaker_choice import addressed, fronted_apposition, frame_length, inverted_object, phrase_before_cue, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
@@ -162,6 +162,8 @@ class Attribution:
                     cand.rule = "cue:noun-that-clause"  # a noun outside the lexicons, known by its clause alone
                 if cand is not None and cand.rule == "cue:that-clause":
                     self._to_governing_cue(work, clause, cand, tok)
+            elif (noun := announced_statement(clause, tok)) is not None:
+                cand = self._announcement(work, ci, clause, tok, noun)
             else:
                 continue
             if cand is not None:
@@ -208,11 +210,10 @@ class Attribution:
         form, idx = complement(clause, verb)
         idx = [i for i in idx if i != verb.i]
         subj, _ = subject_of(clause, verb)
-        if subj is None and verb.dep not in ("xcomp", "acl", "relcl", "amod") and not passive(clause, verb) \
-                and not addressed(clause, verb):
-            subj = adjacent_name(clause, verb, skip=frozenset(idx)) or inverted_object(clause, verb)
-        if subj is not None:
-            sub = set(clause.subtree(subj.i))
+        if subj is None and not addressed(clause, verb):
+            subj = _unparsed_subject(clause, verb, skip=frozenset(idx), modifier=False)
+        if subj is not None:  # (a noun the cue modifies holds the cue: "a group backing X" keeps "X")
+            sub = set(clause.subtree(subj.i)) - set(clause.subtree(verb.i))
             idx = [i for i in idx if i not in sub]
         cue_end = verb.end
         partner = light_partner(clause, verb) if verb.pos == "VERB" else None
@@ -257,6 +258,18 @@ class Attribution:
         self._set_content(work, cand, spans)
         if form == "quote":
             self._fronted_piece(work, clause, cand, verb)
+        return cand
+
+    def _announcement(self, work: Work, ci: int, clause: Clause, verb: Token, noun: Token) -> Candidate | None:
+        """The frame "X released the following statement:" for the quotation after it: the verb and its
+        noun are the cue, the verb's subject the speaker; None without a subject."""
+        subj, _ = subject_of(clause, verb)
+        if subj is None or subj.region is not None:
+            return None
+        cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, noun.end), clause=ci, kind="speech",
+                         confidence=cue_weight(verb))
+        cand.rule = "frame"  # a frame with no content of its own, as _from_verb's: the quotation after it takes it
+        self._speaker(work, clause, cand, subj)
         return cand
 
     def _end_before_second(self, work: Work, clause: Clause, outer: Candidate, inner: Candidate) -> None:
@@ -398,8 +411,8 @@ class Attribution:
             if frame is not None:
                 cand.cue = work.mention(frame.start, frame.end)
                 subj, _ = subject_of(clause, frame)
-                if subj is None and not passive(clause, frame):
-                    subj = adjacent_name(clause, frame) or inverted_object(clause, frame)
+                if subj is None:
+                    subj = _unparsed_subject(clause, frame, modifier=True)
                 self._frame_speaker(work, clause, cand, subj, frame, region.outer.end)
                 cand.kind = statement_kind(clause, frame, "quote", [tok.i], subj)
                 cand.confidence = cues()[frame.lemma][1]
@@ -826,6 +839,25 @@ def _quote_end_before(work: Work, clause: Clause, verb: Token) -> int | None:
     """Where the last quotation before ``verb`` in its sentence ends (its closing mark), or None."""
     regions = [t.region for t in clause.tokens[: verb.i] if t.region is not None]
     return work.regions[regions[-1]].outer.end if regions else None
+
+
+def _unparsed_subject(clause: Clause, verb: Token, *, skip: frozenset[int] = frozenset(),
+                      modifier: bool) -> Token | None:
+    """The speaker of a cue the parser left without a subject, read off the words around it: a subject
+    it hung on a fronted phrase, a name right before or after the cue, the inverted subject it took for
+    an object. A cue that shares its subject with a governing verb (a conjunct, a participle, an
+    infinitive) takes the one that verb gets so ("Obama and Clinton call them … and describe …"). A
+    passive cue has none of these; a modifier cue (an infinitive, a participle) takes its own only when
+    ``modifier`` says it is the frame of a quotation."""
+    for k, v in enumerate([verb] + governing_verbs(clause, verb)):
+        if passive(clause, v):
+            return None
+        if k == 0 and not modifier and v.dep in ("xcomp", "acl", "relcl", "amod"):
+            continue
+        found = (subject_of(clause, v)[0] if k else None) or fronted_apposition(clause, v) or adjacent_name(clause, v, skip=skip) or inverted_object(clause, v)
+        if found is not None:
+            return found
+    return None
 
 
 def _keep_apart(work: Work, cand: Candidate) -> None:

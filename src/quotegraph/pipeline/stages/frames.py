@@ -12,11 +12,12 @@ from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kin
 from ..resolvers.lexicon import person_noun
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
-from .speaker_choice import addressed, asker, can_speak, controlling_object, is_time_phrase, named_after_quote, past_dateline
+from .speaker_choice import (addressed, asker, can_speak, controlling_object, is_time_phrase, named_after_quote,
+                             nominal_holder, participle_head, past_dateline, verbless_head)
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
-           "subject_of", "passive", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "with_stranded_conjuncts", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
+           "subject_of", "passive", "governing_verbs", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
+           "without_trailing_aside", "with_stranded_conjuncts", "announced_statement", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -77,6 +78,20 @@ def _that_complements(clause: Clause, verb: Token) -> list[Token]:
                 any(k.dep in SUBJECT_DEPS for k in kids):
             out.append(t)
     return out
+
+
+def announced_statement(clause: Clause, verb: Token) -> Token | None:
+    """The noun for something said that a verb outside the lexicons announces at the end of a sentence
+    ending in a colon ("President Clinton released the following statement:", "Sanders made the following
+    comment:"): the frame of the quotation after it. None for anything else ("He listed the qualities:")."""
+    if verb.pos != "VERB" or verb.region is not None or is_cue(verb) or not clause.tokens or \
+            clause.tokens[-1].text != ":":
+        return None
+    for t in _children(clause, verb, ("dobj",)):
+        if t.i > verb.i and t.region is None and t.lemma in speech_nouns() and \
+                all(x.pos == "PUNCT" for x in clause.tokens[max(clause.subtree(t.i)) + 1:]):
+            return t
+    return None
 
 
 def light_partner(clause: Clause, tok: Token) -> Token | None:
@@ -476,12 +491,12 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
     if addressed(clause, verb):
         return asker(clause, verb), []  # "Asked about it, she said …": not her question
     if verb.pos == "NOUN":
-        poss = [t for t in _children(clause, verb, ("poss",)) if t.region is None]
-        if poss:
-            return poss[0], []  # "his promise to …", "Trump's claim that …"
-    tok, path = verb, []
+        holder = nominal_holder(clause, verb)
+        if holder is not None:
+            return holder, []  # "his promise to …", "Trump's claim that …", "the decision by the FBI to …"
+    tok, path, below = verb, [], None
     opening = dateline(clause)
-    for _ in range(5):
+    for _ in range(6):
         subj = [s for t in _children(clause, tok, SUBJECT_DEPS)
                 if (s := past_dateline(clause, t, opening) if t.region is None else named_after_quote(clause, t))
                 is not None]
@@ -495,7 +510,10 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
             pobj = _children(clause, agents[0], ("pobj",))
             if pobj:
                 return pobj[0], path
-        if tok.dep not in _CLIMB_DEPS or tok.head == tok.i:
+        modified = participle_head(clause, tok, climbed=tok is not verb) or verbless_head(clause, tok)
+        if modified is not None:
+            return modified, path  # "a group backing Bush", "A Quinnipiac poll found last week that …"
+        if tok.head == tok.i or tok.dep not in _CLIMB_DEPS and not _adverb_with_complement(tok, below):
             break
         if tok is verb and passive(clause, tok):
             break  # "came under fire when it was revealed that …", "said it was confirmed that …": whoever
@@ -515,11 +533,57 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
             head = clause.tokens[head.head]  # "She said it would fail and added …": she added it
         if head.pos in ("NOUN", "PROPN"):
             path.append(head)
-            if tok.dep in ("acl", "relcl") and head.dep in SUBJECT_DEPS:
-                # "a statement defending X was released": the noun is the subject of its verb.
-                pass
-        tok = head
+            if head.pos == "NOUN" and (tok.dep == "acl" or _gerund_phrase(tok, below)):
+                holder = nominal_holder(clause, head)
+                if holder is not None:
+                    return holder, path  # "Mr. Ban's record on promoting …" (not "his attack on X for saying …")
+        below, tok = tok, head
     return None, path
+
+
+def _gerund_phrase(prep: Token, below: Token | None) -> bool:
+    """A preposition with a gerund the climb came from ("record [on] promoting"), not "for" (the reason an
+    attack or praise gives is its target's words); a noun phrase ("life, including allegations") is no such."""
+    return prep.dep == "prep" and prep.text.lower() != "for" and below is not None and below.dep == "pcomp"
+
+
+def _adverb_with_complement(tok: Token, below: Token | None) -> bool:
+    """An adverb whose preposition the climb came through: "stopped [short] of calling", "was [back] to
+    boasting about": the adverb's verb is the one whose subject is sought."""
+    return tok.dep == "advmod" and tok.pos == "ADV" and below is not None and below.dep == "prep"
+
+
+_GOVERNED_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acl")
+
+
+def _quotation_frame(clause: Clause, quote: Token, tok: Token) -> list[Token]:
+    """The cue of the frame the parser hung on a quotation, between the quotation and ``tok`` (a participle
+    hung on the quotation after its frame: '“…,” he said, repeating a refrain …'), nearest first."""
+    return sorted((t for t in _children(clause, quote, ("parataxis", "ccomp", "conj"))
+                   if quote.i < t.i < tok.i and is_cue(t)), key=lambda t: -t.i)
+
+
+def governing_verbs(clause: Clause, verb: Token) -> list[Token]:
+    """The verbs a cue shares its subject with, nearest first: the first conjunct of "X call them … and
+    describe …", the verb of a participle or an infinitive ("…, refusing to concede …", "went on to
+    say"), of a gerund after a preposition ("stopped short of calling"). The climb stops at a noun or at
+    any other link; a verb with a subject of its own ends it (its subject is the one shared)."""
+    out, tok = [], verb
+    for _ in range(6):
+        if tok.head == tok.i or tok.dep not in _GOVERNED_DEPS or tok.dep == "advmod" and tok.pos != "ADV":
+            break
+        head = clause.tokens[tok.head]
+        if head.region is not None:
+            out.extend(_quotation_frame(clause, head, tok)[:1])  # '“…,” she said, referencing …': her frame's
+            break
+        if head.pos in ("NOUN", "PROPN", "PRON"):
+            break
+        if head.pos in ("VERB", "AUX"):
+            out.append(head)
+            if _children(clause, head, SUBJECT_DEPS):
+                break
+        tok = head
+    return out
 
 
 _RELATIVISERS = frozenset(("who", "which", "that", "whom"))

@@ -15,21 +15,31 @@ and the small parser often misreads:
   nothing does not take the verb joined after it.
 * ``is_time_phrase`` (from ``resolvers.phrases``): "Trump on Monday said", "the group in 2015 warned": a
   time phrase the parser hung on the speaker's noun is no part of the speaker's name.
+* ``participle_head``: "a group backing Bush", "voters saying they …": the noun an active participle
+  modifies is who does what it says.
+* ``verbless_head``: "A Quinnipiac poll found last week that …": a sentence the parser gave no verbal
+  root, its verb hung on the noun as a modifier; the noun is its subject.
+* ``nominal_holder``: "Mr. Ban's record on promoting …", "the decision by the FBI to not recommend …":
+  the possessor or the "by" phrase of a noun is who holds it and what hangs on it.
+* ``fronted_apposition``: "In an interview with hosts Joe Scarborough and Mika Brzezinski, the candidate
+  stated …": the parser hung the subject on the fronted phrase as an apposition or a conjunct.
 
 Nothing here changes its input.
 """
 
 from __future__ import annotations
 
-from ..lexicons import channel_nouns, cues, document_nouns, lemma, org_nouns
+from ..lexicons import channel_nouns, cues, document_nouns, lemma, org_nouns, speech_nouns
 from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
 __all__ = ["past_dateline", "named_after_quote", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
-           "addressed", "asker", "phrase_before_cue", "SPEECH_CLASSES"]
+           "addressed", "asker", "phrase_before_cue", "participle_head", "verbless_head", "nominal_holder", "fronted_apposition",
+           "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _NOMINAL = ("NOUN", "PROPN")
 _INVERTED_OBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd")
 _CONTENT_DEPS = ("ccomp", "parataxis", "dep")
@@ -80,17 +90,29 @@ def inverted_object(clause: Clause, verb: Token) -> Token | None:
     if entry is None or entry[0] not in SPEECH_CLASSES:
         return None
     kids = [clause.tokens[c] for c in verb.children]
-    if any(t.dep in ("nsubj", "nsubjpass") for t in kids):
-        return None
+    if any(t.dep in ("nsubj", "nsubjpass") and t.region is None for t in kids):
+        return None  # (a quotation the parser made the subject is the content: '“…,” added another Democrat')
     if not any(t.i < verb.i and (t.dep in _CONTENT_DEPS or t.region is not None) for t in kids):
         return None
-    if verb.i == 0 or clause.tokens[verb.i - 1].text != ",":
+    if verb.i == 0 or not _closes_content(clause, clause.tokens[verb.i - 1]):
         return None
     for t in kids:
         if t.i > verb.i and t.dep in _INVERTED_OBJECT_DEPS and t.pos in _NOMINAL and t.region is None \
                 and _first_words(clause, verb, t):
             return t
     return None
+
+
+def _closes_content(clause: Clause, tok: Token) -> bool:
+    """A comma before an inverted frame, or the closing mark of a quotation right before it ('“…,” added
+    another Democrat': the comma is inside the quotation)."""
+    if tok.text == ",":
+        return True
+    return tok.i > 0 and tok.region is None and all(ch in _CLOSING_MARKS for ch in tok.text) \
+        and clause.tokens[tok.i - 1].region is not None
+
+
+_CLOSING_MARKS = frozenset("\"”’'»")
 
 
 def _first_words(clause: Clause, verb: Token, noun: Token) -> bool:
@@ -211,3 +233,147 @@ def frame_length(clause: Clause, subj: Token, cue: Token) -> int:
     aside = {i for c in subj.children if clause.tokens[c].dep in ("appos", "relcl", "acl")
              for i in clause.subtree(c)}
     return sum(1 for t in clause.tokens[: cue.i + 1] if t.i not in aside and t.pos not in ("PUNCT", "SPACE"))
+
+
+_SPEAKING_POS = ("NOUN", "PROPN", "PRON")
+
+
+def participle_head(clause: Clause, tok: Token, *, climbed: bool) -> Token | None:
+    """The noun an active participle modifies, its subject: "a group backing Bush", "voters saying they …",
+    "a poll showing …" (``tok`` a present participle hung on the noun). Reached from a clause under it
+    (``climbed``), a past participle or an adjective passes its noun on too: "the one impassioned in
+    blasting me", "contributors intent on deciding who …". None for any other modifier or a quotation."""
+    if tok.dep not in ("acl", "amod") or tok.head == tok.i:
+        return None
+    head = clause.tokens[tok.head]
+    if head.pos not in _SPEAKING_POS or head.region is not None or head.i > tok.i or not _speaking(clause, head):
+        return None
+    if _free_participle(clause, tok, head) or _authored(clause, head):
+        return None
+    if tok.tag == "VBG" and tok.pos == "VERB":
+        return head
+    return head if climbed and (tok.tag == "VBN" or tok.pos == "ADJ") else None
+
+
+def _speaking(clause: Clause, noun: Token) -> bool:
+    """Not a time ("at the time of the convention showing …" hangs the participle on the wrong noun)."""
+    return noun.ent_type not in ("DATE", "TIME") and noun.lemma.lower() not in _TIME_NOUNS
+
+
+_TIME_NOUNS = frozenset("time moment period era day week month year night morning evening".split())
+
+
+def _free_participle(clause: Clause, tok: Token, head: Token) -> bool:
+    """A participle set off by a comma after an object ("Trump said things would change, referring to
+    …"): it goes with the clause and its subject, whatever noun the parser hung it on (after a subject,
+    a root or an apposition it is still the noun's: "Christie, the governor, …, calling him …")."""
+    if tok.i == 0 or clause.tokens[tok.i - 1].text != "," or tok.i - 1 == head.i:
+        return False
+    return head.head != head.i and head.dep not in _SUBJECT_DEPS + ("appos",)
+
+
+
+def _authored(clause: Clause, noun: Token) -> bool:
+    """A thing made or sent that is the object of a verb ("the council approved a resolution condemning …",
+    "began writing op-eds defending …", "Trump said things …, referring to …"): the participle is its
+    author's, the verb's subject. A name or a noun for someone ("recruit pastors supporting Cruz") is no
+    such thing."""
+    return noun.dep == "dobj" and noun.pos == "NOUN" and not can_speak(noun) or \
+        noun.dep == "dobj" and noun.lemma.lower() in document_nouns() | speech_nouns()
+
+
+_NAMING_VERBS = frozenset("call name dub title label term quote".split())
+
+
+def verbless_head(clause: Clause, tok: Token) -> Token | None:
+    """The subject of a verb the parser hung on a noun as a modifier in a sentence it gave no verbal root
+    ("A Quinnipiac poll found last week that …", "Mitt Romney, the nominee, tweeted in response: …"):
+    with no other verb to be the sentence's, the noun is the verb's subject. A past participle that is
+    passive or names something ("a mission called Europa") stays a modifier."""
+    if tok.dep != "acl" or tok.pos != "VERB" or tok.head == tok.i:
+        return None
+    head = clause.tokens[tok.head]
+    if head.pos not in _SPEAKING_POS or head.region is not None or head.i > tok.i:
+        return None
+    root = head
+    while root.head != root.i and root.dep in ("appos", "conj"):
+        root = clause.tokens[root.head]
+    if root.head != root.i or root.region is None and root.pos in ("VERB", "AUX"):
+        return None  # the noun is no root's, or the root is a verb: the modifier is one
+    if tok.tag == "VBN" and (tok.lemma in _NAMING_VERBS or any(
+            clause.tokens[c].dep in ("auxpass", "agent", "oprd", "attr") for c in tok.children)):
+        return None
+    return head if tok.tag in ("VBD", "VBZ", "VBP", "VBN") else None
+
+
+def nominal_holder(clause: Clause, noun: Token) -> Token | None:
+    """Who holds what a noun names: its possessor ("his promise to …", "Mr. Ban's record on …") or the
+    one its "by" phrase names ("the decision by the FBI to …"); a "by" phrase of a time or a means
+    ("by Friday", "by phone") names no one."""
+    for c in noun.children:
+        t = clause.tokens[c]
+        if t.dep == "poss" and t.region is None:
+            return t
+    for c in noun.children:
+        t = clause.tokens[c]
+        if t.dep == "prep" and t.text.lower() == "by" and t.i > noun.i:
+            for k in t.children:
+                obj = clause.tokens[k]
+                if obj.dep == "pobj" and obj.region is None and can_speak(obj) and obj.pos != "PRON" \
+                        and not is_time_phrase(clause, t):
+                    return obj
+    return None
+
+
+_HUNG_DEPS = ("appos", "conj")
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP"))
+
+
+def fronted_apposition(clause: Clause, verb: Token) -> Token | None:
+    """The subject the parser hung on a phrase fronted before a finite cue with no subject of its own: "In
+    an interview with hosts Joe Scarborough and Mika Brzezinski, the candidate stated …" (an apposition of
+    the last host), "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said …" (a
+    conjunct of "Nevada"). The phrase must end right before the cue (its adverbs aside). An apposition set
+    off by commas after a name describes the name, which is the speaker ("Reid, the minority leader,");
+    one with no comma after it is the speaker itself; a conjunct joined by "and" brings its first
+    conjunct ("Obama and Clinton call …")."""
+    if verb.pos not in ("VERB", "AUX") or verb.region is not None:
+        return None
+    kids = [clause.tokens[c] for c in verb.children]
+    if any(t.dep in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass") for t in kids):
+        return None
+    if verb.tag not in _FINITE_TAGS and not any(t.dep == "aux" for t in kids):
+        return None
+    k = verb.i - 1
+    while k >= 0 and clause.tokens[k].head == verb.i and clause.tokens[k].dep in ("advmod", "neg", "aux"):
+        k -= 1
+    closed = k >= 0 and clause.tokens[k].text == ","
+    k -= closed
+    if k < 0:
+        return None
+    node = _hung_phrase(clause, clause.tokens[k], k, verb)
+    if node is None:
+        return None
+    head = clause.tokens[node.head]
+    if node.dep == "appos" and closed and head.pos == "PROPN" and head.region is None:
+        return head  # "Senator Harry Reid, the minority leader, said"
+    while node.dep == "conj" and clause.tokens[node.head].pos in _NOMINAL and any(
+            clause.tokens[c].dep == "cc" and node.head < c < node.i for c in clause.tokens[node.head].children):
+        node = clause.tokens[node.head]  # "Obama and Clinton": the first conjunct
+    return node
+
+
+def _hung_phrase(clause: Clause, last: Token, end: int, verb: Token) -> Token | None:
+    """The lowest apposition or conjunct above ``last`` (up to the cue) whose phrase ends at ``end``."""
+    node = last
+    for _ in range(6):
+        if node.head == node.i or node.i > verb.i:
+            return None
+        if node.dep in _HUNG_DEPS and node.pos in _NOMINAL and node.region is None and \
+                max(clause.subtree(node.i)) == end:
+            ok = node.pos == "PROPN" or can_speak(node)
+            return node if ok and node.ent_type not in ("DATE", "TIME") else None
+        node = clause.tokens[node.head]
+        if node.i == verb.i:
+            return None
+    return None

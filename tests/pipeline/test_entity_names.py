@@ -29,6 +29,7 @@ from quotegraph.pipeline.stages.entities import clean_name, kind_of
         ('Robert C. "Bobby', "Robert C. Bobby"),  # an unpaired mark inside
         ('Marcia "Cia" Price', 'Marcia "Cia" Price'),  # a nickname in paired marks stays
         ("‘Tip’ O’Neill", "‘Tip’ O’Neill"),
+        ("’s Clinton", "Clinton"),  # "Here’s Clinton": the clitic before the name
     ],
 )
 def test_clean_name(text: str, expected: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.pipeline.stages.frames import mention_span, subject_of
+from quotegraph.pipeline.stages.frames import complement, mention_span, subject_of
 from quotegraph.pipeline.stages.speaker_choice import inverted_object, is_time_phrase, past_dateline, surface_frame
 
 from test_frames import cue_of, parsed
@@ -231,6 +231,72 @@ def _colon_frame(lead: list[str], pos: str, heads: list[int], deps: str):
     return None if verb is None else (verb.text, subject_of(clause, verb)[0].text)
 
 
+def _next_sentence_frame(quote: str, frame: str | list[str], pos: str, heads: list[int], deps: str):
+    from quotegraph.pipeline.stages.attribution import _frame_after
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S(["“", quote, "”"], pos="PUNCT X PUNCT", heads=[1, 1, 1], deps="punct ROOT punct"),
+                       S(frame, pos=pos, heads=heads, deps=deps))
+    region = next(r for r in work.regions if r.outer.start == 0)
+    found = _frame_after(work, 0, region)
+    return None if found is None else (found[1].text, subject_of(found[0], found[1])[0].text)
+
+
+@pytest.mark.parametrize("quote, frame, pos, heads, deps, expected", [
+    # the sentence split after any sentence end, the closing mark of a quotation inside it included
+    ("I hope you find the emails that are missing.", "Trump said .", "PROPN VERB PUNCT", [1, 1, 1],
+     "nsubj ROOT punct", ("said", "Trump")),
+    ("Her response was, ‘What can we do to help?’", "Renteria told reporters .", "PROPN VERB NOUN PUNCT",
+     [1, 1, 1, 1], "nsubj ROOT dobj punct", ("told", "Renteria")),
+    # the channel the frame names is no content of its own
+    ("She is wrong!", "Trump wrote on Twitter .", "PROPN VERB ADP PROPN PUNCT", [1, 1, 1, 2, 1],
+     "nsubj ROOT prep pobj punct", ("wrote", "Trump")),
+    # a sentence that reports something of its own is a new statement, not the quotation's frame
+    ("We will win.", "Trump said he would run .", "PROPN VERB PRON AUX VERB PUNCT", [1, 1, 4, 4, 1, 1],
+     "nsubj ROOT nsubj aux ccomp punct", None),
+    ("She is wrong!", "Trump wrote about taxes .", "PROPN VERB ADP NOUN PUNCT", [1, 1, 1, 2, 1],
+     "nsubj ROOT prep pobj punct", None),
+    # '“A.” “B?” Zucker added.': the next sentence is the frame of a quotation of its own
+    ("We are global.", ["“", "Can we win?", "”", "Zucker", "added", "."], "PUNCT X PUNCT PROPN VERB PUNCT",
+     [4, 4, 4, 4, 4, 4], "punct dobj punct nsubj ROOT punct", None),
+    ("We are global.", "She went on to say :", "PRON VERB PART PART VERB PUNCT", [1, 1, 1, 4, 1, 1],
+     "nsubj ROOT prt aux xcomp punct", None),  # a colon frame introduces the quotation after it
+])
+def test_a_frame_the_sentence_split_put_after_the_quotation_is_its_frame(quote, frame, pos, heads, deps,
+                                                                         expected) -> None:
+    assert _next_sentence_frame(quote, frame, pos, heads, deps) == expected
+
+
+@pytest.mark.parametrize("lead, source", [
+    ("Here/ADV ’s/AUX Clinton/PROPN in/ADP December/PROPN 1992/NUM", "Clinton"),
+    ("More/ADJ from/ADP Jones/PROPN", "Jones"),
+    ("Pollsters/NOUN agree/VERB -/PUNCT Carl/PROPN Bialik/PROPN", "Carl Bialik"),  # a heading, a dash, a name
+    ("From/ADP the/DET report/NOUN", "the report"),
+    ("Newport/PROPN and/CCONJ Harter/PROPN", "Newport and Harter"),
+    # a phrase with a verb is a frame of its own (``_frame_verb``); a phrase naming no one is no source
+    ("He/PRON then/ADV listed/VERB the/DET qualities/NOUN", None),
+    ("The/DET verdict/NOUN", None),
+    ("The/DET result/NOUN of/ADP the/DET vote/NOUN in/ADP Iowa/PROPN", None),
+])
+def test_a_verbless_phrase_before_a_colon_names_the_source_of_the_quotation_after_it(lead, source) -> None:
+    from quotegraph.pipeline.stages.speaker_choice import colon_source
+
+    words = [f"{w}/dep/0" for w in lead.split()]  # only the words and their parts of speech count
+    n = len(words)
+    clause = parsed(" ".join(words) + " :/PUNCT/punct/0 “We_will_win.”/X/dep/0", regions={n + 1: 0})
+    found = colon_source(clause, clause.tokens[n + 1].start)
+    assert (None if found is None else " ".join(t.text for t in found)) == source
+
+
+def test_a_space_the_tokenizer_kept_after_the_colon_does_not_hide_the_source() -> None:
+    from quotegraph.pipeline.stages.speaker_choice import colon_source
+
+    clause = parsed("Michael/PROPN/compound/1 McDonald/PROPN/ROOT/1 :/PUNCT/punct/1 _/SPACE/dep/2 "
+                    "“At_long_last.”/X/appos/1", regions={4: 0})
+    assert [t.text for t in colon_source(clause, clause.tokens[4].start)] == ["Michael", "McDonald"]
+
+
 def test_a_long_sentence_ending_in_a_colon_frames_the_quotation_after_it() -> None:
     # 'She became so upset that I had to change my answer: “…”': the speaker is who the last verb's subject is
     lead = "She became upset , so I had to change my answer :".split()
@@ -411,6 +477,21 @@ def test_a_speaker_the_parser_hung_on_the_quotation_as_its_apposition_is_the_sub
     assert subject_of(clause, cue_of(clause, "asks"))[0].text == "narrator"
     bare = parsed("“You_pay.”/X/nsubj/1 asks/VERB/ROOT/1", regions={0: 0})
     assert subject_of(bare, cue_of(bare, "asks"))[0] is None  # a quotation alone names no one
+
+
+def test_a_speaker_the_parser_made_the_quotations_object_is_the_subject_and_no_part_of_the_content() -> None:
+    # '“…,” the White House spokesman, Josh Earnest, said on Thursday.': the quotation as the subject of
+    # "said" and the spokesman its object
+    spec = ("“It_works,”/X/nsubj/7 the/DET/det/3 White_House/PROPN/compound/3 spokesman/NOUN/dobj/0 ,/PUNCT/punct/3 "
+            "Josh_Earnest/PROPN/appos/3 ,/PUNCT/punct/3 said/VERB/ROOT/7 on/ADP/prep/7 Thursday/PROPN/pobj/8")
+    clause = parsed(spec, regions={0: 0})
+    said = cue_of(clause, "said")
+    assert subject_of(clause, said)[0].text == "spokesman"
+    form, idx = complement(clause, said)
+    assert form == "quote" and idx == [0]  # the quotation alone, without the speaker's phrase
+    # an object after the cue is what was said to, not who said it ('“…” is what she told the court')
+    after = parsed("“It_works,”/X/nsubj/1 told/VERB/ROOT/1 the/DET/det/3 court/NOUN/dobj/0", regions={0: 0})
+    assert subject_of(after, cue_of(after, "told"))[0] is None
 
 
 def test_an_embeds_credit_dash_is_no_part_of_a_name() -> None:

@@ -23,7 +23,7 @@ from .frames import (SUBJECT_DEPS, adjacent_name, complement, content_tokens, co
                      second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue, with_object_complements,
                      with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import frame_length, inverted_object, surface_frame
+from .speaker_choice import colon_source, frame_length, inverted_object, surface_frame
 
 _TRIM = " \t\n,;:—–-"
 _RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
@@ -421,6 +421,9 @@ class Attribution:
         after = _frame_after(work, ci, region)
         if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
             self._attach_frame_verb(work, clause, cand, verb)
+        elif (source := colon_source(clause, region.outer.start)) is not None \
+                and " ".join(t.text for t in source).lower() not in _NOT_LABELS:
+            self._attach_colon_source(work, clause, cand, source)  # 'More from Jones: “…”'
         elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
             frame_clause, cue = after
             subj, _ = subject_of(frame_clause, cue)
@@ -444,6 +447,15 @@ class Attribution:
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
         cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _attach_colon_source(self, work: Work, clause: Clause, cand: Candidate, source: list[Token]) -> None:
+        """A quotation after a verbless phrase and a colon that names its source ('More from Jones: “…”'):
+        the colon is the cue and the name the speaker (see ``speaker_choice.colon_source``)."""
+        colon = next(t for t in reversed(clause.tokens) if t.end <= cand.spans[0].start and t.text == ":")
+        cand.cue = work.mention(colon.start, colon.end)
+        cand.speaker_mention = work.mention(source[0].start, source[-1].end)
+        cand.speaker_head = source[-1].start
+        cand.confidence, cand.rule = 0.85, "quote:colon"
 
     def _attach_surface_frame(self, work: Work, cand: Candidate, cue: Token, speaker: list[Token]) -> None:
         """A frame after the quotation that the parser misread ('“…,” comments Robin Biesbroek.'): its
@@ -730,17 +742,23 @@ def is_title_case(inner: str) -> bool:
 
 
 def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
-    """A quotation ending in '?' or '!' whose frame the sentence split put into the next sentence of
-    its paragraph: '“… who knows?” Trump told Britain’s ITV.' The frame is short, starts right after
-    the quotation and has a speech cue with a subject and no content of its own."""
+    """A quotation ending a sentence whose frame the sentence split put into the next sentence of its
+    paragraph: '“… who knows?” Trump told Britain’s ITV.', '“… she’s wrong!” Mr. Trump wrote on Twitter.',
+    '“… that are missing.” Trump said.' The frame is short, starts right after the quotation and has a
+    speech cue with a subject and no content of its own."""
     text = work.text
-    if ci + 1 >= len(work.clauses) or text[region.end - 1 : region.end] not in ("?", "!"):
+    end = text[region.start : region.end].rstrip(QUOTE_MARKS + " ")[-1:]
+    if ci + 1 >= len(work.clauses) or end not in ("?", "!", "."):
         return None
     nxt = work.clauses[ci + 1]
     if nxt.paragraph != work.clauses[ci].paragraph or text[region.outer.end : nxt.span.start].strip():
         return None
+    if text[nxt.span.start : nxt.span.end].rstrip().endswith(":"):
+        return None  # 'She went on to say:': the frame of the quotation after it
     for tok in nxt.tokens:
-        if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and not content_tokens(nxt, tok):
+        if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and _says_nothing_else(nxt, tok):
+            if any(ch in QUOTE_MARKS for ch in text[nxt.span.start : tok.start]):
+                return None  # '“A.” “B?” Zucker added.': the cue frames a quotation of its own
             subj, _ = subject_of(nxt, tok)
             if subj is None or subj.region is not None:
                 return None
@@ -748,6 +766,14 @@ def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
                 text[nxt.span.start : nxt.span.end])) <= _LONGEST_FRAME_AFTER
             return (nxt, tok) if short else None
     return None
+
+
+def _says_nothing_else(clause: Clause, cue: Token) -> bool:
+    """A frame cue with no content of its own; "wrote on Twitter", "said on Fox News" name the channel, not
+    what was said about."""
+    form, idx = complement(clause, cue)
+    idx = [i for i in idx if i != cue.i]
+    return not idx or form == "spoken-of" and clause.tokens[idx[0] - 1].text.lower() == "on"
 
 
 def _frame_verb(work: Work, clause: Clause, region) -> Token | None:

@@ -212,6 +212,7 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         names = {i for t in picked for c in t.children if c > t.i and clause.tokens[c].pos == "PROPN"
                  and clause.tokens[c].dep in ("appos", "nsubj", "compound", "npadvmod", "dep")
                  for i in clause.subtree(c)}
+        names |= {i for t in picked if (n := named_after_quote(clause, t)) is not None for i in clause.subtree(n.i)}
         return "quote", [i for i in _flatten(clause, picked) if i not in names]
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]

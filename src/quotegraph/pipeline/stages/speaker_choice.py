@@ -26,7 +26,7 @@ from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
-__all__ = ["past_dateline", "named_after_quote", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
+__all__ = ["past_dateline", "named_after_quote", "colon_source", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
            "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
@@ -61,10 +61,13 @@ def past_dateline(clause: Clause, subj: Token, opening: int) -> Token | None:
 
 def named_after_quote(clause: Clause, quote: Token) -> Token | None:
     """'“… pay his?” a narrator in the Clinton ad asks.': the parser made the quotation the subject and the
-    speaker its apposition; the speaker is the apposition."""
+    speaker its apposition; the speaker is the apposition. '“…,” the White House spokesman, Josh Earnest,
+    said': the parser made the speaker the quotation's object, between it and the cue it is subject of."""
     for c in quote.children:
         t = clause.tokens[c]
-        if t.dep == "appos" and t.i > quote.i and t.pos in _NOMINAL and t.region is None:
+        if t.i <= quote.i or t.pos not in _NOMINAL or t.region is not None:
+            continue
+        if t.dep == "appos" or (t.dep == "dobj" and quote.head != quote.i and t.i < quote.head):
             return t
     return None
 
@@ -138,6 +141,45 @@ def _capitalised_run(toks: list[Token]) -> list[Token]:
             break
         run.append(t)
     return run
+
+
+_SOURCE_LEADS = (("here", "’s"), ("here", "'s"), ("here", "is"), ("more", "from"), ("and", "from"), ("from",),
+                 ("via",), ("per",))
+_SEGMENT_BREAKS = frozenset(("-", "—", "–", "--", ";"))
+_MAX_SOURCE_TOKENS = 8
+_SOURCE_PHRASE = ("PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "PART", "PUNCT", "CCONJ")
+
+
+def colon_source(clause: Clause, quote_start: int) -> list[Token] | None:
+    """The source a verbless phrase before a colon names for the quotation after it: 'Here’s Clinton in
+    December 1992: “…”', 'More from Jones: “…”', 'Pollsters agree - Carl Bialik: “…”', 'From the report:
+    “…”'. The phrase runs from the sentence start or the last dash; the source is its first name (a run of
+    proper nouns), or a document it opens with ("the report"). None when the phrase has a verb (a frame of
+    its own) or names nothing."""
+    before = [t for t in clause.tokens if t.end <= quote_start and t.text.strip()]
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    seg = before[:-1]
+    cut = max((k for k, t in enumerate(seg) if t.text in _SEGMENT_BREAKS), default=-1)
+    seg = seg[cut + 1:]
+    words = tuple(t.text.lower() for t in seg)
+    lead = next((n for n in _SOURCE_LEADS if words[:len(n)] == n), ())
+    seg = seg[len(lead):]
+    if not seg or len(seg) > _MAX_SOURCE_TOKENS or any(t.region is not None or t.pos not in _SOURCE_PHRASE
+                                                       for t in seg):
+        return None
+    run = []
+    for t in seg:
+        if t.pos != "PROPN" and not (run and t.text in ("&", "and")):
+            break
+        run.append(t)
+    while run and run[-1].pos != "PROPN":
+        run.pop()
+    if run:
+        return run
+    if len(seg) >= 2 and seg[0].pos == "DET" and seg[1].pos == "NOUN" and seg[1].lemma in document_nouns():
+        return seg[:2]
+    return None
 
 
 def can_speak(noun: Token) -> bool:

@@ -494,6 +494,29 @@ def test_a_speaker_the_parser_made_the_quotations_object_is_the_subject_and_no_p
     assert subject_of(after, cue_of(after, "told"))[0] is None
 
 
+# "In a statement to the Observer, her adviser, Jake Sullivan, said: …": spaCy hangs the speaker on the
+# fronted phrase's noun as its apposition and leaves "said" without a subject
+_FRONTED = ("In/ADP/prep/12 a/DET/det/2 statement/NOUN/pobj/0 to/ADP/prep/2 the/DET/det/5 Observer/PROPN/pobj/3 "
+            ",/PUNCT/punct/5 her/PRON/poss/8 adviser/NOUN/appos/5 ,/PUNCT/punct/8 Jake_Sullivan/PROPN/appos/8 "
+            ",/PUNCT/punct/5 said/VERB/ROOT/12")
+
+
+def test_a_speaker_the_parser_hung_on_a_fronted_phrase_is_the_subject_of_the_cue() -> None:
+    from quotegraph.pipeline.stages.frames import adjacent_name
+
+    clause = parsed(_FRONTED)
+    said = cue_of(clause, "said")
+    assert subject_of(clause, said)[0] is None
+    assert adjacent_name(clause, said).text == "adviser"  # its own apposition names her: Jake Sullivan
+    assert mention_span(clause, adjacent_name(clause, said)) == (clause.tokens[7].start, clause.tokens[8].end)
+    # the phrase must run up to the cue: "…, a newspaper, on Monday said" has no speaker there
+    late = parsed(_FRONTED.replace(",/PUNCT/punct/5 said/VERB/ROOT/12", "today/NOUN/npadvmod/12 said/VERB/ROOT/12"))
+    assert adjacent_name(late, cue_of(late, "said")) is None
+    # and hang on the noun of a phrase of the cue
+    loose = parsed(_FRONTED.replace("Observer/PROPN/pobj/3", "Observer/PROPN/npadvmod/12"))
+    assert adjacent_name(loose, cue_of(loose, "said")) is None
+
+
 def test_an_embeds_credit_dash_is_no_part_of_a_name() -> None:
     from quotegraph.model import Article
     from quotegraph.pipeline.stages.entities import cluster_mentions

@@ -26,7 +26,7 @@ from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 
-__all__ = ["past_dateline", "named_after_quote", "colon_source", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
+__all__ = ["past_dateline", "named_after_quote", "colon_source", "fronted_phrase_subject", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
            "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
@@ -180,6 +180,36 @@ def colon_source(clause: Clause, quote_start: int) -> list[Token] | None:
     if len(seg) >= 2 and seg[0].pos == "DET" and seg[1].pos == "NOUN" and seg[1].lemma in document_nouns():
         return seg[:2]
     return None
+
+
+def fronted_phrase_subject(clause: Clause, verb: Token) -> Token | None:
+    """'In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: …', 'Saturday at
+    the convention Sen. Elizabeth Warren (D-MA) said …': the parser hung the speaker on the noun of a
+    phrase fronted before the cue as its apposition, and left the cue without a subject. The speaker is
+    the first such apposition whose phrase runs up to the cue."""
+    toks = clause.tokens
+    for t in toks[: verb.i]:
+        if t.dep != "appos" or t.pos not in _NOMINAL or t.region is not None or not _in_fronted_phrase(clause, t, verb):
+            continue
+        gap = toks[max(clause.subtree(t.i)) + 1 : verb.i]
+        return t if all(g.text == "," for g in gap) and len(gap) <= 1 else None
+    return None
+
+
+def _in_fronted_phrase(clause: Clause, t: Token, verb: Token) -> bool:
+    """Does ``t`` hang on the noun of a prepositional phrase of ``verb`` before it ("In a statement to the
+    Observer, …")?"""
+    h = clause.tokens[t.head]
+    for _ in range(4):
+        if h.dep != "pobj" or h.head == h.i:
+            return False
+        prep = clause.tokens[h.head]
+        if prep.dep != "prep" or prep.head == prep.i or prep.i > verb.i:
+            return False
+        if prep.head == verb.i:
+            return True
+        h = clause.tokens[prep.head]
+    return False
 
 
 def can_speak(noun: Token) -> bool:

@@ -545,3 +545,26 @@ def test_a_relative_on_a_predicate_noun_is_about_the_subject_it_describes() -> N
     who = work.clauses[0].tokens[7]
     r = relative(Context(work), Query(0, work.mention(who.start, who.end), who, 0))
     assert r.name == "Donald Trump"
+
+
+def test_a_quotation_without_a_frame_carries_the_speaker_whose_frame_came_last() -> None:
+    from quotegraph.pipeline.stages.speakers import last_framed
+
+    from parsed import PARAGRAPH, S, candidate, parsed as parsed_work
+
+    work = parsed_work(S("Her friends mocked him , calling Trump a buffoon , Susan said ."), PARAGRAPH,
+                       S(["“", "But we love him!", "”"]))
+    text = work.text
+
+    def cue(word: str):
+        at = text.index(word)
+        return work.mention(at, at + len(word))
+
+    said = candidate(work, "Her friends mocked him", "Susan", type="indirect", cue=cue("said"), speaker_name="Susan")
+    calling = candidate(work, "Trump a buffoon", "Her friends", type="indirect", cue=cue("calling"),
+                        speaker_name="Her friends")
+    quote = candidate(work, "But we love him!", carried=True)
+    work.candidates = [said, calling, quote]
+    assert last_framed(work, 2, calling) is said  # "Susan said" closes the sentence the reader just read
+    work.candidates = [calling, quote]
+    assert last_framed(work, 1, calling) is calling  # the only frame there

@@ -46,6 +46,18 @@ def test_the_noun_after_an_inverted_said_is_its_speaker_not_its_object() -> None
     assert inverted_object(plain, cue_of(plain, "said")) is None
 
 
+def test_the_noun_after_a_cue_whose_subject_is_its_quotation_is_the_speaker() -> None:
+    # '“Whoever opens the borders has no place here!” wrote a man calling himself Paul Paul.': the
+    # quotation as the subject of "wrote", the man its object
+    clause = parsed("“No_place_here!”/X/nsubj/2 ”/PUNCT/punct/0 wrote/VERB/ROOT/2 a/DET/det/4 man/NOUN/dobj/2 "
+                    "calling/VERB/acl/4 himself/PRON/dobj/5", regions={0: 0})
+    assert inverted_object(clause, cue_of(clause, "wrote")).text == "man"
+    # a subject of its own outside the quotation is the speaker; its object is someone else
+    own = parsed("“No_place_here!”/X/dobj/3 ”/PUNCT/punct/0 she/PRON/nsubj/3 told/VERB/ROOT/3 a/DET/det/5 "
+                 "man/NOUN/dobj/3", regions={0: 0})
+    assert inverted_object(own, cue_of(own, "told")) is None
+
+
 def _after_quote(spec: str) -> tuple[str, str] | None:
     clause = parsed(spec, regions={0: 0})
     found = surface_frame(clause, clause.tokens[0].end)

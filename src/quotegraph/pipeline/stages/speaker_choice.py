@@ -25,6 +25,7 @@ from ..lexicons import channel_nouns, cues, document_nouns, lemma, org_nouns
 from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
+from .marks import QUOTE_MARKS
 
 __all__ = ["past_dateline", "named_after_quote", "colon_source", "fronted_phrase_subject", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
            "SPEECH_CLASSES"]
@@ -73,25 +74,31 @@ def named_after_quote(clause: Clause, quote: Token) -> Token | None:
 
 
 def inverted_object(clause: Clause, verb: Token) -> Token | None:
-    """The speaker of an inverted frame the parser read as an object: "<content>, said another witness"
-    (a speech cue with no subject, its content before it, and a noun right after it)."""
+    """The speaker of an inverted frame the parser read as an object: "<content>, said another witness",
+    '“…!” wrote a man calling himself Paul' (a speech cue with no subject but its quotation, its content
+    before it, and a noun right after it)."""
     if verb.pos != "VERB" or verb.i + 1 >= len(clause.tokens):
         return None
     entry = cues().get(verb.lemma)
     if entry is None or entry[0] not in SPEECH_CLASSES:
         return None
     kids = [clause.tokens[c] for c in verb.children]
-    if any(t.dep in ("nsubj", "nsubjpass") for t in kids):
-        return None
+    if any(t.dep in ("nsubj", "nsubjpass") and t.region is None for t in kids):
+        return None  # (a quotation the parser made the subject is the content: '“…!” wrote a man')
     if not any(t.i < verb.i and (t.dep in _CONTENT_DEPS or t.region is not None) for t in kids):
         return None
-    if verb.i == 0 or clause.tokens[verb.i - 1].text != ",":
+    if verb.i == 0 or not _closes_content(clause.tokens[verb.i - 1]):
         return None
     for t in kids:
         if t.i > verb.i and t.dep in _INVERTED_OBJECT_DEPS and t.pos in _NOMINAL and t.region is None \
                 and _first_words(clause, verb, t):
             return t
     return None
+
+
+def _closes_content(t: Token) -> bool:
+    """The comma or closing quotation mark between a content and the inverted frame after it."""
+    return t.text == "," or t.region is not None or bool(t.text) and all(ch in QUOTE_MARKS for ch in t.text)
 
 
 def _first_words(clause: Clause, verb: Token, noun: Token) -> bool:

@@ -365,6 +365,12 @@ def test_a_place_in_title_case_before_a_dash_is_a_dateline() -> None:
     assert dateline(clause) == 2
     clause.tokens[0].ent_type = "PERSON"  # "Smith – …" is no place
     assert dateline(clause) == 0
+    # the agency in parentheses after it: "Washington (AFP) – Democrat Hillary Clinton has taken a swipe"
+    agency = parsed("Washington/PROPN/nsubj/6 (/PUNCT/punct/2 AFP/PROPN/appos/0 )/PUNCT/punct/0 –/PUNCT/punct/0 "
+                    "Clinton/PROPN/nsubj/6 said/VERB/ROOT/6")
+    agency.tokens[0].ent_type = "GPE"
+    assert dateline(agency) == 5
+    assert subject_of(agency, cue_of(agency, "said"))[0].text == "Clinton"
 
 
 def test_a_relative_on_a_plural_noun_is_a_group_that_she_cannot_refer_to() -> None:

@@ -554,15 +554,17 @@ def dateline(clause: Clause) -> int:
     """Number of tokens of a dateline opening the clause ("HANOI —", "BUFFALO, N.Y. (AP) —"), else 0.
 
     A dateline is one or more all-capital words, optionally a comma and a
-    region ("N.Y.", "Calif."), optionally an agency in parentheses, then a dash.
+    region ("N.Y.", "Calif."), optionally an agency in parentheses, then a dash;
+    or the agency and the dash alone, when the sentence split cut off the place
+    ("RENO, Nev." / "(AP) — Donald Trump says …").
     """
     toks = clause.tokens
-    if len(toks) > 2 and toks[0].pos == "PROPN" and toks[0].ent_type == "GPE" and toks[1].text in _DASHES:
-        return 2  # "Indianapolis – Several thousand teachers …": a place in title case before the dash
     i = 0
     while i < len(toks) and _all_caps(toks[i].text):
         i += 1
-    if i == 0 or i > 4:
+    if i == 0 and len(toks) > 2 and toks[0].pos == "PROPN" and toks[0].ent_type == "GPE":
+        i = 1  # "Indianapolis – Several thousand teachers …", "Washington (AFP) –": a place in title case
+    if i > 4 or i == 0 and not (toks and toks[0].text == "("):  # "(AP) —": the sentence split cut off the place
         return 0
     if i < len(toks) and toks[i].text == ",":
         j = i + 1

@@ -535,6 +535,25 @@ def test_a_speaker_the_parser_hung_on_a_fronted_phrase_is_the_subject_of_the_cue
     assert adjacent_name(loose, cue_of(loose, "said")) is None
 
 
+def test_the_name_the_parser_made_the_root_of_a_frame_is_the_subject_of_its_cue() -> None:
+    from quotegraph.pipeline.stages.frames import adjacent_name
+
+    # "Mitt Romney, the 2012 nominee, tweeted in response: “…”": the cue as a participle on the name
+    spec = ("Mitt/PROPN/compound/1 Romney/PROPN/ROOT/1 ,/PUNCT/punct/1 the/DET/det/4 nominee/NOUN/appos/1 "
+            ",/PUNCT/punct/1 tweeted/VERB/acl/1 in/ADP/prep/6 response/NOUN/pobj/7 :/PUNCT/punct/1")
+    clause = parsed(spec)
+    tweeted = cue_of(clause, "tweeted")
+    tweeted.tag = "VBD"  # (the spec gives parts of speech only)
+    assert subject_of(clause, tweeted)[0] is None
+    assert adjacent_name(clause, tweeted).text == "Romney"
+    # a passive participle on the noun is no frame of its speaker: "The letter, signed by 40 senators:"
+    passive = parsed("The/DET/det/1 letter/NOUN/ROOT/1 ,/PUNCT/punct/1 signed/VERB/acl/1 by/ADP/agent/3 "
+                     "senators/NOUN/pobj/4")
+    signed = cue_of(passive, "signed")
+    signed.tag = "VBN"
+    assert adjacent_name(passive, signed) is None
+
+
 def test_an_embeds_credit_dash_is_no_part_of_a_name() -> None:
     from quotegraph.model import Article
     from quotegraph.pipeline.stages.entities import cluster_mentions

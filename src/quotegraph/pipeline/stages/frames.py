@@ -11,8 +11,8 @@ from __future__ import annotations
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
-from .speaker_choice import (can_speak, controlling_object, fronted_phrase_subject, is_time_phrase, named_after_quote,
-                             past_dateline)
+from .speaker_choice import (can_speak, controlling_object, fronted_phrase_subject, headless_frame_subject,
+                             is_time_phrase, named_after_quote, past_dateline)
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -589,8 +589,8 @@ def _all_caps(word: str) -> bool:
 def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozenset()) -> Token | None:
     """The head of a capitalised name right before ``verb`` ("Mayor Tom Early told"), for an inverted
     frame right after it up to the end of the clause ("…,” says Early."), or the speaker the parser hung
-    on a phrase fronted before it (``speaker_choice.fronted_phrase_subject``), for a cue the parser left
-    without a subject."""
+    on a phrase fronted before it or made the root (``speaker_choice.fronted_phrase_subject``,
+    ``headless_frame_subject``), for a cue the parser left without a subject."""
     toks = clause.tokens
     start = dateline(clause)
     before = verb.i - 1
@@ -603,8 +603,9 @@ def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozens
         k += 1
     if run and (k == len(toks) or toks[k].text in (".", ",", "!", "?", ";", ":")) and not skip.intersection(t.i for t in run):
         return run[-1]
-    fronted = fronted_phrase_subject(clause, verb)  # "In a statement, her adviser, Jake Sullivan, said"
-    return fronted if fronted is not None and fronted.i not in skip else None
+    # "In a statement, her adviser, Jake Sullivan, said", "Mitt Romney, the nominee, tweeted:"
+    found = fronted_phrase_subject(clause, verb) or headless_frame_subject(clause, verb)
+    return found if found is not None and found.i not in skip else None
 
 
 def _name_like(tok: Token) -> bool:

@@ -27,7 +27,7 @@ from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
 
-__all__ = ["past_dateline", "named_after_quote", "colon_source", "fronted_phrase_subject", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
+__all__ = ["past_dateline", "named_after_quote", "colon_source", "fronted_phrase_subject", "headless_frame_subject", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
            "SPEECH_CLASSES"]
 
 SPEECH_CLASSES = ("speech", "write")
@@ -201,6 +201,20 @@ def fronted_phrase_subject(clause: Clause, verb: Token) -> Token | None:
         gap = toks[max(clause.subtree(t.i)) + 1 : verb.i]
         return t if all(g.text == "," for g in gap) and len(gap) <= 1 else None
     return None
+
+
+def headless_frame_subject(clause: Clause, verb: Token) -> Token | None:
+    """'Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: “…”': the parser read the
+    cue of a sentence with no other verb as a participle on the name, and made the name the root. The name
+    is the subject (not so for a passive participle, "the letter, signed by 40 senators")."""
+    if verb.dep != "acl" or verb.tag not in ("VBD", "VBN") or verb.head == verb.i:
+        return None
+    head = clause.tokens[verb.head]
+    if head.dep != "ROOT" or head.pos not in _NOMINAL or head.i > verb.i or head.region is not None:
+        return None
+    if any(clause.tokens[c].dep in ("agent", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return head
 
 
 def _in_fronted_phrase(clause: Clause, t: Token, verb: Token) -> bool:

@@ -90,6 +90,12 @@ def test_a_time_phrase_is_no_part_of_the_speaker_phrase() -> None:
     assert (s, e) == (clause.tokens[0].start, clause.tokens[0].end)
     week = parsed("Trump/PROPN/nsubj/3 this/DET/det/2 week/NOUN/npadvmod/0 said/VERB/ROOT/3")
     assert mention_span(week, week.tokens[0]) == (week.tokens[0].start, week.tokens[0].end)
+    # an age is part of it: "the 43-year-old asked" is described as "43-year-old", not "-old"
+    from quotegraph.pipeline.resolvers.phrases import noun_phrase
+
+    age = parsed("the/DET/det/4 43/NUM/nummod/2 year/NOUN/npadvmod/4 -/HYPH/punct/4 old/ADJ/nsubj/5 asked/VERB/ROOT/5")
+    assert not is_time_phrase(age, age.tokens[2])
+    assert noun_phrase(age, age.tokens[4]) == (0, age.tokens[4].end)
     # a place is part of it: "officials in Washington"
     place = parsed("officials/NOUN/nsubj/3 in/ADP/prep/0 Washington/PROPN/pobj/1 said/VERB/ROOT/3")
     assert not is_time_phrase(place, place.tokens[1])
@@ -546,6 +552,12 @@ def test_the_name_the_parser_made_the_root_of_a_frame_is_the_subject_of_its_cue(
     tweeted.tag = "VBD"  # (the spec gives parts of speech only)
     assert subject_of(clause, tweeted)[0] is None
     assert adjacent_name(clause, tweeted).text == "Romney"
+    # '“…?” the 43-year-old asked in the video’s description.': the speaker as the quotation's apposition
+    quoted = parsed("“What_if?”/X/ROOT/0 the/DET/det/2 43-year-old/ADJ/appos/0 asked/VERB/acl/2 in/ADP/prep/3 "
+                    "it/PRON/pobj/4", regions={0: 0})
+    asked = cue_of(quoted, "asked")
+    asked.tag = "VBN"
+    assert adjacent_name(quoted, asked).text == "43-year-old"
     # a passive participle on the noun is no frame of its speaker: "The letter, signed by 40 senators:"
     passive = parsed("The/DET/det/1 letter/NOUN/ROOT/1 ,/PUNCT/punct/1 signed/VERB/acl/1 by/ADP/agent/3 "
                      "senators/NOUN/pobj/4")

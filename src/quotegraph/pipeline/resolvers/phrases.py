@@ -85,6 +85,9 @@ def is_dateline(work: Work, start: int, end: int) -> bool:
 def is_time_phrase(clause: Clause, t: Token) -> bool:
     """Is the modifier ``t`` of a speaker's noun a time phrase ("on Monday", "this week", "in 2015")?"""
     words = [clause.tokens[i] for i in clause.subtree(t.i)]
+    nxt = clause.tokens[t.i + 1] if t.i + 1 < len(clause.tokens) else None
+    if nxt is not None and nxt.text in ("-", "‐") and (nxt.tag == "HYPH" or nxt.start == t.end):
+        return False  # "the 43-year-old": a word of a hyphenated compound, no time phrase
     if t.dep == "npadvmod" or t.dep == "prep" and t.text.lower() in _TIME_PREPS:
         return any(w.ent_type in ("DATE", "TIME") or w.text.lower() in _TIME_WORDS or _YEAR.match(w.text)
                    for w in words)

@@ -205,12 +205,15 @@ def fronted_phrase_subject(clause: Clause, verb: Token) -> Token | None:
 
 def headless_frame_subject(clause: Clause, verb: Token) -> Token | None:
     """'Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: “…”': the parser read the
-    cue of a sentence with no other verb as a participle on the name, and made the name the root. The name
-    is the subject (not so for a passive participle, "the letter, signed by 40 senators")."""
+    cue of a sentence with no other verb as a participle on the name, and made the name the root (or the
+    apposition of the quotation: '“…?” the 43-year-old asked in the video’s description.'). The name is
+    the subject (not so for a passive participle, "the letter, signed by 40 senators")."""
     if verb.dep != "acl" or verb.tag not in ("VBD", "VBN") or verb.head == verb.i:
         return None
     head = clause.tokens[verb.head]
-    if head.dep != "ROOT" or head.pos not in _NOMINAL or head.i > verb.i or head.region is not None:
+    nominal = head.pos in _NOMINAL or head.pos == "ADJ" and head.text.lower().endswith("old")  # "43-year-old"
+    on_quote = head.dep == "appos" and head.head != head.i and clause.tokens[head.head].region is not None
+    if not (head.dep == "ROOT" or on_quote) or not nominal or head.i > verb.i or head.region is not None:
         return None
     if any(clause.tokens[c].dep in ("agent", "auxpass", "nsubjpass") for c in verb.children):
         return None

@@ -617,3 +617,26 @@ def test_a_quotation_without_a_frame_carries_the_speaker_whose_frame_came_last()
     assert last_framed(work, 2, calling) is said  # "Susan said" closes the sentence the reader just read
     work.candidates = [calling, quote]
     assert last_framed(work, 1, calling) is calling  # the only frame there
+
+
+def test_a_quotation_reported_inside_a_report_belongs_to_the_cue_that_introduces_it() -> None:
+    from quotegraph.pipeline.stages.attribution import Attribution
+
+    from parsed import S, parsed as parsed_work
+
+    # 'Carlineo recalled that he said, “I will put a bullet in her head,” the office said.': spaCy hangs the
+    # quotation on the outer "said"; the inner "said", with nothing else to report, introduces it
+    words = ["Carlineo", "recalled", "that", "he", "said", ",", "“", "I will put a bullet in her head,", "”", "the",
+             "office", "said", "."]
+    work = parsed_work(S(words, pos="PROPN VERB SCONJ PRON VERB PUNCT PUNCT X PUNCT DET NOUN VERB PUNCT",
+                         heads=[1, 11, 4, 4, 1, 4, 7, 11, 7, 10, 11, 11, 11],
+                         deps="nsubj ccomp mark nsubj ccomp punct punct dobj punct det nsubj ROOT punct"))
+    clause = work.clauses[0]
+    quote = clause.tokens[7]
+    cue = Attribution()._frame_cue(work, clause, quote)
+    assert cue is not None and cue.i == 4
+    # "He said on Monday, “…”" has no cue right before the quotation: the parse decides
+    work = parsed_work(S(["He", "said", "Monday", ",", "“", "We will win,", "”"], pos="PRON VERB PROPN PUNCT PUNCT X PUNCT",
+                         heads=[1, 1, 1, 1, 5, 1, 5], deps="nsubj ROOT npadvmod punct punct dobj punct"))
+    clause = work.clauses[0]
+    assert Attribution()._frame_cue(work, clause, clause.tokens[5]).i == 1

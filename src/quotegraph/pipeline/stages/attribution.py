@@ -625,6 +625,9 @@ class Attribution:
         """The cue verb governing a quotation in its sentence, if any."""
         if _names_a_thing(work, clause, tok) or _titles_a_work(work, clause, work.regions[tok.region]):
             return None  # 'the “Meth. We’re on it.” campaign': a name for something, not what was said
+        intro = _introducing_cue(work, clause, tok)
+        if intro is not None:
+            return intro
         t = tok
         for _ in range(3):
             if t.head == t.i:
@@ -636,6 +639,23 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _introducing_cue(work: Work, clause: Clause, tok: Token) -> Token | None:
+    """'Carlineo recalled that he said, “I’ll put a bullet in her head,” the office said.': a speech cue
+    right before the quotation (a comma or colon between them) that reports nothing else introduces it,
+    whatever the parser hung the quotation on (here the outer "said", whose statement reports his)."""
+    region = work.regions[tok.region]
+    before = [t for t in clause.tokens if t.end <= region.outer.start and t.text.strip()]
+    while before and before[-1].text in (",", ":"):
+        before.pop()
+    if not before:
+        return None
+    cue = before[-1]
+    if cue.region is not None or not is_cue(cue) or cues()[cue.lemma][0] not in ("speech", "write"):
+        return None
+    own = [i for i in content_tokens(clause, cue) if i != cue.i and clause.tokens[i].region is None]
+    return None if own else cue
 
 
 def _named_spans(work: Work) -> list[tuple[int, int]]:

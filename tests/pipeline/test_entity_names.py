@@ -136,3 +136,23 @@ def test_a_headline_run_is_cut_to_the_name_the_article_writes(headline, name, la
     start = work.text.index(name)
     got = headline_name(work, (0, len(headline)), (start, start + len(name), label))
     assert (None if got is None else (work.text[got[0]:got[1]], got[2])) == expected
+
+
+def test_the_surname_he_tagged_as_a_pronoun_is_part_of_the_name() -> None:
+    from quotegraph.pipeline.stages.entities import Entities
+
+    from parsed import S, parsed
+
+    # '… He Jianxiong, the former director, said': the recogniser tags only the given name, the tagger
+    # reads the surname He as a pronoun the parser makes its compound
+    work = parsed(S("He Jianxiong , the former director , said .", pos="PRON PROPN PUNCT DET ADJ NOUN PUNCT VERB PUNCT",
+                    heads=[1, 7, 1, 5, 5, 1, 1, 7, 7], deps="compound nsubj punct det amod appos punct ROOT punct",
+                    ents=[(1, 2, "PERSON")]))
+    Entities()(work)
+    assert [c.name for c in work.clusters] == ["He Jianxiong"]
+    # a pronoun that is no compound of the name after it stays a pronoun: "Then he, Obama, said"
+    work = parsed(S("Then he , Obama , said .", pos="ADV PRON PUNCT PROPN PUNCT VERB PUNCT",
+                    heads=[5, 5, 1, 1, 1, 5, 5], deps="advmod nsubj punct appos punct ROOT punct",
+                    ents=[(3, 4, "PERSON")]))
+    Entities()(work)
+    assert [c.name for c in work.clusters] == ["Obama"]

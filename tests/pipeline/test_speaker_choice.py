@@ -640,3 +640,29 @@ def test_a_quotation_reported_inside_a_report_belongs_to_the_cue_that_introduces
                          heads=[1, 1, 1, 1, 5, 1, 5], deps="nsubj ROOT npadvmod punct punct dobj punct"))
     clause = work.clauses[0]
     assert Attribution()._frame_cue(work, clause, clause.tokens[5]).i == 1
+
+
+def _colon_sentence(words: str, pos: str, heads: list[int], deps: str):
+    from quotegraph.pipeline.stages.attribution import _colon_sentence_before
+
+    from parsed import PARAGRAPH, S, parsed as parsed_work
+
+    work = parsed_work(S(words, pos=pos, heads=heads, deps=deps), PARAGRAPH,
+                       S(["“", "Hillary and I offer our condolences.", "”"], pos="PUNCT X PUNCT", heads=[1, 1, 1],
+                         deps="punct ROOT punct"))
+    found = _colon_sentence_before(work, 1, work.regions[0])
+    if found is None:
+        return None
+    verb, source = found
+    return verb.text if verb is not None else " ".join(t.text for t in source)
+
+
+def test_a_sentence_ending_in_a_colon_frames_the_quotation_that_opens_the_next_paragraph() -> None:
+    # a verb outside the lexicon, its subject the speaker (not the participle "following")
+    assert _colon_sentence("President Clinton released the following statement :", "PROPN PROPN VERB DET VERB NOUN PUNCT",
+                           [1, 2, 2, 5, 5, 2, 2], "compound nsubj ROOT det amod dobj punct") == "released"
+    # a verbless source
+    assert _colon_sentence("More from Jones :", "ADJ ADP PROPN PUNCT", [0, 0, 1, 0], "ROOT prep pobj punct") == "Jones"
+    # a sentence that does not end in a colon introduces nothing
+    assert _colon_sentence("President Clinton released a statement .", "PROPN PROPN VERB DET NOUN PUNCT",
+                           [1, 2, 2, 4, 2, 2], "compound nsubj ROOT det dobj punct") is None

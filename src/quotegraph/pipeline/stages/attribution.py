@@ -433,6 +433,8 @@ class Attribution:
             cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
         elif (surface := surface_frame(clause, region.outer.end)) is not None:
             self._attach_surface_frame(work, cand, *surface)
+        elif (prior := _colon_sentence_before(work, ci, region)) is not None:
+            self._attach_colon_sentence(work, ci - 1, cand, *prior)  # 'He listed the qualities: ¶ “…”'
         elif self._continue_previous(work, clause, cand):
             return False
         else:
@@ -455,6 +457,23 @@ class Attribution:
         cand.cue = work.mention(colon.start, colon.end)
         cand.speaker_mention = work.mention(source[0].start, source[-1].end)
         cand.speaker_head = source[-1].start
+        cand.confidence, cand.rule = 0.85, "quote:colon"
+
+    def _attach_colon_sentence(self, work: Work, ci: int, cand: Candidate, verb: Token | None,
+                               source: list[Token] | None) -> None:
+        """A quotation opening its sentence after a sentence ending in a colon that frames it, with a
+        verb outside the lexicon ('President Clinton released the following statement:') or none ('More
+        from Jones:'): that sentence's subject or source is the speaker, its verb or colon the cue."""
+        clause = work.clauses[ci]
+        cand.clause = ci  # the frame's sentence: where its cue, channel and date are
+        if verb is not None:
+            cand.cue = work.mention(verb.start, verb.end)
+            self._speaker(work, clause, cand, subject_of(clause, verb)[0])
+        else:
+            colon = next(t for t in reversed(clause.tokens) if t.text == ":")
+            cand.cue = work.mention(colon.start, colon.end)
+            cand.speaker_mention = work.mention(source[0].start, source[-1].end)
+            cand.speaker_head = source[-1].start
         cand.confidence, cand.rule = 0.85, "quote:colon"
 
     def _attach_surface_frame(self, work: Work, cand: Candidate, cue: Token, speaker: list[Token]) -> None:
@@ -794,6 +813,30 @@ def _says_nothing_else(clause: Clause, cue: Token) -> bool:
     form, idx = complement(clause, cue)
     idx = [i for i in idx if i != cue.i]
     return not idx or form == "spoken-of" and clause.tokens[idx[0] - 1].text.lower() == "on"
+
+
+def _colon_sentence_before(work: Work, ci: int, region) -> tuple[Token | None, list[Token] | None] | None:
+    """The frame of a quotation that opens its sentence, in the sentence just before it (the same or the
+    previous paragraph) when that ends in a colon and is short: ``(verb, None)`` for its last verb with a
+    subject ("He then listed the qualities a nominee needs:"), ``(None, source)`` for a verbless source
+    ("More from Jones:")."""
+    if ci == 0:
+        return None
+    prev, clause = work.clauses[ci - 1], work.clauses[ci]
+    text = work.text
+    if prev.paragraph < clause.paragraph - 1 or text[prev.span.end : region.outer.start].strip() \
+            or not text[prev.span.start : prev.span.end].rstrip().endswith(":"):
+        return None
+    words = [t for t in prev.tokens if t.pos not in ("PUNCT", "SPACE")]
+    if not words or len(words) > _COLON_FRAME_WORDS or any(t.region is not None for t in prev.tokens):
+        return None
+    verbs = [t for t in words if t.pos == "VERB" and t.dep not in ("amod", "acl", "relcl")][-1:]  # not "following"
+    if verbs:
+        subj = subject_of(prev, verbs[0])[0]
+        ok = subj is not None and subj.region is None and subj.pos in ("PROPN", "NOUN", "PRON")
+        return (verbs[0], None) if ok else None
+    source = colon_source(prev, prev.span.end + 1)
+    return (None, source) if source is not None else None
 
 
 def _frame_verb(work: Work, clause: Clause, region) -> Token | None:

@@ -666,29 +666,3 @@ def test_a_sentence_ending_in_a_colon_frames_the_quotation_that_opens_the_next_p
     # a sentence that does not end in a colon introduces nothing
     assert _colon_sentence("President Clinton released a statement .", "PROPN PROPN VERB DET NOUN PUNCT",
                            [1, 2, 2, 4, 2, 2], "compound nsubj ROOT det dobj punct") is None
-
-
-def _next_paragraph_quote(first: list[str]) -> bool:
-    from quotegraph.pipeline.stages.attribution import _continues_next_paragraph
-    from quotegraph.pipeline.work import Candidate
-
-    from parsed import PARAGRAPH, S, parsed as parsed_work
-
-    work = parsed_work(S(first), PARAGRAPH, S(["“", "We stand with those who struggle.", "”"]))
-    text = work.text
-
-    def at(word: str):
-        s = text.index(word)
-        return work.mention(s, s + len(word))
-
-    prev = Candidate(type="direct", spans=list(work.regions[0].spans), regions=[0], cue=at("continued"),
-                     speaker_mention=at("he"))
-    cand = Candidate(type="direct", spans=list(work.regions[1].spans), regions=[1], carried=True)
-    return _continues_next_paragraph(work, prev, cand)
-
-
-def test_a_quotation_opening_the_paragraph_after_a_framed_quotation_goes_on_with_it() -> None:
-    # '“A,” he continued. ¶ “B.”': B is more of the same statement
-    assert _next_paragraph_quote(["“", "Voters are angry,", "”", "he", "continued", "on", "Monday", "."])
-    # the paragraph goes on past the frame: B is a statement of its own
-    assert not _next_paragraph_quote(["“", "Voters are angry,", "”", "he", "continued", ".", "She", "is", "45", "."])

@@ -612,18 +612,12 @@ class Attribution:
         prev = _last_quotation(work)
         if prev is None or prev.clause is None:
             return False
-        if work.clauses[prev.clause].paragraph != clause.paragraph:
-            return _continues_next_paragraph(work, prev, cand) and self._join(prev, cand)
-        if len(prev.spans) > 1 and prev.rule != "quote:frame":
+        if work.clauses[prev.clause].paragraph != clause.paragraph or len(prev.spans) > 1 and prev.rule != "quote:frame":
             return False
         gap = (prev.spans[-1].end, cand.spans[0].start)
         if gap[1] - gap[0] > 250 or any(k not in prev.regions + cand.regions
                                          for _, _, k in work.region_index.overlapping(*gap)):
             return False
-        return self._join(prev, cand)
-
-    @staticmethod
-    def _join(prev: Candidate, cand: Candidate) -> bool:
         prev.spans = prev.spans + cand.spans
         prev.regions = prev.regions + cand.regions
         return True
@@ -873,30 +867,6 @@ def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
         if subj and subj[0].region is None and subj[0].pos in ("PROPN", "NOUN", "PRON"):
             return verb
     return None
-
-
-def _continues_next_paragraph(work: Work, prev: Candidate, cand: Candidate) -> bool:
-    """'“A,” he said. ¶ “B.”', '“A.” ¶ “B.”': a quotation with no frame of its own that opens the paragraph
-    right after one that ends with a quotation and at most its frame goes on with that statement. A
-    paragraph that goes on past the frame ('“A,” Trump said. She is 45. ¶ “B.”') ends it."""
-    if prev.type != "direct" or not prev.regions:
-        return False
-    p = work.paragraph_of(prev.spans[-1].end)
-    if work.paragraph_of(cand.spans[0].start) != p + 1:
-        return False
-    text = work.text
-    para = work.paragraphs[p]
-    outer = work.regions[prev.regions[-1]].outer
-    if outer.end < prev.spans[-1].end or text[para.end : work.regions[cand.regions[0]].outer.start].strip():
-        return False
-    tail = text[outer.end : para.end]
-    if not tail.strip():
-        return True  # '“A.” ¶ “B.”'
-    frame = [m for m in (prev.cue, prev.speaker_mention) if m is not None]
-    if not frame or not all(outer.end <= m.start and m.end <= para.end for m in frame):
-        return False  # the paragraph ends with something other than this quotation's frame
-    rest = text[max(m.end for m in frame) : para.end]
-    return not re.search(r"[.!?]\s+\S", rest)  # '” he said on Monday.' but not '” he said. She is 45.'
 
 
 def _last_quotation(work: Work) -> Candidate | None:

@@ -29,6 +29,7 @@ from quotegraph.pipeline.stages.entities import clean_name, kind_of
         ('Robert C. "Bobby', "Robert C. Bobby"),  # an unpaired mark inside
         ('Marcia "Cia" Price', 'Marcia "Cia" Price'),  # a nickname in paired marks stays
         ("‘Tip’ O’Neill", "‘Tip’ O’Neill"),
+        ("’s Clinton", "Clinton"),  # "Here’s Clinton": the clitic before the name
     ],
 )
 def test_clean_name(text: str, expected: str) -> None:
@@ -155,3 +156,23 @@ def test_a_newspaper_the_recogniser_filed_as_a_place_event_or_work_is_an_organis
     Entities()(work)
     names = [(c.name, c.kind) for c in work.clusters]
     assert names == ([] if expected is None else [(expected, "organisation")])
+
+
+def test_the_surname_he_tagged_as_a_pronoun_is_part_of_the_name() -> None:
+    from quotegraph.pipeline.stages.entities import Entities
+
+    from parsed import S, parsed
+
+    # '… He Jianxiong, the former director, said': the recogniser tags only the given name, the tagger
+    # reads the surname He as a pronoun the parser makes its compound
+    work = parsed(S("He Jianxiong , the former director , said .", pos="PRON PROPN PUNCT DET ADJ NOUN PUNCT VERB PUNCT",
+                    heads=[1, 7, 1, 5, 5, 1, 1, 7, 7], deps="compound nsubj punct det amod appos punct ROOT punct",
+                    ents=[(1, 2, "PERSON")]))
+    Entities()(work)
+    assert [c.name for c in work.clusters] == ["He Jianxiong"]
+    # a pronoun that is no compound of the name after it stays a pronoun: "Then he, Obama, said"
+    work = parsed(S("Then he , Obama , said .", pos="ADV PRON PUNCT PROPN PUNCT VERB PUNCT",
+                    heads=[5, 5, 1, 1, 1, 5, 5], deps="advmod nsubj punct appos punct ROOT punct",
+                    ents=[(3, 4, "PERSON")]))
+    Entities()(work)
+    assert [c.name for c in work.clusters] == ["Obama"]

@@ -132,6 +132,10 @@ def test_a_quotation_as_object_is_speech_whatever_the_verb():
      "—/PUNCT/punct/0 Coach/PROPN/compound/9 Bruce/PROPN/compound/9 Boudreau/PROPN/nsubj/10 said/VERB/ROOT/10", 7),
     ("NEW/PROPN/compound/1 YORK/PROPN/nsubj/5 (/PUNCT/punct/1 Reuters/PROPN/appos/1 )/PUNCT/punct/1 -/PUNCT/punct/1 "
      "Shares/NOUN/nsubj/7 fell/VERB/ROOT/7", 6),
+    # the sentence split cut off "RENO, Nev.": the agency and the dash are still the dateline
+    ("(/PUNCT/punct/1 AP/PROPN/nsubj/6 )/PUNCT/punct/1 —/PUNCT/punct/1 Donald/PROPN/compound/5 "
+     "Trump/PROPN/nsubj/6 says/VERB/ROOT/6", 4),
+    ("(/PUNCT/punct/1 Not/PART/neg/2 really/ADV/ROOT/2 )/PUNCT/punct/2 he/PRON/nsubj/5 said/VERB/ROOT/5", 0),
     ("NASA/PROPN/nsubj/1 said/VERB/ROOT/1 it/PRON/nsubj/3 would/VERB/ccomp/1", 0),
     ("The/DET/det/1 BBC/PROPN/nsubj/2 said/VERB/ROOT/2", 0),
 ])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.pipeline.stages.frames import mention_span, subject_of
+from quotegraph.pipeline.stages.frames import complement, mention_span, subject_of
 from quotegraph.pipeline.stages.speaker_choice import inverted_object, is_time_phrase, past_dateline, surface_frame
 
 from test_frames import cue_of, parsed
@@ -46,6 +46,18 @@ def test_the_noun_after_an_inverted_said_is_its_speaker_not_its_object() -> None
     assert inverted_object(plain, cue_of(plain, "said")) is None
 
 
+def test_the_noun_after_a_cue_whose_subject_is_its_quotation_is_the_speaker() -> None:
+    # '“Whoever opens the borders has no place here!” wrote a man calling himself Paul Paul.': the
+    # quotation as the subject of "wrote", the man its object
+    clause = parsed("“No_place_here!”/X/nsubj/2 ”/PUNCT/punct/0 wrote/VERB/ROOT/2 a/DET/det/4 man/NOUN/dobj/2 "
+                    "calling/VERB/acl/4 himself/PRON/dobj/5", regions={0: 0})
+    assert inverted_object(clause, cue_of(clause, "wrote")).text == "man"
+    # a subject of its own outside the quotation is the speaker; its object is someone else
+    own = parsed("“No_place_here!”/X/dobj/3 ”/PUNCT/punct/0 she/PRON/nsubj/3 told/VERB/ROOT/3 a/DET/det/5 "
+                 "man/NOUN/dobj/3", regions={0: 0})
+    assert inverted_object(own, cue_of(own, "told")) is None
+
+
 def _after_quote(spec: str) -> tuple[str, str] | None:
     clause = parsed(spec, regions={0: 0})
     found = surface_frame(clause, clause.tokens[0].end)
@@ -78,6 +90,12 @@ def test_a_time_phrase_is_no_part_of_the_speaker_phrase() -> None:
     assert (s, e) == (clause.tokens[0].start, clause.tokens[0].end)
     week = parsed("Trump/PROPN/nsubj/3 this/DET/det/2 week/NOUN/npadvmod/0 said/VERB/ROOT/3")
     assert mention_span(week, week.tokens[0]) == (week.tokens[0].start, week.tokens[0].end)
+    # an age is part of it: "the 43-year-old asked" is described as "43-year-old", not "-old"
+    from quotegraph.pipeline.resolvers.phrases import noun_phrase
+
+    age = parsed("the/DET/det/4 43/NUM/nummod/2 year/NOUN/npadvmod/4 -/HYPH/punct/4 old/ADJ/nsubj/5 asked/VERB/ROOT/5")
+    assert not is_time_phrase(age, age.tokens[2])
+    assert noun_phrase(age, age.tokens[4]) == (0, age.tokens[4].end)
     # a place is part of it: "officials in Washington"
     place = parsed("officials/NOUN/nsubj/3 in/ADP/prep/0 Washington/PROPN/pobj/1 said/VERB/ROOT/3")
     assert not is_time_phrase(place, place.tokens[1])
@@ -231,6 +249,72 @@ def _colon_frame(lead: list[str], pos: str, heads: list[int], deps: str):
     return None if verb is None else (verb.text, subject_of(clause, verb)[0].text)
 
 
+def _next_sentence_frame(quote: str, frame: str | list[str], pos: str, heads: list[int], deps: str):
+    from quotegraph.pipeline.stages.attribution import _frame_after
+
+    from parsed import S, parsed as parsed_work
+
+    work = parsed_work(S(["“", quote, "”"], pos="PUNCT X PUNCT", heads=[1, 1, 1], deps="punct ROOT punct"),
+                       S(frame, pos=pos, heads=heads, deps=deps))
+    region = next(r for r in work.regions if r.outer.start == 0)
+    found = _frame_after(work, 0, region)
+    return None if found is None else (found[1].text, subject_of(found[0], found[1])[0].text)
+
+
+@pytest.mark.parametrize("quote, frame, pos, heads, deps, expected", [
+    # the sentence split after any sentence end, the closing mark of a quotation inside it included
+    ("I hope you find the emails that are missing.", "Trump said .", "PROPN VERB PUNCT", [1, 1, 1],
+     "nsubj ROOT punct", ("said", "Trump")),
+    ("Her response was, ‘What can we do to help?’", "Renteria told reporters .", "PROPN VERB NOUN PUNCT",
+     [1, 1, 1, 1], "nsubj ROOT dobj punct", ("told", "Renteria")),
+    # the channel the frame names is no content of its own
+    ("She is wrong!", "Trump wrote on Twitter .", "PROPN VERB ADP PROPN PUNCT", [1, 1, 1, 2, 1],
+     "nsubj ROOT prep pobj punct", ("wrote", "Trump")),
+    # a sentence that reports something of its own is a new statement, not the quotation's frame
+    ("We will win.", "Trump said he would run .", "PROPN VERB PRON AUX VERB PUNCT", [1, 1, 4, 4, 1, 1],
+     "nsubj ROOT nsubj aux ccomp punct", None),
+    ("She is wrong!", "Trump wrote about taxes .", "PROPN VERB ADP NOUN PUNCT", [1, 1, 1, 2, 1],
+     "nsubj ROOT prep pobj punct", None),
+    # '“A.” “B?” Zucker added.': the next sentence is the frame of a quotation of its own
+    ("We are global.", ["“", "Can we win?", "”", "Zucker", "added", "."], "PUNCT X PUNCT PROPN VERB PUNCT",
+     [4, 4, 4, 4, 4, 4], "punct dobj punct nsubj ROOT punct", None),
+    ("We are global.", "She went on to say :", "PRON VERB PART PART VERB PUNCT", [1, 1, 1, 4, 1, 1],
+     "nsubj ROOT prt aux xcomp punct", None),  # a colon frame introduces the quotation after it
+])
+def test_a_frame_the_sentence_split_put_after_the_quotation_is_its_frame(quote, frame, pos, heads, deps,
+                                                                         expected) -> None:
+    assert _next_sentence_frame(quote, frame, pos, heads, deps) == expected
+
+
+@pytest.mark.parametrize("lead, source", [
+    ("Here/ADV ’s/AUX Clinton/PROPN in/ADP December/PROPN 1992/NUM", "Clinton"),
+    ("More/ADJ from/ADP Jones/PROPN", "Jones"),
+    ("Pollsters/NOUN agree/VERB -/PUNCT Carl/PROPN Bialik/PROPN", "Carl Bialik"),  # a heading, a dash, a name
+    ("From/ADP the/DET report/NOUN", "the report"),
+    ("Newport/PROPN and/CCONJ Harter/PROPN", "Newport and Harter"),
+    # a phrase with a verb is a frame of its own (``_frame_verb``); a phrase naming no one is no source
+    ("He/PRON then/ADV listed/VERB the/DET qualities/NOUN", None),
+    ("The/DET verdict/NOUN", None),
+    ("The/DET result/NOUN of/ADP the/DET vote/NOUN in/ADP Iowa/PROPN", None),
+])
+def test_a_verbless_phrase_before_a_colon_names_the_source_of_the_quotation_after_it(lead, source) -> None:
+    from quotegraph.pipeline.stages.speaker_choice import colon_source
+
+    words = [f"{w}/dep/0" for w in lead.split()]  # only the words and their parts of speech count
+    n = len(words)
+    clause = parsed(" ".join(words) + " :/PUNCT/punct/0 “We_will_win.”/X/dep/0", regions={n + 1: 0})
+    found = colon_source(clause, clause.tokens[n + 1].start)
+    assert (None if found is None else " ".join(t.text for t in found)) == source
+
+
+def test_a_space_the_tokenizer_kept_after_the_colon_does_not_hide_the_source() -> None:
+    from quotegraph.pipeline.stages.speaker_choice import colon_source
+
+    clause = parsed("Michael/PROPN/compound/1 McDonald/PROPN/ROOT/1 :/PUNCT/punct/1 _/SPACE/dep/2 "
+                    "“At_long_last.”/X/appos/1", regions={4: 0})
+    assert [t.text for t in colon_source(clause, clause.tokens[4].start)] == ["Michael", "McDonald"]
+
+
 def test_a_long_sentence_ending_in_a_colon_frames_the_quotation_after_it() -> None:
     # 'She became so upset that I had to change my answer: “…”': the speaker is who the last verb's subject is
     lead = "She became upset , so I had to change my answer :".split()
@@ -287,6 +371,12 @@ def test_a_place_in_title_case_before_a_dash_is_a_dateline() -> None:
     assert dateline(clause) == 2
     clause.tokens[0].ent_type = "PERSON"  # "Smith – …" is no place
     assert dateline(clause) == 0
+    # the agency in parentheses after it: "Washington (AFP) – Democrat Hillary Clinton has taken a swipe"
+    agency = parsed("Washington/PROPN/nsubj/6 (/PUNCT/punct/2 AFP/PROPN/appos/0 )/PUNCT/punct/0 –/PUNCT/punct/0 "
+                    "Clinton/PROPN/nsubj/6 said/VERB/ROOT/6")
+    agency.tokens[0].ent_type = "GPE"
+    assert dateline(agency) == 5
+    assert subject_of(agency, cue_of(agency, "said"))[0].text == "Clinton"
 
 
 def test_a_relative_on_a_plural_noun_is_a_group_that_she_cannot_refer_to() -> None:
@@ -413,6 +503,69 @@ def test_a_speaker_the_parser_hung_on_the_quotation_as_its_apposition_is_the_sub
     assert subject_of(bare, cue_of(bare, "asks"))[0] is None  # a quotation alone names no one
 
 
+def test_a_speaker_the_parser_made_the_quotations_object_is_the_subject_and_no_part_of_the_content() -> None:
+    # '“…,” the White House spokesman, Josh Earnest, said on Thursday.': the quotation as the subject of
+    # "said" and the spokesman its object
+    spec = ("“It_works,”/X/nsubj/7 the/DET/det/3 White_House/PROPN/compound/3 spokesman/NOUN/dobj/0 ,/PUNCT/punct/3 "
+            "Josh_Earnest/PROPN/appos/3 ,/PUNCT/punct/3 said/VERB/ROOT/7 on/ADP/prep/7 Thursday/PROPN/pobj/8")
+    clause = parsed(spec, regions={0: 0})
+    said = cue_of(clause, "said")
+    assert subject_of(clause, said)[0].text == "spokesman"
+    form, idx = complement(clause, said)
+    assert form == "quote" and idx == [0]  # the quotation alone, without the speaker's phrase
+    # an object after the cue is what was said to, not who said it ('“…” is what she told the court')
+    after = parsed("“It_works,”/X/nsubj/1 told/VERB/ROOT/1 the/DET/det/3 court/NOUN/dobj/0", regions={0: 0})
+    assert subject_of(after, cue_of(after, "told"))[0] is None
+
+
+# "In a statement to the Observer, her adviser, Jake Sullivan, said: …": spaCy hangs the speaker on the
+# fronted phrase's noun as its apposition and leaves "said" without a subject
+_FRONTED = ("In/ADP/prep/12 a/DET/det/2 statement/NOUN/pobj/0 to/ADP/prep/2 the/DET/det/5 Observer/PROPN/pobj/3 "
+            ",/PUNCT/punct/5 her/PRON/poss/8 adviser/NOUN/appos/5 ,/PUNCT/punct/8 Jake_Sullivan/PROPN/appos/8 "
+            ",/PUNCT/punct/5 said/VERB/ROOT/12")
+
+
+def test_a_speaker_the_parser_hung_on_a_fronted_phrase_is_the_subject_of_the_cue() -> None:
+    from quotegraph.pipeline.stages.frames import adjacent_name
+
+    clause = parsed(_FRONTED)
+    said = cue_of(clause, "said")
+    assert subject_of(clause, said)[0] is None
+    assert adjacent_name(clause, said).text == "adviser"  # its own apposition names her: Jake Sullivan
+    assert mention_span(clause, adjacent_name(clause, said)) == (clause.tokens[7].start, clause.tokens[8].end)
+    # the phrase must run up to the cue: "…, a newspaper, on Monday said" has no speaker there
+    late = parsed(_FRONTED.replace(",/PUNCT/punct/5 said/VERB/ROOT/12", "today/NOUN/npadvmod/12 said/VERB/ROOT/12"))
+    assert adjacent_name(late, cue_of(late, "said")) is None
+    # and hang on the noun of a phrase of the cue
+    loose = parsed(_FRONTED.replace("Observer/PROPN/pobj/3", "Observer/PROPN/npadvmod/12"))
+    assert adjacent_name(loose, cue_of(loose, "said")) is None
+
+
+def test_the_name_the_parser_made_the_root_of_a_frame_is_the_subject_of_its_cue() -> None:
+    from quotegraph.pipeline.stages.frames import adjacent_name
+
+    # "Mitt Romney, the 2012 nominee, tweeted in response: “…”": the cue as a participle on the name
+    spec = ("Mitt/PROPN/compound/1 Romney/PROPN/ROOT/1 ,/PUNCT/punct/1 the/DET/det/4 nominee/NOUN/appos/1 "
+            ",/PUNCT/punct/1 tweeted/VERB/acl/1 in/ADP/prep/6 response/NOUN/pobj/7 :/PUNCT/punct/1")
+    clause = parsed(spec)
+    tweeted = cue_of(clause, "tweeted")
+    tweeted.tag = "VBD"  # (the spec gives parts of speech only)
+    assert subject_of(clause, tweeted)[0].text == "Romney"  # the root name of a verbless sentence
+    assert adjacent_name(clause, tweeted).text == "Romney"
+    # '“…?” the 43-year-old asked in the video’s description.': the speaker as the quotation's apposition
+    quoted = parsed("“What_if?”/X/ROOT/0 the/DET/det/2 43-year-old/ADJ/appos/0 asked/VERB/acl/2 in/ADP/prep/3 "
+                    "it/PRON/pobj/4", regions={0: 0})
+    asked = cue_of(quoted, "asked")
+    asked.tag = "VBN"
+    assert adjacent_name(quoted, asked).text == "43-year-old"
+    # a passive participle on the noun is no frame of its speaker: "The letter, signed by 40 senators:"
+    passive = parsed("The/DET/det/1 letter/NOUN/ROOT/1 ,/PUNCT/punct/1 signed/VERB/acl/1 by/ADP/agent/3 "
+                     "senators/NOUN/pobj/4")
+    signed = cue_of(passive, "signed")
+    signed.tag = "VBN"
+    assert adjacent_name(passive, signed) is None
+
+
 def test_an_embeds_credit_dash_is_no_part_of_a_name() -> None:
     from quotegraph.model import Article
     from quotegraph.pipeline.stages.entities import cluster_mentions
@@ -516,3 +669,75 @@ def test_a_hyphenated_age_is_one_word_of_the_description() -> None:
     # "a group of doctors in 2015": a separate time phrase is still no part of it
     sep = parsed("group/NOUN/nsubj/5 of/ADP/prep/0 doctors/NOUN/pobj/1 in/ADP/prep/0 2015/NUM/pobj/3 said/VERB/ROOT/5")
     assert noun_phrase(sep, sep.tokens[0]) == (sep.tokens[0].start, sep.tokens[2].end)
+
+
+def test_a_quotation_without_a_frame_carries_the_speaker_whose_frame_came_last() -> None:
+    from quotegraph.pipeline.stages.speakers import last_framed
+
+    from parsed import PARAGRAPH, S, candidate, parsed as parsed_work
+
+    work = parsed_work(S("Her friends mocked him , calling Trump a buffoon , Susan said ."), PARAGRAPH,
+                       S(["“", "But we love him!", "”"]))
+    text = work.text
+
+    def cue(word: str):
+        at = text.index(word)
+        return work.mention(at, at + len(word))
+
+    said = candidate(work, "Her friends mocked him", "Susan", type="indirect", cue=cue("said"), speaker_name="Susan")
+    calling = candidate(work, "Trump a buffoon", "Her friends", type="indirect", cue=cue("calling"),
+                        speaker_name="Her friends")
+    quote = candidate(work, "But we love him!", carried=True)
+    work.candidates = [said, calling, quote]
+    assert last_framed(work, 2, calling) is said  # "Susan said" closes the sentence the reader just read
+    work.candidates = [calling, quote]
+    assert last_framed(work, 1, calling) is calling  # the only frame there
+
+
+def test_a_quotation_reported_inside_a_report_belongs_to_the_cue_that_introduces_it() -> None:
+    from quotegraph.pipeline.stages.attribution import Attribution
+
+    from parsed import S, parsed as parsed_work
+
+    # 'Carlineo recalled that he said, “I will put a bullet in her head,” the office said.': spaCy hangs the
+    # quotation on the outer "said"; the inner "said", with nothing else to report, introduces it
+    words = ["Carlineo", "recalled", "that", "he", "said", ",", "“", "I will put a bullet in her head,", "”", "the",
+             "office", "said", "."]
+    work = parsed_work(S(words, pos="PROPN VERB SCONJ PRON VERB PUNCT PUNCT X PUNCT DET NOUN VERB PUNCT",
+                         heads=[1, 11, 4, 4, 1, 4, 7, 11, 7, 10, 11, 11, 11],
+                         deps="nsubj ccomp mark nsubj ccomp punct punct dobj punct det nsubj ROOT punct"))
+    clause = work.clauses[0]
+    quote = clause.tokens[7]
+    cue = Attribution()._frame_cue(work, clause, quote)
+    assert cue is not None and cue.i == 4
+    # "He said on Monday, “…”" has no cue right before the quotation: the parse decides
+    work = parsed_work(S(["He", "said", "Monday", ",", "“", "We will win,", "”"], pos="PRON VERB PROPN PUNCT PUNCT X PUNCT",
+                         heads=[1, 1, 1, 1, 5, 1, 5], deps="nsubj ROOT npadvmod punct punct dobj punct"))
+    clause = work.clauses[0]
+    assert Attribution()._frame_cue(work, clause, clause.tokens[5]).i == 1
+
+
+def _colon_sentence(words: str, pos: str, heads: list[int], deps: str):
+    from quotegraph.pipeline.stages.attribution import _colon_sentence_before
+
+    from parsed import PARAGRAPH, S, parsed as parsed_work
+
+    work = parsed_work(S(words, pos=pos, heads=heads, deps=deps), PARAGRAPH,
+                       S(["“", "Hillary and I offer our condolences.", "”"], pos="PUNCT X PUNCT", heads=[1, 1, 1],
+                         deps="punct ROOT punct"))
+    found = _colon_sentence_before(work, 1, work.regions[0])
+    if found is None:
+        return None
+    verb, source = found
+    return verb.text if verb is not None else " ".join(t.text for t in source)
+
+
+def test_a_sentence_ending_in_a_colon_frames_the_quotation_that_opens_the_next_paragraph() -> None:
+    # a verb outside the lexicon, its subject the speaker (not the participle "following")
+    assert _colon_sentence("President Clinton released the following statement :", "PROPN PROPN VERB DET VERB NOUN PUNCT",
+                           [1, 2, 2, 5, 5, 2, 2], "compound nsubj ROOT det amod dobj punct") == "released"
+    # a verbless source
+    assert _colon_sentence("More from Jones :", "ADJ ADP PROPN PUNCT", [0, 0, 1, 0], "ROOT prep pobj punct") == "Jones"
+    # a sentence that does not end in a colon introduces nothing
+    assert _colon_sentence("President Clinton released a statement .", "PROPN PROPN VERB DET NOUN PUNCT",
+                           [1, 2, 2, 4, 2, 2], "compound nsubj ROOT det dobj punct") is None

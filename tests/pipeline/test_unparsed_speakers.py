@@ -184,6 +184,7 @@ def _after_colon_frame(words: str, pos: str) -> list[tuple[str, str | None, str 
 def test_a_verb_announcing_a_statement_with_a_colon_frames_the_quotation_after_it():
     assert _after_colon_frame("Sanders made the following comment :", "PROPN VERB DET ADJ NOUN PUNCT") == \
         [("quote:colon", "made the following comment", "Sanders", "We will win this state.")]
-    # "listed the qualities:" announces no statement: the quotation has no frame
+    # "listed the qualities:" is no speech noun, but a short sentence ending in a colon still frames the
+    # quotation that opens the next paragraph (attribution._colon_sentence_before)
     assert _after_colon_frame("He listed the following qualities :", "PRON VERB DET ADJ NOUN PUNCT") == \
-        [("quote:carry", None, None, "We will win this state.")]
+        [("quote:colon", "listed", "He", "We will win this state.")]

@@ -90,12 +90,14 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 # Characters no name holds, only markup left in a text ('datetime="2016', '@user</tweet>').
 MARKUP = re.compile(r"[=<>{}|\\]")
 _QUOTE_EDGES = re.compile(r"^[\s“”\"]+|[\s“”\"]+$")
+_LEADING_CLITIC = re.compile(r"^[’']s\s+")  # "Here’s Clinton": the recogniser ran the clitic into the name
 
 
 def clean_name(text: str) -> str:
     """A canonical form of a name: no titles, no possessive, no quotation mark at either end or left
-    unpaired inside ("Trump’s “", "“Red Neck Country Club", 'Robert C. "Bobby'), single spaces."""
-    text = _QUOTE_EDGES.sub("", re.sub(r"\s+", " ", text))
+    unpaired inside ("Trump’s “", "“Red Neck Country Club", 'Robert C. "Bobby'), no clitic before it ("’s
+    Clinton"), single spaces."""
+    text = _LEADING_CLITIC.sub("", _QUOTE_EDGES.sub("", re.sub(r"\s+", " ", text)))
     for mark in ('"', "“", "”"):
         if text.count(mark) % 2 and not ("“" in text and "”" in text):
             text = text.replace(mark, "")

@@ -30,9 +30,8 @@ def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
     while stack:
         i = stack.pop()
         c = clause.tokens[i]
-        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None \
-                or (is_time_phrase(clause, c) and not _one_word(clause, c.i, t.i)):
-            continue  # "a group of doctors in 2015": the time phrase is no part of the description ("85-year-old" is)
+        if c.dep in ("relcl", "acl", "appos", "cc", "conj") or c.region is not None or is_time_phrase(clause, c):
+            continue  # "a group of doctors in 2015": the time phrase is no part of the description
         if c.dep == "punct" and c.text not in ("-", "–", "’s", "'s"):  # keep "Washington-based"
             continue
         keep.add(i)
@@ -43,12 +42,6 @@ def noun_phrase(clause: Clause, t: Token) -> tuple[int, int]:
     while hi + 1 in keep:
         hi += 1
     return clause.tokens[lo].start, clause.tokens[hi].end
-
-
-def _one_word(clause: Clause, i: int, j: int) -> bool:
-    """Are tokens ``i`` to ``j`` written as one word, with no space between them ("85-year-old")?"""
-    lo, hi = min(i, j), max(i, j)
-    return all(clause.tokens[k].end == clause.tokens[k + 1].start for k in range(lo, hi))
 
 
 def surface_name(text: str) -> str:
@@ -92,6 +85,9 @@ def is_dateline(work: Work, start: int, end: int) -> bool:
 def is_time_phrase(clause: Clause, t: Token) -> bool:
     """Is the modifier ``t`` of a speaker's noun a time phrase ("on Monday", "this week", "in 2015")?"""
     words = [clause.tokens[i] for i in clause.subtree(t.i)]
+    nxt = clause.tokens[t.i + 1] if t.i + 1 < len(clause.tokens) else None
+    if nxt is not None and nxt.text in ("-", "‐") and (nxt.tag == "HYPH" or nxt.start == t.end):
+        return False  # "the 43-year-old": a word of a hyphenated compound, no time phrase
     if t.dep == "npadvmod" or t.dep == "prep" and t.text.lower() in _TIME_PREPS:
         return any(w.ent_type in ("DATE", "TIME") or w.text.lower() in _TIME_WORDS or _YEAR.match(w.text)
                    for w in words)

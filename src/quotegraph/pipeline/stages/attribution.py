@@ -23,7 +23,8 @@ from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complemen
                      mention_span, passive, second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue,
                      with_object_complements, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import addressed, fronted_apposition, frame_length, inverted_object, phrase_before_cue, surface_frame
+from .speaker_choice import (addressed, colon_source, fronted_apposition, frame_length, inverted_object, phrase_before_cue,
+                             surface_frame)
 
 _TRIM = " \t\n,;:—–-"
 _RELATIVE_PRONOUNS = frozenset(("which", "who", "whom", "that", "whose"))
@@ -446,6 +447,9 @@ class Attribution:
         after = _frame_after(work, ci, region)
         if verb is not None:  # '“…,” Trump shot back.': someone else's frame, never a carried speaker
             self._attach_frame_verb(work, clause, cand, verb)
+        elif (source := colon_source(clause, region.outer.start)) is not None \
+                and " ".join(t.text for t in source).lower() not in _NOT_LABELS:
+            self._attach_colon_source(work, clause, cand, source)  # 'More from Jones: “…”'
         elif after is not None:  # '“… who knows?” Trump told ITV.': the frame is the next sentence
             frame_clause, cue = after
             subj, _ = subject_of(frame_clause, cue)
@@ -455,6 +459,8 @@ class Attribution:
             cand.confidence, cand.rule = cues()[cue.lemma][1], "quote:frame"
         elif (surface := surface_frame(clause, region.outer.end)) is not None:
             self._attach_surface_frame(work, cand, *surface)
+        elif (prior := _colon_sentence_before(work, ci, region)) is not None:
+            self._attach_colon_sentence(work, ci - 1, cand, *prior)  # 'He listed the qualities: ¶ “…”'
         elif self._continue_previous(work, clause, cand):
             return False
         else:
@@ -469,6 +475,32 @@ class Attribution:
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
         cand.confidence, cand.rule = 0.6, "quote:verb"
+
+    def _attach_colon_source(self, work: Work, clause: Clause, cand: Candidate, source: list[Token]) -> None:
+        """A quotation after a verbless phrase and a colon that names its source ('More from Jones: “…”'):
+        the colon is the cue and the name the speaker (see ``speaker_choice.colon_source``)."""
+        colon = next(t for t in reversed(clause.tokens) if t.end <= cand.spans[0].start and t.text == ":")
+        cand.cue = work.mention(colon.start, colon.end)
+        cand.speaker_mention = work.mention(source[0].start, source[-1].end)
+        cand.speaker_head = source[-1].start
+        cand.confidence, cand.rule = 0.85, "quote:colon"
+
+    def _attach_colon_sentence(self, work: Work, ci: int, cand: Candidate, verb: Token | None,
+                               source: list[Token] | None) -> None:
+        """A quotation opening its sentence after a sentence ending in a colon that frames it, with a
+        verb outside the lexicon ('President Clinton released the following statement:') or none ('More
+        from Jones:'): that sentence's subject or source is the speaker, its verb or colon the cue."""
+        clause = work.clauses[ci]
+        cand.clause = ci  # the frame's sentence: where its cue, channel and date are
+        if verb is not None:
+            cand.cue = work.mention(verb.start, verb.end)
+            self._speaker(work, clause, cand, subject_of(clause, verb)[0])
+        else:
+            colon = next(t for t in reversed(clause.tokens) if t.text == ":")
+            cand.cue = work.mention(colon.start, colon.end)
+            cand.speaker_mention = work.mention(source[0].start, source[-1].end)
+            cand.speaker_head = source[-1].start
+        cand.confidence, cand.rule = 0.85, "quote:colon"
 
     def _attach_surface_frame(self, work: Work, cand: Candidate, cue: Token, speaker: list[Token]) -> None:
         """A frame after the quotation that the parser misread ('“…,” comments Robin Biesbroek.'): its
@@ -642,6 +674,9 @@ class Attribution:
         """The cue verb governing a quotation in its sentence, if any."""
         if _names_a_thing(work, clause, tok) or _titles_a_work(work, clause, work.regions[tok.region]):
             return None  # 'the “Meth. We’re on it.” campaign': a name for something, not what was said
+        intro = _introducing_cue(work, clause, tok)
+        if intro is not None:
+            return intro
         t = tok
         for _ in range(3):
             if t.head == t.i:
@@ -653,6 +688,23 @@ class Attribution:
         if len(cands) == 1:
             return cands[0]
         return None
+
+
+def _introducing_cue(work: Work, clause: Clause, tok: Token) -> Token | None:
+    """'Carlineo recalled that he said, “I’ll put a bullet in her head,” the office said.': a speech cue
+    right before the quotation (a comma or colon between them) that reports nothing else introduces it,
+    whatever the parser hung the quotation on (here the outer "said", whose statement reports his)."""
+    region = work.regions[tok.region]
+    before = [t for t in clause.tokens if t.end <= region.outer.start and t.text.strip()]
+    while before and before[-1].text in (",", ":"):
+        before.pop()
+    if not before:
+        return None
+    cue = before[-1]
+    if cue.region is not None or not is_cue(cue) or cues()[cue.lemma][0] not in ("speech", "write"):
+        return None
+    own = [i for i in content_tokens(clause, cue) if i != cue.i and clause.tokens[i].region is None]
+    return None if own else cue
 
 
 def _named_spans(work: Work) -> list[tuple[int, int]]:
@@ -761,17 +813,23 @@ def is_title_case(inner: str) -> bool:
 
 
 def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
-    """A quotation ending in '?' or '!' whose frame the sentence split put into the next sentence of
-    its paragraph: '“… who knows?” Trump told Britain’s ITV.' The frame is short, starts right after
-    the quotation and has a speech cue with a subject and no content of its own."""
+    """A quotation ending a sentence whose frame the sentence split put into the next sentence of its
+    paragraph: '“… who knows?” Trump told Britain’s ITV.', '“… she’s wrong!” Mr. Trump wrote on Twitter.',
+    '“… that are missing.” Trump said.' The frame is short, starts right after the quotation and has a
+    speech cue with a subject and no content of its own."""
     text = work.text
-    if ci + 1 >= len(work.clauses) or text[region.end - 1 : region.end] not in ("?", "!"):
+    end = text[region.start : region.end].rstrip(QUOTE_MARKS + " ")[-1:]
+    if ci + 1 >= len(work.clauses) or end not in ("?", "!", "."):
         return None
     nxt = work.clauses[ci + 1]
     if nxt.paragraph != work.clauses[ci].paragraph or text[region.outer.end : nxt.span.start].strip():
         return None
+    if text[nxt.span.start : nxt.span.end].rstrip().endswith(":"):
+        return None  # 'She went on to say:': the frame of the quotation after it
     for tok in nxt.tokens:
-        if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and not content_tokens(nxt, tok):
+        if is_cue(tok) and cues()[tok.lemma][0] in ("speech", "write") and _says_nothing_else(nxt, tok):
+            if any(ch in QUOTE_MARKS for ch in text[nxt.span.start : tok.start]):
+                return None  # '“A.” “B?” Zucker added.': the cue frames a quotation of its own
             subj, _ = subject_of(nxt, tok)
             if subj is None or subj.region is not None:
                 return None
@@ -779,6 +837,38 @@ def _frame_after(work: Work, ci: int, region) -> tuple[Clause, Token] | None:
                 text[nxt.span.start : nxt.span.end])) <= _LONGEST_FRAME_AFTER
             return (nxt, tok) if short else None
     return None
+
+
+def _says_nothing_else(clause: Clause, cue: Token) -> bool:
+    """A frame cue with no content of its own; "wrote on Twitter", "said on Fox News" name the channel, not
+    what was said about."""
+    form, idx = complement(clause, cue)
+    idx = [i for i in idx if i != cue.i]
+    return not idx or form == "spoken-of" and clause.tokens[idx[0] - 1].text.lower() == "on"
+
+
+def _colon_sentence_before(work: Work, ci: int, region) -> tuple[Token | None, list[Token] | None] | None:
+    """The frame of a quotation that opens its sentence, in the sentence just before it (the same or the
+    previous paragraph) when that ends in a colon and is short: ``(verb, None)`` for its last verb with a
+    subject ("He then listed the qualities a nominee needs:"), ``(None, source)`` for a verbless source
+    ("More from Jones:")."""
+    if ci == 0:
+        return None
+    prev, clause = work.clauses[ci - 1], work.clauses[ci]
+    text = work.text
+    if prev.paragraph < clause.paragraph - 1 or text[prev.span.end : region.outer.start].strip() \
+            or not text[prev.span.start : prev.span.end].rstrip().endswith(":"):
+        return None
+    words = [t for t in prev.tokens if t.pos not in ("PUNCT", "SPACE")]
+    if not words or len(words) > _COLON_FRAME_WORDS or any(t.region is not None for t in prev.tokens):
+        return None
+    verbs = [t for t in words if t.pos == "VERB" and t.dep not in ("amod", "acl", "relcl")][-1:]  # not "following"
+    if verbs:
+        subj = subject_of(prev, verbs[0])[0]
+        ok = subj is not None and subj.region is None and subj.pos in ("PROPN", "NOUN", "PRON")
+        return (verbs[0], None) if ok else None
+    source = colon_source(prev, prev.span.end + 1)
+    return (None, source) if source is not None else None
 
 
 def _frame_verb(work: Work, clause: Clause, region) -> Token | None:

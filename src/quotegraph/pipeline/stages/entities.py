@@ -17,7 +17,7 @@ from ..base import stage
 from ..lexicons import org_nouns
 from ..resolvers.lexicon import GROUP_WORDS, MARKUP, TITLE_BEFORE, clean_name, first_name_gender, person_noun, title
 from ..resolvers.phrases import FUNCTION_WORDS, is_dateline
-from ..work import Cluster, Proposal, Token, Work
+from ..work import Clause, Cluster, Proposal, Token, Work
 from .speaker_choice import speech_cue
 
 __all__ = ["Entities", "clean_name", "kind_of", "newspaper_labels", "GROUP_WORDS"]
@@ -66,7 +66,8 @@ class Entities:
                     run = None
                     continue
                 if t.ent_iob == "B" or run is None or run[2] != label:
-                    run = [t.start, t.end, label]
+                    first = surname_read_as_pronoun(clause, t)
+                    run = [(first or t).start, t.end, label]
                     mentions.append(run)
                     clause_of[t.start] = (clause.span.start, clause.span.end)
                 else:
@@ -97,6 +98,18 @@ def newspaper_labels(tokens: list[Token]) -> dict[int, str]:
             out.update((k, "ORG") for k in range(i, j))
         i = j
     return out
+
+
+def surname_read_as_pronoun(clause: Clause, t: Token) -> Token | None:
+    """'He Jianxiong, the former director …, said': the surname He tagged as a pronoun right before the
+    given name of a person. A pronoun the parser makes a compound of the name that follows is part of it."""
+    if t.ent_type != "PERSON" or t.i == 0:
+        return None
+    prev = clause.tokens[t.i - 1]
+    if prev.pos == "PRON" and prev.dep == "compound" and prev.head == t.i and prev.text[:1].isupper() \
+            and prev.region is None and prev.ent_type == "":
+        return prev
+    return None
 
 
 def headline_verb(t: Token) -> bool:

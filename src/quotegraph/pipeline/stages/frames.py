@@ -12,8 +12,9 @@ from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kin
 from ..resolvers.lexicon import person_noun
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
-from .speaker_choice import (addressed, asker, can_speak, controlling_object, is_time_phrase, named_after_quote,
-                             nominal_holder, participle_head, past_dateline, verbless_head)
+from .speaker_choice import (addressed, asker, can_speak, controlling_object, fronted_phrase_subject,
+                             headless_frame_subject, is_time_phrase, named_after_quote, nominal_holder, participle_head,
+                             past_dateline, verbless_head)
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "passive", "governing_verbs", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
@@ -228,6 +229,7 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         names = {i for t in picked for c in t.children if c > t.i and clause.tokens[c].pos == "PROPN"
                  and clause.tokens[c].dep in ("appos", "nsubj", "compound", "npadvmod", "dep")
                  for i in clause.subtree(c)}
+        names |= {i for t in picked if (n := named_after_quote(clause, t)) is not None for i in clause.subtree(n.i)}
         return "quote", [i for i in _flatten(clause, picked) if i not in names]
     if cls != "speech" or verb.lemma not in ("say", "tell", "add"):
         picked = [t for t in _children(clause, verb, ("dobj",)) if t.pos != "PRON"]
@@ -646,15 +648,17 @@ def dateline(clause: Clause) -> int:
     """Number of tokens of a dateline opening the clause ("HANOI —", "BUFFALO, N.Y. (AP) —"), else 0.
 
     A dateline is one or more all-capital words, optionally a comma and a
-    region ("N.Y.", "Calif."), optionally an agency in parentheses, then a dash.
+    region ("N.Y.", "Calif."), optionally an agency in parentheses, then a dash;
+    or the agency and the dash alone, when the sentence split cut off the place
+    ("RENO, Nev." / "(AP) — Donald Trump says …").
     """
     toks = clause.tokens
-    if len(toks) > 2 and toks[0].pos == "PROPN" and toks[0].ent_type == "GPE" and toks[1].text in _DASHES:
-        return 2  # "Indianapolis – Several thousand teachers …": a place in title case before the dash
     i = 0
     while i < len(toks) and _all_caps(toks[i].text):
         i += 1
-    if i == 0 or i > 4:
+    if i == 0 and len(toks) > 2 and toks[0].pos == "PROPN" and toks[0].ent_type == "GPE":
+        i = 1  # "Indianapolis – Several thousand teachers …", "Washington (AFP) –": a place in title case
+    if i > 4 or i == 0 and not (toks and toks[0].text == "("):  # "(AP) —": the sentence split cut off the place
         return 0
     if i < len(toks) and toks[i].text == ",":
         j = i + 1
@@ -677,9 +681,10 @@ def _all_caps(word: str) -> bool:
 
 
 def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozenset()) -> Token | None:
-    """The head of a capitalised name right before ``verb`` ("Mayor Tom Early told") or, for an
-    inverted frame, right after it up to the end of the clause ("…,” says Early."), for a cue the
-    parser left without a subject."""
+    """The head of a capitalised name right before ``verb`` ("Mayor Tom Early told"), for an inverted
+    frame right after it up to the end of the clause ("…,” says Early."), or the speaker the parser hung
+    on a phrase fronted before it or made the root (``speaker_choice.fronted_phrase_subject``,
+    ``headless_frame_subject``), for a cue the parser left without a subject."""
     toks = clause.tokens
     start = dateline(clause)
     before = verb.i - 1
@@ -692,7 +697,9 @@ def adjacent_name(clause: Clause, verb: Token, *, skip: frozenset[int] = frozens
         k += 1
     if run and (k == len(toks) or toks[k].text in (".", ",", "!", "?", ";", ":")) and not skip.intersection(t.i for t in run):
         return run[-1]
-    return None
+    # "In a statement, her adviser, Jake Sullivan, said", "Mitt Romney, the nominee, tweeted:"
+    found = fronted_phrase_subject(clause, verb) or headless_frame_subject(clause, verb)
+    return found if found is not None and found.i not in skip else None
 
 
 def _name_like(tok: Token) -> bool:

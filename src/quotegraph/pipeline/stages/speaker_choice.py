@@ -33,8 +33,9 @@ from ..lexicons import channel_nouns, cues, document_nouns, lemma, org_nouns, sp
 from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
 from ..work import Clause, Token
+from .marks import QUOTE_MARKS
 
-__all__ = ["past_dateline", "named_after_quote", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
+__all__ = ["past_dateline", "named_after_quote", "colon_source", "fronted_phrase_subject", "headless_frame_subject", "inverted_object", "surface_frame", "can_speak", "controlling_object", "frame_length", "is_time_phrase",
            "addressed", "asker", "phrase_before_cue", "participle_head", "verbless_head", "nominal_holder", "fronted_apposition",
            "SPEECH_CLASSES"]
 
@@ -73,17 +74,21 @@ def past_dateline(clause: Clause, subj: Token, opening: int) -> Token | None:
 
 def named_after_quote(clause: Clause, quote: Token) -> Token | None:
     """'“… pay his?” a narrator in the Clinton ad asks.': the parser made the quotation the subject and the
-    speaker its apposition; the speaker is the apposition."""
+    speaker its apposition; the speaker is the apposition. '“…,” the White House spokesman, Josh Earnest,
+    said': the parser made the speaker the quotation's object, between it and the cue it is subject of."""
     for c in quote.children:
         t = clause.tokens[c]
-        if t.dep == "appos" and t.i > quote.i and t.pos in _NOMINAL and t.region is None:
+        if t.i <= quote.i or t.pos not in _NOMINAL or t.region is not None:
+            continue
+        if t.dep == "appos" or (t.dep == "dobj" and quote.head != quote.i and t.i < quote.head):
             return t
     return None
 
 
 def inverted_object(clause: Clause, verb: Token) -> Token | None:
-    """The speaker of an inverted frame the parser read as an object: "<content>, said another witness"
-    (a speech cue with no subject, its content before it, and a noun right after it)."""
+    """The speaker of an inverted frame the parser read as an object: "<content>, said another witness",
+    '“…!” wrote a man calling himself Paul' (a speech cue with no subject but its quotation, its content
+    before it, and a noun right after it)."""
     if verb.pos != "VERB" or verb.i + 1 >= len(clause.tokens):
         return None
     entry = cues().get(verb.lemma)
@@ -91,10 +96,10 @@ def inverted_object(clause: Clause, verb: Token) -> Token | None:
         return None
     kids = [clause.tokens[c] for c in verb.children]
     if any(t.dep in ("nsubj", "nsubjpass") and t.region is None for t in kids):
-        return None  # (a quotation the parser made the subject is the content: '“…,” added another Democrat')
+        return None  # (a quotation the parser made the subject is the content: '“…!” wrote a man')
     if not any(t.i < verb.i and (t.dep in _CONTENT_DEPS or t.region is not None) for t in kids):
         return None
-    if verb.i == 0 or not _closes_content(clause, clause.tokens[verb.i - 1]):
+    if verb.i == 0 or not _closes_content(clause.tokens[verb.i - 1]):
         return None
     for t in kids:
         if t.i > verb.i and t.dep in _INVERTED_OBJECT_DEPS and t.pos in _NOMINAL and t.region is None \
@@ -103,16 +108,9 @@ def inverted_object(clause: Clause, verb: Token) -> Token | None:
     return None
 
 
-def _closes_content(clause: Clause, tok: Token) -> bool:
-    """A comma before an inverted frame, or the closing mark of a quotation right before it ('“…,” added
-    another Democrat': the comma is inside the quotation)."""
-    if tok.text == ",":
-        return True
-    return tok.i > 0 and tok.region is None and all(ch in _CLOSING_MARKS for ch in tok.text) \
-        and clause.tokens[tok.i - 1].region is not None
-
-
-_CLOSING_MARKS = frozenset("\"”’'»")
+def _closes_content(t: Token) -> bool:
+    """The comma or closing quotation mark between a content and the inverted frame after it."""
+    return t.text == "," or t.region is not None or bool(t.text) and all(ch in QUOTE_MARKS for ch in t.text)
 
 
 def _first_words(clause: Clause, verb: Token, noun: Token) -> bool:
@@ -178,6 +176,92 @@ def _capitalised_run(toks: list[Token]) -> list[Token]:
             break
         run.append(t)
     return run
+
+
+_SOURCE_LEADS = (("here", "’s"), ("here", "'s"), ("here", "is"), ("more", "from"), ("and", "from"), ("from",),
+                 ("via",), ("per",))
+_SEGMENT_BREAKS = frozenset(("-", "—", "–", "--", ";"))
+_MAX_SOURCE_TOKENS = 8
+_SOURCE_PHRASE = ("PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "PART", "PUNCT", "CCONJ")
+
+
+def colon_source(clause: Clause, quote_start: int) -> list[Token] | None:
+    """The source a verbless phrase before a colon names for the quotation after it: 'Here’s Clinton in
+    December 1992: “…”', 'More from Jones: “…”', 'Pollsters agree - Carl Bialik: “…”', 'From the report:
+    “…”'. The phrase runs from the sentence start or the last dash; the source is its first name (a run of
+    proper nouns), or a document it opens with ("the report"). None when the phrase has a verb (a frame of
+    its own) or names nothing."""
+    before = [t for t in clause.tokens if t.end <= quote_start and t.text.strip()]
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    seg = before[:-1]
+    cut = max((k for k, t in enumerate(seg) if t.text in _SEGMENT_BREAKS), default=-1)
+    seg = seg[cut + 1:]
+    words = tuple(t.text.lower() for t in seg)
+    lead = next((n for n in _SOURCE_LEADS if words[:len(n)] == n), ())
+    seg = seg[len(lead):]
+    if not seg or len(seg) > _MAX_SOURCE_TOKENS or any(t.region is not None or t.pos not in _SOURCE_PHRASE
+                                                       for t in seg):
+        return None
+    run = []
+    for t in seg:
+        if t.pos != "PROPN" and not (run and t.text in ("&", "and")):
+            break
+        run.append(t)
+    while run and run[-1].pos != "PROPN":
+        run.pop()
+    if run:
+        return run
+    if len(seg) >= 2 and seg[0].pos == "DET" and seg[1].pos == "NOUN" and seg[1].lemma in document_nouns():
+        return seg[:2]
+    return None
+
+
+def fronted_phrase_subject(clause: Clause, verb: Token) -> Token | None:
+    """'In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: …', 'Saturday at
+    the convention Sen. Elizabeth Warren (D-MA) said …': the parser hung the speaker on the noun of a
+    phrase fronted before the cue as its apposition, and left the cue without a subject. The speaker is
+    the first such apposition whose phrase runs up to the cue."""
+    toks = clause.tokens
+    for t in toks[: verb.i]:
+        if t.dep != "appos" or t.pos not in _NOMINAL or t.region is not None or not _in_fronted_phrase(clause, t, verb):
+            continue
+        gap = toks[max(clause.subtree(t.i)) + 1 : verb.i]
+        return t if all(g.text == "," for g in gap) and len(gap) <= 1 else None
+    return None
+
+
+def headless_frame_subject(clause: Clause, verb: Token) -> Token | None:
+    """'Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: “…”': the parser read the
+    cue of a sentence with no other verb as a participle on the name, and made the name the root (or the
+    apposition of the quotation: '“…?” the 43-year-old asked in the video’s description.'). The name is
+    the subject (not so for a passive participle, "the letter, signed by 40 senators")."""
+    if verb.dep != "acl" or verb.tag not in ("VBD", "VBN") or verb.head == verb.i:
+        return None
+    head = clause.tokens[verb.head]
+    nominal = head.pos in _NOMINAL or head.pos == "ADJ" and head.text.lower().endswith("old")  # "43-year-old"
+    on_quote = head.dep == "appos" and head.head != head.i and clause.tokens[head.head].region is not None
+    if not (head.dep == "ROOT" or on_quote) or not nominal or head.i > verb.i or head.region is not None:
+        return None
+    if any(clause.tokens[c].dep in ("agent", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return head
+
+
+def _in_fronted_phrase(clause: Clause, t: Token, verb: Token) -> bool:
+    """Does ``t`` hang on the noun of a prepositional phrase of ``verb`` before it ("In a statement to the
+    Observer, …")?"""
+    h = clause.tokens[t.head]
+    for _ in range(4):
+        if h.dep != "pobj" or h.head == h.i:
+            return False
+        prep = clause.tokens[h.head]
+        if prep.dep != "prep" or prep.head == prep.i or prep.i > verb.i:
+            return False
+        if prep.head == verb.i:
+            return True
+        h = clause.tokens[prep.head]
+    return False
 
 
 def can_speak(noun: Token) -> bool:

@@ -22,7 +22,7 @@ from ..resolvers.phrases import after_last_quote_mark
 from ..resolvers.pronouns import antecedent
 from ..work import Candidate, Cluster, Work
 
-__all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS", "LINKED_PRONOUNS"]
+__all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS", "LINKED_PRONOUNS", "last_framed"]
 
 ORG_NOUNS = org_nouns()
 CHANNEL_NOUNS = channel_nouns()
@@ -55,9 +55,10 @@ class Speakers:
             if cand.speaker_mention is not None:
                 self._apply(ctx, i, cand, resolve(ctx, _query(ctx, i, cand)))
             elif cand.carried and prev is not None and _adjacent(work, prev, cand):
-                _inherit(work, cand, prev)
-                cand.speaker_rule = prev.speaker_rule and "previous_statement"
-                _record(ctx, i, cand, prev_referent(ctx, prev), named=False)
+                src = last_framed(work, i, prev)
+                _inherit(work, cand, src)
+                cand.speaker_rule = src.speaker_rule and "previous_statement"
+                _record(ctx, i, cand, prev_referent(ctx, src), named=False)
             prev = cand
         _link_pronouns(ctx, pronouns, done, len(work.text) + 1)
         work.coreference = [(s, e, k) for s, e, k in ctx.links]
@@ -139,6 +140,24 @@ def prev_referent(ctx: Context, src: Candidate) -> Referent | None:
     if src.speaker_name:
         return Referent(None, src.speaker_name, src.speaker_kind, None, src.speaker_kind == "group")
     return None
+
+
+def last_framed(work: Work, i: int, prev: Candidate) -> Candidate:
+    """The statement a quotation with no frame of its own (statement ``i``) carries its speaker from: of
+    the statements in the paragraph of the one just before it, the one whose cue the reader met last.
+    'Her friends mocked him, calling Trump “an orange buffoon,” Susan said. / “But he’s our buffoon!”' is
+    Susan's, whose frame closes the sentence, not her friends', whose statement starts later."""
+    if prev.cue is None:
+        return prev  # a quotation that carries a speaker itself
+    para = work.paragraph_of(prev.spans[-1].end)
+    start = work.candidates[i].spans[0].start
+    best = prev
+    for c in reversed(work.candidates[:i]):
+        if not c.spans or work.paragraph_of(c.spans[-1].end) != para:
+            break
+        if c.cue is not None and best.cue.start < c.cue.start and c.cue.end <= start and c.speaker_name:
+            best = c
+    return best
 
 
 def _free_pronouns(work: Work, phrases: set[int]) -> list[tuple[int, int, str]]:

@@ -226,7 +226,7 @@ class Attribution:
                 cue_end = max(cue_end, t.end)
         cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, cue_end), clause=ci, rule=f"cue:{form}")
         cand.confidence = cue_weight(verb)
-        self._frame_speaker(work, clause, cand, subj, verb, _quote_end_before(work, clause, verb))
+        self._frame_speaker(work, clause, cand, subj, verb, _quote_end_before(work, clause, verb) if subj is None else None)
         cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
         colon = work.text[clause.span.start:clause.span.end].rstrip().endswith(":")
         if not idx or cand.kind is None:
@@ -384,9 +384,8 @@ class Attribution:
         phrase = phrase_before_cue(clause, cue, after) if subj is None and after is not None else None
         if phrase is None:
             self._speaker(work, clause, cand, subj)
-            return
-        cand.speaker_mention = work.mention(phrase[0].start, phrase[-1].end)
-        cand.speaker_head = phrase[-1].start
+        else:
+            _phrase_speaker(work, cand, phrase)
 
     def _set_content(self, work: Work, cand: Candidate, spans: list[Span]) -> None:
         spans = [_cover_marks(work, s) for s in spans]
@@ -481,8 +480,7 @@ class Attribution:
         the colon is the cue and the name the speaker (see ``speaker_choice.colon_source``)."""
         colon = next(t for t in reversed(clause.tokens) if t.end <= cand.spans[0].start and t.text == ":")
         cand.cue = work.mention(colon.start, colon.end)
-        cand.speaker_mention = work.mention(source[0].start, source[-1].end)
-        cand.speaker_head = source[-1].start
+        _phrase_speaker(work, cand, source)
         cand.confidence, cand.rule = 0.85, "quote:colon"
 
     def _attach_colon_sentence(self, work: Work, ci: int, cand: Candidate, verb: Token | None,
@@ -498,16 +496,14 @@ class Attribution:
         else:
             colon = next(t for t in reversed(clause.tokens) if t.text == ":")
             cand.cue = work.mention(colon.start, colon.end)
-            cand.speaker_mention = work.mention(source[0].start, source[-1].end)
-            cand.speaker_head = source[-1].start
+            _phrase_speaker(work, cand, source)
         cand.confidence, cand.rule = 0.85, "quote:colon"
 
     def _attach_surface_frame(self, work: Work, cand: Candidate, cue: Token, speaker: list[Token]) -> None:
         """A frame after the quotation that the parser misread ('“…,” comments Robin Biesbroek.'): its
         cue word and the speaker phrase, read by the words (see ``speaker_choice.surface_frame``)."""
         cand.cue = work.mention(cue.start, cue.end)
-        cand.speaker_mention = work.mention(speaker[0].start, speaker[-1].end)
-        cand.speaker_head = speaker[-1].start
+        _phrase_speaker(work, cand, speaker)
         cand.confidence, cand.rule = 0.6, "quote:verb"
 
     def _fronted_piece(self, work: Work, clause: Clause, cand: Candidate, cue: Token) -> None:
@@ -923,6 +919,12 @@ def _raised_subject(clause: Clause, verb: Token, content: Span) -> list[Token]:
         return []
     toks = [clause.tokens[i] for i in clause.subtree(subj.i)]
     return toks if toks[-1].end <= verb.start and toks[-1].end <= content.start else []
+
+
+def _phrase_speaker(work: Work, cand: Candidate, phrase: list[Token]) -> None:
+    """A speaker phrase read off the words rather than the parse: its span, and its last word as the head."""
+    cand.speaker_mention = work.mention(phrase[0].start, phrase[-1].end)
+    cand.speaker_head = phrase[-1].start
 
 
 def _quote_end_before(work: Work, clause: Clause, verb: Token) -> int | None:

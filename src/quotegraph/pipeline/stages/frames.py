@@ -589,13 +589,13 @@ def governing_verbs(clause: Clause, verb: Token) -> list[Token]:
 
 
 _RELATIVISERS = frozenset(("who", "which", "that", "whom"))
+_EXPLETIVE_HEADS = frozenset("come be seem appear happen mean follow".split())
 
 
 def passive(clause: Clause, verb: Token) -> bool:
     """A passive cue ("is expected to", "was told"): its missing subject is not a name next to it, nor the
     subject of the verb it hangs from."""
     return any(clause.tokens[c].dep in ("auxpass", "nsubjpass") for c in verb.children)
-_EXPLETIVE_HEADS = frozenset("come be seem appear happen mean follow".split())
 
 
 def _last_subject_before(clause: Clause, verb: Token) -> Token | None:

@@ -80,9 +80,18 @@ _LEAVING = ("She/PRP/nsubj/1 said/VBD/ROOT/1 taxes/NN/nsubj/3 rose/VBD/ccomp/1 ,
             "no/DT/det/7 money/NN/dobj/5")
 
 
-def test_a_noun_phrase_content_stops_before_the_writers_relative_clause() -> None:
+_MET = ("He/PRP/nsubj/1 said/VBD/ROOT/1 he/PRP/nsubj/3 met/VBD/ccomp/1 Fanning/NNP/dobj/3 ,/,/punct/4 "
+        "who/WP/nsubj/7 was/VBD/relcl/4 his/PRP/poss/9 aide/NN/attr/7")
+_MET_NOUN = ("He/PRP/nsubj/1 said/VBD/ROOT/1 he/PRP/nsubj/3 met/VBD/ccomp/1 Fanning/NNP/dobj/3 ,/,/punct/4 "
+             "an/DT/det/8 old/JJ/amod/8 aide/NN/appos/4")
+
+
+def test_a_content_stops_before_the_writers_relative_clause() -> None:
     assert _content(_clause(_WHO), 2, phrase=True) == "the health of Trump"
-    assert _content(_clause(_WHO), 2, phrase=False) == "the health of Trump , who is 70"  # a clause keeps it
+    assert _content(_clause(_WHO), 2, phrase=False) == "the health of Trump"
+    assert _content(_clause(_MET), 2, phrase=False) == "he met Fanning"
+    # an apposition stays: PolNeAR's annotators keep it about as often as they leave it out
+    assert _content(_clause(_MET_NOUN), 2, phrase=False) == "he met Fanning , an old aide"
 
 
 def test_a_content_stops_where_a_participle_cue_starts_another_statement() -> None:
@@ -282,3 +291,30 @@ def test_a_frame_after_a_quotation_ends_where_the_sentence_goes_on(spec, frame) 
     for t in clause.tokens:  # parsed() gives fine tags as the part of speech with ``coarse``; keep both
         t.tag = "WRB" if t.text == "when" else t.tag
     assert " ".join(t.text for t in _up_to_clause_break(clause.tokens)) == frame
+
+
+_ASKED = ("Scott/NNP/nsubj/1 asked/VBD/ROOT/1 the/DT/det/3 crowd/NN/dobj/1 to/TO/aux/5 welcome/VB/xcomp/1 "
+          "him/PRP/dobj/5")
+_TOLD = ("Scott/NNP/nsubj/1 told/VBD/ROOT/1 the/DT/det/3 crowd/NN/dobj/1 to/TO/aux/5 welcome/VB/xcomp/1 "
+         "him/PRP/dobj/5")
+
+
+def test_a_request_takes_in_the_one_asked_but_an_order_told_does_not() -> None:
+    asked, told = _clause(_ASKED), _clause(_TOLD)
+    form, idx = complement(asked, asked.tokens[1])
+    assert (form, " ".join(asked.tokens[i].text for i in idx)) == ("predicative", "the crowd to welcome him")
+    form, idx = complement(told, told.tokens[1])
+    assert (form, " ".join(told.tokens[i].text for i in idx)) == ("infinitive", "to welcome him")
+
+
+_CONTINUED = ("She/PRP/nsubj/1 continued/VBD/ROOT/1 to/TO/aux/3 insist/VB/xcomp/1 she/PRP/nsubj/5 "
+              "won/VBD/ccomp/3")
+_CONTINUED_WORK = "She/PRP/nsubj/1 continued/VBD/ROOT/1 to/TO/aux/3 work/VB/xcomp/1 hard/RB/advmod/3"
+
+
+def test_a_statement_that_goes_on_is_the_inner_cues() -> None:
+    clause = _clause(_CONTINUED)
+    assert complement(clause, clause.tokens[1]) == ("infinitive", [])  # "insist" makes the statement
+    assert complement(clause, clause.tokens[3])[1] == [4, 5]
+    clause = _clause(_CONTINUED_WORK)
+    assert complement(clause, clause.tokens[1]) == ("infinitive", [2, 3, 4])  # no inner cue: its own

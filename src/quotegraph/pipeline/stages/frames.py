@@ -212,6 +212,12 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         picked += preps
         return form, _flatten(clause, picked)
     picked = [t for t in _children(clause, verb, _COMPLEMENT) if not _relative_clause(clause, t)]
+    if picked and verb.lemma in _ASPECTUAL_CUES and all(t.dep == "xcomp" and is_cue(t) for t in picked):
+        return "infinitive", []  # "continued to insist that …": the statement is the inner cue's
+    if picked and verb.lemma in _REQUEST_CUES and all(_bare_infinitive(clause, t) for t in picked):
+        asked = [t for t in _children(clause, verb, ("dobj", "dative")) if verb.i < t.i < picked[0].i]
+        if asked:  # "asked the crowd to welcome him": who is asked goes with what is asked of them
+            return "predicative", _flatten(clause, asked[:1] + picked)
     if not picked and cls in ("speech", "write", "think"):
         picked = _unmarked_clauses(clause, verb) or _stranded_that_clauses(clause, verb)
     if picked:
@@ -248,6 +254,15 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
             return "spoken-of", spoken_of
     attitude = _attitude_content(clause, verb, picked)
     return "object", attitude if attitude else _flatten(clause, picked)
+
+
+# Cues that also say a statement goes on or starts ("continued to insist that …", "began to argue …"):
+# the inner cue makes the statement.
+_ASPECTUAL_CUES = frozenset(("continue", "begin", "start", "keep", "resume"))
+
+# Speech cues whose object and infinitive make one request ("asked voters to stay home"): PolNeAR's
+# annotators take both as what was said; after "told" the object is the one addressed and stays out.
+_REQUEST_CUES = frozenset(("ask", "advise", "beg", "invite", "remind"))
 
 
 # Verbs whose object names an attitude toward what follows it ("expressed concern that …", "expressed dismay at …").
@@ -743,9 +758,10 @@ _ASIDE_DEPS = ("advcl", "conj", "xcomp", "acl", "relcl", "npadvmod", "appos")
 
 def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = False) -> list[int]:
     """A content without the aside that ends it after a comma or a dash. A participle that is a cue
-    starts another statement ("…, saying that …", "…, arguing that …"); after a noun-phrase content
-    (``phrase``) the writer's relative clause or participle is no part of it either ("the health of
-    Donald Trump, who is 70", "the plan, engaging in …"). The content stops before the mark."""
+    starts another statement ("…, saying that …", "…, arguing that …"); a relative clause set off by a
+    comma is the writer's description ("said he met Carter and Eric Fanning, who was his chief of staff
+    at the time"), after any content; after a noun-phrase content (``phrase``) a participle is no part
+    of it either ("the plan, engaging in …"). The content stops before the mark."""
     if len(idx) < 3:
         return idx
     idx = _without_joined_cue(clause, idx)
@@ -755,7 +771,8 @@ def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = Fal
         if mark.text not in (",", "--", "—", "–") or idx[k + 1] != mark.i + 1:
             continue
         head = _aside_head(clause, clause.tokens[mark.i + 1], inside)
-        if head is None or not (phrase or head.tag == "VBG" and is_cue(head)):
+        relative = clause.tokens[mark.i + 1].text.lower() in _RELATIVES
+        if head is None or not (phrase or relative or head.tag == "VBG" and is_cue(head)):
             continue
         sub = clause.subtree(head.i)
         if max(sub) >= idx[-1] and min(sub) == mark.i + 1:

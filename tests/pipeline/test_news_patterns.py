@@ -42,3 +42,20 @@ def test_a_newspaper_the_model_files_as_an_event_is_what_it_refers_to(pipeline) 
     quotes = _said(pipeline, "About a dozen people demonstrated outside the Dallas Morning News after it backed "
                              "Clinton.")
     assert [(name, mention) for _, name, mention, cue in quotes if cue == "backed"] == [("Dallas Morning News", "it")]
+
+
+def _spans(pipeline, text: str) -> list[list[str]]:
+    doc = pipeline(Article(id="p", text=text))
+    return [[text[s.start:s.end] for s in q.spans] for q in doc.quotes]
+
+
+def test_a_quotation_after_its_frame_goes_on_with_the_statement_past_a_title_in_the_frame(pipeline) -> None:
+    spans = _spans(pipeline, "“He is right,” Flynn said on Fox News’s “Fox and Friends.” “There is a lot of "
+                             "frustration within the ranks.”")
+    assert ["He is right,", "There is a lot of frustration within the ranks."] in spans
+
+
+def test_a_second_quotation_in_two_apostrophes_is_a_sentence_of_its_own(pipeline) -> None:
+    spans = _spans(pipeline, "''We're not a burden on America or a stain on America,'' the president added. "
+                             "''We're America.''")
+    assert ["We're not a burden on America or a stain on America,", "We're America."] in spans

@@ -51,6 +51,8 @@ def test_paragraph_spans_are_offsets_into_the_text() -> None:
         ("It rained. We stayed in.", ["It rained.", "We stayed in."]),
         ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
         ("He waited… Then he left.", ["He waited…", "Then he left."]),
+        # two apostrophes for a quotation mark, as some newspapers print them
+        ("''It is over,'' she added. ''We won.''", ["''It is over,'' she added.", "''We won.''"]),
         ("Mr. Smith went to Washington. He said no.", ["Mr. Smith went to Washington.", "He said no."]),
         ("Mrs. May resigned. Mr. Johnson won.", ["Mrs. May resigned.", "Mr. Johnson won."]),
         ("Dr. Jones met Prof. Brown at St. Paul's. They talked.", ["Dr. Jones met Prof. Brown at St. Paul's.", "They talked."]),

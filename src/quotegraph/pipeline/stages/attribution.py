@@ -641,9 +641,9 @@ class Attribution:
         if work.clauses[prev.clause].paragraph != clause.paragraph or len(prev.spans) > 1 and prev.rule != "quote:frame":
             return False
         gap = (prev.spans[-1].end, cand.spans[0].start)
-        if gap[1] - gap[0] > 250 or any(k not in prev.regions + cand.regions
-                                         for _, _, k in work.region_index.overlapping(*gap)):
-            return False
+        stated = {k for c in work.candidates if c is not prev for k in c.regions}
+        if gap[1] - gap[0] > 250 or any(k in stated for _, _, k in work.region_index.overlapping(*gap)):
+            return False  # another statement's quotation between them (a title or a nickname is none)
         prev.spans = prev.spans + cand.spans
         prev.regions = prev.regions + cand.regions
         return True

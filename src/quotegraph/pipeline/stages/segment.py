@@ -37,7 +37,7 @@ _BOUNDARY = re.compile(
     rf"""(?<=[.!?…])            # sentence-final punctuation
         [{_MARKS})\]]*           # closing quotes or brackets
         (?P<gap>\s+)            # whitespace
-        (?=[{_MARKS}(\[]?[A-Z0-9])  # next sentence starts with a capital or digit
+        (?=[{_MARKS}(\[]{{0,2}}[A-Z0-9])  # next sentence starts with a capital or digit ("''We", "(A")
     """,
     re.VERBOSE,
 )

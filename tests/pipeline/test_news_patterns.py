@@ -59,3 +59,10 @@ def test_a_second_quotation_in_two_apostrophes_is_a_sentence_of_its_own(pipeline
     spans = _spans(pipeline, "''We're not a burden on America or a stain on America,'' the president added. "
                              "''We're America.''")
     assert ["We're not a burden on America or a stain on America,", "We're America."] in spans
+
+
+def test_the_mogul_is_the_mogul_the_article_named(pipeline) -> None:
+    quotes = _said(pipeline, 'Real estate mogul Donald Trump weighed in on Monday. "This is a disaster," the mogul '
+                             'said. Retired teacher Mary Jones was worried. "Nobody listens," the teacher added.')
+    assert ("This is a disaster,", "Donald Trump", "the mogul", "said") in quotes
+    assert ("Nobody listens,", "Mary Jones", "the teacher", "added") in quotes

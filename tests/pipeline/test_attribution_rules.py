@@ -318,3 +318,16 @@ def test_a_statement_that_goes_on_is_the_inner_cues() -> None:
     assert complement(clause, clause.tokens[3])[1] == [4, 5]
     clause = _clause(_CONTINUED_WORK)
     assert complement(clause, clause.tokens[1]) == ("infinitive", [2, 3, 4])  # no inner cue: its own
+
+
+_ADDING = ("The/DT/det/1 mayor/NN/nsubj/2 said/VBD/ROOT/2 the/DT/det/4 city/NN/nsubj/6 would/MD/aux/6 "
+           "recover/VB/ccomp/2 ,/,/punct/6 adding/VBG/advcl/6 it/PRP/nsubj/10 was/VBD/ccomp/8 strong/JJ/acomp/10")
+_GREW_ADDING = ("The/DT/det/1 company/NN/nsubj/2 grew/VBD/ROOT/2 ,/,/punct/2 adding/VBG/advcl/2 it/PRP/nsubj/6 "
+                "was/VBD/ccomp/4 strong/JJ/acomp/6")
+
+
+def test_a_participle_cue_on_the_reported_clause_goes_on_with_the_reporter() -> None:
+    clause = _clause(_ADDING)
+    assert subject_of(clause, clause.tokens[8])[0].text == "mayor"  # not "the city", whose recovery was reported
+    clause = _clause(_GREW_ADDING)
+    assert subject_of(clause, clause.tokens[4])[0].text == "company"  # nothing reported: its own subject

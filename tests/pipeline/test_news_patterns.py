@@ -66,3 +66,8 @@ def test_the_mogul_is_the_mogul_the_article_named(pipeline) -> None:
                              'said. Retired teacher Mary Jones was worried. "Nobody listens," the teacher added.')
     assert ("This is a disaster,", "Donald Trump", "the mogul", "said") in quotes
     assert ("Nobody listens,", "Mary Jones", "the teacher", "added") in quotes
+
+
+def test_adding_after_a_reported_clause_is_still_the_reporter(pipeline) -> None:
+    quotes = _said(pipeline, "Smith said that the company would appeal, noting that the ruling was flawed.")
+    assert [name for _, name, _, cue in quotes if cue == "noting"] == ["Smith"]

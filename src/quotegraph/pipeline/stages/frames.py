@@ -545,8 +545,7 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
         controller = controlling_object(clause, tok, head)
         if controller is not None:
             return controller, path  # "All this led the journalist to fear …": the journalist fears it
-        if tok is verb and tok.dep == "conj" and is_cue(verb) and not is_cue(head) and head.dep == "ccomp" \
-                and is_cue(clause.tokens[head.head]):
+        if tok is verb and _goes_on_reporting(clause, verb, head):
             head = clause.tokens[head.head]  # "She said it would fail and added …": she added it
         if head.pos in ("NOUN", "PROPN"):
             path.append(head)
@@ -556,6 +555,19 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
                     return holder, path  # "Mr. Ban's record on promoting …" (not "his attack on X for saying …")
         below, tok = tok, head
     return None, path
+
+
+def _goes_on_reporting(clause: Clause, verb: Token, head: Token) -> bool:
+    """Does ``verb`` go on with the report whose content ``head`` is? "She said it would fail and added
+    …" and "The mayor said the city would recover, adding that …": the parser hangs the second cue (a
+    conjunct, or a participle after a comma) on the reported clause, but the one who said it goes on
+    speaking; the reported clause's subject ("the city") says nothing."""
+    if not is_cue(verb) or is_cue(head) or head.dep != "ccomp" or not is_cue(clause.tokens[head.head]):
+        return False
+    if verb.dep == "conj":
+        return True
+    return verb.dep == "advcl" and verb.tag == "VBG" and verb.i > head.i and \
+        any(clause.tokens[c].text == "," and head.i < c < verb.i for c in head.children)
 
 
 def _gerund_phrase(prep: Token, below: Token | None) -> bool:

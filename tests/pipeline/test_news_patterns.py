@@ -71,3 +71,9 @@ def test_the_mogul_is_the_mogul_the_article_named(pipeline) -> None:
 def test_adding_after_a_reported_clause_is_still_the_reporter(pipeline) -> None:
     quotes = _said(pipeline, "Smith said that the company would appeal, noting that the ruling was flawed.")
     assert [name for _, name, _, cue in quotes if cue == "noting"] == ["Smith"]
+
+
+def test_an_abbreviated_rank_is_part_of_the_name_not_the_speaker(pipeline) -> None:
+    quotes = _said(pipeline, '"We are investigating," said Detective Sgt. Jane Roe of the Metropolitan Police. '
+                             'Capt. Sarah Wu told reporters the ship had docked.')
+    assert [name for _, name, _, _ in quotes] == ["Jane Roe", "Sarah Wu"]

@@ -331,3 +331,15 @@ def test_a_participle_cue_on_the_reported_clause_goes_on_with_the_reporter() -> 
     assert subject_of(clause, clause.tokens[8])[0].text == "mayor"  # not "the city", whose recovery was reported
     clause = _clause(_GREW_ADDING)
     assert subject_of(clause, clause.tokens[4])[0].text == "company"  # nothing reported: its own subject
+
+
+_STATEMENT_THAT = ("Google/NNP/nsubj/1 said/VBD/ROOT/1 in/IN/prep/1 a/DT/det/4 statement/NN/pobj/2 that/IN/dobj/7 "
+                   "it/PRP/nsubj/7 {verb}/VBD/relcl/4")
+
+
+def test_a_that_clause_read_as_a_relative_on_the_statement_noun_is_what_was_said() -> None:
+    clause = _clause(_STATEMENT_THAT.format(verb="disagreed"))
+    form, idx = complement(clause, clause.tokens[1])
+    assert (form, " ".join(clause.tokens[i].text for i in idx)) == ("clause", "that it disagreed")
+    clause = _clause(_STATEMENT_THAT.format(verb="issued"))  # "a statement that it issued": a true relative
+    assert complement(clause, clause.tokens[1])[1] == []

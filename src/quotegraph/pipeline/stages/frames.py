@@ -335,12 +335,52 @@ def _stranded_that_clauses(clause: Clause, verb: Token) -> list[Token]:
         for obj in _children(clause, p, ("pobj",)):
             inner = [o for q in _children(clause, obj, ("prep",)) for o in _children(clause, q, ("pobj",))]
             for noun in [obj] + inner:  # "to a crowd in Georgia that …"
+                misread = _that_read_as_relative(clause, noun)
+                if misread is not None:
+                    return [misread]
                 if noun.lemma in noun_cues() or noun.lemma in speech_nouns():
                     continue
                 that = [t for t in _that_clauses(clause, noun) if t.dep in ("acl", "ccomp", "appos", "relcl")]
                 if that:
                     return that[:1]
     return []
+
+
+# Verbs whose object is a statement or a document ("a statement that it issued"): after them "that"
+# opens a true relative clause.
+_DOCUMENT_VERBS = frozenset("issue release post publish send write give make deliver prepare read sign "
+                            "put draft tweet share circulate file submit obtain see receive".split())
+_IRREGULAR_FORMS = frozenset("wrote written gave given made sent put saw seen read".split())
+
+
+def _document_verb(word: str) -> bool:
+    """Is ``word`` a form of one of ``_DOCUMENT_VERBS`` ("issued", "releasing", "wrote")? (Lemmas are
+    only known for reporting words.)"""
+    w = word.lower()
+    if w in _DOCUMENT_VERBS or w in _IRREGULAR_FORMS:
+        return True
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if stem in _DOCUMENT_VERBS or stem + "e" in _DOCUMENT_VERBS or \
+                    (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in _DOCUMENT_VERBS):
+                return True
+    return False
+
+
+def _that_read_as_relative(clause: Clause, noun: Token) -> Token | None:
+    """"Google said in a statement that it disagreed": the parser reads "that it disagreed" as a
+    relative clause on "statement" with "that" as its object. Unless its verb is one that takes a
+    statement as its object ("a statement that it issued"), that clause is what was said."""
+    for c in noun.children:
+        t = clause.tokens[c]
+        if t.dep != "relcl" or t.i <= noun.i + 1 or _document_verb(t.text) or t.region is not None:
+            continue
+        that = clause.tokens[noun.i + 1]
+        if that.text.lower() == "that" and that.head == t.i and that.dep == "dobj" and \
+                _children(clause, t, ("nsubj", "nsubjpass")) and min(clause.subtree(t.i)) == that.i:
+            return t
+    return None
 
 
 # Pronouns that stand for something said ("he said that", "she denied it", "they said so").

@@ -58,7 +58,7 @@ def test_pieces_naming_two_speakers_stay_apart() -> None:
 
 _COARSE = {"VBG": "VERB", "VB": "VERB", "VBP": "AUX", "EX": "PRON", "NNS": "NOUN", "MD": "AUX", "CC": "CCONJ",
            "VBD": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNP": "PROPN", "WP": "PRON", "WDT": "PRON", ",": "PUNCT",
-           "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ"}
+           "DT": "DET", "IN": "ADP", "PRP": "PRON", "CD": "NUM", "JJ": "ADJ", "VBN": "VERB", "TO": "PART", "RB": "ADV"}
 
 
 def _clause(spec: str, regions: dict[int, int] | None = None) -> Clause:
@@ -343,3 +343,14 @@ def test_a_that_clause_read_as_a_relative_on_the_statement_noun_is_what_was_said
     assert (form, " ".join(clause.tokens[i].text for i in idx)) == ("clause", "that it disagreed")
     clause = _clause(_STATEMENT_THAT.format(verb="issued"))  # "a statement that it issued": a true relative
     assert complement(clause, clause.tokens[1])[1] == []
+
+
+def test_asking_not_to_be_named_says_nothing() -> None:
+    from quotegraph.pipeline.stages.frames import statement_kind
+
+    clause = _clause("He/PRP/nsubj/1 asked/VBD/ROOT/1 not/RB/neg/5 to/TO/aux/5 be/VB/auxpass/5 named/VBN/xcomp/1")
+    form, idx = complement(clause, clause.tokens[1])
+    assert form == "infinitive" and statement_kind(clause, clause.tokens[1], form, idx, clause.tokens[0]) is None
+    clause = _clause("He/PRP/nsubj/1 asked/VBD/ROOT/1 to/TO/aux/4 be/VB/auxpass/4 named/VBN/xcomp/1 chair/NN/oprd/4")
+    form, idx = complement(clause, clause.tokens[1])
+    assert statement_kind(clause, clause.tokens[1], form, idx, clause.tokens[0]) is not None

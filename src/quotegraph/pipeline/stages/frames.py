@@ -8,6 +8,8 @@ and the phrase that names a speaker. Nothing here changes its input.
 
 from __future__ import annotations
 
+import re
+
 from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..resolvers.lexicon import person_noun
 from ..work import Clause, Token
@@ -435,7 +437,7 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
         clause_kind, object_kind, infinitive_kind = cue_kinds().get(verb.lemma, ("speech", None, "intention"))
         kind = clause_kind
         if form == "infinitive":
-            kind = infinitive_kind
+            kind = None if _asks_anonymity(clause, content) else infinitive_kind
         elif form == "object":
             kind = clause_kind if _is_speech_object(clause, content) else object_kind
             if verb.lemma in _ADDRESSING and _person_object(clause, content):
@@ -445,6 +447,16 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
     if kind is not None and subject is not None and subject.lemma in document_nouns():
         return "document"
     return kind
+
+
+_ANONYMITY = re.compile(r"(?:not )?to (?:be (?:named|identified|quoted|quoted by name)|remain anonymous|go unnamed)"
+                        r"(?: (?:by name|publicly))?", re.I)
+
+
+def _asks_anonymity(clause: Clause, content: list[int]) -> bool:
+    """"…, who asked not to be named", "declined to be identified": the source's terms, nothing said."""
+    words = " ".join(clause.tokens[i].text for i in content if clause.tokens[i].pos != "PUNCT")
+    return _ANONYMITY.fullmatch(words) is not None
 
 
 # Cues whose bare object is the person addressed, not what was said ("questioned the suspect").

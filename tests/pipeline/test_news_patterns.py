@@ -77,3 +77,11 @@ def test_an_abbreviated_rank_is_part_of_the_name_not_the_speaker(pipeline) -> No
     quotes = _said(pipeline, '"We are investigating," said Detective Sgt. Jane Roe of the Metropolitan Police. '
                              'Capt. Sarah Wu told reporters the ship had docked.')
     assert [name for _, name, _, _ in quotes] == ["Jane Roe", "Sarah Wu"]
+
+
+def test_two_short_pieces_either_side_of_a_frame_are_one_direct_quotation(pipeline) -> None:
+    doc = pipeline(Article(id="p", text="Keir Starmer spoke on Monday. “This is a sham,” he said, “and everyone knows "
+                                        "it.”"))
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
+    assert quote.type == "direct"
+    assert [doc.text[s.start:s.end] for s in quote.spans] == ["This is a sham,", "and everyone knows it."]

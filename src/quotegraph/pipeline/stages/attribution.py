@@ -388,14 +388,7 @@ class Attribution:
             _phrase_speaker(work, cand, phrase)
 
     def _set_content(self, work: Work, cand: Candidate, spans: list[Span]) -> None:
-        spans = [_cover_marks(work, s) for s in spans]
-        kind, regions = quote_type(work, spans)
-        cand.type = kind
-        cand.regions = regions
-        if kind == "direct":
-            cand.spans = [s for k in regions for s in work.regions[k].spans if s.end > s.start]
-        else:
-            cand.spans = spans
+        _retype(work, cand, [_cover_marks(work, s) for s in spans])
 
     def _quote_first(self, work, ci, clause, covered, pending_frame) -> None:
         for tok in clause.tokens:
@@ -1000,7 +993,18 @@ def _split_around_frame(work: Work, cand: Candidate) -> None:
                     out.append(piece)
         else:
             out.append(s)
-    cand.spans = out
+    if out != cand.spans:
+        _retype(work, cand, out)
+
+
+def _retype(work: Work, cand: Candidate, spans: list[Span]) -> None:
+    """Set a candidate's content to ``spans`` with the type its quotation marks now give: the pieces
+    either side of a frame ('“This is a sham,” he said, “and everyone knows it.”') are a direct
+    quotation even when the whole, frame included, was mixed."""
+    kind, regions = quote_type(work, spans)
+    cand.type, cand.regions = kind, regions
+    cand.spans = [s for k in regions for s in work.regions[k].spans if s.end > s.start] if kind == "direct" \
+        else spans
 
 
 def _after_fronted_source(clause: Clause, tok: Token, source: Token) -> tuple[set[int], list[int]]:

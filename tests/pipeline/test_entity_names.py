@@ -176,3 +176,13 @@ def test_the_surname_he_tagged_as_a_pronoun_is_part_of_the_name() -> None:
                     ents=[(3, 4, "PERSON")]))
     Entities()(work)
     assert [c.name for c in work.clusters] == ["Obama"]
+
+
+def test_a_name_cut_at_its_particles_is_one_person_again() -> None:
+    from quotegraph.pipeline.stages.entities import joined_at_particles
+
+    text = "Ursula von der Leyen met Ursula and Leyen. Luiz Lula da Silva spoke."
+    runs = [[0, 14, "PERSON"], [15, 20, "ORG"], [25, 31, "PERSON"], [36, 41, "ORG"], [43, 52, "PERSON"],
+            [56, 61, "PERSON"]]
+    assert joined_at_particles(text, [list(r) for r in runs]) == [
+        [0, 20, "PERSON"], [25, 31, "PERSON"], [36, 41, "ORG"], [43, 61, "PERSON"]]

@@ -85,3 +85,8 @@ def test_two_short_pieces_either_side_of_a_frame_are_one_direct_quotation(pipeli
     quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
     assert quote.type == "direct"
     assert [doc.text[s.start:s.end] for s in quote.spans] == ["This is a sham,", "and everyone knows it."]
+
+
+def test_a_name_with_particles_is_the_whole_name(pipeline) -> None:
+    quotes = _said(pipeline, "“Good,” tweeted Ursula von der Leyen.")
+    assert [name for _, name, _, _ in quotes] == ["Ursula von der Leyen"]

@@ -72,11 +72,35 @@ class Entities:
                     clause_of[t.start] = (clause.span.start, clause.span.end)
                 else:
                     run[1] = t.end
+        mentions = joined_at_particles(work.text, mentions)
         kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
         occurrences = Occurrences(work.text)
         kept = [h for m in kept if (h := headline_name(work, clause_of.get(m[0]), m, occurrences)) is not None]
         work.clusters = cluster_mentions(work, kept)
         _link_known_names(work)
+
+
+# Lowercase words inside a person's name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+NAME_PARTICLES = frozenset("von van der den de del della di da dos das du la le bin ibn al el ter".split())
+_PARTICLE_GAP = re.compile(r"(?:\s+(?:%s))*\s+$" % "|".join(sorted(NAME_PARTICLES)))
+
+
+def joined_at_particles(text: str, mentions: list) -> list:
+    """Mentions ``[start, end, label]`` with a person's name the model cut at its particles made one
+    again: "Ursula von der" (a person) and "Leyen" (filed as an organisation) are "Ursula von der
+    Leyen", a person. Only particles and spaces may lie between the two pieces."""
+    out: list = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev[2] == "PERSON" and prev[1] <= m[0]:
+            gap = text[prev[1]:m[0]]
+            tail = text[prev[0]:prev[1]].rsplit(" ", 1)[-1]
+            if (gap.strip() == "" and tail in NAME_PARTICLES) or \
+                    (gap.strip() and _PARTICLE_GAP.fullmatch(" " + gap.strip() + " ")):
+                prev[1] = m[1]
+                continue
+        out.append(m)
+    return out
 
 
 def newspaper_labels(tokens: list[Token]) -> dict[int, str]:

@@ -186,3 +186,16 @@ def test_a_name_cut_at_its_particles_is_one_person_again() -> None:
             [56, 61, "PERSON"]]
     assert joined_at_particles(text, [list(r) for r in runs]) == [
         [0, 20, "PERSON"], [25, 31, "PERSON"], [36, 41, "ORG"], [43, 61, "PERSON"]]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ford said she was sure.", True),
+    ("Ford wrote in a Facebook post that she was safe.", True),
+    ("Ford said it would recall the cars.", False),
+    ("Ford cars, she said, are safe.", False),  # no cue right after the name
+    ("Ford wrote in a Facebook post. She was safe.", False),
+])
+def test_a_name_that_says_she_is_a_person(text, person) -> None:
+    from quotegraph.pipeline.stages.entities import says_of_self
+
+    assert says_of_self(text, 4) is person

@@ -351,7 +351,22 @@ def settle_label(work: Work, start: int, end: int, label: str, name: str) -> str
     after = _APPOS_AFTER.match(text, end)
     if after and any(person_noun(w) for w in after.group(1).split()):
         return "PERSON"
+    if says_of_self(text, end):
+        return "PERSON"
     return label
+
+
+_SAYS_SHE = re.compile(r"\s+(\w+)(?:\s+(?:that\s+)?|[^.!?;:\"“”\n]{1,50}?\s+that\s+)(?:she|he)\b")
+
+
+def says_of_self(text: str, end: int) -> bool:
+    """"Ford said she was sure", "Ford wrote in a Facebook post that she …": a name followed by its cue
+    and a "he" or "she" opening what it reports is a person's (an organisation reports as "it" or
+    "they")."""
+    from ..lexicons import cue_forms
+
+    m = _SAYS_SHE.match(text, end)
+    return m is not None and m.group(1).lower() in cue_forms()
 
 
 def person_name(name: str) -> str:

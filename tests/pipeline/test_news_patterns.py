@@ -90,3 +90,10 @@ def test_two_short_pieces_either_side_of_a_frame_are_one_direct_quotation(pipeli
 def test_a_name_with_particles_is_the_whole_name(pipeline) -> None:
     quotes = _said(pipeline, "“Good,” tweeted Ursula von der Leyen.")
     assert [name for _, name, _, _ in quotes] == ["Ursula von der Leyen"]
+
+
+def test_a_copular_frame_with_a_colon_names_who_spoke(pipeline) -> None:
+    quotes = _said(pipeline, "Sen. Mitch McConnell was more cautious: “We will see what happens.”")
+    assert [(name, cue) for _, name, _, cue in quotes] == [("Mitch McConnell", "was more cautious")]
+    quotes = _said(pipeline, "The reason was simple: “Nobody wanted to lose the house.”")
+    assert all(name is None for _, name, _, _ in quotes)  # a reason says nothing

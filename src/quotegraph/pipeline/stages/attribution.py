@@ -23,7 +23,7 @@ from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complemen
                      mention_span, passive, second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue,
                      with_object_complements, with_stranded_conjuncts, without_trailing_aside)
 from .marks import QUOTE_MARKS
-from .speaker_choice import (addressed, colon_source, fronted_apposition, frame_length, inverted_object, phrase_before_cue,
+from .speaker_choice import (addressed, can_speak, colon_source, fronted_apposition, frame_length, inverted_object, phrase_before_cue,
                              surface_frame)
 
 _TRIM = " \t\n,;:—–-"
@@ -463,6 +463,9 @@ class Attribution:
         """A quotation's own frame with a verb the lexicon does not know ("shot back", "gloated"): the
         verb (with its particle) is the cue and its subject the speaker."""
         end = max([verb.end] + [clause.tokens[c].end for c in verb.children if clause.tokens[c].dep == "prt"])
+        if _copular_frame(clause, verb):  # "Schumer was blunt:": the copula and what it says of him
+            end = max(clause.tokens[i].end for c in verb.children if clause.tokens[c].dep in ("acomp", "attr")
+                      for i in clause.subtree(c))
         cand.cue = work.mention(verb.start, end)
         subj, _ = subject_of(clause, verb)
         self._speaker(work, clause, cand, subj)
@@ -877,7 +880,7 @@ def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
         verbs = [t for t in after[:3] if t.pos == "VERB"]
     elif before and len(words) <= _COLON_FRAME_WORDS and \
             work.text[before[-1].end : region.outer.start].strip().endswith(":"):
-        verbs = [t for t in before if t.pos == "VERB"][-1:]
+        verbs = [t for t in before if t.pos == "VERB" or _copular_frame(clause, t)][-1:]
         subj = subject_of(clause, verbs[0])[0] if verbs else None  # "I had to change my answer:": I
         ok = subj is not None and subj.region is None and subj.pos in ("PROPN", "NOUN", "PRON")
         return verbs[0] if ok else None
@@ -888,6 +891,17 @@ def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
         if subj and subj[0].region is None and subj[0].pos in ("PROPN", "NOUN", "PRON"):
             return verb
     return None
+
+
+def _copular_frame(clause: Clause, tok: Token) -> bool:
+    """Is ``tok`` the copula of a frame that says how someone spoke, set before a quotation with a colon
+    ("Schumer was blunt:", "Her reply was swift:", "McConnell was more cautious:")?"""
+    if tok.pos != "AUX" or tok.lemma != "be" or tok.region is not None or \
+            not any(clause.tokens[c].dep in ("acomp", "attr") for c in tok.children):
+        return False
+    subj, _ = subject_of(clause, tok)
+    return subj is not None and subj.region is None and subj.i < tok.i and can_speak(subj) and \
+        not (subj.pos == "PRON" and subj.text.lower() in ("it", "this", "that", "there"))
 
 
 def _last_quotation(work: Work) -> Candidate | None:

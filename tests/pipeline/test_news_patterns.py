@@ -97,3 +97,8 @@ def test_a_copular_frame_with_a_colon_names_who_spoke(pipeline) -> None:
     assert [(name, cue) for _, name, _, cue in quotes] == [("Mitch McConnell", "was more cautious")]
     quotes = _said(pipeline, "The reason was simple: “Nobody wanted to lose the house.”")
     assert all(name is None for _, name, _, _ in quotes)  # a reason says nothing
+
+
+def test_a_short_quotation_after_a_colon_frame_outside_the_lexicon(pipeline) -> None:
+    quotes = _said(pipeline, "His rival, Chuck Schumer, disagreed: “They will lose.”")
+    assert [(text, name, cue) for text, name, _, cue in quotes] == [("They will lose.", "Chuck Schumer", "disagreed")]

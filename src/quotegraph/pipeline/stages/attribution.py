@@ -613,6 +613,11 @@ class Attribution:
             # the cue next to the quotation, never one whose subject was asked ('Asked if …, he replied: "No."')
             found = [t for t in frame if is_cue(t) and cues()[t.lemma][0] != "object" and not addressed(clause, t)]
             if not found:
+                if leading and before.rstrip().endswith(":") and (verb := _colon_frame_verb(clause, frame)):
+                    covered.add(k)  # 'Chuck Schumer disagreed: "They will lose."'
+                    cand = Candidate(type="direct", spans=list(r.spans), clause=ci, regions=[k], kind="speech")
+                    self._attach_frame_verb(work, clause, cand, verb)
+                    work.candidates.append(cand)
                 continue
             cue = found[-1] if leading else found[0]
             subj, _ = subject_of(clause, cue)
@@ -891,6 +896,19 @@ def _frame_verb(work: Work, clause: Clause, region) -> Token | None:
         if subj and subj[0].region is None and subj[0].pos in ("PROPN", "NOUN", "PRON"):
             return verb
     return None
+
+
+def _colon_frame_verb(clause: Clause, frame: list[Token]) -> Token | None:
+    """The verb of a frame outside the lexicons set before a short quotation with a colon ("Chuck
+    Schumer disagreed:", "She was defiant:"), when its subject, before it, can speak."""
+    verbs = [t for t in frame if t.pos == "VERB" or _copular_frame(clause, t)]
+    if not verbs:
+        return None
+    subj, _ = subject_of(clause, verbs[-1])
+    if subj is None or subj.region is not None or subj.i > verbs[-1].i or not can_speak(subj) or \
+            subj.pos == "PRON" and subj.text.lower() in ("it", "this", "that", "there"):
+        return None
+    return verbs[-1]
 
 
 def _copular_frame(clause: Clause, tok: Token) -> bool:

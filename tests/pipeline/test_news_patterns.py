@@ -102,3 +102,9 @@ def test_a_copular_frame_with_a_colon_names_who_spoke(pipeline) -> None:
 def test_a_short_quotation_after_a_colon_frame_outside_the_lexicon(pipeline) -> None:
     quotes = _said(pipeline, "His rival, Chuck Schumer, disagreed: “They will lose.”")
     assert [(text, name, cue) for text, name, _, cue in quotes] == [("They will lose.", "Chuck Schumer", "disagreed")]
+
+
+def test_she_looks_past_a_man_a_he_already_named(pipeline) -> None:
+    quotes = _said(pipeline, "Hillary Clinton met Bernie Sanders on Tuesday. Clinton said the talks went well. Sanders "
+                             "was less upbeat. He said the gap remained wide. She insisted that progress had been made.")
+    assert [(name, cue) for _, name, _, cue in quotes][-2:] == [("Bernie Sanders", "said"), ("Hillary Clinton", "insisted")]

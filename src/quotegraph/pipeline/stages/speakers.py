@@ -85,6 +85,8 @@ class Speakers:
             if not any(x.start < m.end and m.start < x.end for x in c.mentions):
                 work.propose("clusters.mentions", c, m, by=self.name)
             ctx.link(m.start, m.end, entity)
+            if r.rule == "pronoun" and len(c.name.split()) > 1:  # a lone "Clinton" may be either
+                learn_gender(ctx.profiles[entity], _word_of(m))
             referent = ctx.referent(entity)
             if r.rule == "spokesperson":  # "he" after "a spokesman for the union" is the spokesman, for the union
                 referent = Referent(entity, c.name, "person", r.gender, False)
@@ -95,6 +97,17 @@ class Speakers:
             cand.speaker_name, cand.speaker_kind = "", "unknown"
             return
         _record(ctx, i, cand, referent, named=r.rule not in _NOT_NAMING)
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def learn_gender(profile, word: str) -> None:
+    """A "he" or "she" that names someone of no known gender says theirs ("Bernie Sanders … He said …"),
+    so that a later "she" looks past him. Known or disputed genders are left as they are."""
+    g = _PRONOUN_GENDER.get(word)
+    if g is not None and profile.gender is None and not profile.conflicting:
+        profile.give_gender(g)
 
 
 def _word_of(m: Mention) -> str:

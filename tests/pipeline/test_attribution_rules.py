@@ -354,3 +354,17 @@ def test_asking_not_to_be_named_says_nothing() -> None:
     clause = _clause("He/PRP/nsubj/1 asked/VBD/ROOT/1 to/TO/aux/4 be/VB/auxpass/4 named/VBN/xcomp/1 chair/NN/oprd/4")
     form, idx = complement(clause, clause.tokens[1])
     assert statement_kind(clause, clause.tokens[1], form, idx, clause.tokens[0]) is not None
+
+
+def test_a_content_clause_leaves_the_time_of_saying_to_the_frame() -> None:
+    from quotegraph.pipeline.stages.frames import without_leading_time
+
+    clause = _clause("The/DT/det/1 Pentagon/NNP/nsubj/2 said/VBD/ROOT/2 on/IN/prep/7 Friday/NNP/pobj/3 it/PRP/nsubj/7 "
+                     "would/MD/aux/7 send/VB/ccomp/2 troops/NNS/dobj/7")
+    clause.tokens[4].ent_type = "DATE"
+    _, idx = complement(clause, clause.tokens[2])
+    assert " ".join(clause.tokens[i].text for i in without_leading_time(clause, clause.tokens[2], idx)) == \
+        "it would send troops"
+    clause.tokens[4].ent_type = ""
+    clause.tokens[4].text = "behalf"  # "on behalf it would …": no time phrase, nothing cut
+    assert without_leading_time(clause, clause.tokens[2], idx) == idx

@@ -20,7 +20,7 @@ from .speaker_choice import (addressed, asker, can_speak, controlling_object, fr
 
 __all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "passive", "governing_verbs", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
-           "without_trailing_aside", "with_stranded_conjuncts", "announced_statement", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
+           "without_trailing_aside", "without_leading_time", "with_stranded_conjuncts", "announced_statement", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "attr")
@@ -855,6 +855,23 @@ def _aside_head(clause: Clause, first: Token, inside: set[int]) -> Token | None:
     if t.tag == "VBG" and t.dep in _ASIDE_DEPS and t.region is None and t.i - first.i <= 2:
         return t
     return None
+
+
+def without_leading_time(clause: Clause, verb: Token, idx: list[int]) -> list[int]:
+    """A content clause without the time phrase the parser gave it from the cue before it: in "The
+    Pentagon said on Friday it would send troops" "on Friday" is when it was said, not part of what."""
+    if not idx or idx[0] <= verb.i or any(clause.tokens[i].pos != "PUNCT" for i in range(verb.i + 1, idx[0])):
+        return idx
+    first = clause.tokens[idx[0]]
+    if first.region is not None or first.head == first.i or not is_time_phrase(clause, first):
+        return idx
+    phrase = clause.subtree(first.i)
+    if phrase[0] != first.i or phrase[-1] + 1 >= len(clause.tokens):
+        return idx
+    rest = [i for i in idx if i > phrase[-1] and clause.tokens[i].text != ","]
+    if not rest or clause.tokens[rest[0]].dep not in SUBJECT_DEPS + ("mark",):
+        return idx  # the phrase opens no clause of its own ("said on Friday" and nothing after it)
+    return [i for i in idx if i >= rest[0]]
 
 
 def with_stranded_conjuncts(clause: Clause, verb: Token, idx: list[int]) -> list[int]:

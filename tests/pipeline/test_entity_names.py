@@ -199,3 +199,14 @@ def test_a_name_that_says_she_is_a_person(text, person) -> None:
     from quotegraph.pipeline.stages.entities import says_of_self
 
     assert says_of_self(text, 4) is person
+
+
+def test_the_first_word_of_a_party_the_recogniser_left_out_is_part_of_its_name() -> None:
+    from test_frames import parsed
+    from quotegraph.pipeline.stages.entities import untagged_name_start
+
+    clause = parsed("The/DET/det/2 Liberal/PROPN/amod/2 Democrats/PROPN/nsubj/3 called/VERB/ROOT/3")
+    assert untagged_name_start(clause, clause.tokens[2], "NORP").text == "Liberal"
+    assert untagged_name_start(clause, clause.tokens[2], "PERSON") is None  # a person's title is not a name
+    clause = parsed("President/PROPN/compound/1 Trump/PROPN/nsubj/2 agreed/VERB/ROOT/2")
+    assert untagged_name_start(clause, clause.tokens[1], "ORG") is None  # a title, never a name's word

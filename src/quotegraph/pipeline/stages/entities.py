@@ -66,7 +66,7 @@ class Entities:
                     run = None
                     continue
                 if t.ent_iob == "B" or run is None or run[2] != label:
-                    first = surname_read_as_pronoun(clause, t)
+                    first = surname_read_as_pronoun(clause, t) or untagged_name_start(clause, t, label)
                     run = [(first or t).start, t.end, label]
                     mentions.append(run)
                     clause_of[t.start] = (clause.span.start, clause.span.end)
@@ -101,6 +101,23 @@ def joined_at_particles(text: str, mentions: list) -> list:
                 continue
         out.append(m)
     return out
+
+
+def untagged_name_start(clause: Clause, t: Token, label: str) -> Token | None:
+    """The first word of an organisation's name the recogniser left out of it: "The Liberal Democrats"
+    (only "Democrats" tagged), "the Scottish Greens". Capitalised proper nouns right before ``t`` that
+    the parser makes part of the same name (compounds of a word of it), tagged as nothing themselves."""
+    if label not in ("ORG", "NORP"):
+        return None
+    first = None
+    j = t.i - 1
+    while j >= 0:
+        w = clause.tokens[j]
+        if w.pos != "PROPN" or w.ent_iob != "O" or w.dep not in ("compound", "amod") or w.head < t.i or w.region is not None \
+                or not w.text[:1].isupper() or title(w.text) is not None:
+            break
+        first, j = w, j - 1
+    return first
 
 
 def newspaper_labels(tokens: list[Token]) -> dict[int, str]:

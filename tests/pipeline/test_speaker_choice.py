@@ -71,6 +71,12 @@ def test_a_frame_after_a_quotation_is_read_by_its_words_when_the_parser_missed_t
     # '“…,” the patient described in the case report.': the cue as a participle on the noun
     assert _after_quote("“Going_upstairs.”/X/ROOT/0 the/DET/det/2 patient/NOUN/appos/0 described/VERB/acl/2 "
                         "in/ADP/prep/3 the/DET/det/6 report/NOUN/pobj/4 ./PUNCT/punct/0") == ("described", "the patient")
+    # '“…,” the 90-year-old wrote.': an age and an irregular past tense the parser read as a noun
+    assert _after_quote("“Built_to_last,”/X/ROOT/0 the/DET/det/6 90/NUM/nummod/3 -/PUNCT/punct/3 year/NOUN/npadvmod/5 "
+                        "-/PUNCT/punct/5 old/ADJ/amod/6 wrote/NOUN/appos/0 ./PUNCT/punct/0") == \
+        ("wrote", "the 90 - year - old")
+    # a base form may be a noun: '“…,” the report.' is no frame
+    assert _after_quote("“Built_to_last,”/X/ROOT/0 the/DET/det/2 report/NOUN/appos/0 ./PUNCT/punct/0") is None
 
 
 def test_a_sentence_after_a_quotation_that_goes_on_is_no_frame() -> None:

@@ -29,6 +29,8 @@ Nothing here changes its input.
 
 from __future__ import annotations
 
+import re
+
 from ..lexicons import channel_nouns, cues, document_nouns, lemma, org_nouns, speech_nouns
 from ..resolvers.lexicon import person_noun
 from ..resolvers.phrases import is_time_phrase
@@ -138,14 +140,28 @@ def surface_frame(clause: Clause, after: int) -> tuple[Token, list[Token]] | Non
     if _verb_like(frame[0]) and speech_cue(frame[0].text):  # "comments Robin Biesbroek of the CDF"
         name = _capitalised_run(frame[1:])
         return (frame[0], name) if name else None
-    for k, t in enumerate(frame[1:4], start=1):  # "the patient described in the case report"
-        if _verb_like(t) and speech_cue(t.text, _FRAME_CLASSES) and t.text.endswith(("s", "ed")):
+    for k, t in enumerate(frame[1:], start=1):  # "the patient described in the case report"
+        if _verb_like(t) and speech_cue(t.text, _FRAME_CLASSES) and _inflected(t.text):
             before, tail = frame[:k], frame[k + 1:]
-            if before[-1].pos in _NOMINAL and all(x.pos in _NOUN_PHRASE for x in before) \
+            # "the 90-year-old wrote" (the parser read "wrote" as a noun): hyphens inside the phrase
+            if (before[-1].pos in _NOMINAL or _AGE_WORD.fullmatch("".join(x.text for x in before[-5:]))) \
+                    and all(x.pos in _NOUN_PHRASE or x.text in ("-", "‑") for x in before) \
                     and (not tail or tail[0].pos in ("ADP", "ADV")):
                 return t, before
             return None
+        if t.pos not in _NOUN_PHRASE and t.text not in ("-", "‑"):
+            return None
     return None
+
+
+_AGE_WORD = re.compile(r"\d{1,3}[-‑]years?[-‑]old")
+
+
+def _inflected(word: str) -> bool:
+    """An inflected verb form ("says", "described", "wrote"), not a base form that may be a noun
+    ("report", "comment")."""
+    low = word.lower()
+    return low.endswith(("s", "ed")) or lemma(low) != low
 
 
 def phrase_before_cue(clause: Clause, cue: Token, after: int) -> list[Token] | None:

@@ -10,8 +10,8 @@ import pytest
 
 from quotegraph.model import Span
 from quotegraph.pipeline.lexicons import lemma
-from quotegraph.pipeline.stages.frames import (complement, first_attribution, second_attribution, statement_kind, subject_of,
-                                               with_object_complements)
+from quotegraph.pipeline.stages.frames import (complement, first_attribution, object_pieces, second_attribution, statement_kind,
+                                               subject_of, with_object_complements)
 from quotegraph.pipeline.work import Clause, Token
 
 
@@ -296,3 +296,20 @@ def test_referred_to_as_names_what_was_said(spec, content):
     verb = "referred" if "referred" in spec else "spoke"
     form, _, text = judged(spec, verb)
     assert (form, text) == ("topic", content)
+
+
+@pytest.mark.parametrize("spec, pieces", [
+    # the occasion of the statement, hung on the cue between the object and what is said of it, is the frame's
+    ("He/PRON/nsubj/1 lauded/VERB/ROOT/1 Clarke/PROPN/dobj/1 in/ADP/prep/1 his/PRON/poss/5 address/NOUN/pobj/3 "
+     "for/ADP/prep/1 helping/VERB/pcomp/6 others/NOUN/dobj/7", ["Clarke", "for helping others"]),
+    # a place, or a phrase the parser misplaced, leaves the content whole
+    ("He/PRON/nsubj/1 urged/VERB/ROOT/1 voters/NOUN/dobj/1 in/ADP/prep/1 Ohio/PROPN/pobj/3 to/PART/aux/6 "
+     "vote/VERB/xcomp/1", ["voters in Ohio to vote"]),
+])
+def test_object_pieces_skip_the_frame_between_them(spec, pieces):
+    clause = parsed(spec)
+    verb = next(t for t in clause.tokens if t.dep == "ROOT")
+    form, idx = complement(clause, verb)
+    assert form == "predicative"
+    got = [" ".join(clause.tokens[i].text for i in p) for p in object_pieces(clause, verb, [i for i in idx if i != verb.i])]
+    assert got == pieces

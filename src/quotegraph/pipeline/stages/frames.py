@@ -8,7 +8,7 @@ and the phrase that names a speaker. Nothing here changes its input.
 
 from __future__ import annotations
 
-from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
+from ..lexicons import channel_nouns, cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..resolvers.lexicon import person_noun
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
@@ -979,3 +979,38 @@ def with_object_complements(clause: Clause, verb: Token, idx: list[int]) -> list
         out.update(range(end + 1, sub[-1] + 1))
         end = sub[-1]
     return sorted(out)
+
+
+_GAP_PHRASE_DEPS = ("prep", "npadvmod", "advcl")
+# Nouns for the occasion of a statement ("in his state-of-the-state address", "in an interview").
+_OCCASION_NOUNS = frozenset("address speech interview debate rally appearance hearing conference op-ed column".split())
+
+
+def object_pieces(clause: Clause, verb: Token, idx: list[int]) -> list[list[int]]:
+    """A predicative content in the pieces its frame splits it into: in "lauded Mr. Clarke in his address
+    for helping …" or "called them in an article last week, “…”" the phrase of time or occasion hung on
+    the cue between the object and what is said of it is the frame's, and the content is the two pieces
+    around it. A gap that holds no such phrase (an adverb, a place, a phrase the parser misplaced: "urged
+    voters in New York to …") leaves the content whole."""
+    pieces: list[list[int]] = []
+    for i in idx:
+        if pieces and i == pieces[-1][-1] + 1:
+            pieces[-1].append(i)
+        elif pieces and not _frame_gap(clause, verb, pieces[-1][-1] + 1, i):
+            pieces[-1].extend(range(pieces[-1][-1] + 1, i + 1))
+        else:
+            pieces.append([i])
+    return pieces
+
+
+def _frame_gap(clause: Clause, verb: Token, lo: int, hi: int) -> bool:
+    """Whether tokens ``lo``..``hi``-1 are punctuation and phrases the cue itself takes, one of them naming
+    a time ("last week", "in 2011") or the occasion of the statement ("in an interview")."""
+    words = [t for t in clause.tokens[lo:hi] if t.pos != "PUNCT"]
+    if not words or any(t.region is not None for t in words):
+        return False
+    covered = {i for t in words if t.head == verb.i and t.dep in _GAP_PHRASE_DEPS for i in clause.subtree(t.i)}
+    if not all(t.i in covered for t in words):
+        return False
+    return any(t.ent_type in ("DATE", "TIME") or t.dep == "pobj" and
+               (t.lemma.lower() in _OCCASION_NOUNS or t.lemma.lower() in channel_nouns()) for t in words)

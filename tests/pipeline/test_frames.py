@@ -230,6 +230,11 @@ def test_second_attribution(spec, cue, cut_before):
      "the charge"),
     ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 at/ADP/prep/1 a/DET/det/6 "
      "rally/NOUN/pobj/4 as/ADP/prep/1 lies/NOUN/pobj/7", "the charge"),
+    # an "in" phrase that says where or in what the object is goes on; one that names the occasion stops it
+    ("He/PRON/nsubj/1 discussed/VERB/ROOT/1 the/DET/det/3 crisis/NOUN/dobj/1 in/ADP/prep/1 Europe/PROPN/pobj/4",
+     "the crisis in Europe"),
+    ("She/PRON/nsubj/1 praised/VERB/ROOT/1 the/DET/det/3 plan/NOUN/dobj/1 in/ADP/prep/1 an/DET/det/6 "
+     "interview/NOUN/pobj/4", "the plan"),
     # nothing but a prepositional phrase right after the content goes on with it
     ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 ,/PUNCT/punct/1 "
      "saying/VERB/advcl/1 nothing/PRON/dobj/5", "the charge"),

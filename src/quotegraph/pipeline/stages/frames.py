@@ -974,11 +974,22 @@ def with_object_complements(clause: Clause, verb: Token, idx: list[int]) -> list
         sub = clause.subtree(c)
         if sub[0] != end + 1:
             continue
-        if t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS:
+        if t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS and not _in_what(clause, t):
             break
         out.update(range(end + 1, sub[-1] + 1))
         end = sub[-1]
     return sorted(out)
+
+
+def _in_what(clause: Clause, prep: Token) -> bool:
+    """An "in" phrase that says where or in what the object is, not when or where it was said: "discussed
+    the migrant crisis in Europe", "backed her candidacy in high numbers", "supported stem cell research
+    in the Senate" (but "in 2008", "in an interview", "in a tweet" are the frame's)."""
+    if prep.text.lower() != "in":
+        return False
+    sub = [clause.tokens[i] for i in clause.subtree(prep.i)]
+    return not any(t.ent_type in ("DATE", "TIME") or t.region is not None or t.dep == "pobj" and
+                   (t.lemma.lower() in _OCCASION_NOUNS or t.lemma.lower() in channel_nouns()) for t in sub)
 
 
 _GAP_PHRASE_DEPS = ("prep", "npadvmod", "advcl")

@@ -235,6 +235,11 @@ def test_second_attribution(spec, cue, cut_before):
      "the crisis in Europe"),
     ("She/PRON/nsubj/1 praised/VERB/ROOT/1 the/DET/det/3 plan/NOUN/dobj/1 in/ADP/prep/1 an/DET/det/6 "
      "interview/NOUN/pobj/4", "the plan"),
+    # an "as" clause with no subject of its own is what is said of the object; one with a subject is a time
+    ("He/PRON/nsubj/1 described/VERB/ROOT/1 the/DET/det/3 parties/NOUN/dobj/1 as/SCONJ/mark/5 covered/VERB/advcl/1 "
+     "by/ADP/agent/5 law/NOUN/pobj/6", "the parties as covered by law"),
+    ("They/PRON/nsubj/1 denounced/VERB/ROOT/1 the/DET/det/3 bill/NOUN/dobj/1 as/SCONJ/mark/6 it/PRON/nsubj/6 "
+     "passed/VERB/advcl/1", "the bill"),
     # nothing but a prepositional phrase right after the content goes on with it
     ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 ,/PUNCT/punct/1 "
      "saying/VERB/advcl/1 nothing/PRON/dobj/5", "the charge"),

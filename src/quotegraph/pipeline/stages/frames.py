@@ -974,11 +974,23 @@ def with_object_complements(clause: Clause, verb: Token, idx: list[int]) -> list
         sub = clause.subtree(c)
         if sub[0] != end + 1:
             continue
-        if t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS and not _in_what(clause, t):
+        if _as_predicate(clause, t):
+            pass
+        elif t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS and not _in_what(clause, t):
             break
         out.update(range(end + 1, sub[-1] + 1))
         end = sub[-1]
     return sorted(out)
+
+
+def _as_predicate(clause: Clause, t: Token) -> bool:
+    """An "as" clause with no subject of its own, hung on the cue, is what is said of the object ("see the
+    campaign as most unfair", "described the parties as covered under the law"); one with its own subject
+    ("as it was sailing through the Senate") is the frame's time."""
+    if t.dep != "advcl" or t.region is not None:
+        return False
+    first = clause.tokens[min(clause.subtree(t.i))]
+    return first.text.lower() == "as" and first.dep == "mark" and not _children(clause, t, SUBJECT_DEPS + ("expl",))
 
 
 def _in_what(clause: Clause, prep: Token) -> bool:

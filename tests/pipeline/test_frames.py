@@ -240,6 +240,11 @@ def test_second_attribution(spec, cue, cut_before):
      "by/ADP/agent/5 law/NOUN/pobj/6", "the parties as covered by law"),
     ("They/PRON/nsubj/1 denounced/VERB/ROOT/1 the/DET/det/3 bill/NOUN/dobj/1 as/SCONJ/mark/6 it/PRON/nsubj/6 "
      "passed/VERB/advcl/1", "the bill"),
+    # a "to" clause after an object headed by a common noun belongs to the noun; after a person it is a purpose
+    ("She/PRON/nsubj/1 decried/VERB/ROOT/1 the/DET/det/3 calls/NOUN/dobj/1 to/PART/aux/5 ban/VERB/advcl/1 "
+     "Muslims/PROPN/dobj/5", "the calls to ban Muslims"),
+    ("He/PRON/nsubj/1 attacked/VERB/ROOT/1 Trump/PROPN/dobj/1 to/PART/aux/4 score/VERB/advcl/1 "
+     "points/NOUN/dobj/4", "Trump"),
     # nothing but a prepositional phrase right after the content goes on with it
     ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 ,/PUNCT/punct/1 "
      "saying/VERB/advcl/1 nothing/PRON/dobj/5", "the charge"),

@@ -974,7 +974,7 @@ def with_object_complements(clause: Clause, verb: Token, idx: list[int]) -> list
         sub = clause.subtree(c)
         if sub[0] != end + 1:
             continue
-        if _as_predicate(clause, t):
+        if _as_predicate(clause, t) or _noun_infinitive(clause, t, out):
             pass
         elif t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS and not _in_what(clause, t):
             break
@@ -991,6 +991,20 @@ def _as_predicate(clause: Clause, t: Token) -> bool:
         return False
     first = clause.tokens[min(clause.subtree(t.i))]
     return first.text.lower() == "as" and first.dep == "mark" and not _children(clause, t, SUBJECT_DEPS + ("expl",))
+
+
+def _noun_infinitive(clause: Clause, t: Token, content: set[int]) -> bool:
+    """A "to" clause with no subject of its own, hung on the cue right after an object headed by a common
+    noun, belongs to that noun ("decried Trump's repeated calls to ban all Muslims", "praised the efforts of
+    John Kerry to find a solution"); after a person ("attacked Trump to take a swipe at …") it is the
+    speaker's purpose, the frame's."""
+    if t.dep not in ("advcl", "xcomp", "acl", "relcl") or t.pos not in ("VERB", "AUX") or t.region is not None:
+        return False
+    first = clause.tokens[min(clause.subtree(t.i))]
+    if first.text.lower() != "to" or first.dep != "aux" or _children(clause, t, SUBJECT_DEPS + ("expl",)):
+        return False
+    heads = [clause.tokens[i] for i in content if clause.tokens[i].head not in content]
+    return len(heads) == 1 and heads[0].pos == "NOUN" and not person_noun(heads[0].lemma.lower())
 
 
 def _in_what(clause: Clause, prep: Token) -> bool:

@@ -21,7 +21,7 @@ from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
                      coordinated, cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner,
                      mention_span, object_pieces, passive, second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue,
-                     with_object_complements, with_stranded_conjuncts, without_trailing_aside)
+                     with_object_complements, with_stranded_conjuncts, without_finite_conjunct, without_trailing_aside)
 from .marks import QUOTE_MARKS
 from .speaker_choice import (addressed, colon_source, fronted_apposition, frame_length, inverted_object, phrase_before_cue,
                              surface_frame)
@@ -245,6 +245,8 @@ class Attribution:
             return cand if colon else None
         if form in ("clause", "infinitive"):
             idx = with_stranded_conjuncts(clause, verb, idx)
+        if form == "infinitive":
+            idx = without_finite_conjunct(clause, idx)
         if form in ("object", "predicative"):
             idx = with_object_complements(clause, verb, idx)
         idx = without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)

@@ -831,6 +831,34 @@ def with_stranded_conjuncts(clause: Clause, verb: Token, idx: list[int]) -> list
     return out
 
 
+_FINITE_TAGS = ("VBD", "VBZ")
+
+
+def without_finite_conjunct(clause: Clause, idx: list[int]) -> list[int]:
+    """An infinitive content without a finite verb joined to it: in "Clinton has vowed to keep abortion
+    legal and celebrated the ruling" the parser joins "celebrated" to "keep", but a past or present tense
+    cannot go on a "to" clause; it is the subject's next act, and the content stops before "and"."""
+    if len(idx) < 3:
+        return idx
+    inside = set(idx)
+    for i in idx[2:]:
+        t = clause.tokens[i]
+        if t.dep != "conj" or t.tag not in _FINITE_TAGS or t.head not in inside or \
+                _children(clause, t, SUBJECT_DEPS + ("expl",)):
+            continue
+        head = clause.tokens[t.head]
+        if not any(clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to" for c in head.children):
+            continue
+        sub = clause.subtree(t.i)
+        if sub[0] != t.i or max(sub) < idx[-1]:
+            continue
+        keep = [j for j in idx if j < t.i]
+        while keep and (clause.tokens[keep[-1]].dep == "cc" or clause.tokens[keep[-1]].pos == "PUNCT"):
+            keep.pop()
+        return keep or idx
+    return idx
+
+
 def _without_joined_cue(clause: Clause, idx: list[int]) -> list[int]:
     """"She said the plan would fail and added that …": a speech verb joined by "and" with no subject
     of its own is the speaker's next statement, not part of this one (the parser often hangs it inside)."""

@@ -328,3 +328,10 @@ def test_object_pieces_skip_the_frame_between_them(spec, pieces):
     assert form == "predicative"
     got = [" ".join(clause.tokens[i].text for i in p) for p in object_pieces(clause, verb, [i for i in idx if i != verb.i])]
     assert got == pieces
+
+
+def test_an_on_phrase_naming_a_day_is_not_part_of_an_object():
+    clause = parsed("Obama/PROPN/nsubj/1 endorsed/VERB/ROOT/1 Clinton/PROPN/dobj/1 on/ADP/prep/1 Thursday/PROPN/pobj/3")
+    assert complement(clause, clause.tokens[1])[1] == [2, 3, 4]  # the parser's "on Thursday" is no date yet
+    clause.tokens[4].ent_type = "DATE"
+    assert complement(clause, clause.tokens[1])[1] == [2]

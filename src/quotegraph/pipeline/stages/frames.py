@@ -199,7 +199,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     if cls == "object":
         picked = _children(clause, verb, _OBJECT_DEPS)
         # only after the verb: "on Tuesday dismissed the plan" is the frame's time, not what was dismissed
-        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i]
+        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i
+                 and not _on_a_day(clause, p)]
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
@@ -1009,6 +1010,15 @@ def with_object_complements(clause: Clause, verb: Token, idx: list[int]) -> list
         out.update(range(end + 1, sub[-1] + 1))
         end = sub[-1]
     return sorted(out)
+
+
+def _on_a_day(clause: Clause, prep: Token) -> bool:
+    """"endorsed Hillary Clinton on Thursday": an "on" phrase that names a day is the frame's time, not part
+    of what an object cue reports."""
+    if prep.text.lower() != "on":
+        return False
+    objs = _children(clause, prep, ("pobj",))
+    return len(objs) == 1 and objs[0].ent_type in ("DATE", "TIME")
 
 
 def _as_predicate(clause: Clause, t: Token) -> bool:

@@ -10,7 +10,7 @@ import pytest
 
 from quotegraph.pipeline.stages.attribution import _after_dateline, _governing_cue, _one_per_cue, is_title_case
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
-                                               with_stranded_conjuncts, without_trailing_aside)
+                                               with_stranded_conjuncts, without_finite_conjunct, without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
 
 from test_frames import parsed
@@ -368,3 +368,14 @@ def test_a_content_clause_leaves_the_time_of_saying_to_the_frame() -> None:
     clause.tokens[4].ent_type = ""
     clause.tokens[4].text = "behalf"  # "on behalf it would …": no time phrase, nothing cut
     assert without_leading_time(clause, clause.tokens[2], idx) == idx
+
+
+def test_a_finite_verb_joined_to_an_infinitive_content_is_the_subjects_next_act() -> None:
+    spec = ("She/PRP/nsubj/1 vowed/VBD/ROOT/1 to/TO/aux/3 keep/VB/xcomp/1 abortion/NN/dobj/3 legal/JJ/oprd/3 "
+            "and/CC/cc/3 celebrated/VBD/conj/3 the/DT/det/9 ruling/NN/dobj/7")
+    clause = _clause(spec.replace("/TO/", "/PART/"))
+    idx = without_finite_conjunct(clause, clause.subtree(3))
+    assert " ".join(clause.tokens[i].text for i in idx) == "to keep abortion legal"
+    # a base form goes on with the infinitive ("to keep abortion legal and protect it")
+    clause = _clause(spec.replace("/TO/", "/PART/").replace("celebrated/VBD", "protect/VB"))
+    assert without_finite_conjunct(clause, clause.subtree(3)) == clause.subtree(3)

@@ -10,8 +10,8 @@ import pytest
 
 from quotegraph.model import Span
 from quotegraph.pipeline.lexicons import lemma
-from quotegraph.pipeline.stages.frames import (complement, first_attribution, second_attribution, statement_kind, subject_of,
-                                               with_object_complements)
+from quotegraph.pipeline.stages.frames import (complement, first_attribution, object_pieces, second_attribution, statement_kind,
+                                               subject_of, with_object_complements)
 from quotegraph.pipeline.work import Clause, Token
 
 
@@ -230,6 +230,21 @@ def test_second_attribution(spec, cue, cut_before):
      "the charge"),
     ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 at/ADP/prep/1 a/DET/det/6 "
      "rally/NOUN/pobj/4 as/ADP/prep/1 lies/NOUN/pobj/7", "the charge"),
+    # an "in" phrase that says where or in what the object is goes on; one that names the occasion stops it
+    ("He/PRON/nsubj/1 discussed/VERB/ROOT/1 the/DET/det/3 crisis/NOUN/dobj/1 in/ADP/prep/1 Europe/PROPN/pobj/4",
+     "the crisis in Europe"),
+    ("She/PRON/nsubj/1 praised/VERB/ROOT/1 the/DET/det/3 plan/NOUN/dobj/1 in/ADP/prep/1 an/DET/det/6 "
+     "interview/NOUN/pobj/4", "the plan"),
+    # an "as" clause with no subject of its own is what is said of the object; one with a subject is a time
+    ("He/PRON/nsubj/1 described/VERB/ROOT/1 the/DET/det/3 parties/NOUN/dobj/1 as/SCONJ/mark/5 covered/VERB/advcl/1 "
+     "by/ADP/agent/5 law/NOUN/pobj/6", "the parties as covered by law"),
+    ("They/PRON/nsubj/1 denounced/VERB/ROOT/1 the/DET/det/3 bill/NOUN/dobj/1 as/SCONJ/mark/6 it/PRON/nsubj/6 "
+     "passed/VERB/advcl/1", "the bill"),
+    # a "to" clause after an object headed by a common noun belongs to the noun; after a person it is a purpose
+    ("She/PRON/nsubj/1 decried/VERB/ROOT/1 the/DET/det/3 calls/NOUN/dobj/1 to/PART/aux/5 ban/VERB/advcl/1 "
+     "Muslims/PROPN/dobj/5", "the calls to ban Muslims"),
+    ("He/PRON/nsubj/1 attacked/VERB/ROOT/1 Trump/PROPN/dobj/1 to/PART/aux/4 score/VERB/advcl/1 "
+     "points/NOUN/dobj/4", "Trump"),
     # nothing but a prepositional phrase right after the content goes on with it
     ("She/PRON/nsubj/1 denied/VERB/ROOT/1 the/DET/det/3 charge/NOUN/dobj/1 ,/PUNCT/punct/1 "
      "saying/VERB/advcl/1 nothing/PRON/dobj/5", "the charge"),
@@ -296,3 +311,27 @@ def test_referred_to_as_names_what_was_said(spec, content):
     verb = "referred" if "referred" in spec else "spoke"
     form, _, text = judged(spec, verb)
     assert (form, text) == ("topic", content)
+
+
+@pytest.mark.parametrize("spec, pieces", [
+    # the occasion of the statement, hung on the cue between the object and what is said of it, is the frame's
+    ("He/PRON/nsubj/1 lauded/VERB/ROOT/1 Clarke/PROPN/dobj/1 in/ADP/prep/1 his/PRON/poss/5 address/NOUN/pobj/3 "
+     "for/ADP/prep/1 helping/VERB/pcomp/6 others/NOUN/dobj/7", ["Clarke", "for helping others"]),
+    # a place, or a phrase the parser misplaced, leaves the content whole
+    ("He/PRON/nsubj/1 urged/VERB/ROOT/1 voters/NOUN/dobj/1 in/ADP/prep/1 Ohio/PROPN/pobj/3 to/PART/aux/6 "
+     "vote/VERB/xcomp/1", ["voters in Ohio to vote"]),
+])
+def test_object_pieces_skip_the_frame_between_them(spec, pieces):
+    clause = parsed(spec)
+    verb = next(t for t in clause.tokens if t.dep == "ROOT")
+    form, idx = complement(clause, verb)
+    assert form == "predicative"
+    got = [" ".join(clause.tokens[i].text for i in p) for p in object_pieces(clause, verb, [i for i in idx if i != verb.i])]
+    assert got == pieces
+
+
+def test_an_on_phrase_naming_a_day_is_not_part_of_an_object():
+    clause = parsed("Obama/PROPN/nsubj/1 endorsed/VERB/ROOT/1 Clinton/PROPN/dobj/1 on/ADP/prep/1 Thursday/PROPN/pobj/3")
+    assert complement(clause, clause.tokens[1])[1] == [2, 3, 4]  # the parser's "on Thursday" is no date yet
+    clause.tokens[4].ent_type = "DATE"
+    assert complement(clause, clause.tokens[1])[1] == [2]

@@ -20,8 +20,9 @@ from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
                      coordinated, cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner,
-                     mention_span, passive, second_attribution, first_attribution, statement_kind, subject_of, that_clause_cue,
-                     with_object_complements, with_stranded_conjuncts, without_leading_time, without_trailing_aside)
+                     mention_span, object_pieces, passive, second_attribution, first_attribution, statement_kind, subject_of,
+                     that_clause_cue, with_object_complements, with_stranded_conjuncts, without_finite_conjunct,
+                     without_leading_time, without_trailing_aside)
 from .marks import QUOTE_MARKS
 from .speaker_choice import (addressed, can_speak, colon_source, fronted_apposition, frame_length, inverted_object, phrase_before_cue,
                              surface_frame)
@@ -78,6 +79,15 @@ def _trimmed(work: Work, start: int, end: int) -> Span | None:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return Span(start, end) if end > start else None
+
+
+def _split_by_frame(work: Work, clause: Clause, verb: Token, idx: list[int]) -> list[Span]:
+    """The spans of a noun-phrase content its frame splits (``object_pieces``); [] when it is whole."""
+    pieces = object_pieces(clause, verb, idx)
+    if len(pieces) < 2:
+        return []
+    spans = [_trimmed(work, clause.tokens[p[0]].start, clause.tokens[p[-1]].end) for p in pieces]
+    return [s for s in spans if s is not None]
 
 
 @stage("attribution", requires=("text", "paragraphs", "regions", "clauses", "clusters.kind", "clusters.mentions"),
@@ -236,6 +246,8 @@ class Attribution:
             return cand if colon else None
         if form in ("clause", "infinitive"):
             idx = with_stranded_conjuncts(clause, verb, without_leading_time(clause, verb, idx))
+        if form == "infinitive":
+            idx = without_finite_conjunct(clause, idx)
         if form in ("object", "predicative"):
             idx = with_object_complements(clause, verb, idx)
         idx = without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)
@@ -253,6 +265,8 @@ class Attribution:
             if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
         spans = [piece, span] if piece is not None else [span]
+        if form == "predicative":
+            spans = _split_by_frame(work, clause, verb, [t.i for t in toks]) or spans
         tail = continued_after_frame(clause, verb, idx) if form in ("clause", "parenthetical") else []
         if tail and (rest := _trimmed(work, clause.tokens[tail[0]].start, clause.tokens[tail[-1]].end)) is not None:
             spans.append(rest)

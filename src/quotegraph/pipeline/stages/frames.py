@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
+from ..lexicons import channel_nouns, cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..resolvers.lexicon import person_noun
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
@@ -201,7 +201,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
     if cls == "object":
         picked = _children(clause, verb, _OBJECT_DEPS)
         # only after the verb: "on Tuesday dismissed the plan" is the frame's time, not what was dismissed
-        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i]
+        preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i
+                 and not _on_a_day(clause, p)]
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
@@ -900,6 +901,34 @@ def with_stranded_conjuncts(clause: Clause, verb: Token, idx: list[int]) -> list
     return out
 
 
+_FINITE_TAGS = ("VBD", "VBZ")
+
+
+def without_finite_conjunct(clause: Clause, idx: list[int]) -> list[int]:
+    """An infinitive content without a finite verb joined to it: in "Clinton has vowed to keep abortion
+    legal and celebrated the ruling" the parser joins "celebrated" to "keep", but a past or present tense
+    cannot go on a "to" clause; it is the subject's next act, and the content stops before "and"."""
+    if len(idx) < 3:
+        return idx
+    inside = set(idx)
+    for i in idx[2:]:
+        t = clause.tokens[i]
+        if t.dep != "conj" or t.tag not in _FINITE_TAGS or t.head not in inside or \
+                _children(clause, t, SUBJECT_DEPS + ("expl",)):
+            continue
+        head = clause.tokens[t.head]
+        if not any(clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to" for c in head.children):
+            continue
+        sub = clause.subtree(t.i)
+        if sub[0] != t.i or max(sub) < idx[-1]:
+            continue
+        keep = [j for j in idx if j < t.i]
+        while keep and (clause.tokens[keep[-1]].dep == "cc" or clause.tokens[keep[-1]].pos == "PUNCT"):
+            keep.pop()
+        return keep or idx
+    return idx
+
+
 def _without_joined_cue(clause: Clause, idx: list[int]) -> list[int]:
     """"She said the plan would fail and added that …": a speech verb joined by "and" with no subject
     of its own is the speaker's next statement, not part of this one (the parser often hangs it inside)."""
@@ -1043,8 +1072,89 @@ def with_object_complements(clause: Clause, verb: Token, idx: list[int]) -> list
         sub = clause.subtree(c)
         if sub[0] != end + 1:
             continue
-        if t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS:
+        if _as_predicate(clause, t) or _noun_infinitive(clause, t, out):
+            pass
+        elif t.dep != "prep" or t.region is not None or t.text.lower() in _FRAME_PREPS and not _in_what(clause, t):
             break
         out.update(range(end + 1, sub[-1] + 1))
         end = sub[-1]
     return sorted(out)
+
+
+def _on_a_day(clause: Clause, prep: Token) -> bool:
+    """"endorsed Hillary Clinton on Thursday": an "on" phrase that names a day is the frame's time, not part
+    of what an object cue reports."""
+    if prep.text.lower() != "on":
+        return False
+    objs = _children(clause, prep, ("pobj",))
+    return len(objs) == 1 and objs[0].ent_type in ("DATE", "TIME")
+
+
+def _as_predicate(clause: Clause, t: Token) -> bool:
+    """An "as" clause with no subject of its own, hung on the cue, is what is said of the object ("see the
+    campaign as most unfair", "described the parties as covered under the law"); one with its own subject
+    ("as it was sailing through the Senate") is the frame's time."""
+    if t.dep != "advcl" or t.region is not None:
+        return False
+    first = clause.tokens[min(clause.subtree(t.i))]
+    return first.text.lower() == "as" and first.dep == "mark" and not _children(clause, t, SUBJECT_DEPS + ("expl",))
+
+
+def _noun_infinitive(clause: Clause, t: Token, content: set[int]) -> bool:
+    """A "to" clause with no subject of its own, hung on the cue right after an object headed by a common
+    noun, belongs to that noun ("decried Trump's repeated calls to ban all Muslims", "praised the efforts of
+    John Kerry to find a solution"); after a person ("attacked Trump to take a swipe at …") it is the
+    speaker's purpose, the frame's."""
+    if t.dep not in ("advcl", "xcomp", "acl", "relcl") or t.pos not in ("VERB", "AUX") or t.region is not None:
+        return False
+    first = clause.tokens[min(clause.subtree(t.i))]
+    if first.text.lower() != "to" or first.dep != "aux" or _children(clause, t, SUBJECT_DEPS + ("expl",)):
+        return False
+    heads = [clause.tokens[i] for i in content if clause.tokens[i].head not in content]
+    return len(heads) == 1 and heads[0].pos == "NOUN" and not person_noun(heads[0].lemma.lower())
+
+
+def _in_what(clause: Clause, prep: Token) -> bool:
+    """An "in" phrase that says where or in what the object is, not when or where it was said: "discussed
+    the migrant crisis in Europe", "backed her candidacy in high numbers", "supported stem cell research
+    in the Senate" (but "in 2008", "in an interview", "in a tweet" are the frame's)."""
+    if prep.text.lower() != "in":
+        return False
+    sub = [clause.tokens[i] for i in clause.subtree(prep.i)]
+    return not any(t.ent_type in ("DATE", "TIME") or t.region is not None or t.dep == "pobj" and
+                   (t.lemma.lower() in _OCCASION_NOUNS or t.lemma.lower() in channel_nouns()) for t in sub)
+
+
+_GAP_PHRASE_DEPS = ("prep", "npadvmod", "advcl")
+# Nouns for the occasion of a statement ("in his state-of-the-state address", "in an interview").
+_OCCASION_NOUNS = frozenset("address speech interview debate rally appearance hearing conference op-ed column".split())
+
+
+def object_pieces(clause: Clause, verb: Token, idx: list[int]) -> list[list[int]]:
+    """A predicative content in the pieces its frame splits it into: in "lauded Mr. Clarke in his address
+    for helping …" or "called them in an article last week, “…”" the phrase of time or occasion hung on
+    the cue between the object and what is said of it is the frame's, and the content is the two pieces
+    around it. A gap that holds no such phrase (an adverb, a place, a phrase the parser misplaced: "urged
+    voters in New York to …") leaves the content whole."""
+    pieces: list[list[int]] = []
+    for i in idx:
+        if pieces and i == pieces[-1][-1] + 1:
+            pieces[-1].append(i)
+        elif pieces and not _frame_gap(clause, verb, pieces[-1][-1] + 1, i):
+            pieces[-1].extend(range(pieces[-1][-1] + 1, i + 1))
+        else:
+            pieces.append([i])
+    return pieces
+
+
+def _frame_gap(clause: Clause, verb: Token, lo: int, hi: int) -> bool:
+    """Whether tokens ``lo``..``hi``-1 are punctuation and phrases the cue itself takes, one of them naming
+    a time ("last week", "in 2011") or the occasion of the statement ("in an interview")."""
+    words = [t for t in clause.tokens[lo:hi] if t.pos != "PUNCT"]
+    if not words or any(t.region is not None for t in words):
+        return False
+    covered = {i for t in words if t.head == verb.i and t.dep in _GAP_PHRASE_DEPS for i in clause.subtree(t.i)}
+    if not all(t.i in covered for t in words):
+        return False
+    return any(t.ent_type in ("DATE", "TIME") or t.dep == "pobj" and
+               (t.lemma.lower() in _OCCASION_NOUNS or t.lemma.lower() in channel_nouns()) for t in words)

@@ -210,3 +210,19 @@ def test_the_first_word_of_a_party_the_recogniser_left_out_is_part_of_its_name()
     assert untagged_name_start(clause, clause.tokens[2], "PERSON") is None  # a person's title is not a name
     clause = parsed("President/PROPN/compound/1 Trump/PROPN/nsubj/2 agreed/VERB/ROOT/2")
     assert untagged_name_start(clause, clause.tokens[1], "ORG") is None  # a title, never a name's word
+
+
+def test_an_owner_and_what_is_theirs_tagged_as_one_name_are_two() -> None:
+    from quotegraph.pipeline.stages.entities import split_at_possessive
+
+    text = "Elon Musk’s Tesla said it would. Elon Musk’s Tesla cars sold."
+    assert split_at_possessive(text, 0, 17, "PERSON") == [(0, 9, "PERSON"), (12, 17, "ORG")]
+    assert split_at_possessive(text, 33, 50, "PERSON") == [(33, 50, "PERSON")]  # no cue after it: left alone
+
+
+def test_a_companys_s_is_its_name_when_a_cue_follows() -> None:
+    from quotegraph.pipeline.stages.entities import owns_nothing
+
+    text = "McDonald’s said sales rose. McDonald’s claims were false."
+    assert owns_nothing(text, 0, 10)
+    assert not owns_nothing(text, 28, 38)  # "claims" may be the noun owned

@@ -108,3 +108,8 @@ def test_she_looks_past_a_man_a_he_already_named(pipeline) -> None:
     quotes = _said(pipeline, "Hillary Clinton met Bernie Sanders on Tuesday. Clinton said the talks went well. Sanders "
                              "was less upbeat. He said the gap remained wide. She insisted that progress had been made.")
     assert [(name, cue) for _, name, _, cue in quotes][-2:] == [("Bernie Sanders", "said"), ("Hillary Clinton", "insisted")]
+
+
+def test_the_company_an_owner_is_named_with_speaks_for_itself(pipeline) -> None:
+    quotes = _said(pipeline, "Elon Musk’s Tesla said on Monday it would cut prices. McDonald’s said sales rose.")
+    assert [name for _, name, _, _ in quotes] == ["Tesla", "McDonald’s"]

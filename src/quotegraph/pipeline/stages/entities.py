@@ -73,7 +73,8 @@ class Entities:
                 else:
                     run[1] = t.end
         mentions = joined_at_particles(work.text, mentions)
-        kept = [m for run in mentions for m in _split_person_tail(work, *run) if not is_dateline(work, m[0], m[1])]
+        kept = [m for run in mentions for piece in split_at_possessive(work.text, *run)
+                for m in _split_person_tail(work, *piece) if not is_dateline(work, m[0], m[1])]
         occurrences = Occurrences(work.text)
         kept = [h for m in kept if (h := headline_name(work, clause_of.get(m[0]), m, occurrences)) is not None]
         work.clusters = cluster_mentions(work, kept)
@@ -228,6 +229,30 @@ class Occurrences:
                    for p in self._starts.get(first.group(), ()))
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
+def split_at_possessive(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Elon Musk’s Tesla" tagged as one person: the owner ("Elon Musk", as tagged) and what is theirs
+    ("Tesla", an organisation, the one a statement's "said" is about)."""
+    m = _POSSESSIVE.search(text, start, end)
+    if m is None or label not in ("PERSON", "ORG") or " " in text[m.end():end] or not _cue_follows(text, end):
+        return [(start, end, label)]
+    return [(start, m.start(), label), (m.end(), end, "ORG")]
+
+
+def _cue_follows(text: str, end: int) -> bool:
+    """Is the word right after offset ``end`` a reporting verb in the past or "says" ("… said", "… reported"),
+    never a form that may be a noun ("… claims", "… statement")?"""
+    from ..lexicons import cue_forms, lemma
+
+    m = _NEXT_WORD.match(text, end)
+    word = m.group(2) if m is not None else None
+    if word is None or word not in cue_forms():
+        return False
+    return word == "says" or not word.endswith("s") and (word.endswith("ed") or lemma(word) != word)
+
+
 def _split_person_tail(work: Work, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """'Ukraine Kurt Volker' tagged as one organisation: a place, then a person (first name, surname)."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", work.text[start:end])]
@@ -263,6 +288,8 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         s = _strip_determiner(work, s, e)
         s = _after_credit_dash(work.text, s, e)
         name = clean_name(work.text[s:e])
+        if label == "ORG" and name and owns_nothing(work.text, s, e):
+            name += work.text[e - 2:e]  # "McDonald’s said": the company's name, not a possessive
         if not name or not re.search(r"[A-Za-z]", name) or name.lower() in _NOT_NAMES or MARKUP.search(name):
             continue  # "the" tagged alone as an organisation would be linked at every "the" of the text;
             # 'datetime="2016' is markup left in the text
@@ -289,6 +316,17 @@ def cluster_mentions(work: Work, mentions: list[tuple[int, int, str]]) -> list[C
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+_NEXT_WORD = re.compile(r"\s*(?:([,.;:!?)]|$)|([a-z]+)\b)")
+
+
+def owns_nothing(text: str, start: int, end: int) -> bool:
+    """Is the "’s" ending an organisation's name part of it ("McDonald’s said")? Yes when a cue follows
+    it, not a noun to be owned."""
+    if text[end - 2:end] not in ("'s", "’s") or end - start < 4:
+        return False
+    return _cue_follows(text, end)
 
 
 def _people_by_surname(items: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -570,7 +570,8 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
         subj = [s for t in _children(clause, tok, SUBJECT_DEPS)
                 if (s := past_dateline(clause, t, opening) if t.region is None else named_after_quote(clause, t))
                 is not None]
-        subj.sort(key=lambda t: t.pos != "PROPN")  # "headteachers Anne Price … warned": the name
+        # "headteachers Anne Price … warned": the name; "Elon Musk’s Tesla said": not the owner
+        subj.sort(key=lambda t: (_possessor(clause, t), t.pos != "PROPN"))
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path
         if subj and not (subj[0].dep == "nsubjpass" and tok is verb and tok.lemma != "quote"):
@@ -608,6 +609,12 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
                     return holder, path  # "Mr. Ban's record on promoting …" (not "his attack on X for saying …")
         below, tok = tok, head
     return None, path
+
+
+def _possessor(clause: Clause, t: Token) -> bool:
+    """Does ``t`` own what follows it ("Musk" in "Musk’s Tesla", read as a second subject)?"""
+    return any(c == t.i + 1 and clause.tokens[c].dep == "case" and clause.tokens[c].text in ("'s", "’s", "'", "’")
+               for c in t.children)
 
 
 def _goes_on_reporting(clause: Clause, verb: Token, head: Token) -> bool:

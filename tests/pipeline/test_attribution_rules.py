@@ -8,7 +8,8 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 import pytest
 
-from quotegraph.pipeline.stages.attribution import _after_dateline, _governing_cue, _one_per_cue, is_title_case
+from quotegraph.pipeline.stages.attribution import (_after_dateline, _governing_cue, _one_per_cue, _subordinators_only,
+                                                    is_title_case)
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
                                                with_stranded_conjuncts, without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
@@ -331,3 +332,16 @@ def test_a_participle_cue_on_the_reported_clause_goes_on_with_the_reporter() -> 
     assert subject_of(clause, clause.tokens[8])[0].text == "mayor"  # not "the city", whose recovery was reported
     clause = _clause(_GREW_ADDING)
     assert subject_of(clause, clause.tokens[4])[0].text == "company"  # nothing reported: its own subject
+
+
+@pytest.mark.parametrize("spec, opens", [
+    # the words between the cue and a lower-case quotation: "said that if “the final …”", "said that “we …”"
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0 if/SCONJ/mark/0", True),
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0", True),
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0 when/SCONJ/advmod/0", True),
+    ("said/VERB/ROOT/0 if/SCONJ/mark/0", False),  # no "that": a condition of the frame, not of what was said
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0 in/ADP/prep/0", False),  # "that in “…”": a phrase, not a clause opener
+])
+def test_that_and_a_subordinator_open_the_reported_clause(spec, opens) -> None:
+    clause = parsed(spec)
+    assert _subordinators_only(clause.tokens[1:]) is opens

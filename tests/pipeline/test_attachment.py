@@ -135,6 +135,9 @@ def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
      "that the next president “has to build on that progress, not rip it away.”"),
     ("Cruz said Obama’s words and actions “amount to a form of intimidation that undermines liberty.”",
      "Obama’s words and actions “amount to a form of intimidation that undermines liberty.”"),
+    # "that" with a subordinator opens the reported clause the quotation finishes
+    ("Husted said that if “the final ruling requires us to restore those voters, we will appeal.”",
+     "that if “the final ruling requires us to restore those voters, we will appeal.”"),
 ])
 def test_a_quotation_that_finishes_the_reported_clause_is_one_mixed_content(pipeline, body, content):
     (q,) = _quotes(pipeline, body)

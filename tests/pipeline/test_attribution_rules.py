@@ -8,7 +8,8 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 import pytest
 
-from quotegraph.pipeline.stages.attribution import _after_dateline, _governing_cue, _one_per_cue, is_title_case
+from quotegraph.pipeline.stages.attribution import (_after_dateline, _governing_cue, _one_per_cue, _subordinators_only,
+                                                    is_title_case)
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
                                                with_stranded_conjuncts, without_finite_conjunct, without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
@@ -379,3 +380,16 @@ def test_a_finite_verb_joined_to_an_infinitive_content_is_the_subjects_next_act(
     # a base form goes on with the infinitive ("to keep abortion legal and protect it")
     clause = _clause(spec.replace("/TO/", "/PART/").replace("celebrated/VBD", "protect/VB"))
     assert without_finite_conjunct(clause, clause.subtree(3)) == clause.subtree(3)
+
+
+@pytest.mark.parametrize("spec, opens", [
+    # the words between the cue and a lower-case quotation: "said that if “the final …”", "said that “we …”"
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0 if/SCONJ/mark/0", True),
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0", True),
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0 when/SCONJ/advmod/0", True),
+    ("said/VERB/ROOT/0 if/SCONJ/mark/0", False),  # no "that": a condition of the frame, not of what was said
+    ("said/VERB/ROOT/0 that/SCONJ/mark/0 in/ADP/prep/0", False),  # "that in “…”": a phrase, not a clause opener
+])
+def test_that_and_a_subordinator_open_the_reported_clause(spec, opens) -> None:
+    clause = parsed(spec)
+    assert _subordinators_only(clause.tokens[1:]) is opens

@@ -72,6 +72,16 @@ def quote_type(work: Work, spans: list[Span]) -> tuple[str, list[int]]:
     return ("mixed" if inside else "indirect"), involved
 
 
+_SUBORDINATORS = ("if", "when", "because", "unless", "while", "once", "although", "though")
+
+
+def _subordinators_only(toks: list[Token]) -> bool:
+    """'He said that if "the final resolution requires it, we will appeal"', 'said that "we will win"': "that",
+    alone or with a subordinating conjunction, before a quotation that goes on in lower case opens the
+    reported clause, and the statement starts with it."""
+    return toks[0].text.lower() == "that" and (len(toks) == 1 or len(toks) == 2 and toks[1].text.lower() in _SUBORDINATORS)
+
+
 def _trimmed(work: Work, start: int, end: int) -> Span | None:
     text = work.text
     while start < end and text[start] in _TRIM:
@@ -573,7 +583,7 @@ class Attribution:
         if toks[0].pos not in self._OPENS_CLAUSE and toks[0].text.lower() not in ("that", "if", "whether"):
             return
         if toks[-1].pos == "PUNCT" or any(t.text in self._BREAKS or is_cue(t) for t in toks[1:]) or \
-                not any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks):
+                not (any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks) or _subordinators_only(toks)):
             return
         m = cand.speaker_mention
         if m is not None and toks[0].start <= m.start < region.outer.start:

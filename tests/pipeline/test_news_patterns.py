@@ -108,3 +108,11 @@ def test_she_looks_past_a_man_a_he_already_named(pipeline) -> None:
     quotes = _said(pipeline, "Hillary Clinton met Bernie Sanders on Tuesday. Clinton said the talks went well. Sanders "
                              "was less upbeat. He said the gap remained wide. She insisted that progress had been made.")
     assert [(name, cue) for _, name, _, cue in quotes][-2:] == [("Bernie Sanders", "said"), ("Hillary Clinton", "insisted")]
+
+
+def test_a_quotation_after_a_frame_naming_a_show_goes_on_with_the_one_before(pipeline) -> None:
+    doc = pipeline(Article(id="p", text='"Donald Trump is a fraud," Perez said Sunday on NBC\'s "Meet the Press." '
+                                        '"Listening to him talk, he has spent his entire career putting his profits '
+                                        'first."'))
+    [quote] = [q for q in doc.quotes if "profits" in q.text]
+    assert "a fraud" in quote.text and quote.speaker.name == "Perez" and quote.cue.text == "said"

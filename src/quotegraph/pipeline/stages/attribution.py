@@ -927,8 +927,9 @@ def _carries_joined(work: Work, cands: list[Candidate]) -> list[Candidate]:
     """'“Donald Trump is a fraud,” Perez said Sunday on NBC’s “Meet the Press.” “Listening to him …”': a
     quotation with no frame of its own right after a framed quotation in its paragraph goes on with it
     (one statement, two pieces) even where something other than the frame stands between them (here a
-    title, which ``_continue_previous`` takes for another statement). After a mixed or indirect statement
-    it stays a statement of its own with the speaker carried (PolNeAR joins those less often)."""
+    title, which ``_continue_previous`` takes for another statement). After an indirect statement it stays
+    a statement of its own with the speaker carried (PolNeAR keeps those apart more often than not); after
+    a mixed one too, for realnews gives each its own entry."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None

@@ -393,3 +393,27 @@ def test_a_finite_verb_joined_to_an_infinitive_content_is_the_subjects_next_act(
 def test_that_and_a_subordinator_open_the_reported_clause(spec, opens) -> None:
     clause = parsed(spec)
     assert _subordinators_only(clause.tokens[1:]) is opens
+
+
+def test_a_quotation_without_a_frame_goes_on_with_the_framed_quotation_before_it_in_its_paragraph() -> None:
+    from quotegraph.pipeline.stages.attribution import _carries_joined
+
+    text = "“Rates may rise,” Roe said on “Today.” “The other factor is cost.”\n\n“We will see.” Rates may fall, Roe said. “Or not.”"
+    work = Work.from_article(Article(id="t", text=text))
+    work.paragraphs = [Span(0, text.index("\n")), Span(text.index("“We"), len(text))]
+
+    def carry(content: str) -> Candidate:
+        s = text.index(content)
+        return Candidate(type="direct", spans=[Span(s, s + len(content))], carried=True, rule="quote:carry")
+
+    said = _piece(work, "Rates may rise,", "said", "Roe")
+    same, next_paragraph = carry("The other factor is cost."), carry("We will see.")
+    out = _carries_joined(work, [said, same, next_paragraph])
+    assert out == [said, next_paragraph]  # the next paragraph's quotation stands alone, its speaker carried
+    assert [s.slice(text) for s in said.spans] == ["Rates may rise,", "The other factor is cost."]
+    # after an indirect statement, or with a frame of its own, a quotation is a statement of its own
+    indirect = _piece(work, "Rates may fall", "said", "Roe", type="indirect", nth=1)
+    assert len(_carries_joined(work, [indirect, carry("Or not.")])) == 2
+    framed = carry("The other factor is cost.")
+    framed.cue, framed.rule = work.mention(text.index("said"), text.index("said") + 4), "quote:frame"
+    assert len(_carries_joined(work, [_piece(work, "Rates may rise,", "said", "Roe"), framed])) == 2

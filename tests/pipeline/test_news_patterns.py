@@ -113,3 +113,11 @@ def test_she_looks_past_a_man_a_he_already_named(pipeline) -> None:
 def test_the_company_an_owner_is_named_with_speaks_for_itself(pipeline) -> None:
     quotes = _said(pipeline, "Elon Musk’s Tesla said on Monday it would cut prices. McDonald’s said sales rose.")
     assert [name for _, name, _, _ in quotes] == ["Tesla", "McDonald’s"]
+
+
+def test_a_quotation_after_a_frame_naming_a_show_goes_on_with_the_one_before(pipeline) -> None:
+    doc = pipeline(Article(id="p", text='"Donald Trump is a fraud," Perez said Sunday on NBC\'s "Meet the Press." '
+                                        '"Listening to him talk, he has spent his entire career putting his profits '
+                                        'first."'))
+    [quote] = [q for q in doc.quotes if "profits" in q.text]
+    assert "a fraud" in quote.text and quote.speaker.name == "Perez" and quote.cue.text == "said"

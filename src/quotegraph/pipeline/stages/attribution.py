@@ -133,6 +133,7 @@ class Attribution:
         for cand in work.candidates:
             _keep_apart(work, cand)
         work.candidates.sort(key=lambda c: c.spans[0].start)
+        work.candidates = _carries_joined(work, work.candidates)
 
     def _labels(self, work: Work, covered: set[int]) -> None:
         """Transcript and headline labels: 'PENCE: Well, look …', 'Pat Caddell: Voters worried …'. A label
@@ -944,6 +945,26 @@ def _copular_frame(clause: Clause, tok: Token) -> bool:
     subj, _ = subject_of(clause, tok)
     return subj is not None and subj.region is None and subj.i < tok.i and can_speak(subj) and \
         not (subj.pos == "PRON" and subj.text.lower() in ("it", "this", "that", "there"))
+
+
+def _carries_joined(work: Work, cands: list[Candidate]) -> list[Candidate]:
+    """'“Donald Trump is a fraud,” Perez said Sunday on NBC’s “Meet the Press.” “Listening to him …”': a
+    quotation with no frame of its own right after a framed quotation in its paragraph goes on with it
+    (one statement, two pieces) even where something other than the frame stands between them (here a
+    title, which ``_continue_previous`` takes for another statement). After an indirect statement it stays
+    a statement of its own with the speaker carried (PolNeAR keeps those apart more often than not); after
+    a mixed one too, for realnews gives each its own entry."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and cand.rule == "quote:carry" and _carried_only(cand) and prev.type == "direct" \
+                and prev.cue is not None and prev.speaker_mention is not None and prev.spans and cand.spans \
+                and work.paragraph_of(cand.spans[0].start) == work.paragraph_of(prev.spans[-1].end):
+            prev.spans = prev.spans + cand.spans
+            prev.regions = prev.regions + cand.regions
+            continue
+        out.append(cand)
+    return out
 
 
 def _last_quotation(work: Work) -> Candidate | None:

@@ -218,6 +218,8 @@ def test_an_owner_and_what_is_theirs_tagged_as_one_name_are_two() -> None:
     text = "Elon Musk’s Tesla said it would. Elon Musk’s Tesla cars sold."
     assert split_at_possessive(text, 0, 17, "PERSON") == [(0, 9, "PERSON"), (12, 17, "ORG")]
     assert split_at_possessive(text, 33, 50, "PERSON") == [(33, 50, "PERSON")]  # no cue after it: left alone
+    office = "The U.S. Attorney's Office said no."
+    assert split_at_possessive(office, 4, 25, "PERSON") == [(4, 25, "PERSON")]  # one office's name
 
 
 def test_a_companys_s_is_its_name_when_a_cue_follows() -> None:

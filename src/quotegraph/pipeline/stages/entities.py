@@ -236,8 +236,10 @@ def split_at_possessive(text: str, start: int, end: int, label: str) -> list[tup
     """"Elon Musk’s Tesla" tagged as one person: the owner ("Elon Musk", as tagged) and what is theirs
     ("Tesla", an organisation, the one a statement's "said" is about)."""
     m = _POSSESSIVE.search(text, start, end)
-    if m is None or label not in ("PERSON", "ORG") or " " in text[m.end():end] or not _cue_follows(text, end):
-        return [(start, end, label)]
+    owned = text[m.end():end] if m is not None else ""
+    if m is None or label not in ("PERSON", "ORG") or " " in owned or not _cue_follows(text, end) \
+            or owned.lower() in org_nouns() or owned.lower() == "office":
+        return [(start, end, label)]  # "the U.S. Attorney's Office said": one office's name
     return [(start, m.start(), label), (m.end(), end, "ORG")]
 
 

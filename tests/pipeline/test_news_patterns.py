@@ -121,3 +121,14 @@ def test_a_quotation_after_a_frame_naming_a_show_goes_on_with_the_one_before(pip
                                         'first."'))
     [quote] = [q for q in doc.quotes if "profits" in q.text]
     assert "a fraud" in quote.text and quote.speaker.name == "Perez" and quote.cue.text == "said"
+
+
+def test_a_transcript_quoted_as_one_open_quotation_is_one_turn_per_label(pipeline) -> None:
+    text = ('"WALLACE: If I may, sir, because we have got limited time. Will she be there?\n\n'
+            '"PENCE: She will not be attending the debate. We have no plans for that.\n\n'
+            '"WALLACE: Do you really see those two as equivalent?')
+    doc = pipeline(Article(id="p", text=text))
+    turns = [(q.speaker.name, [text[s.start:s.end] for s in q.spans]) for q in doc.quotes]
+    assert turns == [("Wallace", ["If I may, sir, because we have got limited time. Will she be there?"]),
+                     ("Pence", ["She will not be attending the debate. We have no plans for that."]),
+                     ("Wallace", ["Do you really see those two as equivalent?"])]

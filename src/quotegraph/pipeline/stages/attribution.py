@@ -164,7 +164,8 @@ class Attribution:
                              kind="speech")
             cand.clause = next((i for i, c in enumerate(work.clauses) if c.span.start <= m.start() < c.span.end), None)
             self._set_content(work, cand, [content])
-            cand.spans = [Span(max(x.start, content.start), x.end) for x in cand.spans if x.end > content.start]
+            cand.spans = _until_next_turn(work, [Span(max(x.start, content.start), x.end) for x in cand.spans
+                                                 if x.end > content.start])
             covered.update(cand.regions)
             work.candidates = [c for c in work.candidates if not (_carried_only(c) and any(
                 content.overlap(x) for x in c.spans))]
@@ -727,6 +728,21 @@ def _introducing_cue(work: Work, clause: Clause, tok: Token) -> Token | None:
         return None
     own = [i for i in content_tokens(clause, cue) if i != cue.i and clause.tokens[i].region is None]
     return None if own else cue
+
+
+def _until_next_turn(work: Work, spans: list[Span]) -> list[Span]:
+    """A labelled turn's spans up to the next label: in a transcript quoted as one open quotation
+    ('"WALLACE: …¶"PENCE: …'), the paragraph that opens with another name and a colon is that
+    speaker's turn, not more of this one."""
+    out = spans[:1]
+    for x in spans[1:]:
+        para = work.paragraphs[work.paragraph_of(x.start)] if work.paragraphs else None
+        at = para.start if para is not None and not work.text[para.start:x.start].strip(QUOTE_MARKS + " \t") else x.start
+        m = _LABEL.match(work.text, at)
+        if m is not None and m.group("name").lower() not in _NOT_LABELS and m.group("name").isupper():
+            break
+        out.append(x)
+    return out
 
 
 def _named_spans(work: Work) -> list[tuple[int, int]]:

@@ -417,3 +417,14 @@ def test_a_quotation_without_a_frame_goes_on_with_the_framed_quotation_before_it
     framed = carry("The other factor is cost.")
     framed.cue, framed.rule = work.mention(text.index("said"), text.index("said") + 4), "quote:frame"
     assert len(_carries_joined(work, [_piece(work, "Rates may rise,", "said", "Roe"), framed])) == 2
+
+
+_SMART = ("Trump/NNP/nsubj/1 saying/VBG/ROOT/1 “/``/punct/4 That/DT/nsubj/4 makes/VBZ/ccomp/1 me/PRP/nsubj/6 "
+          "smart/JJ/ccomp/4 ,/,/punct/4 ”/''/punct/4 {word}/{tag}/{dep}/{head} Clinton/NNP/nsubj/11 blasted/VBD/{dep2}/4")
+
+
+def test_a_content_opening_with_a_quotation_ends_with_it_before_the_writers_clause() -> None:
+    clause = _clause(_SMART.format(word="when", tag="WRB", dep="advmod", head=11, dep2="advcl"))
+    assert _content(clause, 3, phrase=False) == "That makes me smart , ”"
+    clause = _clause(_SMART.format(word="and", tag="CC", dep="cc", head=4, dep2="conj"))  # more of what was said
+    assert _content(clause, 3, phrase=False) == "That makes me smart , ” and Clinton blasted"

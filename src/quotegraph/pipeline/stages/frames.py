@@ -824,6 +824,7 @@ def mention_span(clause: Clause, head: Token) -> tuple[int, int]:
     return toks[0].start, toks[-1].end
 
 
+_CLOSING_MARKS = frozenset(("”", "’", '"', "''"))
 _RELATIVES = frozenset(("which", "who", "whom", "whose"))
 _ASIDE_DEPS = ("advcl", "conj", "xcomp", "acl", "relcl", "npadvmod", "appos")
 
@@ -837,6 +838,7 @@ def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = Fal
     if len(idx) < 3:
         return idx
     idx = _without_joined_cue(clause, idx)
+    idx = _quotation_only(clause, idx)
     inside = set(idx)
     for k in range(1, len(idx) - 1):
         mark = clause.tokens[idx[k]]
@@ -849,6 +851,30 @@ def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = Fal
         sub = clause.subtree(head.i)
         if max(sub) >= idx[-1] and min(sub) == mark.i + 1:
             return idx[:k]
+    return idx
+
+
+_OPENING_MARKS = frozenset(("“", '"', "‘", "``"))
+# Words that open the writer's clause after a quotation ('“…,” when Clinton blasted him'), never more of it.
+_WRITERS_OPENERS = frozenset("when as after before while because since though although if until during".split())
+
+
+def _quotation_only(clause: Clause, idx: list[int]) -> list[int]:
+    """A content that opens with a short quotation ends with it when the words after its closing mark
+    are set off by the comma inside it and open a clause of the writer's: 'saying during the debate,
+    “That makes me smart,” when Clinton blasted him' reports the quotation, not the "when" clause;
+    '“Fund our schools,” and “Put kids first,”' goes on."""
+    first = idx[0] if len(idx) >= 4 and clause.tokens[idx[0]].text in _OPENING_MARKS else idx[0] - 1
+    if len(idx) < 4 or first < 0 or clause.tokens[first].text not in _OPENING_MARKS:
+        return idx
+    for k in range(1, len(idx) - 2):
+        t, nxt = clause.tokens[idx[k]], clause.tokens[idx[k + 1]]
+        if t.text == "," and nxt.text in _CLOSING_MARKS and idx[k + 1] == t.i + 1:
+            after = clause.tokens[idx[k + 2]]
+            writers = after.pos == "SCONJ" or after.tag == "WRB" or after.text.lower() in _WRITERS_OPENERS
+            return idx[:k + 2] if writers else idx
+        if t.text in _CLOSING_MARKS and t.text != '"':
+            return idx  # the quotation closed without a comma: what follows goes on with it
     return idx
 
 

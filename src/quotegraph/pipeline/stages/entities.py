@@ -14,7 +14,7 @@ from bisect import bisect_right, insort
 
 from ...model import Mention
 from ..base import stage
-from ..lexicons import org_nouns
+from ..lexicons import cue_forms, lemma, org_nouns
 from ..resolvers.lexicon import GROUP_WORDS, MARKUP, TITLE_BEFORE, clean_name, first_name_gender, person_noun, title
 from ..resolvers.phrases import FUNCTION_WORDS, is_dateline
 from ..work import Clause, Cluster, Proposal, Token, Work
@@ -246,8 +246,6 @@ def split_at_possessive(text: str, start: int, end: int, label: str) -> list[tup
 def _cue_follows(text: str, end: int) -> bool:
     """Is the word right after offset ``end`` a reporting verb in the past or "says" ("… said", "… reported"),
     never a form that may be a noun ("… claims", "… statement")?"""
-    from ..lexicons import cue_forms, lemma
-
     m = _NEXT_WORD.match(text, end)
     word = m.group(2) if m is not None else None
     if word is None or word not in cue_forms():
@@ -420,8 +418,6 @@ def says_of_self(text: str, end: int) -> bool:
     """"Ford said she was sure", "Ford wrote in a Facebook post that she …": a name followed by its cue
     and a "he" or "she" opening what it reports is a person's (an organisation reports as "it" or
     "they")."""
-    from ..lexicons import cue_forms
-
     m = _SAYS_SHE.match(text, end)
     return m is not None and m.group(1).lower() in cue_forms()
 

@@ -9,6 +9,7 @@ and the phrase that names a speaker. Nothing here changes its input.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..lexicons import channel_nouns, cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
 from ..resolvers.lexicon import person_noun
@@ -941,34 +942,28 @@ def without_finite_conjunct(clause: Clause, idx: list[int]) -> list[int]:
     """An infinitive content without a finite verb joined to it: in "Clinton has vowed to keep abortion
     legal and celebrated the ruling" the parser joins "celebrated" to "keep", but a past or present tense
     cannot go on a "to" clause; it is the subject's next act, and the content stops before "and"."""
-    if len(idx) < 3:
-        return idx
     inside = set(idx)
-    for i in idx[2:]:
-        t = clause.tokens[i]
-        if t.dep != "conj" or t.tag not in _FINITE_TAGS or t.head not in inside or \
-                _children(clause, t, SUBJECT_DEPS + ("expl",)):
-            continue
-        head = clause.tokens[t.head]
-        if not any(clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to" for c in head.children):
-            continue
-        sub = clause.subtree(t.i)
-        if sub[0] != t.i or max(sub) < idx[-1]:
-            continue
-        keep = [j for j in idx if j < t.i]
-        while keep and (clause.tokens[keep[-1]].dep == "cc" or clause.tokens[keep[-1]].pos == "PUNCT"):
-            keep.pop()
-        return keep or idx
-    return idx
+
+    def finite_on_infinitive(t: Token) -> bool:
+        return t.tag in _FINITE_TAGS and t.head in inside and any(
+            clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to"
+            for c in clause.tokens[t.head].children)
+
+    return _before_last_conjunct(clause, idx, finite_on_infinitive)
 
 
 def _without_joined_cue(clause: Clause, idx: list[int]) -> list[int]:
     """"She said the plan would fail and added that …": a speech verb joined by "and" with no subject
     of its own is the speaker's next statement, not part of this one (the parser often hangs it inside)."""
+    return _before_last_conjunct(clause, idx, lambda t: is_cue(t) and cues()[t.lemma][0] == "speech")
+
+
+def _before_last_conjunct(clause: Clause, idx: list[int], ends: Callable[[Token], bool]) -> list[int]:
+    """``idx`` without the subjectless conjunct (from the third token on) that ``ends`` says is no part of
+    the content and that runs to the content's end, and without the "and" or comma before it."""
     for i in idx[2:]:
         t = clause.tokens[i]
-        if t.dep != "conj" or not is_cue(t) or cues()[t.lemma][0] != "speech" \
-                or _children(clause, t, SUBJECT_DEPS + ("expl",)):
+        if t.dep != "conj" or _children(clause, t, SUBJECT_DEPS + ("expl",)) or not ends(t):
             continue
         sub = clause.subtree(t.i)
         if sub[0] != t.i or max(sub) < idx[-1]:

@@ -19,7 +19,7 @@ from ..lexicons import channel_nouns, org_nouns
 from ..resolvers import Context, Query, Referent, Resolution, Said, resolve
 from ..resolvers.context import candidate_position
 from ..resolvers.phrases import after_last_quote_mark
-from ..resolvers.pronouns import antecedent
+from ..resolvers.pronouns import antecedent, pronoun_features
 from ..work import Candidate, Cluster, Work
 
 __all__ = ["Speakers", "ORG_NOUNS", "CHANNEL_NOUNS", "LINKED_PRONOUNS", "last_framed"]
@@ -99,15 +99,12 @@ class Speakers:
         _record(ctx, i, cand, referent, named=r.rule not in _NOT_NAMING)
 
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-
-
 def learn_gender(profile, word: str) -> None:
     """A "he" or "she" that names someone of no known gender says theirs ("Bernie Sanders … He said …"),
     so that a later "she" looks past him. Known or disputed genders are left as they are."""
-    g = _PRONOUN_GENDER.get(word)
-    if g is not None and profile.gender is None and not profile.conflicting:
-        profile.give_gender(g)
+    feats = pronoun_features(word)
+    if feats is not None and feats[0] is not None and profile.gender is None and not profile.conflicting:
+        profile.give_gender(feats[0])
 
 
 def _word_of(m: Mention) -> str:

@@ -11,7 +11,8 @@ import pytest
 from quotegraph.pipeline.stages.attribution import (_after_dateline, _governing_cue, _one_per_cue, _subordinators_only,
                                                     is_title_case)
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
-                                               with_stranded_conjuncts, without_finite_conjunct, without_trailing_aside)
+                                               with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
+                                               without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
 
 from test_frames import parsed
@@ -428,3 +429,51 @@ def test_a_content_opening_with_a_quotation_ends_with_it_before_the_writers_clau
     assert _content(clause, 3, phrase=False) == "That makes me smart , ”"
     clause = _clause(_SMART.format(word="and", tag="CC", dep="cc", head=4, dep2="conj"))  # more of what was said
     assert _content(clause, 3, phrase=False) == "That makes me smart , ” and Clinton blasted"
+
+
+_EXPANDED = ("He/PRP/nsubj/1 said/VBD/ROOT/1 he/PRP/nsubj/5 has/VBZ/aux/5 “/``/punct/5 expanded/VBN/ccomp/1 the/DT/det/7 "
+             "party/NN/dobj/5 ,/,/punct/5 ”/''/punct/5 {word}/{tag}/{dep}/5 that/IN/mark/13 he/PRP/nsubj/13 won/VBD/ccomp/10")
+
+
+def test_a_content_stops_before_an_aside_after_the_comma_that_ends_its_quotation() -> None:
+    claiming = _clause(_EXPANDED.format(word="claiming", tag="VBG", dep="advcl"))
+    assert _content(claiming, 2, phrase=False) == "he has “ expanded the party"
+    # a participle that is no cue goes on, as after a plain comma
+    leaving = _clause(_EXPANDED.format(word="leaving", tag="VBG", dep="advcl"))
+    assert _content(leaving, 2, phrase=False) == " ".join(t.text for t in leaving.tokens[2:])
+    # a comma outside any quotation of the content: the closing mark is not one, nothing is skipped
+    unopened = _clause(_EXPANDED.format(word="claiming", tag="VBG", dep="advcl").replace("“/``/punct/5", "so/RB/advmod/5"))
+    assert _content(unopened, 2, phrase=False) == " ".join(t.text for t in unopened.tokens[2:])
+
+
+def test_a_masked_quotation_ending_with_a_comma_sets_off_the_aside_after_it() -> None:
+    spec = ("She/PRP/nsubj/1 said/VBD/ROOT/1 it/PRP/nsubj/3 was/VBD/ccomp/1 \"/``/punct/3 a_big_mistake,/NN/attr/3 "
+            "\"/''/punct/3 {word}/{tag}/{dep}/{head} he/PRP/nsubj/9 left/VBD/relcl/4")
+    for word, tag, dep, head, cut in (("which", "WDT", "nsubj", 9, True), ("and", "CC", "cc", 3, False)):
+        clause = _clause(spec.format(word=word, tag=tag, dep=dep, head=head), regions={5: 0})
+        text = " ".join(t.text for t in clause.tokens)
+        idx = without_trailing_aside(clause, list(range(2, len(clause.tokens))), text=text)
+        assert (idx == [2, 3, 4, 5]) is cut, word
+        # without the document's text the comma inside the quotation is not seen
+        assert without_trailing_aside(clause, list(range(2, len(clause.tokens)))) == list(range(2, len(clause.tokens)))
+
+
+_GIVE = ("Cruz/NNP/nsubj/1 said/VBD/ROOT/1 plan/NN/nsubj/4 would/MD/aux/4 give/VB/ccomp/1 money/NN/dobj/4 ,/,/punct/4 "
+         "and/CC/cc/4 called/VBD/conj/4 him/PRP/dobj/8 weak/JJ/oprd/8")
+
+
+def _reported(spec: str) -> str:
+    clause = _clause(spec)
+    return " ".join(clause.tokens[i].text for i in without_other_tense_conjunct(clause, clause.subtree(4)))
+
+
+def test_a_conjunct_in_another_tense_after_a_comma_is_the_speakers_next_act() -> None:
+    assert _reported(_GIVE) == "plan would give money"
+    assert _reported(_GIVE.replace("and/CC/cc/4", "but/CC/cc/4")) == "plan would give money"
+    # the same tense and no auxiliary ("were tired, and left") may go on with the report
+    same = _GIVE.replace("would/MD/aux/4 give/VB/ccomp/1", "then/RB/advmod/4 gave/VBD/ccomp/1")
+    assert _reported(same) == "plan then gave money , and called him weak"
+    # a base form shares the auxiliary ("would give money, and take it back")
+    assert _reported(_GIVE.replace("called/VBD", "take/VB")) == "plan would give money , and take him weak"
+    # without the comma the two verbs are one report
+    assert _reported(_GIVE.replace(",/,/punct/4", "so/RB/advmod/4")) == "plan would give money so and called him weak"

@@ -132,3 +132,14 @@ def test_a_transcript_quoted_as_one_open_quotation_is_one_turn_per_label(pipelin
     assert turns == [("Wallace", ["If I may, sir, because we have got limited time. Will she be there?"]),
                      ("Pence", ["She will not be attending the debate. We have no plans for that."]),
                      ("Wallace", ["Do you really see those two as equivalent?"])]
+
+
+def test_a_mixed_content_ends_with_its_quotation_before_the_writers_aside(pipeline) -> None:
+    quotes = _said(pipeline, 'Trump said she was "going to put a lot of coal miners out of business," which '
+                             'angered voters in Kentucky.')
+    assert any(text.endswith('out of business,"') and cue == "said" for text, _, _, cue in quotes), quotes
+
+
+def test_a_past_tense_joined_after_a_comma_to_a_modal_report_is_the_speakers_next_act(pipeline) -> None:
+    quotes = _said(pipeline, "Officials said that they would miss the deadline, and requested another month.")
+    assert ("that they would miss the deadline", "Officials", "Officials", "said") in quotes

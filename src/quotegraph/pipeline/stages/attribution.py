@@ -21,7 +21,7 @@ from ..work import Candidate, Clause, Proposal, Token, Work
 from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
                      coordinated, cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner,
                      mention_span, object_pieces, passive, second_attribution, first_attribution, statement_kind, subject_of,
-                     that_clause_cue, with_object_complements, with_stranded_conjuncts, without_finite_conjunct,
+                     that_clause_cue, with_object_complements, with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
                      without_leading_time, without_trailing_aside)
 from .marks import QUOTE_MARKS
 from .speaker_choice import (addressed, can_speak, colon_source, fronted_apposition, frame_length, inverted_object, phrase_before_cue,
@@ -260,9 +260,11 @@ class Attribution:
             idx = with_stranded_conjuncts(clause, verb, without_leading_time(clause, verb, idx))
         if form == "infinitive":
             idx = without_finite_conjunct(clause, idx)
+        if form == "clause":
+            idx = without_other_tense_conjunct(clause, idx)
         if form in ("object", "predicative"):
             idx = with_object_complements(clause, verb, idx)
-        idx = without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS)
+        idx = without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS, text=work.text)
         # a frame set inside the content ("But to prevent problems, he said, officials should …") leaves the
         # whole sentence to the speaker, its first word too
         framed = bool(idx) and idx[0] < verb.i < idx[-1]

@@ -830,12 +830,14 @@ _RELATIVES = frozenset(("which", "who", "whom", "whose"))
 _ASIDE_DEPS = ("advcl", "conj", "xcomp", "acl", "relcl", "npadvmod", "appos")
 
 
-def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = False) -> list[int]:
+def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = False, text: str = "") -> list[int]:
     """A content without the aside that ends it after a comma or a dash. A participle that is a cue
     starts another statement ("…, saying that …", "…, arguing that …"); a relative clause set off by a
     comma is the writer's description ("said he met Carter and Eric Fanning, who was his chief of staff
     at the time"), after any content; after a noun-phrase content (``phrase``) a participle is no part
-    of it either ("the plan, engaging in …"). The content stops before the mark."""
+    of it either ("the plan, engaging in …"). The content stops before the mark. A comma that ends a
+    quotation inside the content ('said he has “expanded the party,” claiming that …') sets off an aside
+    after the closing mark the same way; ``text`` (the document's) shows the comma inside a masked quotation."""
     if len(idx) < 3:
         return idx
     idx = _without_joined_cue(clause, idx)
@@ -843,16 +845,45 @@ def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = Fal
     inside = set(idx)
     for k in range(1, len(idx) - 1):
         mark = clause.tokens[idx[k]]
-        if mark.text not in (",", "--", "—", "–") or idx[k + 1] != mark.i + 1:
+        masked = _masked_comma_close(clause, idx, k, text)
+        if not masked and (mark.text not in (",", "--", "—", "–") or idx[k + 1] != mark.i + 1):
             continue
-        head = _aside_head(clause, clause.tokens[mark.i + 1], inside)
-        relative = clause.tokens[mark.i + 1].text.lower() in _RELATIVES
+        start = mark.i + 1
+        closed = masked or _closes_quotation(clause, idx, k)
+        if closed and not masked:  # '… “expanded the party,” claiming that …': the aside starts after the closing mark
+            start += 1
+            if k + 2 >= len(idx) or idx[k + 2] != start:
+                continue
+        elif masked and idx[k + 1] != start:
+            continue
+        first = clause.tokens[start]
+        head = _aside_head(clause, first, inside)
+        relative = first.text.lower() in _RELATIVES
         if head is None or not (phrase or relative or head.tag == "VBG" and is_cue(head)):
             continue
         sub = clause.subtree(head.i)
-        if max(sub) >= idx[-1] and min(sub) == mark.i + 1:
+        if max(sub) >= idx[-1] and min(sub) == start:
             return idx[:k]
     return idx
+
+
+def _masked_comma_close(clause: Clause, idx: list[int], k: int, text: str) -> bool:
+    """Whether ``idx[k]`` is the closing mark of a masked quotation that ends with a comma ('“… business,”')."""
+    mark = clause.tokens[idx[k]]
+    if not text or mark.text not in _CLOSING_MARKS or k < 1:
+        return False
+    inner = clause.tokens[idx[k - 1]]
+    return inner.region is not None and text[inner.start:mark.start].rstrip().endswith(",")
+
+
+def _closes_quotation(clause: Clause, idx: list[int], k: int) -> bool:
+    """Whether the comma at ``idx[k]`` is followed by a mark that closes a quotation opened inside the content."""
+    if k + 1 >= len(idx) or clause.tokens[idx[k + 1]].text not in _CLOSING_MARKS:
+        return False
+    before = [clause.tokens[i].text for i in idx[:k]]
+    if clause.tokens[idx[k + 1]].text == '"':
+        return before.count('"') % 2 == 1
+    return any(t in ("“", "‘", "``") for t in before)
 
 
 _OPENING_MARKS = frozenset(("“", '"', "‘", "``"))
@@ -950,6 +981,40 @@ def without_finite_conjunct(clause: Clause, idx: list[int]) -> list[int]:
             for c in clause.tokens[t.head].children)
 
     return _before_last_conjunct(clause, idx, finite_on_infinitive)
+
+
+def _finite_form(clause: Clause, verb: Token) -> tuple[str, bool] | None:
+    """The tag that makes a verb finite (its first auxiliary's, or its own) and whether it has auxiliaries;
+    None for a verb that is not finite."""
+    auxes = [clause.tokens[c] for c in verb.children if clause.tokens[c].dep in ("aux", "auxpass") and c < verb.i]
+    for t in auxes + [verb]:
+        if t.tag in ("MD", "VBD", "VBZ", "VBP"):
+            return ("VBZ" if t.tag == "VBP" else t.tag), bool(auxes)
+    return None
+
+
+def without_other_tense_conjunct(clause: Clause, idx: list[int]) -> list[int]:
+    """A reported clause without a subjectless conjunct in another tense joined to it after ", and" or ", but":
+    in "said Rubio's plan would give money to immigrants, and called him weak" or "said they would miss the
+    deadline, and requested another month" the parser joins the past tense to the reported verb, but a
+    finite verb without the reported verb's auxiliaries or tense does not go on with it; it is the
+    speaker's next act and the content stops before the comma. Without the comma ("were tired and left")
+    the two verbs are read as one report."""
+    inside = set(idx)
+
+    def other_tense(t: Token) -> bool:
+        if t.head not in inside or t.i < 2:
+            return False
+        before = clause.tokens[t.i - 1] if clause.tokens[t.i - 1].dep == "cc" else \
+            clause.tokens[t.i - 2] if clause.tokens[t.i - 1].dep == "advmod" and clause.tokens[t.i - 2].dep == "cc" else None
+        if before is None or before.i < 1 or clause.tokens[before.i - 1].text != ",":
+            return False  # only after ", and" / ", but" (", and then"): without the comma the verbs share more
+        mine, theirs = _finite_form(clause, t), _finite_form(clause, clause.tokens[t.head])
+        if mine is None or theirs is None or mine[1]:
+            return False
+        return theirs[1] or mine[0] != theirs[0]
+
+    return _before_last_conjunct(clause, idx, other_tense)
 
 
 def _without_joined_cue(clause: Clause, idx: list[int]) -> list[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 import pytest
 
-from quotegraph.pipeline.stages.attribution import (_after_dateline, _governing_cue, _one_per_cue, _subordinators_only,
+from quotegraph.pipeline.stages.attribution import (_after_dateline, _trimmed, _governing_cue, _one_per_cue, _subordinators_only,
                                                     is_title_case)
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
                                                with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
@@ -477,3 +477,20 @@ def test_a_conjunct_in_another_tense_after_a_comma_is_the_speakers_next_act() ->
     assert _reported(_GIVE.replace("called/VBD", "take/VB")) == "plan would give money , and take him weak"
     # without the comma the two verbs are one report
     assert _reported(_GIVE.replace(",/,/punct/4", "so/RB/advmod/4")) == "plan would give money so and called him weak"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("she asked him to come out of the car and", "she asked him to come out of the car"),
+    ("whether Scott had a gun, as", "whether Scott had a gun"),
+    ("the politics would be more intense — and", "the politics would be more intense"),
+    ("three, but", "three"),
+    ("it rained and, or", "it rained"),
+    ("“we stood our ground,”", "“we stood our ground,”"),  # quote marks stay with the quotation
+    ("a rock band", "a rock band"),  # a word that only ends in a conjunction's letters stays
+    ("law and order", "law and order"),
+    ("and", "and"),  # a content that is nothing but the word is left to the rules that judge contents
+])
+def test_a_content_does_not_end_with_a_dangling_conjunction(text, kept) -> None:
+    work = Work.from_article(Article(id="t", text=text))
+    span = _trimmed(work, 0, len(text))
+    assert span is not None and text[span.start:span.end] == kept

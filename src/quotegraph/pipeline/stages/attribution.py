@@ -83,12 +83,23 @@ def _subordinators_only(toks: list[Token]) -> bool:
 
 
 def _trimmed(work: Work, start: int, end: int) -> Span | None:
+    """``start``..``end`` without the spaces, quote marks and punctuation at either end, and without a
+    conjunction left dangling at the end where a cut fell after it ("… the car and", "… a gun, as")."""
     text = work.text
     while start < end and text[start] in _TRIM:
         start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
+    while True:
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        dangling = _DANGLING.search(text, start, end)
+        if dangling is None or dangling.start() <= start:
+            break
+        end = dangling.start()
     return Span(start, end) if end > start else None
+
+
+# A word that cannot end what was said: a coordinating conjunction or "as" with nothing after it.
+_DANGLING = re.compile(r"(?<=[\s,;—–-])(?:and|but|or|nor|as)$", re.IGNORECASE)
 
 
 def _split_by_frame(work: Work, clause: Clause, verb: Token, idx: list[int]) -> list[Span]:

@@ -494,3 +494,19 @@ def test_a_content_does_not_end_with_a_dangling_conjunction(text, kept) -> None:
     work = Work.from_article(Article(id="t", text=text))
     span = _trimmed(work, 0, len(text))
     assert span is not None and text[span.start:span.end] == kept
+
+
+_CALLS_ON = ("It/PRP/nsubj/1 calls/VBZ/ROOT/1 on/IN/prep/1 the/DT/det/4 regulator/NN/pobj/2 ,/,/punct/4 the/DT/det/7 "
+             "Office/NNP/appos/4 ,/,/punct/1 to/TO/aux/10 require/VB/{dep}/1 reports/NNS/dobj/10")
+
+
+def test_calling_on_someone_past_an_apposition_asks_for_the_infinitive_after_it() -> None:
+    clause = _clause(_CALLS_ON.format(dep="advcl").replace("/TO/", "/PART/"))
+    form, idx = complement(clause, clause.tokens[1])
+    assert form == "demand"
+    assert " ".join(clause.tokens[i].text for i in idx) == "the regulator , the Office to require reports"  # (the span runs over the comma)
+    # the same with the parser's complement, and an adverbial clause of its own ("…, to nobody's surprise") is none
+    clause = _clause(_CALLS_ON.format(dep="xcomp").replace("/TO/", "/PART/"))
+    assert " ".join(clause.tokens[i].text for i in complement(clause, clause.tokens[1])[1]).endswith("to require reports")
+    clause = _clause(_CALLS_ON.format(dep="advcl").replace("/TO/", "/PART/").replace("to/PART/aux/10", "so/RB/advmod/10"))
+    assert " ".join(clause.tokens[i].text for i in complement(clause, clause.tokens[1])[1]) == "the regulator , the Office"

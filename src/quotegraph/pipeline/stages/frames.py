@@ -196,7 +196,7 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         nxt = clause.tokens[verb.i + 1]
         if nxt.text.lower() in ("for", "on"):
             if nxt.head == verb.i:  # "called for [an inquiry]": a preposition
-                return "demand", _flatten(clause, [nxt] + _children(clause, verb, ("xcomp",)), drop_first=True)
+                return "demand", _flatten(clause, [nxt] + _demanded_act(clause, verb, nxt), drop_first=True)
             clause_head = clause.tokens[nxt.head]  # "called for [X to be Y]": a clause marker
             return "demand", [i for i in clause.subtree(clause_head.i) if i != nxt.i]
     if cls == "object":
@@ -496,6 +496,22 @@ def _relative_clause(clause: Clause, tok: Token) -> bool:
         return False
     before, after = clause.tokens[first.i - 1], clause.tokens[first.i + 1]
     return before.pos in ("NOUN", "PROPN") and after.pos in ("VERB", "AUX") and after.region is None
+
+
+def _demanded_act(clause: Clause, verb: Token, prep: Token) -> list[Token]:
+    """What "called on X" asks X to do: the infinitive after X, which the parser hangs on the cue as its
+    complement ("called on Congress to pass the bill") or, past an apposition set off by commas, as an
+    adverbial clause ("calls on the regulator, the Office for Students, to require …")."""
+    out = _children(clause, verb, ("xcomp",))
+    if out or prep.text.lower() != "on":
+        return out
+    end = max(clause.subtree(prep.i))
+    for t in _children(clause, verb, ("advcl",)):
+        kids = [clause.tokens[c] for c in t.children]
+        if t.i > end and t.pos in ("VERB", "AUX") and any(k.dep == "aux" and k.text.lower() == "to" for k in kids) \
+                and not any(k.dep in SUBJECT_DEPS + ("mark",) for k in kids):
+            return [t]
+    return []
 
 
 def _bare_infinitive(clause: Clause, tok: Token) -> bool:

@@ -10,7 +10,7 @@ import pytest
 
 from quotegraph.pipeline.stages.attribution import (_after_dateline, _trimmed, _governing_cue, _one_per_cue, _subordinators_only,
                                                     is_title_case)
-from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, subject_of,
+from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, statement_kind, subject_of,
                                                with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
                                                without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
@@ -510,3 +510,19 @@ def test_calling_on_someone_past_an_apposition_asks_for_the_infinitive_after_it(
     assert " ".join(clause.tokens[i].text for i in complement(clause, clause.tokens[1])[1]).endswith("to require reports")
     clause = _clause(_CALLS_ON.format(dep="advcl").replace("/TO/", "/PART/").replace("to/PART/aux/10", "so/RB/advmod/10"))
     assert " ".join(clause.tokens[i].text for i in complement(clause, clause.tokens[1])[1]) == "the regulator , the Office"
+
+
+@pytest.mark.parametrize("spec, makes", [
+    ("Which/WDT/nsubj/1 is/VBZ/ROOT/1 not/RB/neg/1 to/TO/aux/4 say/VB/xcomp/1 it/PRP/nsubj/6 was/VBD/ccomp/4 minor/JJ/acomp/6",
+     False),
+    ("That/DT/nsubj/1 is/VBZ/ROOT/1 to/TO/aux/3 say/VB/xcomp/1 it/PRP/nsubj/5 was/VBD/ccomp/3 minor/JJ/acomp/5", False),
+    ("Needless/JJ/ROOT/0 to/TO/aux/2 say/VB/xcomp/0 it/PRP/nsubj/4 was/VBD/ccomp/2 minor/JJ/acomp/4", False),
+    # someone's aim or job "is to say" something: a statement of theirs
+    ("Her/PRP$/poss/1 aim/NN/nsubj/2 is/VBZ/ROOT/2 to/TO/aux/4 say/VB/xcomp/2 it/PRP/nsubj/6 was/VBD/ccomp/4 minor/JJ/acomp/6",
+     True),
+])
+def test_the_writers_to_say_formula_makes_no_statement(spec, makes) -> None:
+    clause = _clause(spec.replace("/TO/", "/PART/"))
+    verb = next(t for t in clause.tokens if t.text == "say")
+    form, idx = complement(clause, verb)
+    assert (statement_kind(clause, verb, form, idx, None) is not None) is makes

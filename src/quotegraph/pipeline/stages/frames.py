@@ -429,6 +429,8 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
     A subject that is a document or recording ("the study found", "video
     shows") makes the statement a document one.
     """
+    if _writers_formula(clause, verb):
+        return None
     if verb.pos == "NOUN":
         kind: str | None = noun_cue_kinds().get(verb.lemma, "belief")
     elif form == "that-clause":
@@ -449,6 +451,21 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
     if kind is not None and subject is not None and subject.lemma in document_nouns():
         return "document"
     return kind
+
+
+def _writers_formula(clause: Clause, verb: Token) -> bool:
+    """"Which is not to say that …", "That's not to say …", "needless to say", "suffice it to say": the
+    writer's own turn of phrase with "to say", no one's statement."""
+    if verb.lemma != "say" or not any(clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to"
+                                      for c in verb.children) or verb.head == verb.i:
+        return False
+    head = clause.tokens[verb.head]
+    if head.lemma in ("needless", "suffice"):
+        return True
+    if head.lemma != "be" or verb.dep not in ("xcomp", "attr", "ccomp"):
+        return False
+    subjects = _children(clause, head, SUBJECT_DEPS)
+    return len(subjects) == 1 and subjects[0].text.lower() in ("that", "this", "which", "it")
 
 
 _ANONYMITY = re.compile(r"(?:not )?to (?:be (?:named|identified|quoted|quoted by name)|remain anonymous|go unnamed)"

@@ -526,3 +526,16 @@ def test_the_writers_to_say_formula_makes_no_statement(spec, makes) -> None:
     verb = next(t for t in clause.tokens if t.text == "say")
     form, idx = complement(clause, verb)
     assert (statement_kind(clause, verb, form, idx, None) is not None) is makes
+
+
+_SPOKE = ("Bosma/NNP/nsubj/1 spoke/VBD/ROOT/1 defending/VBG/advcl/1 the/DT/det/4 budget/NN/dobj/2 "
+          "that/{tag}/{dep}/6 boosted/VBD/ccomp/1 spending/NN/dobj/6")
+
+
+def test_a_relative_clause_hung_on_an_object_cue_is_not_what_was_said() -> None:
+    clause = _clause(_SPOKE.format(tag="WDT", dep="nsubj"))
+    assert complement(clause, clause.tokens[1])[1] == []
+    # "spoke of the budget, saying that spending rose": a "that" that opens a clause with its own subject stays
+    clause = _clause(_SPOKE.format(tag="IN", dep="mark").replace("boosted/VBD/ccomp/1 spending/NN/dobj/6",
+                                                                "spending/NN/nsubj/7 rose/VBD/ccomp/1"))
+    assert " ".join(clause.tokens[i].text for i in complement(clause, clause.tokens[1])[1]) == "that spending rose"

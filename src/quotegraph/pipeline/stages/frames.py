@@ -200,7 +200,7 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
             clause_head = clause.tokens[nxt.head]  # "called for [X to be Y]": a clause marker
             return "demand", [i for i in clause.subtree(clause_head.i) if i != nxt.i]
     if cls == "object":
-        picked = _children(clause, verb, _OBJECT_DEPS)
+        picked = [t for t in _children(clause, verb, _OBJECT_DEPS) if not _relative_subject(clause, t)]
         # only after the verb: "on Tuesday dismissed the plan" is the frame's time, not what was dismissed
         preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i
                  and not _on_a_day(clause, p)]
@@ -503,6 +503,16 @@ def _is_speech_object(clause: Clause, content: list[int]) -> bool:
     inside = set(content)
     heads = [t for t in toks if t.head not in inside or t.head == t.i]
     return any(t.lemma in speech_nouns() for t in heads)
+
+
+def _relative_subject(clause: Clause, tok: Token) -> bool:
+    """A clause complement whose subject is a relative pronoun right after a noun ("spoke before lawmakers
+    defending the budget approved in April that boosted spending"): a relative clause the parser hung on
+    the cue, not what was said."""
+    if tok.dep != "ccomp":
+        return False
+    subjects = _children(clause, tok, SUBJECT_DEPS)
+    return len(subjects) == 1 and subjects[0].tag in ("WDT", "WP") and _relative_clause(clause, tok)
 
 
 def _relative_clause(clause: Clause, tok: Token) -> bool:

@@ -539,3 +539,38 @@ def test_a_relative_clause_hung_on_an_object_cue_is_not_what_was_said() -> None:
     clause = _clause(_SPOKE.format(tag="IN", dep="mark").replace("boosted/VBD/ccomp/1 spending/NN/dobj/6",
                                                                 "spending/NN/nsubj/7 rose/VBD/ccomp/1"))
     assert " ".join(clause.tokens[i].text for i in complement(clause, clause.tokens[1])[1]) == "that spending rose"
+
+
+_WHICH_SAID = ("The/DT/det/1 vote/NN/nsubj/10 ,/,/punct/1 which/WDT/nsubj/5 she/PRP/nsubj/5 said/VBD/relcl/1 "
+               "was/VBD/ccomp/5 a/DT/det/8 mistake/NN/attr/6 ,/,/punct/1 hurt/VBD/ROOT/10")
+
+
+def test_a_relative_pronoun_the_content_lost_to_its_frame_is_a_piece_of_it() -> None:
+    from quotegraph.pipeline.stages.attribution import _extracted_relative
+    clause = _clause(_WHICH_SAID)
+    said = clause.tokens[5]
+    assert [t.text for t in _extracted_relative(clause, said, [6, 7, 8])] == ["which"]
+    # the speaker is the cue's other subject, not the pronoun
+    assert subject_of(clause, said)[0].text == "she"
+    # a content with a subject of its own lost nothing: "which she said the court upheld"
+    own = _clause("The/DT/det/1 vote/NN/ROOT/1 ,/,/punct/1 which/WDT/dobj/7 she/PRP/nsubj/5 said/VBD/relcl/1 "
+                  "courts/NNS/nsubj/7 upheld/VBD/ccomp/5")
+    assert _extracted_relative(own, own.tokens[5], [6, 7]) == []
+
+
+def test_a_passive_predicative_takes_its_subject_and_ends_before_the_agent() -> None:
+    from quotegraph.pipeline.stages.attribution import _before_agent, _raised_subject
+    clause = _clause("Pigs/NNS/nsubjpass/2 are/VBP/auxpass/2 considered/VBN/ROOT/2 unclean/JJ/oprd/2 "
+                     "by/IN/agent/2 Muslims/NNPS/pobj/4")
+    verb = clause.tokens[2]
+    assert _before_agent(clause, verb, [3, 4, 5]) == [3]
+    content = Span(clause.tokens[3].start, clause.tokens[3].end)
+    assert [t.text for t in _raised_subject(clause, verb, content)] == ["Pigs"]
+
+
+def test_a_passive_conjunct_takes_its_first_conjuncts_subject() -> None:
+    from quotegraph.pipeline.stages.attribution import _raised_subject
+    clause = _clause("She/PRP/nsubj/1 moves/VBZ/ROOT/1 but/CC/cc/1 is/VBZ/auxpass/4 expected/VBN/conj/1 "
+                     "to/TO/aux/6 stay/VB/xcomp/4")
+    content = Span(clause.tokens[5].start, clause.tokens[6].end)
+    assert [t.text for t in _raised_subject(clause, clause.tokens[4], content)] == ["She"]

@@ -275,6 +275,8 @@ class Attribution:
             idx = without_other_tense_conjunct(clause, idx)
         if form in ("object", "predicative"):
             idx = with_object_complements(clause, verb, idx)
+        if form == "predicative":
+            idx = _before_agent(clause, verb, idx)
         idx = without_trailing_aside(clause, idx, phrase=form in _PHRASE_FORMS, text=work.text)
         # a frame set inside the content ("But to prevent problems, he said, officials should …") leaves the
         # whole sentence to the speaker, its first word too
@@ -287,7 +289,10 @@ class Attribution:
             return None
         first = [clause.tokens[i] for i in _after_dateline(clause, fronted_content(clause, verb, subj, idx),
                                                            connective=False)] \
-            if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) if form == "infinitive" else []
+            if form in ("clause", "parenthetical") else _raised_subject(clause, verb, span) \
+            if form == "infinitive" or form in ("predicative", "object") and passive(clause, verb) else []
+        if not first and form in ("clause", "infinitive"):
+            first = _extracted_relative(clause, verb, idx)
         piece = _trimmed(work, first[0].start, first[-1].end) if first else None
         spans = [piece, span] if piece is not None else [span]
         if form == "predicative":
@@ -1010,14 +1015,60 @@ def _last_quotation(work: Work) -> Candidate | None:
 
 
 def _raised_subject(clause: Clause, verb: Token, content: Span) -> list[Token]:
-    """"Trump is expected to deliver a speech": the passive subject is who or what the infinitive is
-    about, and is part of what is expected, asked or known (PolNeAR gives it as a piece of the content
-    in most cases). A bare "it" stands for the clause itself and is left out."""
+    """"Trump is expected to deliver a speech", "Pigs are considered unclean": the passive subject is who
+    or what the infinitive or the predicate is about, and is part of what is expected, asked or known
+    (PolNeAR gives it as a piece of the content in most cases). A passive conjunct with no subject of its
+    own takes its first conjunct's ("She is moving to Los Angeles but is expected to continue …"). A bare
+    "it" stands for the clause itself and is left out."""
     subj = next((clause.tokens[c] for c in verb.children if clause.tokens[c].dep == "nsubjpass"), None)
+    if subj is None and verb.dep == "conj" and \
+            any(clause.tokens[c].dep == "auxpass" for c in verb.children) and \
+            not any(clause.tokens[c].dep in SUBJECT_DEPS for c in verb.children):
+        head = clause.tokens[verb.head]
+        subj = next((clause.tokens[c] for c in head.children if clause.tokens[c].dep in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.text.lower() == "it" or subj.region is not None:
         return []
     toks = [clause.tokens[i] for i in clause.subtree(subj.i)]
     return toks if toks[-1].end <= verb.start and toks[-1].end <= content.start else []
+
+
+def _before_agent(clause: Clause, verb: Token, idx: list[int]) -> list[int]:
+    """A passive predicative content ends where the agent of its cue begins: in "Oz has been called a
+    charlatan by fellow physicians for promoting cures" the physicians are who said it, and what follows
+    them is the writer's account of why; the content is "a charlatan"."""
+    agent = next((clause.tokens[c] for c in verb.children if clause.tokens[c].dep == "agent" and c > verb.i), None)
+    if agent is None or not idx or min(idx) > agent.i:
+        return idx
+    return [i for i in idx if i < agent.i]
+
+
+_EXTRACTED = frozenset(("which", "who", "whom", "what", "that"))
+_EXTRACTED_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dep")
+
+
+def _extracted_relative(clause: Clause, verb: Token, idx: list[int]) -> list[Token]:
+    """The relative pronoun a content lost to its frame: in "the war vote, which she has repeatedly said was
+    a mistake" or "what I thought was another fruit basket" the pronoun is the subject of what was said
+    and stands for it in the content (PolNeAR gives it as a piece before the frame). Only a pronoun before
+    the cue's own subject, for a content clause after the cue with no subject of its own."""
+    if not idx or min(idx) <= verb.i:
+        return []
+    subjects = [clause.tokens[c] for c in verb.children if clause.tokens[c].dep in SUBJECT_DEPS and c < verb.i]
+    pron = next((clause.tokens[c] for c in verb.children if c < verb.i and clause.tokens[c].text.lower() in _EXTRACTED
+                 and clause.tokens[c].dep in _EXTRACTED_DEPS), None)
+    if pron is None or pron.region is not None or not any(s.i > pron.i for s in subjects if s is not pron):
+        return []
+    if pron.text.lower() == "that" and verb.dep != "relcl":
+        return []
+    content = set(idx)
+    heads = [clause.tokens[i] for i in idx if clause.tokens[i].head not in content or clause.tokens[i].head == i]
+    if len(heads) != 1 or heads[0].pos not in ("VERB", "AUX") or \
+            any(clause.tokens[c].dep in SUBJECT_DEPS + ("expl",) for c in heads[0].children):
+        return []
+    if heads[0].tag == "VB" and any(clause.tokens[c].dep == "dobj" for c in heads[0].children):
+        return []  # "the reasons that Trump refuses to make public his returns": an infinitive's subject is
+        # never there; only one that lost its object ("which he refused to consider") lost it to the pronoun
+    return [pron]
 
 
 def _phrase_speaker(work: Work, cand: Candidate, phrase: list[Token]) -> None:

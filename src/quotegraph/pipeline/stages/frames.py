@@ -616,6 +616,8 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
                 is not None]
         # "headteachers Anne Price … warned": the name; "Elon Musk’s Tesla said": not the owner
         subj.sort(key=lambda t: (_possessor(clause, t), t.pos != "PROPN"))
+        if len(subj) > 1 and subj[0].text.lower() in _RELATIVISERS | {"what"}:
+            subj = subj[1:] + subj[:1]  # "the emails, which she said were all": she said it; "which" is what she said
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path
         if subj and not (subj[0].dep == "nsubjpass" and tok is verb and tok.lemma != "quote"):

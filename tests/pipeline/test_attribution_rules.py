@@ -574,3 +574,14 @@ def test_a_passive_conjunct_takes_its_first_conjuncts_subject() -> None:
                      "to/TO/aux/6 stay/VB/xcomp/4")
     content = Span(clause.tokens[5].start, clause.tokens[6].end)
     assert [t.text for t in _raised_subject(clause, clause.tokens[4], content)] == ["She"]
+
+
+_MOCKED = "Trump/NNP/nsubj/1 mocked/VBD/ROOT/1 her/PRP$/poss/3 presence/NN/dobj/1 on/IN/prep/1 {medium}/NNP/pobj/4"
+
+
+def test_an_on_phrase_naming_a_medium_is_the_frames_channel_not_what_was_said() -> None:
+    for medium, kept in (("Twitter", "her presence"), ("Facebook", "her presence"), ("immigration", "her presence on immigration")):
+        clause = _clause(_MOCKED.format(medium=medium))
+        clause.tokens[1].lemma = "mock"
+        form, idx = complement(clause, clause.tokens[1])
+        assert " ".join(clause.tokens[i].text for i in idx) == kept, medium

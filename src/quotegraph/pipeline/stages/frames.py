@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..lexicons import channel_nouns, cue_kinds, cues, document_nouns, light_cues, noun_cue_kinds, noun_cues, speech_nouns
+from ..lexicons import (channel_nouns, cue_kinds, cues, document_nouns, light_cues, media_words, noun_cue_kinds, noun_cues,
+                        speech_nouns)
 from ..resolvers.lexicon import person_noun
 from ..work import Clause, Token
 from .marks import QUOTE_MARKS
@@ -203,7 +204,7 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         picked = [t for t in _children(clause, verb, _OBJECT_DEPS) if not _relative_subject(clause, t)]
         # only after the verb: "on Tuesday dismissed the plan" is the frame's time, not what was dismissed
         preps = [p for p in _children(clause, verb, ("prep",)) if p.text.lower() in _OBJECT_PREPS and p.i > verb.i
-                 and not _on_a_day(clause, p)]
+                 and not _on_a_day(clause, p) and not _on_a_medium(clause, p)]
         topical = [p for p in preps if p.text.lower() in ("of", "about")] if verb.lemma in ("speak", "talk") else \
             [p for p in preps if p.text.lower() == "to"] if verb.lemma == "refer" else []
         if not picked and topical:
@@ -1226,6 +1227,20 @@ def _on_a_day(clause: Clause, prep: Token) -> bool:
         return False
     objs = _children(clause, prep, ("pobj",))
     return len(objs) == 1 and objs[0].ent_type in ("DATE", "TIME")
+
+
+# Nouns for a medium a statement is made on ("criticized the plan on Twitter", "posted it on its website").
+_MEDIA = frozenset("twitter facebook instagram youtube tiktok x website site page blog air media television tv "
+                   "radio show program programme podcast network channel broadcast".split())
+
+
+def _on_a_medium(clause: Clause, prep: Token) -> bool:
+    """"mocked her presence on Twitter", "announced the move on its website": after an object, an "on"
+    phrase that names a medium is how it was said, the frame's channel, not part of what was said."""
+    if prep.text.lower() != "on":
+        return False
+    objs = _children(clause, prep, ("pobj",))
+    return len(objs) == 1 and (objs[0].text.lower() in _MEDIA or objs[0].text.lower() in media_words())
 
 
 def _as_predicate(clause: Clause, t: Token) -> bool:

@@ -138,10 +138,28 @@ def test_according_to_inside_the_subject_reports_the_whole_clause(pipeline):
     # "that" with a subordinator opens the reported clause the quotation finishes
     ("Husted said that if “the final ruling requires us to restore those voters, we will appeal.”",
      "that if “the final ruling requires us to restore those voters, we will appeal.”"),
+    # the words opening the sentence before a quotation its frame follows (a clause, an adverbial)
+    ("Teachers are “looking to see who is on the Republican side of the ticket,” NEA President Lily García said.",
+     "Teachers are “looking to see who is on the Republican side of the ticket,”"),
+    ('In past campaigns, "we felt that we could reach the people we need to reach," he said.',
+     'In past campaigns, "we felt that we could reach the people we need to reach,"'),
 ])
 def test_a_quotation_that_finishes_the_reported_clause_is_one_mixed_content(pipeline, body, content):
     (q,) = _quotes(pipeline, body)
     assert q.text == content and q.type == "mixed" and q.cue.text == "said"
+
+
+@pytest.mark.parametrize("body, content, cue", [
+    ("On the health care page, she vows to “defend the Affordable Care Act against Republican efforts to repeal it” "
+     "before sketching out her own plan.",
+     "to “defend the Affordable Care Act against Republican efforts to repeal it”", "vows"),
+    ('The group called on people to "remember the historic campaigns against other ethnic groups that ended with '
+     'millions dead."', 'people to "remember the historic campaigns against other ethnic groups that ended with millions dead."',
+     "called"),
+])
+def test_a_quotation_that_finishes_an_infinitive_starts_at_it(pipeline, body, content, cue):
+    q = next(q for q in _quotes(pipeline, body) if q.type == "mixed")
+    assert q.text == content and q.cue.text == cue
 
 
 @pytest.mark.parametrize("body, spans", [

@@ -8,8 +8,8 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 import pytest
 
-from quotegraph.pipeline.stages.attribution import (_after_dateline, _trimmed, _governing_cue, _one_per_cue, _subordinators_only,
-                                                    is_title_case)
+from quotegraph.pipeline.stages.attribution import (_after_dateline, _governing_cue, _infinitive_opening, _one_per_cue,
+                                                    _sentence_lead, _subordinators_only, _trimmed, is_title_case)
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, statement_kind, subject_of,
                                                with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
                                                without_trailing_aside)
@@ -585,3 +585,31 @@ def test_an_on_phrase_naming_a_medium_is_the_frames_channel_not_what_was_said() 
         clause.tokens[1].lemma = "mock"
         form, idx = complement(clause, clause.tokens[1])
         assert " ".join(clause.tokens[i].text for i in idx) == kept, medium
+
+
+@pytest.mark.parametrize("spec, lead, starts", [
+    # the words opening a sentence before a quotation whose frame follows it are part of what was said
+    ("Teachers/NNS/nsubj/1 are/VBP/ROOT/1", "Teachers are ", True),
+    ("In/IN/prep/2 past/JJ/amod/2 campaigns/NNS/pobj/0 ,/,/punct/0", "In past campaigns, ", True),
+    ("But/CC/cc/0", "But ", True),
+    # not a single word set off by a comma, a lead ending in a colon, nor what the speaker was asked
+    ("Yet/RB/advmod/0 ,/,/punct/0", "Yet, ", False),
+    ("Her/PRP/poss/1 reply/NN/ROOT/1 :/,/punct/1", "Her reply: ", False),
+    ("Asked/VBN/ROOT/0 about/IN/prep/0 it/PRP/pobj/1 ,/,/punct/0", "Asked about it, ", False),
+])
+def test_a_sentence_lead_before_a_framed_quotation_opens_the_statement(spec, lead, starts) -> None:
+    clause = _clause(spec)
+    assert _sentence_lead(clause.tokens, lead) is starts
+
+
+@pytest.mark.parametrize("spec, opens", [
+    ("She/PRP/nsubj/1 vows/VBZ/ROOT/1 to/TO/aux/1", True),
+    ("They/PRP/nsubj/1 called/VBD/ROOT/1 people/NNS/dobj/1 to/TO/aux/1", True),
+    ("She/PRP/nsubj/1 urged/VBD/ROOT/1 them/PRP/dobj/1 not/RB/neg/1 to/TO/aux/1", True),
+    ("He/PRP/nsubj/1 said/VBD/ROOT/1 that/IN/mark/1", False),
+    ("He/PRP/nsubj/1 said/VBD/ROOT/1 he/PRP/nsubj/4 wanted/VBD/ccomp/1 to/TO/aux/3", False),
+])
+def test_an_infinitive_a_quotation_finishes_opens_the_statement(spec, opens) -> None:
+    # the words after the cue ("vows" | "to") before the quotation's opening mark
+    clause = _clause(spec)
+    assert _infinitive_opening(clause.tokens[2:]) is opens

@@ -82,6 +82,36 @@ def _subordinators_only(toks: list[Token]) -> bool:
     return toks[0].text.lower() == "that" and (len(toks) == 1 or len(toks) == 2 and toks[1].text.lower() in _SUBORDINATORS)
 
 
+_LEAD_WORDS = 30
+
+
+def _sentence_lead(toks: list[Token], lead: str) -> bool:
+    """The words opening a sentence before a quotation its frame follows are a part of what was said
+    ('Teachers are “looking …,” she said', 'If the legislation passes, "it is going to …," he said',
+    'But "if you are critical …," said Roffman'): PolNeAR's annotators start the statement with them.
+    Not a lead that ends in a colon, a dash or a parenthesis ('Her reply: “…”'), a single word set off
+    by a comma ('Yet, “it is hard …”'), nor one the speaker was asked or is seen doing ('Asked about it,
+    “…,” he said')."""
+    words = _WORD.findall(lead)
+    end = lead.rstrip()[-1:]
+    if not words or len(words) > _LEAD_WORDS or end in ";:—–-(" or end == "," and len(words) < 2:
+        return False
+    return bool(toks) and not is_cue(toks[0])
+
+
+_OBJECT_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"))
+
+
+def _infinitive_opening(toks: list[Token]) -> bool:
+    """'She vows to “defend the Affordable Care Act”', 'called on people to "remember …"': the words
+    between a cue and a quotation that finishes an infinitive ("to", "not to", after a short object)
+    open what was promised or urged; PolNeAR starts the statement with them."""
+    if not toks or toks[-1].text.lower() != "to":
+        return False
+    obj = toks[:-2] if len(toks) > 1 and toks[-2].text.lower() == "not" else toks[:-1]
+    return len(obj) <= 4 and all(t.pos in _OBJECT_POS for t in obj)
+
+
 def _trimmed(work: Work, start: int, end: int) -> Span | None:
     """``start``..``end`` without the spaces, quote marks and punctuation at either end, and without a
     conjunction left dangling at the end where a cut fell after it ("… the car and", "… a gun, as")."""
@@ -302,6 +332,8 @@ class Attribution:
             spans.append(rest)
         self._set_content(work, cand, spans)
         if form == "quote":
+            if cand.type == "direct" and cand.regions:
+                self._fronted_subject(work, clause, cand, work.regions[cand.regions[0]])
             self._fronted_piece(work, clause, cand, verb)
         return cand
 
@@ -592,6 +624,14 @@ class Attribution:
         if cue.end > region.outer.start or not text[region.start : region.start + 1].islower():
             return
         toks = [t for t in clause.tokens if cue.end <= t.start < region.outer.start]
+        if toks and cue.lemma == "call" and toks[0].text.lower() in ("for", "on"):
+            toks = toks[1:]  # 'called on people to “…”': the particle is the cue's
+        if _infinitive_opening(toks):
+            m = cand.speaker_mention
+            if m is None or not toks[0].start <= m.start < region.outer.start:
+                rest = [x for x in cand.spans if x.start >= region.outer.end]  # a quotation it goes on with
+                self._set_content(work, cand, [Span(toks[0].start, region.outer.end), *rest])
+            return
         that = next((k for k, t in enumerate(toks) if t.text.lower() in ("that", "if", "whether")), None)
         if cue.lemma == "tell" or cues().get(cue.lemma, ("",))[0] not in ("speech", "write"):
             if that is None:
@@ -611,26 +651,27 @@ class Attribution:
         self._set_content(work, cand, [Span(toks[0].start, region.outer.end)])
 
     def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
-        """'Both parties "saw Burma as a country …," Smith said.': a quotation that goes on, in lower
-        case, from a noun phrase opening the sentence is that phrase's predicate; the statement is the
-        phrase and the quotation together."""
+        """'Both parties "saw Burma as a country …," Smith said.', 'In past campaigns, "we felt we could reach
+        them," he said.': a quotation that goes on, in lower case, from the words opening its sentence (a
+        noun phrase, a clause, an adverbial set off by a comma) whose frame follows it is what the speaker
+        said together with them; the statement is the lead-in and the quotation (see ``_sentence_lead``)."""
         text = work.text
+        if cand.cue is None or cand.cue.start < region.outer.end or not cand.spans \
+                or cand.spans[0].start != region.spans[0].start:
+            return  # the frame after the quotation, which the statement begins with
         start = next((t.start for t in clause.tokens[dateline(clause):] if t.region is None), None)
-        inner = text[region.start : region.start + 1]
-        if start is None or start >= region.outer.start or not inner.islower():
+        if start is None or start >= region.outer.start or not text[region.start : region.start + 1].islower():
             return
         lead = text[start : region.outer.start]
-        words = _WORD.findall(lead)
-        if not words or len(words) > 12 or lead.rstrip()[-1:] in ",;:—–-(" or "\n" in lead:
-            return
         toks = [t for t in clause.tokens if start <= t.start < region.outer.start]
-        if any(is_cue(t) or t.pos in ("VERB", "AUX") for t in toks) or not any(t.pos in ("NOUN", "PROPN", "PRON")
-                                                                            for t in toks):
+        if "\n" in lead or not _sentence_lead(toks, lead):
             return
-        m = cand.speaker_mention
-        if m is not None and m.start < region.outer.start:
-            return
-        self._set_content(work, cand, [Span(start, region.outer.end)])
+        piece = Span(start, cand.spans[0].end)
+        self._set_content(work, cand, [piece, *cand.spans[1:]])
+        # the same cue's statement of the lead alone ('Teachers are', read as the cue's clause) is this one
+        work.candidates = [c for c in work.candidates if not (
+            c is not cand and c.cue is not None and c.cue.start == cand.cue.start and c.spans
+            and all(piece.start <= x.start and x.end <= region.outer.start for x in c.spans))]
 
     def _framed_short_quotes(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> None:
         """Short quotations the parser saw word by word, set off by a frame with an explicit cue:

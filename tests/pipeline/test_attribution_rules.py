@@ -10,7 +10,8 @@ import pytest
 
 from quotegraph.pipeline.stages.attribution import (_after_dateline, _governing_cue, _infinitive_opening, _one_per_cue,
                                                     _sentence_lead, _subordinators_only, _trimmed, is_title_case)
-from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, statement_kind, subject_of,
+from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, reacting_verb,
+                                               statement_kind, subject_of,
                                                with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
                                                without_trailing_aside)
 from quotegraph.pipeline.work import Candidate, Clause, Work
@@ -616,3 +617,32 @@ def test_an_infinitive_a_quotation_finishes_opens_the_statement(spec, opens) -> 
     # the words after the cue ("vows" | "to") before the quotation's opening mark
     clause = _clause(spec)
     assert _infinitive_opening(clause.tokens[2:]) is opens
+
+
+_BASHED = ("Clinton/NNP/nsubj/1 bashed/VBD/ROOT/1 Trump/NNP/poss/4 's/POS/case/2 proposal/NN/dobj/1 to/TO/aux/6 "
+           "ban/VB/acl/4 Muslims/NNS/dobj/6")
+_BALKED = ("Officials/NNS/nsubj/1 balked/VBD/ROOT/1 at/IN/prep/1 the/DT/det/5 owner/NN/poss/5 proposal/NN/pobj/2 "
+           "to/TO/aux/7 build/VB/acl/5 a/DT/det/9 hotel/NN/dobj/7")
+_BRISTLED = ("Christie/NNP/nsubj/1 bristled/VBD/ROOT/1 at/IN/prep/1 the/DT/det/4 suggestion/NN/pobj/2 that/IN/mark/7 "
+             "he/PRP/nsubj/7 was/VBD/acl/4 responsible/JJ/acomp/7")
+
+
+def test_a_verb_answering_someones_statement_takes_the_whole_noun_phrase() -> None:
+    clause = _clause(_BASHED)
+    assert reacting_verb(clause, clause.tokens[4]).text == "bashed"
+    clause = _clause(_BALKED)
+    assert reacting_verb(clause, clause.tokens[5]).text == "balked"
+    # a definite noun for something said after a preposition: a statement already made, someone else's
+    clause = _clause(_BRISTLED)
+    assert reacting_verb(clause, clause.tokens[4]).text == "bristled"
+    # "expelled them on the grounds that …": a reason, not a statement answered
+    clause = _clause(_BRISTLED.replace("at/IN", "on/IN"))
+    assert reacting_verb(clause, clause.tokens[4]) is None
+    # "focused on the fact that …", "made plans to …": no holder, nor a statement: the subject's own
+    clause = _clause(_BRISTLED.replace("suggestion/NN", "fact/NN"))
+    assert reacting_verb(clause, clause.tokens[4]) is None
+    clause = _clause(_BASHED.replace("Trump/NNP/poss/4 's/POS/case/2", "its/PRP$/poss/4 own/JJ/amod/4"))
+    assert reacting_verb(clause, clause.tokens[4]) is None  # "designing its own plan to …"
+    # an apposition after a comma or a dash is no object of the verb
+    clause = _clause(_BALKED.replace("at/IN/prep/1", ",/,/punct/1").replace("proposal/NN/pobj/2", "proposal/NN/dobj/1"))
+    assert reacting_verb(clause, clause.tokens[5]) is None

@@ -143,3 +143,8 @@ def test_a_mixed_content_ends_with_its_quotation_before_the_writers_aside(pipeli
 def test_a_past_tense_joined_after_a_comma_to_a_modal_report_is_the_speakers_next_act(pipeline) -> None:
     quotes = _said(pipeline, "Officials said that they would miss the deadline, and requested another month.")
     assert ("that they would miss the deadline", "Officials", "Officials", "said") in quotes
+
+
+def test_a_verb_answering_someones_proposal_reports_the_whole_noun_phrase(pipeline) -> None:
+    quotes = _said(pipeline, "On Wednesday, Clinton bashed Trump's proposal to ban Muslims from coming into the country.")
+    assert ("Trump's proposal to ban Muslims from coming into the country", "Clinton", "Clinton", "bashed") in quotes

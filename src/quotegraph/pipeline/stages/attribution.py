@@ -18,7 +18,7 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
+from .frames import (SUBJECT_DEPS, reacting_verb, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
                      coordinated, cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner,
                      mention_span, object_pieces, passive, second_attribution, first_attribution, statement_kind, subject_of,
                      that_clause_cue, with_object_complements, with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
@@ -273,6 +273,9 @@ class Attribution:
     def _from_verb(self, work: Work, ci: int, clause: Clause, verb: Token) -> Candidate | None:
         form, idx = complement(clause, verb)
         idx = [i for i in idx if i != verb.i]
+        noun, reactor = verb, reacting_verb(clause, verb) if form == "noun-clause" else None
+        if reactor is not None:  # "Clinton bashed [Trump's proposal to ban …]": the verb's statement
+            verb = reactor
         subj, _ = subject_of(clause, verb)
         if subj is None and not addressed(clause, verb):
             subj = _unparsed_subject(clause, verb, skip=frozenset(idx), modifier=False)
@@ -288,9 +291,9 @@ class Attribution:
             if t.dep == "prt" or (verb.lemma == "call" and t.dep == "prep" and t.text.lower() in ("for", "on") and t.i == verb.i + 1):
                 cue_end = max(cue_end, t.end)
         cand = Candidate(type="indirect", spans=[], cue=work.mention(verb.start, cue_end), clause=ci, rule=f"cue:{form}")
-        cand.confidence = cue_weight(verb)
+        cand.confidence = cue_weight(noun)
         self._frame_speaker(work, clause, cand, subj, verb, _quote_end_before(work, clause, verb) if subj is None else None)
-        cand.kind = statement_kind(clause, verb, form, idx, subj) if idx else None
+        cand.kind = statement_kind(clause, noun, form, idx, subj) if idx else None
         colon = work.text[clause.span.start:clause.span.end].rstrip().endswith(":")
         if not idx or cand.kind is None:
             # no content here; a frame ending with ':' can still introduce the next quote
@@ -314,7 +317,10 @@ class Attribution:
         toks = [clause.tokens[i] for i in _after_dateline(clause, idx, connective=not framed)]
         if not toks:
             return None
-        span = _trimmed(work, min(t.start for t in toks), max(t.end for t in toks))
+        start = min(t.start for t in toks)
+        if reactor is not None:
+            start = min(start, clause.tokens[min(clause.subtree(noun.i))].start)
+        span = _trimmed(work, start, max(t.end for t in toks))
         if span is None:
             return None
         first = [clause.tokens[i] for i in _after_dateline(clause, fronted_content(clause, verb, subj, idx),
@@ -356,6 +362,9 @@ class Attribution:
         cue = next((t for t in clause.tokens if t.start == inner.cue.start), None)
         if cue is None or inner.speaker_mention is None or any(clause.tokens[c].dep == "neg" for c in cue.children):
             return  # "…, but the agency did not estimate how many …" says nothing of its own: it stays inside
+        if cue.pos == "VERB" and inner.rule in ("cue:noun-clause", "cue:noun-that-clause"):
+            return  # "… and that he might decide against his announced plans to …": a reaction to a statement
+            # (frames.reacting_verb) inside a content is part of it
         if inner.speaker_mention.text.lower() in _RELATIVE_PRONOUNS:
             return  # "…, a group which opposes …": the writer's description of someone, not their statement
         cut = second_attribution(clause, cue, outer.spans[-1].end)

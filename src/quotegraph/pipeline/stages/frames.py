@@ -20,7 +20,7 @@ from .speaker_choice import (addressed, asker, can_speak, controlling_object, fr
                              headless_frame_subject, is_time_phrase, named_after_quote, nominal_holder, participle_head,
                              past_dateline, verbless_head)
 
-__all__ = ["is_cue", "is_noun_cue", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
+__all__ = ["is_cue", "is_noun_cue", "reacting_verb", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
            "subject_of", "passive", "governing_verbs", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
            "without_trailing_aside", "without_leading_time", "with_stranded_conjuncts", "announced_statement", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
@@ -133,6 +133,47 @@ def _that_clauses(clause: Clause, tok: Token) -> list[Token]:
         out += [t for t in _children(clause, head, ("ccomp", "attr")) if t.i > tok.i and
                 any(clause.tokens[m].dep == "mark" and clause.tokens[m].text.lower() == "that" for m in t.children)]
     return out
+
+
+# Prepositions through which a verb takes someone's statement as what it answers or judges
+# ("responded to", "balked at", "apologized for", "backed away from", "doubled down on").
+_REACTION_PREPS = frozenset("to at for with from on over about against behind by".split())
+_ANSWERING_PREPS = frozenset("to at with from over against".split())
+
+
+def reacting_verb(clause: Clause, noun: Token) -> Token | None:
+    """The verb whose object is a reporting noun's whole phrase, when the noun names whose statement it is:
+    in "Clinton bashed Trump's proposal to ban Muslims", "city officials have balked at the owner's
+    proposal to build a hotel" or "Cruz apologized for his campaign's decision to tell supporters …" the
+    verb's subject answers or judges that statement, and what it is about is the noun phrase, the noun
+    with its clause. None when the verb reports the phrase itself already (a cue with it as content)."""
+    if noun.dep not in ("dobj", "pobj"):
+        return None
+    head, first = clause.tokens[noun.head], min(clause.subtree(noun.i))
+    if noun.dep == "pobj":
+        if head.dep != "prep" or head.text.lower() not in _REACTION_PREPS or head.head == head.i or first != head.i + 1:
+            return None
+        head = clause.tokens[head.head]
+    if head.pos != "VERB" or head.region is not None or head.i > noun.i or \
+            any(t.pos == "PUNCT" for t in clause.tokens[head.i + 1:first]):
+        return None  # "faced controversies - most recently her decision to …": an apposition, not the object
+    if not (_holder(clause, noun) or is_cue(head) or _the_statement(clause, noun)):
+        return None  # "made plans to …", "focused on the fact that …": the subject's own
+    if any(clause.tokens[c].text.lower() == "own" for c in noun.children if c < noun.i):
+        return None  # "designing its own plan to …": the subject's own, not a statement it answers
+    if (is_cue(head) or light_partner(clause, head) is not None) and \
+            set(content_tokens(clause, head)) & set(clause.subtree(noun.i)):
+        return None  # "dismissed his claim that …", "expressed concern that …": the verb reports it already
+    return head
+
+
+def _the_statement(clause: Clause, noun: Token) -> bool:
+    """"bristled at [the suggestion] that …", "took issue with [the claim] that …": a definite noun for
+    something said after a preposition of answering names a statement already made, someone else's (not "the
+    fact", "the idea", "an assertion" of one's own, nor the reason of "expelled them on the grounds that …")."""
+    return noun.dep == "pobj" and clause.tokens[noun.head].text.lower() in _ANSWERING_PREPS and \
+        noun_cue_kinds().get(noun.lemma) == "speech" and \
+        any(clause.tokens[c].dep == "det" and clause.tokens[c].text.lower() == "the" for c in noun.children)
 
 
 # Nouns whose "to" clause is what someone said they would do ("his promise to cut taxes").

@@ -38,7 +38,7 @@ _LONGEST_FRAME_AFTER = 40  # words of a frame sentence after a quotation, its sp
 _SYNTAX_ONLY = ("cue:that-clause", "cue:noun-that-clause")
 # The parts of speech a cue can have: is_cue takes verbs and auxiliaries, is_noun_cue nouns, and
 # light_partner and that_clause_cue verbs.
-_CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 _PHRASE_FORMS = ("object", "topic", "spoken-of", "predicative", "demand", "noun-topic", "light", "passive")
 _NAMING_DEPS = ("compound", "amod", "nmod", "poss")
 _SENT_END = re.compile(rf"[.!?…][{re.escape(QUOTE_MARKS)}]*$")
@@ -252,7 +252,8 @@ class Attribution:
             """A cue known by its syntax alone (a "that" clause of any verb or noun) yields to a lexicon
             cue reporting the same content (the parser often hangs the clause on the nearer verb)."""
             return c.rule in _SYNTAX_ONLY and any(o is not c and o.spans and o.rule not in _SYNTAX_ONLY and
-                                                 any(s.overlap(t) for s in c.spans for t in o.spans) for o in out)
+                                                 any(s.overlap(t) for s in c.spans for t in o.spans) and
+                                                 not _reports_inner(c, o) for o in out)
 
         def restated(c: Candidate, kept: list[Candidate]) -> bool:
             """Two cues of one sentence reporting the same content are one statement, the first cue's
@@ -821,6 +822,14 @@ def _named_spans(work: Work) -> list[tuple[int, int]]:
 def _carried_only(cand: Candidate) -> bool:
     """A quotation with no frame of its own, that would take the previous statement's speaker."""
     return cand.carried and cand.cue is None and cand.speaker_mention is None
+
+
+def _reports_inner(outer: Candidate, inner: Candidate) -> bool:
+    """A cue known by its syntax alone whose clause holds a lexicon cue with its own content reports that
+    statement ("aides were adamant that Trump's children would seek to block his return"): the lexicon
+    cue is part of what it reports, not a rival for the same clause."""
+    return any(s.start <= inner.cue.start < s.end for s in outer.spans) and \
+        not any(s.start <= outer.cue.start < s.end for s in inner.spans)
 
 
 def _governing_cue(clause: Clause, cue: Token) -> Token:

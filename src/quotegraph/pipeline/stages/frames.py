@@ -69,10 +69,31 @@ def _topic_objects(clause: Clause, tok: Token) -> list[Token]:
 
 def that_clause_cue(clause: Clause, tok: Token) -> bool:
     """A verb outside the lexicons with a "that" clause of its own ("conceded that …", "feared that …"):
-    a reporting construction by its syntax; the filter judges the verb."""
-    if tok.region is not None or tok.pos != "VERB" or tok.lemma in cues() or tok.dep in ("aux", "auxpass"):
+    a reporting construction by its syntax; the filter judges the verb. A predicative adjective with one
+    reports it too (_predicative_adjective)."""
+    if tok.region is not None or tok.lemma in cues() or tok.dep in ("aux", "auxpass"):
         return False
-    return bool(_that_complements(clause, tok))
+    if tok.pos == "ADJ":
+        return bool(_adjective_clauses(clause, tok))
+    return tok.pos == "VERB" and bool(_that_complements(clause, tok))
+
+
+def _adjective_clauses(clause: Clause, adj: Token) -> list[Token]:
+    """The "that" clause of an adjective predicated of someone: "aides were adamant that …", "she made it
+    clear that …", "they are confident that …" state the clause as the subject's view (the parser hangs
+    the clause on the adjective, as a complement or an adverbial, or on the copula after it)."""
+    if adj.pos != "ADJ" or adj.dep not in ("acomp", "ccomp", "oprd") or adj.head == adj.i:
+        return []
+    heads = _children(clause, adj, ("ccomp", "advcl"))
+    if adj.dep == "acomp":
+        heads += _children(clause, clause.tokens[adj.head], ("ccomp",))
+    out = []
+    for t in heads:
+        kids = [clause.tokens[c] for c in t.children]
+        if t.i > adj.i and any(k.dep == "mark" and k.text.lower() == "that" and k.i > adj.i for k in kids) and \
+                any(k.dep in SUBJECT_DEPS for k in kids):
+            out.append(t)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _that_complements(clause: Clause, verb: Token) -> list[Token]:
@@ -211,7 +232,8 @@ def content_tokens(clause: Clause, verb: Token) -> list[int]:
 #   light         what a light-verb or phrasal cue reports ("drew criticism for X", "lashed out at X")
 #   passive       the passive subject ("the figures were confirmed by aides")
 #   pronoun       a pronoun object that stands for something said ("he said that")
-#   that-clause   the "that" clause of a verb outside the lexicons ("conceded that ...": a belief until the
+#   that-clause   the "that" clause of a verb outside the lexicons or of a predicative adjective ("conceded
+#                 that ...", "were adamant that ..."): a belief until the
 #                 lexicon says otherwise)
 FORMS = ("clause", "infinitive", "quote", "object", "predicative", "topic", "noun-clause", "demand", "parenthetical",
          "noun-topic", "light", "passive", "pronoun", "that-clause", "spoken-of")
@@ -224,6 +246,8 @@ def complement(clause: Clause, verb: Token) -> tuple[str, list[int]]:
         if that:
             return "noun-clause", _flatten(clause, that)
         return "noun-topic", _flatten(clause, _topic_objects(clause, verb)[:1], drop_first=True)
+    if verb.pos == "ADJ":
+        return "that-clause", _flatten(clause, _adjective_clauses(clause, verb))
     if verb.lemma not in cues():
         if light_partner(clause, verb) is None:
             return "that-clause", _flatten(clause, _that_complements(clause, verb))
@@ -660,6 +684,8 @@ def subject_of(clause: Clause, verb: Token) -> tuple[Token | None, list[Token]]:
         subj.sort(key=lambda t: (_possessor(clause, t), t.pos != "PROPN"))
         if len(subj) > 1 and subj[0].text.lower() in _RELATIVISERS | {"what"}:
             subj = subj[1:] + subj[:1]  # "the emails, which she said were all": she said it; "which" is what she said
+        if subj and subj[0].text.lower() == "it" and tok.pos == "ADJ" and tok.dep in ("ccomp", "oprd"):
+            subj = []  # "She made it clear that …": the "it" of a small clause stands for the clause; she made it
         if subj and subj[0].text.lower() in ("it", "there") and tok.lemma in _EXPLETIVE_HEADS:
             return _last_subject_before(clause, verb), path
         if subj and not (subj[0].dep == "nsubjpass" and tok is verb and tok.lemma != "quote"):

@@ -416,9 +416,6 @@ def test_a_quotation_without_a_frame_goes_on_with_the_framed_quotation_before_it
     # after an indirect statement, or with a frame of its own, a quotation is a statement of its own
     indirect = _piece(work, "Rates may fall", "said", "Roe", type="indirect", nth=1)
     assert len(_carries_joined(work, [indirect, carry("Or not.")])) == 2
-    # after a mixed statement (words of the writer's and a quotation) it goes on with it too
-    mixed = _piece(work, "Rates may fall", "said", "Roe", type="mixed", nth=1)
-    assert _carries_joined(work, [mixed, carry("Or not.")]) == [mixed] and len(mixed.spans) == 2
     framed = carry("The other factor is cost.")
     framed.cue, framed.rule = work.mention(text.index("said"), text.index("said") + 4), "quote:frame"
     assert len(_carries_joined(work, [_piece(work, "Rates may rise,", "said", "Roe"), framed])) == 2

@@ -1044,13 +1044,13 @@ def _carries_joined(work: Work, cands: list[Candidate]) -> list[Candidate]:
     """'“Donald Trump is a fraud,” Perez said Sunday on NBC’s “Meet the Press.” “Listening to him …”': a
     quotation with no frame of its own right after a framed quotation in its paragraph goes on with it
     (one statement, two pieces) even where something other than the frame stands between them (here a
-    title, which ``_continue_previous`` takes for another statement). So it does after a mixed statement
-    ('Her plan has “real merit,” Roe said. “But it will cost more.”'). After an indirect statement it stays
-    a statement of its own with the speaker carried (PolNeAR keeps those apart more often than not)."""
+    title, which ``_continue_previous`` takes for another statement). After an indirect statement it stays
+    a statement of its own with the speaker carried (PolNeAR keeps those apart more often than not); after
+    a mixed one too, for realnews gives each its own entry."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
-        if prev is not None and cand.rule == "quote:carry" and _carried_only(cand) and prev.type in ("direct", "mixed") \
+        if prev is not None and cand.rule == "quote:carry" and _carried_only(cand) and prev.type == "direct" \
                 and prev.cue is not None and prev.speaker_mention is not None and prev.spans and cand.spans \
                 and work.paragraph_of(cand.spans[0].start) == work.paragraph_of(prev.spans[-1].end):
             prev.spans = prev.spans + cand.spans

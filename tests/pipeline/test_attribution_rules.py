@@ -52,6 +52,27 @@ def test_pieces_on_different_cues_or_of_different_types_stay_apart() -> None:
     assert len(_one_per_cue([a, b, c])) == 3
 
 
+@pytest.mark.parametrize("text, merged", [
+    ("It was, the president said, “a stone worn down by the tragedy.”", True),
+    ("It was, said the president, “a stone worn down by the tragedy.”", True),
+    ("Asked if it was, the president said, “a stone worn down by the tragedy.”", False),  # the question put
+    ("It was. The president said “a stone worn down by the tragedy.”", False),  # no frame set off by commas
+])
+def test_writers_words_and_a_quotation_either_side_of_a_frame_are_one_mixed_statement(text, merged) -> None:
+    work = Work.from_article(Article(id="t", text=text))
+    lead = "Asked if it was" if text.startswith("Asked") else "It was"
+    who = "the president" if "the president" in text else "president"
+    indirect = _piece(work, lead, "said", who, type="indirect")
+    direct = _piece(work, "“a stone worn down by the tragedy.”", "said", who)
+    out = _one_per_cue([direct, indirect], text)
+    assert (len(out) == 1) is merged
+    if merged:
+        assert out[0].type == "mixed" and [s.slice(text) for s in out[0].spans] == [lead, "“a stone worn down by the tragedy.”"]
+    # without the document's text nothing shows the frame's commas: the two stay apart
+    assert len(_one_per_cue([_piece(work, lead, "said", who, type="indirect"),
+                             _piece(work, "“a stone worn down by the tragedy.”", "said", who)])) == 2
+
+
 def test_pieces_naming_two_speakers_stay_apart() -> None:
     work = _work()
     a = _piece(work, "Hopefully,", "said", "the president")

@@ -170,7 +170,7 @@ class Attribution:
             self._quote_first(work, ci, clause, covered, pending_frame)
             pending_frame = (frame, clause.paragraph) if frame is not None else None
         self._labels(work, covered)
-        work.candidates = _one_per_cue(_one_per_quotation(work.candidates))
+        work.candidates = _one_per_cue(_one_per_quotation(work.candidates), work.text)
         for cand in work.candidates:
             _keep_apart(work, cand)
         work.candidates.sort(key=lambda c: c.spans[0].start)
@@ -1257,24 +1257,51 @@ def _one_per_quotation(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if c.cue is not None or c.type != "direct" or not with_cue.intersection(c.regions)]
 
 
-def _one_per_cue(cands: list[Candidate]) -> list[Candidate]:
+def _one_per_cue(cands: list[Candidate], text: str = "") -> list[Candidate]:
     """Pieces of one type reported by one cue are one statement: '“A,” she said, “B.”', '“A,” he
     said. “B.”' and the paragraphs after 'The Times reports:' are one attribution with several content
-    spans. (Pieces of different types stay apart: '“A,” he said he told them'.)"""
+    spans. Pieces of different types stay apart ('“A,” he said he told them') but for words of the
+    writer's and a quotation on either side of a frame set off by commas ('It was, the president said,
+    “a stone where …”'), which are one mixed statement (``text`` shows the commas)."""
     out: list[Candidate] = []
     by_cue: dict[tuple[int, int], Candidate] = {}
     for cand in sorted(cands, key=lambda c: c.spans[0].start if c.spans else -1):
         key = (cand.cue.start, cand.cue.end) if cand.cue is not None and cand.spans else None
         first = by_cue.get(key) if key is not None else None
-        if first is None or first.type != cand.type or not _same_speaker(first, cand):
+        mixed = first is not None and first.type != cand.type and _framed_between(first, cand, text)
+        if first is None or first.type != cand.type and not mixed or not _same_speaker(first, cand):
             if key is not None:
                 by_cue.setdefault(key, cand)
             out.append(cand)
             continue
+        if mixed:
+            first.type = "mixed"
         first.spans = sorted(first.spans + [s for s in cand.spans if s not in first.spans], key=lambda s: s.start)
         first.regions = sorted(set(first.regions) | set(cand.regions))
         first.confidence = max(first.confidence, cand.confidence)
     return out
+
+
+def _framed_between(first: Candidate, then: Candidate, text: str) -> bool:
+    """An indirect piece, its frame set off by commas, then a direct piece: 'It was, the president said, “…”'."""
+    if not text or first.type != "indirect" or then.type != "direct" or first.cue is None or len(first.spans) != 1:
+        return False
+    before, after = text[first.spans[-1].end:first.cue.start], text[first.cue.end:then.spans[0].start]
+    mention = first.speaker_mention
+    if mention is not None and first.spans[-1].end <= mention.start < first.cue.start:
+        before = text[first.spans[-1].end:mention.start]
+    elif mention is not None and first.cue.end <= mention.start < then.spans[0].start:
+        after = text[mention.end:then.spans[0].start]
+    piece = text[first.spans[0].start:first.spans[-1].end]
+    if _NOT_A_PIECE.search(piece):
+        return False  # the question put ('Asked if …, he said, “…”'), a formula ('That said'), a cut-off phrase
+    return before.strip() == "," and after.strip(" \u00a0“\"‘'") == ","
+
+
+# Writer's words before a frame that are no piece of what was said: the question put to the speaker, the
+# formula "that said", or a phrase cut off before its object ("…, including").
+_NOT_A_PIECE = re.compile(r"^(?:when |after |while )?(?:asked|pressed|questioned)\b|^that (?:being )?said$|"
+                          r"\b(?:including|of|to|for|with|about|on|in|at|by|from|like|as|such as)$", re.IGNORECASE)
 
 
 def _same_speaker(a: Candidate, b: Candidate) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from quotegraph.model import Article, Span
 import pytest
 
-from quotegraph.pipeline.stages.attribution import (_after_dateline, _governing_cue, _infinitive_opening, _one_per_cue,
+from quotegraph.pipeline.stages.attribution import (_after_dateline, _after_frame_adjuncts, _governing_cue, _infinitive_opening,
+                                                    _one_per_cue, _opens_content,
                                                     _sentence_lead, _subordinators_only, _trimmed, is_title_case)
 from quotegraph.pipeline.stages.frames import (complement, continued_after_frame, fronted_content, reacting_verb,
                                                statement_kind, subject_of,
@@ -701,3 +702,32 @@ def test_a_syntax_only_cue_reports_the_lexicon_cue_inside_its_clause() -> None:
     inner = cand("seek", "to block him")
     assert _reports_inner(outer, inner)
     assert not _reports_inner(inner, outer)
+
+
+# 'He writes in the column that the “movie …”', 'Durbin said on Thursday he "hand-delivered …"', 'She talked about
+# continuing the “progress …”': the words a cue's content starts with, past the frame's own phrases.
+_COLUMN = "He/PRP/nsubj/1 writes/VBZ/ROOT/1 in/IN/prep/1 the/DT/det/4 column/NN/pobj/2 that/IN/mark/8 the/DT/det/7 “movie_is”/NN/nsubj/8 x/VBZ/ccomp/1"
+_THURSDAY = "Durbin/NNP/nsubj/1 said/VBD/ROOT/1 on/IN/prep/1 Thursday/NNP/pobj/2 he/PRP/nsubj/5 “hand-delivered”/VBD/ccomp/1"
+_LAST_MONTH = "He/PRP/nsubj/1 tweeted/VBD/ROOT/1 last/JJ/amod/3 month/NN/npadvmod/1 on/IN/prep/1 Twitter/NNP/pobj/4 ,/,/punct/1"
+_TALKED = "She/PRP/nsubj/1 talked/VBD/ROOT/1 about/IN/prep/1 continuing/VBG/pcomp/2 the/DT/det/5 “progress”/NN/dobj/3"
+_RETORT = "Sanders/NNP/nsubj/1 delivered/VBD/ROOT/1 a/DT/det/4 snappy/JJ/amod/4 retort/NN/dobj/1"
+_SHE_HAS = "She/PRP/nsubj/1 said/VBD/ROOT/1 she/PRP/nsubj/3 has/VBZ/ccomp/1 the/DT/det/5 quality/NN/dobj/3"
+
+
+@pytest.mark.parametrize("spec, upto, starts", [
+    (_COLUMN, 7, "that"),
+    (_THURSDAY, 5, "he"),
+    (_LAST_MONTH, 7, None),
+    (_TALKED, 5, "continuing"),
+])
+def test_the_content_before_a_quotation_starts_past_the_frames_own_phrases(spec, upto, starts) -> None:
+    clause = _clause(spec)
+    rest = _after_frame_adjuncts(clause, clause.tokens[1], clause.tokens[2:upto])
+    assert (rest[0].text if rest else None) == starts
+
+
+def test_only_a_clause_the_cue_reports_runs_on_across_a_colon() -> None:
+    retort, has = _clause(_RETORT), _clause(_SHE_HAS)
+    assert _opens_content(retort, retort.tokens[1], retort.tokens[2:])
+    assert not _opens_content(retort, retort.tokens[1], retort.tokens[2:], clause_only=True)
+    assert _opens_content(has, has.tokens[1], has.tokens[2:], clause_only=True)

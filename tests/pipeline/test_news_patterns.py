@@ -148,3 +148,13 @@ def test_a_past_tense_joined_after_a_comma_to_a_modal_report_is_the_speakers_nex
 def test_a_verb_answering_someones_proposal_reports_the_whole_noun_phrase(pipeline) -> None:
     quotes = _said(pipeline, "On Wednesday, Clinton bashed Trump's proposal to ban Muslims from coming into the country.")
     assert ("Trump's proposal to ban Muslims from coming into the country", "Clinton", "Clinton", "bashed") in quotes
+
+
+def test_the_words_between_a_cue_and_a_quotation_they_run_into_open_the_statement(pipeline) -> None:
+    spans = _spans(pipeline, 'He writes in the column that the “movie is simply and completely an indictment of Clinton.”')
+    assert ["that the “movie is simply and completely an indictment of Clinton.”"] in spans
+    spans = _spans(pipeline, 'In an interview, Durbin said on Thursday he "hand-delivered a letter to the president."')
+    assert ['he "hand-delivered a letter to the president."'] in spans
+    spans = _spans(pipeline, 'The company said its collective moves had already produced results, '
+                             '"including an increase in account suspensions."')
+    assert spans == [['its collective moves had already produced results, "including an increase in account suspensions."']]

@@ -112,6 +112,82 @@ def _infinitive_opening(toks: list[Token]) -> bool:
     return len(obj) <= 4 and all(t.pos in _OBJECT_POS for t in obj)
 
 
+_FRAME_ADJUNCT_PREPS = frozenset("in on at during per after before since via through amid".split())
+_TOPIC_PREPS = frozenset("about for with of".split())
+_CLAUSE_OPENERS = frozenset("that if whether because while when although though since unless once".split())
+_LEAD_BREAKS = frozenset(("—", "–", "--", "―", "(", ")", ";", ":"))
+
+
+def _cue_child(clause: Clause, cue: Token, tok: Token) -> Token | None:
+    """The child of ``cue`` whose phrase ``tok`` is in; None outside the cue's subtree."""
+    seen, j = set(), tok.i
+    while j not in seen:
+        seen.add(j)
+        t = clause.tokens[j]
+        if t.head == cue.i and j != cue.i:
+            return t
+        if t.head == j:
+            return None
+        j = t.head
+    return None
+
+
+def _ancestors(clause: Clause, tok: Token) -> set[int]:
+    """The indices of the tokens ``tok`` hangs on in the parse."""
+    out, j = set(), tok.head
+    while j not in out and j != tok.i:
+        out.add(j)
+        if clause.tokens[j].head == j:
+            break
+        j = clause.tokens[j].head
+    return out
+
+
+def _after_frame_adjuncts(clause: Clause, cue: Token, toks: list[Token], topic: bool = True) -> list[Token]:
+    """The words after a cue without the frame's own phrases that open them: where and when it was said
+    ('said on Thursday he …', 'writes in the column that …', 'said, per a translator, that …'), its
+    particle and adverbs ('also', 'last month') and a topic preposition ('talked about continuing …')."""
+    rest = list(toks)
+    while rest:
+        t = rest[0]
+        if t.text == ",":
+            rest = rest[1:]
+            continue
+        top = _cue_child(clause, cue, t)
+        if top is None or t.region is not None:
+            break
+        if topic and top is t and t.dep == "prep" and t.text.lower() in _TOPIC_PREPS:
+            return rest[1:]
+        if not (top.dep == "prep" and top.text.lower() in _FRAME_ADJUNCT_PREPS or top.dep in ("npadvmod", "advmod", "prt")):
+            break
+        n = 0
+        while n < len(rest) and (rest[n].text == "," or _cue_child(clause, cue, rest[n]) is top):
+            n += 1
+        rest = rest[n:]
+    return rest
+
+
+def _opens_content(clause: Clause, cue: Token, toks: list[Token], clause_only: bool = False) -> bool:
+    """The first of ``toks`` opens what the cue reports: a subordinator, or a word of the cue's complement
+    or object (a subject, a determiner, a gerund), under the cue in the parse."""
+    first = toks[0]
+    if first.text.lower() in _CLAUSE_OPENERS:
+        return True
+    if clause_only and first.pos == "DET" and first.head == cue.i:
+        return False  # 'delivered a snappy retort:' (an object), not a clause
+    if first.pos not in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM") and first.tag != "VBG":
+        return False
+    seen, j, via = set(), first.i, set()
+    while j != cue.i and j not in seen:
+        seen.add(j)
+        via.add(clause.tokens[j].dep)
+        nxt = clause.tokens[j].head
+        if nxt == j:
+            return False
+        j = nxt
+    return j == cue.i and (not clause_only or "ccomp" in via or first.tag == "VBG" and "xcomp" in via)
+
+
 def _trimmed(work: Work, start: int, end: int) -> Span | None:
     """``start``..``end`` without the spaces, quote marks and punctuation at either end, and without a
     conjunction left dangling at the end where a cut fell after it ("… the car and", "… a gun, as")."""
@@ -498,6 +574,7 @@ class Attribution:
                 cand.rule = "quote:frame"
                 self._fronted_subject(work, clause, cand, region)
                 self._predicate_after_cue(work, clause, cand, region, frame)
+                self._content_before_quote(work, clause, cand, region, frame)
                 self._fronted_piece(work, clause, cand, frame)
             elif (dash := _DASH_CREDIT.match(work.text, region.outer.end)) is not None:
                 # vox pops and epigraphs: "“We can build a wall around him.” ― Steve Quinlan"
@@ -659,6 +736,60 @@ class Attribution:
         if m is not None and toks[0].start <= m.start < region.outer.start:
             return
         self._set_content(work, cand, [Span(toks[0].start, region.outer.end)])
+
+    def _content_before_quote(self, work: Work, clause: Clause, cand: Candidate, region, cue: Token) -> None:
+        """'He writes in the column that the “movie is …”', 'Awad says in a statement that Trump’s “inflammatory
+        rhetoric …”', 'Durbin said on Thursday he "hand-delivered …"': the words between a cue and a quotation
+        that they run on into, past the frame's own time, place and channel phrases, are the start of what
+        was said; PolNeAR starts the mixed statement with them. At least three words and no break (a dash,
+        a parenthesis) among them; before a colon only a clause the cue reports ('said she has the essential
+        quality for the job of president: "Steadiness …"'), before a comma only one the quotation goes on
+        in lower case ('said its moves had already produced results, "including …"')."""
+        text = work.text
+        if cue.end > region.outer.start or not cand.spans or cand.spans[0].start != region.spans[0].start:
+            return
+        toks = [t for t in clause.tokens if cue.end <= t.start < region.outer.start]
+        gap = text[cue.end : region.outer.start].rstrip()
+        if not toks or "\n" in gap or len(_WORD.findall(gap)) < 3 or gap.endswith("."):
+            return
+        end = toks[-1].text if toks[-1].text in (",", ":") else ""
+        if end:
+            toks = toks[:-1]
+            if end == "," and not text[region.start : region.start + 1].islower():
+                return
+        elif toks[-1].pos == "PUNCT" and toks[-1].text not in ("’s", "'s"):
+            return
+        if not toks or any(t.text in _LEAD_BREAKS or t.region is not None or is_cue(t) and t.pos == "VERB" for t in toks):
+            return
+        # none of them a clause joined to the cue's ('mentioned X, and the crowd reprised …') or one it
+        # hangs on ('When Trump suggested that …, Rubio fired back:')
+        above = _ancestors(clause, cue)
+        if any(t.i in above or (top := _cue_child(clause, cue, t)) is not None and top.dep in ("conj", "cc")
+               for t in toks):
+            return
+        rest = _after_frame_adjuncts(clause, cue, toks, topic=end != ",")
+        if not rest or not _opens_content(clause, cue, rest, clause_only=end == ":"):
+            return
+        if (cue.lemma == "tell" or cues().get(cue.lemma, ("",))[0] not in ("speech", "write")) \
+                and rest[0].text.lower() not in _CLAUSE_OPENERS and cues().get(cue.lemma, ("",))[0] != "object":
+            return
+        # an object that ends at a comma leaves the words after it to the frame ('echo her concerns, in large
+        # part because … "lawful source …"')
+        top = _cue_child(clause, cue, rest[0])
+        if top is not None and top.dep in ("dobj", "pobj", "dative"):
+            last = max(clause.subtree(top.i))
+            if last + 1 < len(clause.tokens) and clause.tokens[last + 1].text == "," \
+                    and clause.tokens[last + 1].start < toks[-1].start:
+                return
+        m = cand.speaker_mention
+        if m is not None and rest[0].start <= m.start < region.outer.start:
+            return
+        later = [x for x in cand.spans if x.start >= region.outer.end]
+        self._set_content(work, cand, [Span(rest[0].start, region.outer.end), *later])
+        # the same cue's statement of the lead alone ('said its moves had already produced results') is this one
+        work.candidates = [c for c in work.candidates if not (
+            c is not cand and c.cue is not None and c.cue.start == cue.start and c.spans
+            and all(rest[0].start <= x.start and x.end <= region.outer.start for x in c.spans))]
 
     def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
         """'Both parties "saw Burma as a country …," Smith said.', 'In past campaigns, "we felt we could reach

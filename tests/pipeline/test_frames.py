@@ -335,3 +335,11 @@ def test_an_on_phrase_naming_a_day_is_not_part_of_an_object():
     assert complement(clause, clause.tokens[1])[1] == [2, 3, 4]  # the parser's "on Thursday" is no date yet
     clause.tokens[4].ent_type = "DATE"
     assert complement(clause, clause.tokens[1])[1] == [2]
+
+
+def test_a_tokens_ancestors_run_from_its_head_to_the_root() -> None:
+    clause = parsed("She/PRON/nsubj/1 said/VERB/ROOT/1 taxes/NOUN/nsubj/3 rose/VERB/ccomp/1 sharply/ADV/advmod/3")
+    assert clause.ancestors(4) == [3, 1]
+    assert clause.ancestors(1) == []
+    clause.tokens[1].head = 4  # a malformed parse with a cycle ends where it turns back
+    assert clause.ancestors(4) == [3, 1]

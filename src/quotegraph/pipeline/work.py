@@ -104,6 +104,16 @@ class Clause:
             stack.extend(self.tokens[j].children)
         return sorted(out)
 
+    def ancestors(self, i: int) -> list[int]:
+        """Indices of the tokens token ``i`` hangs on, its head first, up to the root."""
+        out, j = [], i
+        while self.tokens[j].head != j:
+            j = self.tokens[j].head
+            if j == i or j in out:
+                break  # a cycle in a malformed parse
+            out.append(j)
+        return out
+
 
 @dataclass(slots=True)
 class Candidate:

@@ -18,11 +18,11 @@ from ...model import Span
 from ..base import stage
 from ..lexicons import cues, document_nouns, noun_cues
 from ..work import Candidate, Clause, Proposal, Token, Work
-from .frames import (SUBJECT_DEPS, reacting_verb, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
+from .frames import (SUBJECT_DEPS, adjacent_name, announced_statement, complement, content_tokens, continued_after_frame,
                      coordinated, cue_weight, dateline, fronted_content, governing_verbs, is_cue, is_noun_cue, light_partner,
-                     mention_span, object_pieces, passive, second_attribution, first_attribution, statement_kind, subject_of,
-                     that_clause_cue, with_object_complements, with_stranded_conjuncts, without_finite_conjunct, without_other_tense_conjunct,
-                     without_leading_time, without_trailing_aside)
+                     mention_span, object_pieces, passive, reacting_verb, second_attribution, first_attribution, statement_kind,
+                     subject_of, that_clause_cue, with_object_complements, with_stranded_conjuncts, without_finite_conjunct,
+                     without_other_tense_conjunct, without_leading_time, without_trailing_aside)
 from .marks import QUOTE_MARKS
 from .speaker_choice import (addressed, can_speak, colon_source, fronted_apposition, frame_length, inverted_object, phrase_before_cue,
                              surface_frame)
@@ -120,27 +120,8 @@ _LEAD_BREAKS = frozenset(("—", "–", "--", "―", "(", ")", ";", ":"))
 
 def _cue_child(clause: Clause, cue: Token, tok: Token) -> Token | None:
     """The child of ``cue`` whose phrase ``tok`` is in; None outside the cue's subtree."""
-    seen, j = set(), tok.i
-    while j not in seen:
-        seen.add(j)
-        t = clause.tokens[j]
-        if t.head == cue.i and j != cue.i:
-            return t
-        if t.head == j:
-            return None
-        j = t.head
-    return None
-
-
-def _ancestors(clause: Clause, tok: Token) -> set[int]:
-    """The indices of the tokens ``tok`` hangs on in the parse."""
-    out, j = set(), tok.head
-    while j not in out and j != tok.i:
-        out.add(j)
-        if clause.tokens[j].head == j:
-            break
-        j = clause.tokens[j].head
-    return out
+    path = [tok.i, *clause.ancestors(tok.i)]
+    return next((clause.tokens[j] for j in path if j != cue.i and clause.tokens[j].head == cue.i), None)
 
 
 def _after_frame_adjuncts(clause: Clause, cue: Token, toks: list[Token], topic: bool = True) -> list[Token]:
@@ -177,15 +158,11 @@ def _opens_content(clause: Clause, cue: Token, toks: list[Token], clause_only: b
         return False  # 'delivered a snappy retort:' (an object), not a clause
     if first.pos not in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM") and first.tag != "VBG":
         return False
-    seen, j, via = set(), first.i, set()
-    while j != cue.i and j not in seen:
-        seen.add(j)
-        via.add(clause.tokens[j].dep)
-        nxt = clause.tokens[j].head
-        if nxt == j:
-            return False
-        j = nxt
-    return j == cue.i and (not clause_only or "ccomp" in via or first.tag == "VBG" and "xcomp" in via)
+    path = [first.i, *clause.ancestors(first.i)]
+    if cue.i not in path:
+        return False
+    via = {clause.tokens[j].dep for j in path[:path.index(cue.i)]}
+    return not clause_only or "ccomp" in via or first.tag == "VBG" and "xcomp" in via
 
 
 def _trimmed(work: Work, start: int, end: int) -> Span | None:
@@ -695,10 +672,7 @@ class Attribution:
         if piece is not None:
             rest = Span(gap.start("words"), cand.spans[0].end)
             self._set_content(work, cand, [piece, rest, *cand.spans[1:]])
-            # the same cue's statement of the lead alone is now this one's first piece
-            work.candidates = [c for c in work.candidates if not (
-                c.cue is not None and c.cue.start == cue.start and c.spans
-                and all(piece.start <= x.start and x.end <= piece.end for x in c.spans))]
+            _drop_lead_alone(work, cand, cue.start, piece)  # now this one's first piece
 
     _OPENS_CLAUSE = ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM")
     _BREAKS = ("—", "–", "--", "(", ";", ":")
@@ -763,7 +737,7 @@ class Attribution:
             return
         # none of them a clause joined to the cue's ('mentioned X, and the crowd reprised …') or one it
         # hangs on ('When Trump suggested that …, Rubio fired back:')
-        above = _ancestors(clause, cue)
+        above = set(clause.ancestors(cue.i))
         if any(t.i in above or (top := _cue_child(clause, cue, t)) is not None and top.dep in ("conj", "cc")
                for t in toks):
             return
@@ -786,10 +760,7 @@ class Attribution:
             return
         later = [x for x in cand.spans if x.start >= region.outer.end]
         self._set_content(work, cand, [Span(rest[0].start, region.outer.end), *later])
-        # the same cue's statement of the lead alone ('said its moves had already produced results') is this one
-        work.candidates = [c for c in work.candidates if not (
-            c is not cand and c.cue is not None and c.cue.start == cue.start and c.spans
-            and all(rest[0].start <= x.start and x.end <= region.outer.start for x in c.spans))]
+        _drop_lead_alone(work, cand, cue.start, Span(rest[0].start, region.outer.start))  # 'said its moves had produced results'
 
     def _fronted_subject(self, work: Work, clause: Clause, cand: Candidate, region) -> None:
         """'Both parties "saw Burma as a country …," Smith said.', 'In past campaigns, "we felt we could reach
@@ -807,12 +778,8 @@ class Attribution:
         toks = [t for t in clause.tokens if start <= t.start < region.outer.start]
         if "\n" in lead or not _sentence_lead(toks, lead):
             return
-        piece = Span(start, cand.spans[0].end)
-        self._set_content(work, cand, [piece, *cand.spans[1:]])
-        # the same cue's statement of the lead alone ('Teachers are', read as the cue's clause) is this one
-        work.candidates = [c for c in work.candidates if not (
-            c is not cand and c.cue is not None and c.cue.start == cand.cue.start and c.spans
-            and all(piece.start <= x.start and x.end <= region.outer.start for x in c.spans))]
+        self._set_content(work, cand, [Span(start, cand.spans[0].end), *cand.spans[1:]])
+        _drop_lead_alone(work, cand, cand.cue.start, Span(start, region.outer.start))  # 'Teachers are', read as the cue's clause
 
     def _framed_short_quotes(self, work: Work, ci: int, clause: Clause, covered: set[int]) -> None:
         """Short quotations the parser saw word by word, set off by a frame with an explicit cue:
@@ -953,6 +920,13 @@ def _named_spans(work: Work) -> list[tuple[int, int]]:
 def _carried_only(cand: Candidate) -> bool:
     """A quotation with no frame of its own, that would take the previous statement's speaker."""
     return cand.carried and cand.cue is None and cand.speaker_mention is None
+
+
+def _drop_lead_alone(work: Work, cand: Candidate, cue_start: int, lead: Span) -> None:
+    """Drop the statement the cue at ``cue_start`` made of ``lead`` alone, now that ``cand`` begins with it."""
+    work.candidates = [c for c in work.candidates if not (
+        c is not cand and c.cue is not None and c.cue.start == cue_start and c.spans
+        and all(lead.start <= x.start and x.end <= lead.end for x in c.spans))]
 
 
 def _reports_inner(outer: Candidate, inner: Candidate) -> bool:
@@ -1432,7 +1406,7 @@ def _framed_between(first: Candidate, then: Candidate, text: str) -> bool:
 # Writer's words before a frame that are no piece of what was said: the question put to the speaker, the
 # formula "that said", or a phrase cut off before its object ("…, including").
 _NOT_A_PIECE = re.compile(r"^(?:when |after |while )?(?:asked|pressed|questioned)\b|^that (?:being )?said$|"
-                          r"\b(?:including|of|to|for|with|about|on|in|at|by|from|like|as|such as)$", re.IGNORECASE)
+                          r"\b(?:including|of|to|for|with|about|on|in|at|by|from|like|as)$", re.IGNORECASE)
 
 
 def _same_speaker(a: Candidate, b: Candidate) -> bool:

@@ -20,8 +20,8 @@ from .speaker_choice import (addressed, asker, can_speak, controlling_object, fr
                              headless_frame_subject, is_time_phrase, named_after_quote, nominal_holder, participle_head,
                              past_dateline, verbless_head)
 
-__all__ = ["is_cue", "is_noun_cue", "reacting_verb", "light_partner", "that_clause_cue", "cue_weight", "content_tokens", "complement",
-           "subject_of", "passive", "governing_verbs", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
+__all__ = ["is_cue", "is_noun_cue", "reacting_verb", "light_partner", "that_clause_cue", "cue_weight", "content_tokens",
+           "complement", "subject_of", "passive", "governing_verbs", "mention_span", "coordinated", "statement_kind", "dateline", "adjacent_name",
            "without_trailing_aside", "without_leading_time", "with_stranded_conjuncts", "announced_statement", "second_attribution", "first_attribution", "with_object_complements", "fronted_content", "SUBJECT_DEPS", "FORMS"]
 
 _COMPLEMENT = ("ccomp", "xcomp", "parataxis")
@@ -522,8 +522,7 @@ def statement_kind(clause: Clause, verb: Token, form: str, content: list[int], s
 def _writers_formula(clause: Clause, verb: Token) -> bool:
     """"Which is not to say that …", "That's not to say …", "needless to say", "suffice it to say": the
     writer's own turn of phrase with "to say", no one's statement."""
-    if verb.lemma != "say" or not any(clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to"
-                                      for c in verb.children) or verb.head == verb.i:
+    if verb.lemma != "say" or not _takes_to(clause, verb) or verb.head == verb.i:
         return False
     head = clause.tokens[verb.head]
     if head.lemma in ("needless", "suffice"):
@@ -600,19 +599,21 @@ def _demanded_act(clause: Clause, verb: Token, prep: Token) -> list[Token]:
         return out
     end = max(clause.subtree(prep.i))
     for t in _children(clause, verb, ("advcl",)):
-        kids = [clause.tokens[c] for c in t.children]
-        if t.i > end and t.pos in ("VERB", "AUX") and any(k.dep == "aux" and k.text.lower() == "to" for k in kids) \
-                and not any(k.dep in SUBJECT_DEPS + ("mark",) for k in kids):
+        if t.i > end and t.pos in ("VERB", "AUX") and _takes_to(clause, t) and not _children(clause, t, SUBJECT_DEPS + ("mark",)):
             return [t]
     return []
+
+
+def _takes_to(clause: Clause, tok: Token) -> bool:
+    """Whether ``tok`` is a verb with the infinitive marker "to" ("to resign", "not to say")."""
+    return any(clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to" for c in tok.children)
 
 
 def _bare_infinitive(clause: Clause, tok: Token) -> bool:
     """A "to" clause with no subject of its own: "agreed [to resign]" (not "wants [him to resign]")."""
     if tok.dep != "xcomp" or tok.pos not in ("VERB", "AUX"):
         return False
-    kids = [clause.tokens[c] for c in tok.children]
-    return any(k.dep == "aux" and k.text.lower() == "to" for k in kids) and not any(k.dep in SUBJECT_DEPS for k in kids)
+    return _takes_to(clause, tok) and not _children(clause, tok, SUBJECT_DEPS)
 
 
 def _object_form(clause: Clause, verb: Token, picked: list[Token], preps: list[Token]) -> str:
@@ -958,16 +959,15 @@ def without_trailing_aside(clause: Clause, idx: list[int], *, phrase: bool = Fal
     inside = set(idx)
     for k in range(1, len(idx) - 1):
         mark = clause.tokens[idx[k]]
-        masked = _masked_comma_close(clause, idx, k, text)
-        if not masked and (mark.text not in (",", "--", "—", "–") or idx[k + 1] != mark.i + 1):
+        if _masked_comma_close(clause, idx, k, text):  # '“… out of business,” which …': the mark closes it
+            step = 1
+        elif mark.text in (",", "--", "—", "–") and idx[k + 1] == mark.i + 1:
+            # '… “expanded the party,” claiming that …': after a comma that ends a quotation, past its mark
+            step = 2 if _closes_quotation(clause, idx, k) else 1
+        else:
             continue
-        start = mark.i + 1
-        closed = masked or _closes_quotation(clause, idx, k)
-        if closed and not masked:  # '… “expanded the party,” claiming that …': the aside starts after the closing mark
-            start += 1
-            if k + 2 >= len(idx) or idx[k + 2] != start:
-                continue
-        elif masked and idx[k + 1] != start:
+        start = mark.i + step
+        if k + step >= len(idx) or idx[k + step] != start:
             continue
         first = clause.tokens[start]
         head = _aside_head(clause, first, inside)
@@ -1089,9 +1089,7 @@ def without_finite_conjunct(clause: Clause, idx: list[int]) -> list[int]:
     inside = set(idx)
 
     def finite_on_infinitive(t: Token) -> bool:
-        return t.tag in _FINITE_TAGS and t.head in inside and any(
-            clause.tokens[c].dep == "aux" and clause.tokens[c].text.lower() == "to"
-            for c in clause.tokens[t.head].children)
+        return t.tag in _FINITE_TAGS and t.head in inside and _takes_to(clause, clause.tokens[t.head])
 
     return _before_last_conjunct(clause, idx, finite_on_infinitive)
 
@@ -1296,9 +1294,9 @@ def _on_a_day(clause: Clause, prep: Token) -> bool:
     return len(objs) == 1 and objs[0].ent_type in ("DATE", "TIME")
 
 
-# Nouns for a medium a statement is made on ("criticized the plan on Twitter", "posted it on its website").
-_MEDIA = frozenset("twitter facebook instagram youtube tiktok x website site page blog air media television tv "
-                   "radio show program programme podcast network channel broadcast".split())
+# Nouns for a medium a statement is made on ("criticized the plan on Twitter", "posted it on its page"),
+# besides the outlet words of ``media_words`` (website, show, radio, television, …).
+_MEDIA = frozenset("twitter facebook instagram youtube tiktok x page blog air media broadcast".split())
 
 
 def _on_a_medium(clause: Clause, prep: Token) -> bool:
